@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-graph"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-graph.h"
+
+struct _KgGraph
+{
+  GObject parent_instance;
+
+  GPtrArray *documents;
+  GPtrArray *entities;
+  GPtrArray *relations;
+  GPtrArray *quotes;
+
+  /* id → record, one table per kind of record since ids may repeat across kinds */
+  GHashTable *document_ids;
+  GHashTable *entity_ids;
+  GHashTable *relation_ids;
+  GHashTable *quote_ids;
+  /* "<type>\x1f<name or alias>" → KgEntity */
+  GHashTable *entity_names;
+  /* "<source>:<target>:<kind>:<label>" → KgRelation */
+  GHashTable *relation_keys;
+};
+
+G_DEFINE_TYPE (KgGraph, kg_graph, G_TYPE_OBJECT)
+G_DEFINE_QUARK (kg-graph-error-quark, kg_graph_error)
+
+static const char *const entity_type_names[] = {
+  "person", "organization", "government", "place",
+};
+
+static const char *const relation_kind_names[] = {
+  "role", "part-of", "partner", "located-in", "action",
+};
+
+const char *
+kg_entity_type_to_string (KgEntityType type)
+{
+  g_return_val_if_fail (type < KG_N_ENTITY_TYPES, NULL);
+  return entity_type_names[type];
+}
+
+gboolean
+kg_entity_type_from_string (const char   *str,
+                            KgEntityType *type)
+{
+  for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
+    if (g_strcmp0 (str, entity_type_names[i]) == 0)
+      {
+        *type = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+kg_relation_kind_to_string (KgRelationKind kind)
+{
+  g_return_val_if_fail (kind < KG_N_RELATION_KINDS, NULL);
+  return relation_kind_names[kind];
+}
+
+gboolean
+kg_relation_kind_from_string (const char     *str,
+                              KgRelationKind *kind)
+{
+  for (guint i = 0; i < KG_N_RELATION_KINDS; i++)
+    if (g_strcmp0 (str, relation_kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+document_free (KgDocument *doc)
+{
+  g_free (doc->id);
+  g_free (doc->path);
+  g_free (doc->title);
+  g_free (doc->text);
+  g_array_unref (doc->sentences);
+  g_free (doc);
+}
+
+static void
+entity_free (KgEntity *entity)
+{
+  g_free (entity->id);
+  g_free (entity->name);
+  g_ptr_array_unref (entity->aliases);
+  g_array_unref (entity->mentions);
+  g_free (entity);
+}
+
+static void
+relation_free (KgRelation *relation)
+{
+  g_free (relation->id);
+  g_free (relation->label);
+  g_array_unref (relation->evidence);
+  g_free (relation);
+}
+
+static void
+quote_free (KgQuote *quote)
+{
+  g_free (quote->id);
+  g_free (quote->text);
+  g_free (quote);
+}
+
+static void
+kg_graph_finalize (GObject *object)
+{
+  KgGraph *self = KG_GRAPH (object);
+
+  g_hash_table_unref (self->document_ids);
+  g_hash_table_unref (self->entity_ids);
+  g_hash_table_unref (self->relation_ids);
+  g_hash_table_unref (self->quote_ids);
+  g_hash_table_unref (self->entity_names);
+  g_hash_table_unref (self->relation_keys);
+  g_ptr_array_unref (self->quotes);
+  g_ptr_array_unref (self->relations);
+  g_ptr_array_unref (self->entities);
+  g_ptr_array_unref (self->documents);
+
+  G_OBJECT_CLASS (kg_graph_parent_class)->finalize (object);
+}
+
+static void
+kg_graph_class_init (KgGraphClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kg_graph_finalize;
+}
+
+static void
+kg_graph_init (KgGraph *self)
+{
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+  self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) entity_free);
+  self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_free);
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_free);
+  /* Keys point into the records, which outlive the tables' use of them. */
+  self->document_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entity_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+KgGraph *
+kg_graph_new (void)
+{
+  return g_object_new (KG_TYPE_GRAPH, NULL);
+}
+
+guint kg_graph_get_n_documents (KgGraph *self) { return self->documents->len; }
+guint kg_graph_get_n_entities (KgGraph *self) { return self->entities->len; }
+guint kg_graph_get_n_relations (KgGraph *self) { return self->relations->len; }
+guint kg_graph_get_n_quotes (KgGraph *self) { return self->quotes->len; }
+
+KgDocument *
+kg_graph_get_document (KgGraph *self,
+                       guint    index)
+{
+  g_return_val_if_fail (index < self->documents->len, NULL);
+  return g_ptr_array_index (self->documents, index);
+}
+
+KgEntity *
+kg_graph_get_entity (KgGraph *self,
+                     guint    index)
+{
+  g_return_val_if_fail (index < self->entities->len, NULL);
+  return g_ptr_array_index (self->entities, index);
+}
+
+KgRelation *
+kg_graph_get_relation (KgGraph *self,
+                       guint    index)
+{
+  g_return_val_if_fail (index < self->relations->len, NULL);
+  return g_ptr_array_index (self->relations, index);
+}
+
+KgQuote *
+kg_graph_get_quote (KgGraph *self,
+                    guint    index)
+{
+  g_return_val_if_fail (index < self->quotes->len, NULL);
+  return g_ptr_array_index (self->quotes, index);
+}
+
+/* A fresh "<prefix><n>" that no record of that kind uses yet. */
+static char *
+make_id (GHashTable *ids,
+         char        prefix,
+         guint       n)
+{
+  for (;; n++)
+    {
+      char *id = g_strdup_printf ("%c%u", prefix, n);
+      if (!g_hash_table_contains (ids, id))
+        return id;
+      g_free (id);
+    }
+}
+
+KgDocument *
+kg_graph_add_document (KgGraph    *self,
+                       const char *id,
+                       const char *path,
+                       const char *title,
+                       const char *text,
+                       gssize      text_len)
+{
+  KgDocument *doc;
+
+  g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (text_len < 0)
+    text_len = strlen (text);
+
+  doc = g_new0 (KgDocument, 1);
+  doc->index = self->documents->len;
+  doc->id = id ? g_strdup (id) : make_id (self->document_ids, 'd', doc->index);
+  doc->path = g_strdup (path ? path : "");
+  doc->title = g_strdup (title ? title : "");
+  doc->text = g_strndup (text, text_len);
+  doc->text_len = text_len;
+  doc->sentences = g_array_new (FALSE, FALSE, sizeof (KgRange));
+  g_ptr_array_add (self->documents, doc);
+  g_hash_table_insert (self->document_ids, doc->id, doc);
+  return doc;
+}
+
+void
+kg_document_add_sentence (KgDocument *doc,
+                          gsize       start,
+                          gsize       end)
+{
+  KgRange range = { start, end };
+
+  g_return_if_fail (start <= end && end <= doc->text_len);
+  g_array_append_val (doc->sentences, range);
+}
+
+gssize
+kg_document_find_sentence (const KgDocument *doc,
+                           gsize             offset)
+{
+  gsize lo = 0, hi = doc->sentences->len;
+
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      const KgRange *r = &g_array_index (doc->sentences, KgRange, mid);
+
+      if (offset < r->start)
+        hi = mid;
+      else if (offset >= r->end)
+        lo = mid + 1;
+      else
+        return mid;
+    }
+  return -1;
+}
+
+static char *
+name_key (const char   *name,
+          KgEntityType  type)
+{
+  return g_strdup_printf ("%u\x1f%s", type, name);
+}
+
+KgEntity *
+kg_graph_add_entity (KgGraph      *self,
+                     const char   *id,
+                     const char   *name,
+                     KgEntityType  type)
+{
+  KgEntity *entity;
+  char *key;
+
+  g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (type < KG_N_ENTITY_TYPES, NULL);
+
+  entity = g_new0 (KgEntity, 1);
+  entity->index = self->entities->len;
+  entity->id = id ? g_strdup (id) : make_id (self->entity_ids, 'e', entity->index);
+  entity->name = g_strdup (name);
+  entity->type = type;
+  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  entity->mentions = g_array_new (FALSE, FALSE, sizeof (KgSpan));
+  g_ptr_array_add (self->entities, entity);
+  g_hash_table_insert (self->entity_ids, entity->id, entity);
+
+  key = name_key (name, type);
+  if (!g_hash_table_contains (self->entity_names, key))
+    g_hash_table_insert (self->entity_names, key, entity);
+  else
+    g_free (key);
+  return entity;
+}
+
+KgEntity *
+kg_graph_find_entity (KgGraph      *self,
+                      const char   *name,
+                      KgEntityType  type)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
+
+  key = name_key (name, type);
+  return g_hash_table_lookup (self->entity_names, key);
+}
+
+KgEntity *
+kg_graph_ensure_entity (KgGraph      *self,
+                        const char   *name,
+                        KgEntityType  type)
+{
+  KgEntity *entity = kg_graph_find_entity (self, name, type);
+
+  return entity ? entity : kg_graph_add_entity (self, NULL, name, type);
+}
+
+static gboolean
+entity_has_alias (KgEntity   *entity,
+                  const char *alias)
+{
+  for (guint i = 0; i < entity->aliases->len; i++)
+    if (strcmp (g_ptr_array_index (entity->aliases, i), alias) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+kg_graph_add_alias (KgGraph    *self,
+                    KgEntity   *entity,
+                    const char *alias)
+{
+  char *key;
+
+  g_return_if_fail (KG_IS_GRAPH (self));
+  g_return_if_fail (alias != NULL);
+
+  if (strcmp (alias, entity->name) == 0 || entity_has_alias (entity, alias))
+    return;
+  g_ptr_array_add (entity->aliases, g_strdup (alias));
+
+  key = name_key (alias, entity->type);
+  if (!g_hash_table_contains (self->entity_names, key))
+    g_hash_table_insert (self->entity_names, key, entity);
+  else
+    g_free (key);
+}
+
+void
+kg_graph_rename_entity (KgGraph    *self,
+                        KgEntity   *entity,
+                        const char *name)
+{
+  g_autofree char *old = NULL;
+  char *key;
+  guint i;
+
+  g_return_if_fail (KG_IS_GRAPH (self));
+
+  if (strcmp (name, entity->name) == 0)
+    return;
+
+  old = g_steal_pointer (&entity->name);
+  entity->name = g_strdup (name);
+  for (i = 0; i < entity->aliases->len; i++)
+    if (strcmp (g_ptr_array_index (entity->aliases, i), name) == 0)
+      {
+        g_ptr_array_remove_index (entity->aliases, i);
+        break;
+      }
+  /* The old name stays findable: it is now an alias. */
+  if (!entity_has_alias (entity, old))
+    g_ptr_array_add (entity->aliases, g_strdup (old));
+
+  key = name_key (name, entity->type);
+  if (!g_hash_table_contains (self->entity_names, key))
+    g_hash_table_insert (self->entity_names, key, entity);
+  else
+    g_free (key);
+}
+
+void
+kg_entity_add_mention (KgEntity *entity,
+                       guint     doc,
+                       gsize     start,
+                       gsize     end)
+{
+  KgSpan span = { doc, start, end };
+
+  g_return_if_fail (start <= end);
+  g_array_append_val (entity->mentions, span);
+}
+
+static char *
+relation_key (guint           source,
+              guint           target,
+              KgRelationKind  kind,
+              const char     *label)
+{
+  return g_strdup_printf ("%u:%u:%u:%s", source, target, kind, label ? label : "");
+}
+
+KgRelation *
+kg_graph_add_relation (KgGraph        *self,
+                       const char     *id,
+                       guint           source,
+                       guint           target,
+                       KgRelationKind  kind,
+                       const char     *label)
+{
+  KgRelation *relation;
+  char *key;
+
+  g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (source < self->entities->len, NULL);
+  g_return_val_if_fail (target < self->entities->len, NULL);
+  g_return_val_if_fail (kind < KG_N_RELATION_KINDS, NULL);
+
+  relation = g_new0 (KgRelation, 1);
+  relation->index = self->relations->len;
+  relation->id = id ? g_strdup (id) : make_id (self->relation_ids, 'r', relation->index);
+  relation->source = source;
+  relation->target = target;
+  relation->kind = kind;
+  relation->label = g_strdup (label ? label : "");
+  relation->evidence = g_array_new (FALSE, FALSE, sizeof (KgSpan));
+  g_ptr_array_add (self->relations, relation);
+  g_hash_table_insert (self->relation_ids, relation->id, relation);
+
+  key = relation_key (source, target, kind, relation->label);
+  if (!g_hash_table_contains (self->relation_keys, key))
+    g_hash_table_insert (self->relation_keys, key, relation);
+  else
+    g_free (key);
+  return relation;
+}
+
+KgRelation *
+kg_graph_find_relation (KgGraph        *self,
+                        guint           source,
+                        guint           target,
+                        KgRelationKind  kind,
+                        const char     *label)
+{
+  g_autofree char *key = relation_key (source, target, kind, label);
+
+  return g_hash_table_lookup (self->relation_keys, key);
+}
+
+void
+kg_relation_add_evidence (KgRelation *relation,
+                          guint       doc,
+                          gsize       start,
+                          gsize       end)
+{
+  KgSpan span = { doc, start, end };
+
+  g_return_if_fail (start <= end);
+  for (guint i = 0; i < relation->evidence->len; i++)
+    {
+      const KgSpan *s = &g_array_index (relation->evidence, KgSpan, i);
+      if (s->doc == doc && s->start == start && s->end == end)
+        return;
+    }
+  g_array_append_val (relation->evidence, span);
+}
+
+KgQuote *
+kg_graph_add_quote (KgGraph    *self,
+                    const char *id,
+                    guint       speaker,
+                    guint       doc,
+                    gsize       start,
+                    gsize       end)
+{
+  KgDocument *document;
+  KgQuote *quote;
+
+  g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (doc < self->documents->len, NULL);
+  g_return_val_if_fail (speaker == KG_NO_ENTITY || speaker < self->entities->len, NULL);
+
+  document = g_ptr_array_index (self->documents, doc);
+  g_return_val_if_fail (start <= end && end <= document->text_len, NULL);
+
+  quote = g_new0 (KgQuote, 1);
+  quote->index = self->quotes->len;
+  quote->id = id ? g_strdup (id) : make_id (self->quote_ids, 'q', quote->index);
+  quote->speaker = speaker;
+  quote->span = (KgSpan) { doc, start, end };
+  quote->text = g_strndup (document->text + start, end - start);
+  g_ptr_array_add (self->quotes, quote);
+  g_hash_table_insert (self->quote_ids, quote->id, quote);
+  return quote;
+}
+
+KgDocument *
+kg_graph_lookup_document (KgGraph    *self,
+                          const char *id)
+{
+  return g_hash_table_lookup (self->document_ids, id);
+}
+
+KgEntity *
+kg_graph_lookup_entity (KgGraph    *self,
+                        const char *id)
+{
+  return g_hash_table_lookup (self->entity_ids, id);
+}
+
+KgRelation *
+kg_graph_lookup_relation (KgGraph    *self,
+                          const char *id)
+{
+  return g_hash_table_lookup (self->relation_ids, id);
+}
+
+KgQuote *
+kg_graph_lookup_quote (KgGraph    *self,
+                       const char *id)
+{
+  return g_hash_table_lookup (self->quote_ids, id);
+}
