@@ -1,0 +1,544 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-relations-private.h"
+
+/*
+ * Relations a name's neighbours state outright: titles and appositions
+ * ("Jo Example, managing director of Acme"; "Acme vice president Jo
+ * Example") give roles, "Acme partner Beta" a partnership, "Norland's
+ * Water Agency" a body of a government, "based in", "office in", "of
+ * <place>" and "<town>, <region>" a location. Verbs between two names in
+ * one clause are read in kg-actions.c. Every relation keeps its sentence.
+ */
+
+static const char *const honorifics[] = {
+  "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+  "lord", "lady", "partner", NULL
+};
+
+static const char *const prepositions[] = {
+  "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
+  "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
+};
+
+static const char *const clause_words[] = {
+  "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
+  "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
+};
+
+static const char *const location_cues[] = {
+  "office", "offices", "headquarters", "plant", "factory", "branch", "base", "campus",
+  "store", "site", "facility", "subsidiary", NULL
+};
+
+static const char *const unit_words[] = {
+  "unit", "subsidiary", "division", "arm", "part", "branch", "member", "department",
+  "agency", NULL
+};
+
+gboolean
+kg_is_preposition (const KgAnalysis *a,
+                   guint             t)
+{
+  return kg_token_is_any (a, t, prepositions);
+}
+
+gboolean
+kg_is_clause_break (const KgAnalysis *a,
+                    guint             t)
+{
+  const KgToken *token = kg_token (a, t);
+  const char *p = kg_token_text (a, t);
+
+  if (token->kind == KG_TOKEN_QUOTE)
+    return TRUE;
+  if (token->kind == KG_TOKEN_PUNCT)
+    return *p == ';' || *p == ':' || *p == '(' || *p == ')' || *p == '.' || *p == '?' || *p == '!';
+  return kg_token_is_any (a, t, clause_words);
+}
+
+const KgMention *
+kg_relation_reader_mention (KgRelationReader *r,
+                            guint             t)
+{
+  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
+    return NULL;
+  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
+}
+
+void
+kg_relation_reader_relate (KgRelationReader *r,
+                           guint             source,
+                           guint             target,
+                           KgRelationKind    kind,
+                           const char       *label,
+                           guint             t)
+{
+  const KgSentence *s;
+  KgRelation *relation;
+
+  if (source == KG_NO_ENTITY || target == KG_NO_ENTITY || source == target)
+    return;
+  s = &g_array_index (r->a->sentences, KgSentence, kg_token (r->a, t)->sentence);
+  relation = kg_graph_find_relation (r->graph, source, target, kind, label);
+  if (relation == NULL)
+    relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
+  for (guint i = 0; i < relation->evidence->len; i++)
+    {
+      const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
+
+      if (e->doc == r->doc->index && e->start == s->start)
+        return;
+    }
+  kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
+}
+
+static gboolean
+is_actor (const KgMention *m)
+{
+  return m != NULL && (m->type == KG_ENTITY_ORGANIZATION || m->type == KG_ENTITY_GOVERNMENT);
+}
+
+static gboolean
+is_type (const KgMention *m,
+         KgEntityType     type)
+{
+  return m != NULL && m->type == type;
+}
+
+static char *
+span_text (KgRelationReader *r,
+           guint             first,
+           guint             end)
+{
+  const KgAnalysis *a = r->a;
+  GString *s = g_string_new (NULL);
+
+  for (guint t = first; t < end; t++)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, kg_token_text (a, t), kg_token_len (a, t));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A title that ends at token last: its first token, or G_MAXUINT. Lower-case
+ * modifiers ("former", "acting", "senior") before it belong to it. */
+static guint
+title_ending_at (KgRelationReader *r,
+                 guint             last,
+                 guint             lo)
+{
+  guint n = kg_word_list_match_back (r->titles, r->a, last, lo);
+  guint first;
+
+  if (n == 0 || (n == 1 && kg_token_is_any (r->a, last, honorifics)))
+    return G_MAXUINT;
+  first = last + 1 - n;
+  while (first > lo && first + 2 > last + 1 - n && kg_token (r->a, first - 1)->kind == KG_TOKEN_WORD
+         && r->mention_of[first - 1] < 0
+         && g_unichar_islower (g_utf8_get_char (kg_token_text (r->a, first - 1)))
+         && !kg_is_preposition (r->a, first - 1) && !kg_token_is_any (r->a, first - 1, clause_words)
+         && !kg_token_is (r->a, first - 1, "the") && !kg_token_is (r->a, first - 1, "a")
+         && !kg_token_is (r->a, first - 1, "an"))
+    first--;
+  return first;
+}
+
+/* The organisation or government that heads the noun phrase starting at
+ * token t ("the board of Acme", "Beta partner Acme Labs"): the last one
+ * before a comma or a clause break. */
+static const KgMention *
+phrase_organisation (KgRelationReader *r,
+                     guint             t,
+                     guint             hi)
+{
+  const KgMention *found = NULL;
+
+  for (guint k = t; k < hi && k < t + 8; k++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, k);
+
+      if (kg_token_is (r->a, k, ",") || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and"))
+        break;
+      if (m != NULL)
+        {
+          if (!is_actor (m))
+            break;
+          found = m;
+          k = m->end_token - 1;
+        }
+    }
+  return found;
+}
+
+/* "Jo Example, (the) managing director of Acme", "Jo Example is chief
+ * executive at Acme". */
+static void
+role_after_person (KgRelationReader *r,
+                   const KgMention  *person,
+                   guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = person->end_token;
+  static const char *const links[] = { "is", "was", "as", "became", "becomes", "remains", "who", NULL };
+  static const char *const dets[] = { "the", "a", "an", "its", "their", NULL };
+
+  if (kg_token_is (a, t, ","))
+    t++;
+  else if (!kg_token_is_any (a, t, links))
+    return;
+  while (t < hi && (kg_token_is_any (a, t, links)))
+    t++;
+  while (t < hi && kg_token_is_any (a, t, dets))
+    t++;
+  if (t < hi && is_actor (kg_relation_reader_mention (r, t)))
+    {
+      /* "Jo Example, Acme's chief executive," or ", the Acme founder" */
+      const KgMention *org = kg_relation_reader_mention (r, t);
+      guint k = org->end_token + (kg_token_is_possessive (a, org->end_token) ? 1 : 0);
+      guint n = kg_word_list_match (r->titles, a, k, hi);
+
+      if (n > 0 && !(n == 1 && kg_token_is_any (a, k, honorifics)))
+        {
+          g_autofree char *label = span_text (r, k, k + n);
+          kg_relation_reader_relate (r, person->entity, org->entity, KG_RELATION_ROLE, label, k);
+        }
+      return;
+    }
+  for (guint k = t; k < hi && k < t + 6; k++)
+    {
+      guint first;
+
+      if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
+          || kg_token_is (a, k, "with"))
+        {
+          const KgMention *org;
+          g_autofree char *label = NULL;
+
+          if (k == t || (first = title_ending_at (r, k - 1, t)) != t)
+            return;
+          org = phrase_organisation (r, k + 1, hi);
+          if (org == NULL)
+            return;
+          label = span_text (r, first, k);
+          kg_relation_reader_relate (r, person->entity, org->entity, KG_RELATION_ROLE, label, k);
+          return;
+        }
+      if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
+        return;
+    }
+}
+
+/* "Acme vice president Jo Example", "Acme's chief executive, Jo Example". */
+static void
+role_before_person (KgRelationReader *r,
+                    const KgMention  *person,
+                    guint             lo)
+{
+  const KgAnalysis *a = r->a;
+  guint last = person->first_token, first, k;
+  const KgMention *org;
+  g_autofree char *label = NULL;
+
+  if (last <= lo + 1)
+    return;
+  last--;
+  if (kg_token_is (a, last, ",") && last > lo)
+    last--;
+  first = title_ending_at (r, last, lo);
+  if (first == G_MAXUINT || first == lo)
+    return;
+  k = first - 1;
+  if (kg_token_is_possessive (a, k) && k > lo)
+    k--;
+  org = kg_relation_reader_mention (r, k);
+  if (!is_actor (org))
+    {
+      /* "the chief executive of Acme, Jo Example" */
+      return;
+    }
+  label = span_text (r, first, last + 1);
+  kg_relation_reader_relate (r, person->entity, org->entity, KG_RELATION_ROLE, label, first);
+}
+
+/* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",
+ * "Beta partnered with Acme". */
+static void
+partners (KgRelationReader *r,
+          guint             t,
+          guint             lo,
+          guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  const KgMention *before = NULL, *after = NULL;
+
+  if (kg_token_is (a, t, "partner") || kg_token_is (a, t, "partners"))
+    {
+      guint k = t > lo ? t - 1 : t;
+
+      if (k > lo && kg_token_is_possessive (a, k))
+        k--;
+      before = kg_relation_reader_mention (r, k);
+      after = kg_relation_reader_mention (r, t + 1);
+      if (is_actor (before) && is_actor (after))
+        {
+          kg_relation_reader_relate (r, after->entity, before->entity, KG_RELATION_PARTNER,
+                                     "partner", t);
+          return;
+        }
+      /* "Beta, a partner of Acme" */
+      if (t >= lo + 3 && kg_token_is (a, t + 1, "of") && kg_token_is (a, t - 2, ","))
+        {
+          before = kg_relation_reader_mention (r, t - 3);
+          after = phrase_organisation (r, t + 2, hi);
+        }
+    }
+  else if ((kg_token_is (a, t, "partnered") || kg_token_is (a, t, "partnering"))
+           && kg_token_is (a, t + 1, "with") && t > lo)
+    {
+      guint k = t - 1;
+
+      while (k > lo && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD
+             && !kg_is_clause_break (a, k))
+        k--;
+      before = kg_relation_reader_mention (r, k);
+      after = phrase_organisation (r, t + 2, hi);
+    }
+  if (is_actor (before) && is_actor (after))
+    kg_relation_reader_relate (r, before->entity, after->entity, KG_RELATION_PARTNER, "partner", t);
+}
+
+/* "Norland's Water Agency" (a body of its government), "Norland's Acme"
+ * (a company there), "Acme's Beta Labs" (a part of a company); "Beta, a
+ * unit of Acme". */
+static void
+possessive_of (KgRelationReader *r,
+               const KgMention  *owner,
+               guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = owner->end_token;
+  const KgMention *owned;
+
+  if (!kg_token_is_possessive (a, t))
+    return;
+  owned = kg_relation_reader_mention (r, t + 1);
+  if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
+    return;
+  if (owner->type == KG_ENTITY_PLACE && owned->type == KG_ENTITY_ORGANIZATION)
+    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "based in", t);
+  else if (owner->type != KG_ENTITY_PERSON
+           && !(owner->type == KG_ENTITY_ORGANIZATION && owned->type == KG_ENTITY_GOVERNMENT))
+    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_PART_OF, "part of", t);
+}
+
+static void
+unit_of (KgRelationReader *r,
+         const KgMention  *part,
+         guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = part->end_token;
+  const KgMention *whole;
+
+  if (!is_actor (part) || !kg_token_is (a, t, ",")
+      || !(kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "an")))
+    return;
+  t += 2;
+  if (t + 1 < hi && kg_token (a, t)->kind == KG_TOKEN_WORD && r->mention_of[t] < 0
+      && !kg_token_is_any (a, t, unit_words))
+    t++;   /* "a government agency of", "a wholly owned subsidiary of" */
+  if (!kg_token_is_any (a, t, unit_words) || !kg_token_is (a, t + 1, "of"))
+    return;
+  whole = phrase_organisation (r, t + 2, hi);
+  if (is_actor (whole))
+    kg_relation_reader_relate (r, part->entity, whole->entity, KG_RELATION_PART_OF, "part of", t);
+}
+
+/* The first place named within a few tokens after t ("in the Norland"). */
+static const KgMention *
+place_after (KgRelationReader *r,
+             guint             t,
+             guint             hi)
+{
+  for (guint k = t; k < hi && k < t + 4; k++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, k);
+
+      if (m != NULL)
+        return is_type (m, KG_ENTITY_PLACE) ? m : NULL;
+      if (kg_token (r->a, k)->kind != KG_TOKEN_WORD || kg_is_clause_break (r->a, k))
+        return NULL;
+    }
+  return NULL;
+}
+
+/* Who a location cue at token t is about: the nearest organisation,
+ * government or person before it in the clause, or "its"/"their". */
+static guint
+located_owner (KgRelationReader *r,
+               guint             t,
+               guint             lo,
+               gboolean          people)
+{
+  const KgAnalysis *a = r->a;
+
+  for (guint k = t; k-- > lo && k + 12 > t;)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, k);
+
+      if (kg_is_clause_break (a, k))
+        break;
+      if (m != NULL && m->type != KG_ENTITY_PLACE && (people || m->type != KG_ENTITY_PERSON))
+        return m->entity;
+      if (kg_token_is (a, k, "its") || kg_token_is (a, k, "their"))
+        return kg_entity_at (a, r->mention_of, r->quoted, k);
+    }
+  return KG_NO_ENTITY;
+}
+
+static void
+locations (KgRelationReader *r,
+           guint             t,
+           guint             lo,
+           guint             hi)
+{
+  static const char *const based[] = { "based", "headquartered", "located", "situated",
+                                       "registered", "incorporated", NULL };
+  static const char *const lives[] = { "born", "lives", "lived", "living", "resident",
+                                       "native", "grew", NULL };
+  const KgAnalysis *a = r->a;
+  const KgMention *m = kg_relation_reader_mention (r, t), *place;
+
+  if (kg_token_is_any (a, t, based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
+      && (place = place_after (r, t + 2, hi)) != NULL)
+    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), place->entity,
+                               KG_RELATION_LOCATED_IN, "based in", t);
+  else if (kg_token_is_any (a, t, lives) && t + 2 < hi
+           && (place = place_after (r, t + 1 + (kg_token_is (a, t + 1, "up") ? 1 : 0) + 1, hi)) != NULL)
+    kg_relation_reader_relate (r, located_owner (r, t, lo, TRUE), place->entity,
+                               KG_RELATION_LOCATED_IN, "lives in", t);
+  else if (kg_token_is_any (a, t, location_cues) && kg_token_is (a, t + 1, "in")
+           && (place = place_after (r, t + 2, hi)) != NULL)
+    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), place->entity,
+                               KG_RELATION_LOCATED_IN, "has an office in", t);
+  else if (is_type (m, KG_ENTITY_PLACE) && kg_token_is_any (a, m->end_token, location_cues)
+           && t == m->first_token)
+    /* "its Oslo office" */
+    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), m->entity,
+                               KG_RELATION_LOCATED_IN, "has an office in", t);
+}
+
+/* "Acme of Oslo", "Jo Example of Oslo", "the museum, in Oslo", and
+ * "Tromsø, Norland" (a town in its region or country). */
+static void
+located_after_name (KgRelationReader *r,
+                    const KgMention  *m,
+                    guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = m->end_token;
+  const KgMention *place;
+
+  if (kg_token_is (a, t, "of") && (place = kg_relation_reader_mention (r, t + 1)) != NULL)
+    {
+      if (is_type (place, KG_ENTITY_PLACE) && m->type != KG_ENTITY_PLACE)
+        kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN,
+                                   m->type == KG_ENTITY_PERSON ? "from" : "based in", t);
+      return;
+    }
+  if (m->type != KG_ENTITY_PERSON && (kg_token_is (a, t, "in")
+                                      || (kg_token_is (a, t, ",") && kg_token_is (a, t + 1, "in")))
+      && (place = kg_relation_reader_mention (r, t + (kg_token_is (a, t, ",") ? 2 : 1))) != NULL
+      && is_type (place, KG_ENTITY_PLACE) && m->type != KG_ENTITY_PLACE)
+    {
+      kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
+      return;
+    }
+  if (m->type == KG_ENTITY_PLACE && kg_token_is (a, t, ",")
+      && (place = kg_relation_reader_mention (r, t + 1)) != NULL && is_type (place, KG_ENTITY_PLACE))
+    {
+      guint after = place->end_token;
+      const KgMention *third = kg_relation_reader_mention (r, after + 1);
+
+      /* Not a list: "Oslo, Bergen and Tromsø". */
+      if ((kg_token_is (a, after, ",") || kg_token_is (a, after, "and") || kg_token_is (a, after, "or"))
+          && is_type (third, KG_ENTITY_PLACE))
+        return;
+      if (kg_token_is (a, after, "and") || kg_token_is (a, after, "or"))
+        return;
+      if (m->first_token > 0 && kg_token_is (a, m->first_token - 1, ","))
+        return;
+      kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
+    }
+}
+
+static void
+read_sentence (KgRelationReader *r,
+               const KgSentence *s)
+{
+  for (guint t = s->first_token; t < s->end_token; t++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, t);
+
+      partners (r, t, s->first_token, s->end_token);
+      locations (r, t, s->first_token, s->end_token);
+      if (m == NULL || m->first_token != t)
+        continue;
+      if (m->type == KG_ENTITY_PERSON)
+        {
+          role_after_person (r, m, s->end_token);
+          role_before_person (r, m, s->first_token);
+        }
+      possessive_of (r, m, s->end_token);
+      unit_of (r, m, s->end_token);
+      located_after_name (r, m, s->end_token);
+    }
+}
+
+static gboolean *
+quoted_tokens (KgAnalysis *a,
+               KgGraph    *graph,
+               KgDocument *doc)
+{
+  gboolean *quoted = g_new0 (gboolean, a->tokens->len + 1);
+
+  for (guint i = 0; i < kg_graph_get_n_quotes (graph); i++)
+    {
+      const KgQuote *q = kg_graph_get_quote (graph, i);
+
+      if (q->span.doc != doc->index)
+        continue;
+      for (guint t = kg_token_at (a, q->span.start); t < a->tokens->len
+           && kg_token (a, t)->start < q->span.end; t++)
+        quoted[t] = TRUE;
+    }
+  return quoted;
+}
+
+void
+kg_find_relations (KgAnalysis *analysis,
+                   KgGraph    *graph,
+                   KgDocument *doc)
+{
+  g_autofree gint *mention_of = kg_mention_index (analysis);
+  g_autofree gboolean *quoted = quoted_tokens (analysis, graph, doc);
+  KgRelationReader r = {
+    analysis, graph, doc, mention_of, quoted,
+    kg_word_list_get ("role-titles", NULL),
+    kg_word_list_get ("speech-verbs", NULL),
+    kg_word_list_get ("action-verbs", NULL),
+    kg_word_list_get ("stance-words", NULL),
+  };
+
+  for (guint i = 0; i < analysis->sentences->len; i++)
+    read_sentence (&r, &g_array_index (analysis->sentences, KgSentence, i));
+  kg_find_actions (&r);
+}
