@@ -20,10 +20,19 @@ enum { CLASS_PER, CLASS_ORG, CLASS_LOC, CLASS_MISC, CLASS_NONE };
 /* Nouns that, after a country or demonym, name its government. */
 static const char *const government_heads[] = {
   "government", "intelligence", "military", "army", "navy", "police", "authorities",
-  "administration", "regime", "forces", "troops", "parliament", "cabinet", "ministry",
-  "security services", "intelligence services", "air force", "armed forces", "embassy",
-  "Government", "Intelligence", "Military", "Army", "Navy", "Police", "Authorities",
-  "Administration", "Parliament", "Cabinet", "Embassy", NULL
+  "administration", "regime", "parliament", "ministry", "Government", "Intelligence",
+  "Military", "Army", "Navy", "Police", "Authorities", "Administration", "Parliament",
+  NULL
+};
+
+/* "National … Centre", "Federal … Agency": public bodies by their shape. */
+static const char *const public_openers[] = {
+  "National", "Federal", "State", "Royal", "Central", "Supreme", "Constitutional", NULL
+};
+static const char *const public_heads[] = {
+  "Centre", "Center", "Agency", "Service", "Bureau", "Office", "Council", "Board",
+  "Authority", "Commission", "Guard", "Directorate", "Administration", "Court",
+  "Assembly", "Committee", "Police", NULL
 };
 
 /* Verbs that make the country before them an actor. */
@@ -179,6 +188,8 @@ names_government_body (const KgAnalysis *a,
 {
   if (span_lex (a, lexicon, first, end) & (1u << KG_LEX_GOVERNMENT))
     return TRUE;
+  if (end - first >= 2 && token_in (a, first, public_openers) && token_in (a, end - 1, public_heads))
+    return TRUE;
   for (guint t = first; t < end; t++)
     if (token_is_capitalised (a, t) && (token_lex (a, lexicon, t) & (1u << KG_LEX_GOVERNMENT)))
       return TRUE;
@@ -233,6 +244,9 @@ join_governments (const KgAnalysis *a,
           span->type = KG_ENTITY_GOVERNMENT;
           g_array_remove_index (spans, i + 1);
         }
+      else if (next && next->type == KG_ENTITY_GOVERNMENT && is_possessive (a, span->end) &&
+               next->first == span->end + 1)
+        span->type = KG_ENTITY_GOVERNMENT;   /* "the UK's National Cyber Security Centre" */
       else if (token_in (a, span->end, government_heads) &&
                !(next && next->first == span->end))
         {
