@@ -106,7 +106,8 @@ clause_subject (KgRelationReader *r,
 
       if (r->quoted[t])
         continue;
-      if (m != NULL && m->type != KG_ENTITY_PLACE && subject_at (r, t, lo) != KG_NO_ENTITY)
+      if (m != NULL && m->type != KG_ENTITY_PLACE && !kg_token_is_possessive (r->a, m->end_token)
+          && subject_at (r, t, lo) != KG_NO_ENTITY)
         return m->entity;
       if (m != NULL)
         t = m->end_token - 1;
@@ -259,6 +260,42 @@ speech_label (KgRelationReader *r,
   return "commented on";
 }
 
+/* The end of the clause that starts at t: the next ";" or ":". */
+static guint
+clause_end (KgRelationReader *r,
+            guint             t,
+            guint             hi)
+{
+  while (t < hi && !kg_token_is (r->a, t, ";") && !kg_token_is (r->a, t, ":"))
+    t++;
+  return t;
+}
+
+/* Relates speaker to everyone named in [lo, hi) outside quotations but
+ * places; returns how many were named. */
+static guint
+relate_named (KgRelationReader *r,
+              guint             speaker,
+              const char       *label,
+              guint             v,
+              guint             lo,
+              guint             hi)
+{
+  guint n = 0;
+
+  for (guint t = lo; t < hi; t++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, t);
+
+      if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE
+          || m->entity == speaker)
+        continue;
+      kg_relation_reader_relate (r, speaker, m->entity, KG_RELATION_ACTION, label, v);
+      n++;
+    }
+  return n;
+}
+
 /* A speaker and whom their reported words name: "…, Reuters reported". */
 static void
 speech_at (KgRelationReader *r,
@@ -275,14 +312,11 @@ speech_at (KgRelationReader *r,
     return;
   if (label == NULL)
     label = verb = verb_label (r, v, len, G_MAXUINT);
-  for (guint t = s->first_token; t < s->end_token; t++)
-    {
-      const KgMention *m = kg_relation_reader_mention (r, t);
-
-      if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE)
-        continue;
-      kg_relation_reader_relate (r, speaker, m->entity, KG_RELATION_ACTION, label, v);
-    }
+  /* What was said follows the verb ("X said that …"), or, when the verb
+   * ends its clause ("…, Reuters reported."), comes before it. */
+  if (relate_named (r, speaker, label, v, v + len, clause_end (r, v + len, s->end_token)) == 0
+      && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
+    relate_named (r, speaker, label, v, s->first_token, v);
 }
 
 /* "ties between A and B", "links between A and B". */

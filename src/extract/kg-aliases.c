@@ -376,8 +376,10 @@ find_long_organisation (Resolver   *self,
       gboolean hit;
       g_autofree char *short_form = NULL;
 
-      if (group->n_words < 2 || group->votes[KG_ENTITY_PERSON] > group->votes[KG_ENTITY_ORGANIZATION]
-          + group->votes[KG_ENTITY_GOVERNMENT] || group->votes[KG_ENTITY_PLACE] > 0)
+      if (group->n_words < 2
+          || group->long_votes[KG_ENTITY_PERSON] > group->long_votes[KG_ENTITY_ORGANIZATION]
+                                                   + group->long_votes[KG_ENTITY_GOVERNMENT]
+          || group->long_votes[KG_ENTITY_PLACE] > 0)
         continue;
       hit = kind == MATCH_EXACT && is_acronym_of (word, group->name);
       if (!hit)
@@ -457,11 +459,17 @@ resolve_word (Resolver *self,
   guint counts[KG_N_ENTITY_TYPES];
   gint g;
 
-  if (mention_at (self, m)->type == KG_ENTITY_PLACE)
+  count_tags (self, word, counts);
+  /* A name mostly read as an actor is one even where it was read as a
+   * place, if it is the short form of an organisation named in full. */
+  if (mention_at (self, m)->type == KG_ENTITY_PLACE
+      && counts[KG_ENTITY_PLACE] * 2 > counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION]
+                                       + counts[KG_ENTITY_GOVERNMENT] + counts[KG_ENTITY_PLACE])
     return -1;
   if ((g = find_long_organisation (self, word, MATCH_EXACT)) >= 0)
     return g;
-  count_tags (self, word, counts);
+  if (mention_at (self, m)->type == KG_ENTITY_PLACE)
+    return -1;
   if (names_organisation (counts))
     return -1;
   if ((g = find_person (self, m, word, MATCH_EXACT)) >= 0)

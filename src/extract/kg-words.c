@@ -273,6 +273,7 @@ kg_mention_index (const KgAnalysis *analysis)
   return index;
 }
 
+static const char *const prepositions[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
 static const char *const person_pronouns[] = { "he", "she", "his", "her", NULL };
 static const char *const group_pronouns[] = { "it", "they", "we", "its", "their", NULL };
 
@@ -297,6 +298,11 @@ antecedent (const KgAnalysis *a,
         continue;
       m = &g_array_index (a->mentions, KgMention, mention_of[k]);
       if (!(types & (1u << m->type)))
+        continue;
+      /* "On Twitter, he said": a name after a preposition is no subject. */
+      if ((types & (1u << KG_ENTITY_PERSON)) && kg_token (a, k)->sentence == sentence
+          && m->first_token > 0
+          && kg_token_is_any (a, m->first_token - 1, prepositions))
         continue;
       /* In an earlier sentence, the one written about is the first named
        * there, its subject, rather than the last. */
