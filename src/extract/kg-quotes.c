@@ -84,7 +84,15 @@ add_quote (GArray  *quotes,
     g_array_append_val (quotes, q);
 }
 
-/* Pairs the quotation marks of every paragraph. */
+static gboolean
+is_straight (const KgAnalysis *a,
+             guint             t)
+{
+  return *kg_token_text (a, t) == '"';
+}
+
+/* Pairs the quotation marks of every paragraph. A quotation inside another
+ * in the other style of marks ('"… “…” …"') stays part of it. */
 static GArray *
 find_marks (const KgAnalysis *a)
 {
@@ -96,6 +104,7 @@ find_marks (const KgAnalysis *a)
       guint first = paragraph_first_token (a, p);
       guint end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1) : a->tokens->len;
       gint open = -1;
+      guint nested = 0;
       gboolean continued = left_open && first < end && is_double_mark (a, first);
 
       for (guint t = first; t < end; t++)
@@ -106,6 +115,8 @@ find_marks (const KgAnalysis *a)
             continue;   /* a stray closing mark */
           if (open < 0)
             open = t;
+          else if (is_straight (a, open) != is_straight (a, t) && (nested > 0 || is_opening_only (a, t)))
+            nested += is_opening_only (a, t) ? 1 : nested > 0 ? -1 : 0;
           else if (is_opening_only (a, t))
             {
               /* The last quotation was never closed: it ends here. */
@@ -118,6 +129,7 @@ find_marks (const KgAnalysis *a)
               add_quote (quotes, open, t, p, TRUE, continued);
               continued = FALSE;
               open = -1;
+              nested = 0;
             }
         }
       left_open = open >= 0;
@@ -176,12 +188,13 @@ kg_speech_subject (const KgAnalysis *a,
     return first_named (a, mention_of, quoted, lo, verb);
   /* Before the verb: the nearest one named, but past an apposition to the
    * person it describes ("Jo Example, a spokesman for Acme, said"). */
-  for (guint t = verb; t-- > lo && !quoted[t];)
+  for (guint t = verb; t-- > lo;)
     {
-      guint e = kg_entity_at (a, mention_of, quoted, t);
+      guint e = quoted[t] ? KG_NO_ENTITY : kg_entity_at (a, mention_of, quoted, t);
       const KgMention *m = mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, mention_of[t]) : NULL;
 
-      if (e == KG_NO_ENTITY || (m != NULL && m->type == KG_ENTITY_PLACE))
+      /* A place speaks only right before the verb ("Norland said"). */
+      if (e == KG_NO_ENTITY || (m != NULL && m->type == KG_ENTITY_PLACE && m->end_token != verb))
         continue;
       if (m != NULL && m->type != KG_ENTITY_PERSON && after_comma)
         for (guint k = t; k-- > lo && k + 16 > t && !quoted[k];)
@@ -251,6 +264,107 @@ sentence_at (Finder *f,
   return &g_array_index (f->a->sentences, KgSentence, s);
 }
 
+static const char *const prepositions[] = {
+  "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "than", NULL
+};
+static const char *const dashes[] = { "\u2015", "\u2014", "\u2013", "-", "--", NULL };
+static const char *const he_she[] = { "he", "she", NULL };
+
+/* The tokens after a closing mark that may attribute it: the rest of its
+ * sentence, or the next sentence of the paragraph when the quotation ended
+ * one ('"…?" Graham asked.'). */
+static guint
+after_window_end (Finder      *f,
+                  const Quote *q)
+{
+  guint after = q->close + 1, hi;
+  const KgSentence *s;
+
+  if (after >= f->a->tokens->len)
+    return after;
+  s = sentence_at (f, sentence_of (f, after));
+  if (sentence_of (f, after) != sentence_of (f, q->close)
+      && (s->paragraph != q->paragraph || s->first_token != after))
+    return after;
+  hi = s->end_token;
+  /* A sentence break the tokenizer put inside "McConnell, R-Ky., said". */
+  while (hi < f->a->tokens->len && hi < after + AFTER_WINDOW && kg_token_is (f->a, hi, ","))
+    hi = sentence_at (f, sentence_of (f, hi))->end_token;
+  return MIN (hi, after + AFTER_WINDOW);
+}
+
+/* '"…," Jo Example sings' and '"…" ― Jo Example': the name right after the
+ * closing mark, behind a comma inside the quotation or a dash. */
+static guint
+name_after (Finder      *f,
+            const Quote *q,
+            guint        hi)
+{
+  const KgAnalysis *a = f->a;
+  guint t = q->close + 1;
+  gboolean dash = t < hi && kg_token_is_any (a, t, dashes);
+  const KgMention *m;
+
+  if (dash)
+    t++;
+  else if (!(q->close > 0 && kg_token_is (a, q->close - 1, ",")))
+    return KG_NO_ENTITY;
+  if (t >= hi)
+    return KG_NO_ENTITY;
+  if (!dash && kg_token_is_any (a, t, he_she))
+    return kg_entity_at (a, f->mention_of, f->quoted, t);
+  m = f->mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, f->mention_of[t]) : NULL;
+  if (m == NULL || m->type == KG_ENTITY_PLACE)
+    return KG_NO_ENTITY;
+  if (!dash && !(m->end_token < hi && kg_token (a, m->end_token)->kind == KG_TOKEN_WORD
+                 && g_unichar_islower (g_utf8_get_char (kg_token_text (a, m->end_token)))))
+    return KG_NO_ENTITY;
+  return m->entity;
+}
+
+/* The paragraph before, when it ends with a colon ("Caddell continued:"),
+ * introduces a quotation that opens the next one. */
+static guint
+introduced_by (Finder      *f,
+               const Quote *q)
+{
+  guint first = paragraph_first_token (f->a, q->paragraph), len = 0, v;
+  const KgSentence *s;
+
+  if (q->open != first || first == 0 || !kg_token_is (f->a, first - 1, ":"))
+    return KG_NO_ENTITY;
+  s = sentence_at (f, sentence_of (f, first - 1));
+  v = find_verb_back (f, s->first_token, first - 1, &len);
+  if (v < first - 1)
+    return kg_speech_subject (f->a, f->mention_of, f->quoted, v, len, s->first_token, first - 1);
+  return KG_NO_ENTITY;
+}
+
+/* The nearest person or organisation named before token hi that is neither
+ * governed by a preposition nor a possessor ("Acme's plan"). */
+static guint
+subject_before (Finder *f,
+                guint   lo,
+                guint   hi)
+{
+  const KgAnalysis *a = f->a;
+
+  for (guint t = hi; t-- > lo;)
+    {
+      const KgMention *m = f->mention_of[t] >= 0
+                           ? &g_array_index (a->mentions, KgMention, f->mention_of[t]) : NULL;
+
+      if (m == NULL || f->quoted[t] || m->type == KG_ENTITY_PLACE)
+        continue;
+      t = m->first_token;
+      if (kg_token_is_possessive (a, m->end_token)
+          || (t > lo && kg_token_is_any (a, t - 1, prepositions)))
+        continue;
+      return m->entity;
+    }
+  return KG_NO_ENTITY;
+}
+
 static guint
 attribute (Finder      *f,
            const Quote *q)
@@ -260,13 +374,14 @@ attribute (Finder      *f,
   guint after = q->close + 1, lo, hi, v, len = 0, speaker;
 
   /* After: up to the next quotation or the sentence's end. */
-  hi = MIN (close_s->end_token, after + AFTER_WINDOW);
-  if (q->closed && after < f->a->tokens->len
-      && sentence_of (f, after) == sentence_of (f, q->close))
+  hi = q->closed ? after_window_end (f, q) : after;
+  if (hi > after)
     {
       v = find_verb (f, after, hi, &len);
       if (v < hi && (speaker = kg_speech_subject (f->a, f->mention_of, f->quoted, v, len, after, hi))
                     != KG_NO_ENTITY)
+        return speaker;
+      if ((speaker = name_after (f, q, hi)) != KG_NO_ENTITY)
         return speaker;
     }
   /* Before: from the sentence's start or the last quotation in it. */
@@ -281,12 +396,17 @@ attribute (Finder      *f,
   if (v < q->open && (speaker = kg_speech_subject (f->a, f->mention_of, f->quoted, v, len, lo, q->open))
                      != KG_NO_ENTITY)
     return speaker;
+  if ((speaker = introduced_by (f, q)) != KG_NO_ENTITY)
+    return speaker;
   /* Anywhere in the sentence, for a quotation inside one. */
   v = find_verb (f, open_s->first_token, close_s->end_token, &len);
-  if (v < close_s->end_token)
-    return kg_speech_subject (f->a, f->mention_of, f->quoted, v, len, open_s->first_token,
-                              close_s->end_token);
-  return KG_NO_ENTITY;
+  if (v < close_s->end_token
+      && (speaker = kg_speech_subject (f->a, f->mention_of, f->quoted, v, len, open_s->first_token,
+                                       close_s->end_token)) != KG_NO_ENTITY)
+    return speaker;
+  /* 'Jo Example has a new message: "…"', 'Jo Example attacked "…"': the
+   * subject of the words that lead to it. */
+  return subject_before (f, lo, q->open);
 }
 
 /* Unattributed quotations keep the speaker of the one before in their

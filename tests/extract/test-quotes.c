@@ -159,6 +159,51 @@ test_apostrophes_are_no_quotes (void)
   g_assert_cmpuint (kg_graph_get_n_quotes (graph), ==, 0);
 }
 
+static void
+test_question_then_speaker (void)
+{
+  g_autoptr(KgGraph) graph = quotes_of ("Tom Reyes met Lena Varga.\n\"Who pays for this?\" Varga asked.");
+
+  g_assert_cmpstr (speaker_of (graph, "Who pays"), ==, "Lena Varga");
+}
+
+static void
+test_dash_attribution (void)
+{
+  g_autoptr(KgGraph) graph = quotes_of ("Tom Reyes was asked.\n"
+                                        "\u201cThe river is ours.\u201d \u2015 Lena Varga\n");
+
+  g_assert_cmpstr (speaker_of (graph, "The river"), ==, "Lena Varga");
+}
+
+static void
+test_name_after_comma_quote (void)
+{
+  /* No speech verb, but the comma inside the marks and the name after. */
+  g_autoptr(KgGraph) graph = quotes_of ("Lena Varga and Tom Reyes sat down. \"Keep the lights on,\" Varga sings to "
+                                        "him.");
+
+  g_assert_cmpstr (speaker_of (graph, "Keep"), ==, "Lena Varga");
+}
+
+static void
+test_introduced_by_paragraph (void)
+{
+  g_autoptr(KgGraph) graph = quotes_of ("Tom Reyes spoke. Lena Varga continued:\n"
+                                        "\"The town will rebuild the bridge.\"\n");
+
+  g_assert_cmpstr (speaker_of (graph, "The town"), ==, "Lena Varga");
+}
+
+static void
+test_nested_quotes (void)
+{
+  g_autoptr(KgGraph) graph = quotes_of ("Lena Varga said: \"They told us \u201cwait\u201d and we did.\"");
+
+  g_assert_cmpuint (kg_graph_get_n_quotes (graph), ==, 1);
+  g_assert_cmpstr (quote_starting (graph, "They")->text, ==, "They told us \u201cwait\u201d and we did.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,5 +221,10 @@ main (int   argc,
   g_test_add_func ("/quotes/partial-quote", test_partial_quote);
   g_test_add_func ("/quotes/partial-quote-without-speaker", test_partial_quote_without_speaker);
   g_test_add_func ("/quotes/apostrophes-are-no-quotes", test_apostrophes_are_no_quotes);
+  g_test_add_func ("/quotes/question-then-speaker", test_question_then_speaker);
+  g_test_add_func ("/quotes/dash-attribution", test_dash_attribution);
+  g_test_add_func ("/quotes/name-after-comma-quote", test_name_after_comma_quote);
+  g_test_add_func ("/quotes/introduced-by-paragraph", test_introduced_by_paragraph);
+  g_test_add_func ("/quotes/nested-quotes", test_nested_quotes);
   return g_test_run ();
 }
