@@ -31,6 +31,16 @@ static const char *const clause_words[] = {
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
 
+static const char *const determiners[] = {
+  "the", "a", "an", "its", "their", "his", "her", NULL
+};
+
+static const char *const links[] = {
+  "is", "was", "as", "became", "becomes", "remains", "who", "to", "be", "will", "now", NULL
+};
+
+static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
+
 static const char *const location_cues[] = {
   "office", "offices", "headquarters", "plant", "factory", "branch", "base", "campus",
   "store", "site", "facility", "subsidiary", NULL
@@ -128,32 +138,34 @@ span_text (KgRelationReader *r,
   return g_string_free (s, FALSE);
 }
 
-/* A title that ends at token last: its first token, or G_MAXUINT. Lower-case
- * modifiers ("former", "acting", "senior") before it belong to it. */
+/* A title that ends at token last: its first token, or G_MAXUINT. Up to
+ * three modifiers before it belong to it ("former", "acting", "senior";
+ * with capitals, "a former Democratic member of"). */
 static guint
 title_ending_at (KgRelationReader *r,
                  guint             last,
-                 guint             lo)
+                 guint             lo,
+                 gboolean          capitals)
 {
-  guint n = kg_word_list_match_back (r->titles, r->a, last, lo);
+  const KgAnalysis *a = r->a;
+  guint n = kg_word_list_match_back (r->titles, a, last, lo);
   guint first;
 
-  if (n == 0 || (n == 1 && kg_token_is_any (r->a, last, honorifics)))
+  if (n == 0 || (n == 1 && kg_token_is_any (a, last, honorifics)))
     return G_MAXUINT;
   first = last + 1 - n;
-  while (first > lo && first + 2 > last + 1 - n && kg_token (r->a, first - 1)->kind == KG_TOKEN_WORD
+  while (first > lo && first + 3 > last + 1 - n && kg_token (a, first - 1)->kind == KG_TOKEN_WORD
          && r->mention_of[first - 1] < 0
-         && g_unichar_islower (g_utf8_get_char (kg_token_text (r->a, first - 1)))
-         && !kg_is_preposition (r->a, first - 1) && !kg_token_is_any (r->a, first - 1, clause_words)
-         && !kg_token_is (r->a, first - 1, "the") && !kg_token_is (r->a, first - 1, "a")
-         && !kg_token_is (r->a, first - 1, "an"))
+         && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
+         && !kg_is_preposition (a, first - 1) && !kg_token_is_any (a, first - 1, clause_words)
+         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links))
     first--;
   return first;
 }
 
-/* The organisation or government that heads the noun phrase starting at
- * token t ("the board of Acme", "Beta partner Acme Labs"): the last one
- * before a comma or a clause break. */
+/* The organisation, government or place that heads the noun phrase
+ * starting at token t ("the board of Acme", "Beta partner Acme Labs"): the
+ * last one before a comma or a clause break. */
 static const KgMention *
 phrase_organisation (KgRelationReader *r,
                      guint             t,
@@ -169,7 +181,7 @@ phrase_organisation (KgRelationReader *r,
         break;
       if (m != NULL)
         {
-          if (!is_actor (m))
+          if (m->type == KG_ENTITY_PERSON)
             break;
           found = m;
           k = m->end_token - 1;
@@ -178,8 +190,101 @@ phrase_organisation (KgRelationReader *r,
   return found;
 }
 
+/* A position in an organisation or government is a role; "mayor of
+ * Tromsø", "an Oslo architect" place the person there. */
+static void
+relate_role (KgRelationReader *r,
+             const KgMention  *person,
+             const KgMention  *where,
+             guint             first,
+             guint             end)
+{
+  g_autofree char *label = span_text (r, first, end);
+
+  if (where->type == KG_ENTITY_PLACE)
+    kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_LOCATED_IN, "from", first);
+  else if (where->type != KG_ENTITY_PERSON)
+    kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, label, first);
+}
+
+/* "Jo Example, Acme's chief executive", "…, the Acme founder", "…, an Oslo
+ * architect", "…, Kim Example's spokesman at Acme". */
+static gboolean
+role_named_first (KgRelationReader *r,
+                  const KgMention  *person,
+                  guint             t,
+                  guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  const KgMention *where = kg_relation_reader_mention (r, t);
+  guint k, n;
+
+  if (where == NULL)
+    return FALSE;
+  k = where->end_token + (kg_token_is_possessive (a, where->end_token) ? 1 : 0);
+  if (where->type == KG_ENTITY_PERSON)
+    return k > where->end_token && role_title_of (r, person, k, hi);
+  n = kg_word_list_match (r->titles, a, k, hi);
+  if (n > 0 && !(n == 1 && kg_token_is_any (a, k, honorifics)))
+    relate_role (r, person, where, k, k + n);
+  else if (where->type == KG_ENTITY_PLACE && k == where->end_token && k < hi
+           && kg_token (a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (a, k)))
+    relate_role (r, person, where, k, k + 1);
+  return TRUE;
+}
+
+/* "managing director of Acme" starting at token t: a title (with its
+ * modifiers) and the organisation after "of", "at", "for" or "with". */
+static gboolean
+role_title_of (KgRelationReader *r,
+               const KgMention  *person,
+               guint             t,
+               guint             hi)
+{
+  const KgAnalysis *a = r->a;
+
+  for (guint k = t; k < hi && k < t + 7; k++)
+    {
+      if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
+          || kg_token_is (a, k, "with"))
+        {
+          const KgMention *where;
+          guint first;
+
+          if (k == t || (first = title_ending_at (r, k - 1, t, TRUE)) != t)
+            return FALSE;
+          where = phrase_organisation (r, k + 1, hi);
+          if (where == NULL)
+            return FALSE;
+          relate_role (r, person, where, first, k);
+          return TRUE;
+        }
+      if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Past ", 46," and ", R-Ky.," (an age, a party and state): token t follows
+ * a comma; returns where the apposition proper starts. */
+static guint
+skip_short_apposition (KgRelationReader *r,
+                       guint             t,
+                       guint             hi)
+{
+  for (guint k = t; k < hi && k < t + 5; k++)
+    {
+      if (kg_token_is (r->a, k, ","))
+        return k > t ? k + 1 : t;
+      if (kg_token (r->a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (r->a, k)))
+        return t;
+    }
+  return t;
+}
+
 /* "Jo Example, (the) managing director of Acme", "Jo Example is chief
- * executive at Acme". */
+ * executive at Acme", "named Jo Example publisher of the Courier", "Jo
+ * Example at the Institute of Physics". */
 static void
 role_after_person (KgRelationReader *r,
                    const KgMention  *person,
@@ -187,56 +292,30 @@ role_after_person (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   guint t = person->end_token;
-  static const char *const links[] = { "is", "was", "as", "became", "becomes", "remains", "who", NULL };
-  static const char *const dets[] = { "the", "a", "an", "its", "their", NULL };
+  gboolean comma = kg_token_is (a, t, ",");
+  const KgMention *where;
 
-  if (kg_token_is (a, t, ","))
+  if (comma)
+    t = skip_short_apposition (r, t + 1, hi);
+  while (t < hi && kg_token_is_any (a, t, links))
     t++;
-  else if (!kg_token_is_any (a, t, links))
+  while (t < hi && kg_token_is_any (a, t, determiners))
+    t++;
+  if (t >= hi)
     return;
-  while (t < hi && (kg_token_is_any (a, t, links)))
-    t++;
-  while (t < hi && kg_token_is_any (a, t, dets))
-    t++;
-  if (t < hi && is_actor (kg_relation_reader_mention (r, t)))
-    {
-      /* "Jo Example, Acme's chief executive," or ", the Acme founder" */
-      const KgMention *org = kg_relation_reader_mention (r, t);
-      guint k = org->end_token + (kg_token_is_possessive (a, org->end_token) ? 1 : 0);
-      guint n = kg_word_list_match (r->titles, a, k, hi);
-
-      if (n > 0 && !(n == 1 && kg_token_is_any (a, k, honorifics)))
-        {
-          g_autofree char *label = span_text (r, k, k + n);
-          kg_relation_reader_relate (r, person->entity, org->entity, KG_RELATION_ROLE, label, k);
-        }
-      return;
-    }
-  for (guint k = t; k < hi && k < t + 6; k++)
-    {
-      guint first;
-
-      if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
-          || kg_token_is (a, k, "with"))
-        {
-          const KgMention *org;
-          g_autofree char *label = NULL;
-
-          if (k == t || (first = title_ending_at (r, k - 1, t)) != t)
-            return;
-          org = phrase_organisation (r, k + 1, hi);
-          if (org == NULL)
-            return;
-          label = span_text (r, first, k);
-          kg_relation_reader_relate (r, person->entity, org->entity, KG_RELATION_ROLE, label, k);
-          return;
-        }
-      if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
-        return;
-    }
+  if ((comma || t > person->end_token) && role_named_first (r, person, t, hi))
+    return;
+  if (role_title_of (r, person, t, hi) || t > person->end_token + 1 || (t > person->end_token && !comma))
+    return;
+  /* A bare "of" or "at" ties a person to the body they belong to. */
+  if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at"))
+      && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
+      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)))
+    kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
 }
 
-/* "Acme vice president Jo Example", "Acme's chief executive, Jo Example". */
+/* "Acme vice president Jo Example", "Acme's chief executive, Jo Example",
+ * "Ohio Gov. Jo Example". */
 static void
 role_before_person (KgRelationReader *r,
                     const KgMention  *person,
@@ -244,28 +323,34 @@ role_before_person (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   guint last = person->first_token, first, k;
-  const KgMention *org;
-  g_autofree char *label = NULL;
+  const KgMention *where;
 
   if (last <= lo + 1)
     return;
   last--;
   if (kg_token_is (a, last, ",") && last > lo)
     last--;
-  first = title_ending_at (r, last, lo);
+  if (kg_token_is (a, last + 1, ",") && (where = kg_relation_reader_mention (r, last)) != NULL)
+    {
+      /* "the head of Acme, Dr. Jo Example" */
+      k = where->first_token;
+      while (k > lo && kg_token_is_any (a, k - 1, determiners))
+        k--;
+      if (k > lo + 1 && (kg_token_is (a, k - 1, "of") || kg_token_is (a, k - 1, "at")
+                         || kg_token_is (a, k - 1, "for"))
+          && (first = title_ending_at (r, k - 2, lo, FALSE)) != G_MAXUINT)
+        relate_role (r, person, where, first, k - 1);
+      return;
+    }
+  first = title_ending_at (r, last, lo, FALSE);
   if (first == G_MAXUINT || first == lo)
     return;
   k = first - 1;
   if (kg_token_is_possessive (a, k) && k > lo)
     k--;
-  org = kg_relation_reader_mention (r, k);
-  if (!is_actor (org))
-    {
-      /* "the chief executive of Acme, Jo Example" */
-      return;
-    }
-  label = span_text (r, first, last + 1);
-  kg_relation_reader_relate (r, person->entity, org->entity, KG_RELATION_ROLE, label, first);
+  where = kg_relation_reader_mention (r, k);
+  if (where != NULL)
+    relate_role (r, person, where, first, last + 1);
 }
 
 /* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",
