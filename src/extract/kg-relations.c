@@ -415,6 +415,8 @@ possessive_of (KgRelationReader *r,
   if (!kg_token_is_possessive (a, t))
     return;
   owned = kg_relation_reader_mention (r, t + 1);
+  if (owned != NULL && owned->type == KG_ENTITY_PERSON && owner->type == KG_ENTITY_PLACE)
+    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "from", t);
   if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
     return;
   if (owner->type == KG_ENTITY_PLACE && owned->type == KG_ENTITY_ORGANIZATION)
@@ -521,8 +523,27 @@ locations (KgRelationReader *r,
                                KG_RELATION_LOCATED_IN, "has an office in", t);
 }
 
-/* "Acme of Oslo", "Jo Example of Oslo", "the museum, in Oslo", and
- * "Tromsø, Norland" (a town in its region or country). */
+/* Whether the place mention starts or continues a list ("Oslo, Bergen and
+ * Tromsø"): then the commas between them say nothing of where each is. */
+static gboolean
+in_list (KgRelationReader *r,
+         const KgMention  *place)
+{
+  const KgAnalysis *a = r->a;
+  guint after = place->end_token, before = place->first_token;
+
+  if (kg_token_is (a, after, "and") || kg_token_is (a, after, "or"))
+    return TRUE;
+  if (kg_token_is (a, after, ",") && (kg_token_is (a, after + 1, "and") || kg_token_is (a, after + 1, "or")))
+    return TRUE;
+  return before >= 2 && kg_token_is (a, before - 1, ",")
+         && is_type (kg_relation_reader_mention (r, before - 2), KG_ENTITY_PLACE)
+         && is_type (kg_relation_reader_mention (r, after + 1), KG_ENTITY_PLACE);
+}
+
+/* "Acme of Oslo", "Jo Example of Oslo", "the museum (, ) in Oslo", "Rome is
+ * in Lazio", and "Tromsø, Norland", "the Depot, Tromsø, Norland" (a town
+ * in its region, a site in its town). */
 static void
 located_after_name (KgRelationReader *r,
                     const KgMention  *m,
@@ -539,29 +560,82 @@ located_after_name (KgRelationReader *r,
                                    m->type == KG_ENTITY_PERSON ? "from" : "based in", t);
       return;
     }
-  if (m->type != KG_ENTITY_PERSON && (kg_token_is (a, t, "in")
-                                      || (kg_token_is (a, t, ",") && kg_token_is (a, t + 1, "in")))
-      && (place = kg_relation_reader_mention (r, t + (kg_token_is (a, t, ",") ? 2 : 1))) != NULL
-      && is_type (place, KG_ENTITY_PLACE) && m->type != KG_ENTITY_PLACE)
+  if (m->type != KG_ENTITY_PERSON)
     {
-      kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
-      return;
-    }
-  if (m->type == KG_ENTITY_PLACE && kg_token_is (a, t, ",")
-      && (place = kg_relation_reader_mention (r, t + 1)) != NULL && is_type (place, KG_ENTITY_PLACE))
-    {
-      guint after = place->end_token;
-      const KgMention *third = kg_relation_reader_mention (r, after + 1);
+      guint k = t;
 
-      /* Not a list: "Oslo, Bergen and Tromsø". */
-      if ((kg_token_is (a, after, ",") || kg_token_is (a, after, "and") || kg_token_is (a, after, "or"))
-          && is_type (third, KG_ENTITY_PLACE))
-        return;
-      if (kg_token_is (a, after, "and") || kg_token_is (a, after, "or"))
-        return;
-      if (m->first_token > 0 && kg_token_is (a, m->first_token - 1, ","))
-        return;
+      if (kg_token_is (a, k, ",") || kg_token_is (a, k, "is") || kg_token_is (a, k, "are"))
+        k++;
+      if (kg_token_is (a, k, "in") && (place = place_after (r, k + 1, hi)) != NULL)
+        {
+          kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
+          return;
+        }
+    }
+  if (m->type != KG_ENTITY_PERSON && kg_token_is (a, t, ",")
+      && (place = kg_relation_reader_mention (r, t + 1)) != NULL && is_type (place, KG_ENTITY_PLACE)
+      && !in_list (r, place) && !(m->type == KG_ENTITY_PLACE && in_list (r, m)))
+    {
+      const KgMention *next = kg_relation_reader_mention (r, place->end_token + 1);
+
       kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
+      if (m->type != KG_ENTITY_PLACE && kg_token_is (a, place->end_token, ",")
+          && is_type (next, KG_ENTITY_PLACE) && !in_list (r, next))
+        kg_relation_reader_relate (r, m->entity, next->entity, KG_RELATION_LOCATED_IN, "in", t);
+    }
+}
+
+/* "PY1204232594": capitals and digits, as wire services number stories. */
+static gboolean
+is_wire_code (const KgAnalysis *a,
+              guint             t)
+{
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+  gboolean digit = FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (p[i]))
+        digit = TRUE;
+      else if (!g_ascii_isupper (p[i]))
+        return FALSE;
+    }
+  return digit && n >= 6;
+}
+
+/* A dateline: "OSLO (Wire) —", "Tromsø, Norland, May 3 (Wire)", "Oslo
+ * WIRE": the service or paper is based where it files from. */
+static void
+dateline (KgRelationReader *r,
+          const KgSentence *s)
+{
+  const KgAnalysis *a = r->a;
+  const KgMention *places[2] = { NULL, NULL }, *m;
+  guint t = s->first_token, n = 0;
+
+  if (t < s->end_token && is_wire_code (a, t) && r->mention_of[t] < 0)
+    t++;   /* a wire code before the place */
+  for (; t < s->end_token && t < s->first_token + 12; t++)
+    {
+      if ((m = kg_relation_reader_mention (r, t)) != NULL)
+        {
+          if (m->type == KG_ENTITY_PLACE && n < 2 && (n == 0 || kg_token_is (a, t - 1, ",")))
+            places[n++] = m;
+          else if (n > 0 && m->type != KG_ENTITY_PERSON && m->type != KG_ENTITY_PLACE)
+            {
+              for (guint i = 0; i < n; i++)
+                kg_relation_reader_relate (r, m->entity, places[i]->entity, KG_RELATION_LOCATED_IN,
+                                           "based in", t);
+              return;
+            }
+          else
+            return;
+          t = m->end_token - 1;
+        }
+      else if (n == 0 || (kg_token (a, t)->kind == KG_TOKEN_WORD
+                          && g_ascii_islower (*kg_token_text (a, t))))
+        return;
     }
 }
 
@@ -569,6 +643,7 @@ static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
 {
+  dateline (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
