@@ -36,7 +36,8 @@ static const char *const determiners[] = {
 };
 
 static const char *const links[] = {
-  "is", "was", "as", "became", "becomes", "remains", "who", "to", "be", "will", "now", NULL
+  "is", "was", "as", "became", "becomes", "remains", "who", "to", "be", "will", "now", "named",
+  "appointed", "elected", "also", "still", "currently", NULL
 };
 
 static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
@@ -177,7 +178,8 @@ phrase_organisation (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, k);
 
-      if (kg_token_is (r->a, k, ",") || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and"))
+      if (kg_token_is (r->a, k, ",") || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and")
+          || (kg_is_preposition (r->a, k) && !kg_token_is (r->a, k, "of") && found != NULL))
         break;
       if (m != NULL)
         {
@@ -314,6 +316,79 @@ role_after_person (KgRelationReader *r,
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
 }
 
+/* "Jo Example, who heads Acme", "Jo Example founded Acme". */
+static void
+role_by_verb (KgRelationReader *r,
+              const KgMention  *person,
+              guint             hi)
+{
+  static const struct { const char *verb; const char *label; } verbs[] = {
+    { "heads", "head" }, { "headed", "head" }, { "leads", "leader" }, { "led", "leader" },
+    { "runs", "head" }, { "ran", "head" }, { "directs", "director" }, { "directed", "director" },
+    { "chairs", "chair" }, { "chaired", "chair" }, { "founded", "founder" },
+    { "co-founded", "co-founder" }, { "owns", "owner" }, { "owned", "owner" },
+    { "joined", "member" }, { "works", "works for" }, { "worked", "works for" },
+  };
+  const KgAnalysis *a = r->a;
+  guint t = person->end_token;
+  const KgMention *where;
+
+  if (kg_token_is (a, t, ",") && kg_token_is (a, t + 1, "who"))
+    t += 2;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      guint k = t + 1;
+
+      if (!kg_token_is (a, t, verbs[i].verb))
+        continue;
+      if (kg_token_is (a, k, "for") || kg_token_is (a, k, "at") || kg_token_is (a, k, "with"))
+        k++;
+      else if (g_str_equal (verbs[i].label, "works for"))
+        return;
+      where = phrase_organisation (r, k, hi);
+      if (where != NULL && where->type != KG_ENTITY_PLACE
+          && (where->first_token == k || kg_token_is_any (a, k, determiners)))
+        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
+      return;
+    }
+}
+
+/* "Acme, founded by Jo Example", "the foundation headed by Jo Example". */
+static void
+role_by_passive (KgRelationReader *r,
+                 const KgMention  *person)
+{
+  static const struct { const char *verb; const char *label; } verbs[] = {
+    { "headed", "head" }, { "led", "leader" }, { "run", "head" }, { "directed", "director" },
+    { "chaired", "chair" }, { "founded", "founder" }, { "co-founded", "co-founder" },
+    { "owned", "owner" },
+  };
+  const KgAnalysis *a = r->a;
+  guint t = person->first_token;
+
+  if (t < 2 || !kg_token_is (a, t - 1, "by"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      guint k = t - 2;
+      const KgMention *where;
+
+      /* "founded in 1977 by" */
+      if (k >= 2 && kg_token_is (a, k - 1, "in") && kg_token (a, k)->kind == KG_TOKEN_NUMBER)
+        k -= 2;
+      if (!kg_token_is (a, k, verbs[i].verb) || k == 0)
+        continue;
+      k--;
+      while (k > 0 && (kg_token_is (a, k, "was") || kg_token_is (a, k, "is") || kg_token_is (a, k, ",")
+                       || kg_token_is (a, k, "been") || kg_token_is (a, k, "has")))
+        k--;
+      where = kg_relation_reader_mention (r, k);
+      if (where != NULL && where->type != KG_ENTITY_PLACE && where->type != KG_ENTITY_PERSON)
+        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
+      return;
+    }
+}
+
 /* "Acme vice president Jo Example", "Acme's chief executive, Jo Example",
  * "Ohio Gov. Jo Example". */
 static void
@@ -342,12 +417,20 @@ role_before_person (KgRelationReader *r,
         relate_role (r, person, where, first, k - 1);
       return;
     }
-  first = title_ending_at (r, last, lo, FALSE);
+  first = title_ending_at (r, last, lo, TRUE);
   if (first == G_MAXUINT || first == lo)
     return;
   k = first - 1;
   if (kg_token_is_possessive (a, k) && k > lo)
     k--;
+  if (kg_token_is (a, k, ")"))
+    {
+      /* "Acme (Example Holdings) chairman Jo Example" */
+      while (k > lo && !kg_token_is (a, k, "("))
+        k--;
+      if (k > lo)
+        k--;
+    }
   where = kg_relation_reader_mention (r, k);
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
@@ -604,6 +687,34 @@ is_wire_code (const KgAnalysis *a,
   return digit && n >= 6;
 }
 
+/* "Oslo native Jo Example", "Jo Example, an Oslo native," and "a native
+ * of Oslo": where a person comes from. */
+static void
+native_of (KgRelationReader *r,
+           const KgMention  *place,
+           guint             lo,
+           guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = place->end_token;
+  const KgMention *person = NULL;
+
+  if (!kg_token_is (a, t, "native") && !kg_token_is (a, t, "natives"))
+    return;
+  person = kg_relation_reader_mention (r, t + 1);
+  if (!is_type (person, KG_ENTITY_PERSON) && place->first_token >= lo + 3)
+    {
+      guint k = place->first_token - 1;
+
+      if (kg_token_is_any (a, k, determiners))
+        k--;
+      if (kg_token_is (a, k, ","))
+        person = kg_relation_reader_mention (r, k - 1);
+    }
+  if (is_type (person, KG_ENTITY_PERSON))
+    kg_relation_reader_relate (r, person->entity, place->entity, KG_RELATION_LOCATED_IN, "from", t);
+}
+
 /* A dateline: "OSLO (Wire) —", "Tromsø, Norland, May 3 (Wire)", "Oslo
  * WIRE": the service or paper is based where it files from. */
 static void
@@ -656,8 +767,12 @@ read_sentence (KgRelationReader *r,
         {
           role_after_person (r, m, s->end_token);
           role_before_person (r, m, s->first_token);
+          role_by_verb (r, m, s->end_token);
+          role_by_passive (r, m);
         }
       possessive_of (r, m, s->end_token);
+      if (m->type == KG_ENTITY_PLACE)
+        native_of (r, m, s->first_token, s->end_token);
       unit_of (r, m, s->end_token);
       located_after_name (r, m, s->end_token);
     }
