@@ -261,6 +261,15 @@ role_title_of (KgRelationReader *r,
           relate_role (r, person, where, first, k);
           return TRUE;
         }
+      /* "Jo Example, a guest from Oslo," */
+      if (kg_token_is (a, k, "from") && k > t && r->mention_of[k + 1] >= 0)
+        {
+          const KgMention *where = kg_relation_reader_mention (r, k + 1);
+
+          if (where->type == KG_ENTITY_PLACE && (k + 1 == hi || !kg_is_preposition (a, where->end_token)))
+            kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_LOCATED_IN, "from", k);
+          return where->type == KG_ENTITY_PLACE;
+        }
       if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
         return FALSE;
     }
@@ -715,6 +724,25 @@ native_of (KgRelationReader *r,
     kg_relation_reader_relate (r, person->entity, place->entity, KG_RELATION_LOCATED_IN, "from", t);
 }
 
+/* "Acme, the Norland carmaker": where an organisation is. */
+static void
+organisation_apposition (KgRelationReader *r,
+                         const KgMention  *m,
+                         guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = m->end_token;
+  const KgMention *place;
+
+  if (!is_actor (m) || !kg_token_is (a, t, ",") || !kg_token_is_any (a, t + 1, determiners))
+    return;
+  place = kg_relation_reader_mention (r, t + 2);
+  if (is_type (place, KG_ENTITY_PLACE) && place->end_token < hi
+      && kg_token (a, place->end_token)->kind == KG_TOKEN_WORD
+      && g_ascii_islower (*kg_token_text (a, place->end_token)))
+    kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "based in", t);
+}
+
 /* A dateline: "OSLO (Wire) —", "Tromsø, Norland, May 3 (Wire)", "Oslo
  * WIRE": the service or paper is based where it files from. */
 static void
@@ -775,6 +803,7 @@ read_sentence (KgRelationReader *r,
         native_of (r, m, s->first_token, s->end_token);
       unit_of (r, m, s->end_token);
       located_after_name (r, m, s->end_token);
+      organisation_apposition (r, m, s->end_token);
     }
 }
 
