@@ -219,17 +219,28 @@ role_named_first (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   const KgMention *where = kg_relation_reader_mention (r, t);
-  guint k, n;
+  guint k;
 
   if (where == NULL)
     return FALSE;
   k = where->end_token + (kg_token_is_possessive (a, where->end_token) ? 1 : 0);
   if (where->type == KG_ENTITY_PERSON)
     return k > where->end_token && role_title_of (r, person, k, hi);
-  n = kg_word_list_match (r->titles, a, k, hi);
-  if (n > 0 && !(n == 1 && kg_token_is_any (a, k, honorifics)))
-    relate_role (r, person, where, k, k + n);
-  else if (where->type == KG_ENTITY_PLACE && k == where->end_token && k < hi
+  for (guint j = k; j < hi && j < k + 3; j++)
+    {
+      guint n = kg_word_list_match (r->titles, a, j, hi);
+      if (n > 0 && !(n == 1 && kg_token_is_any (a, j, honorifics)))
+        {
+          relate_role (r, person, where, k, j + n);
+          return TRUE;
+        }
+      /* "Acme's former chief executive" */
+      if (r->mention_of[j] >= 0 || kg_token (a, j)->kind != KG_TOKEN_WORD
+          || !g_ascii_islower (*kg_token_text (a, j)))
+        break;
+    }
+  /* "an Oslo architect" */
+  if (where->type == KG_ENTITY_PLACE && k == where->end_token && k < hi
            && kg_token (a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (a, k)))
     relate_role (r, person, where, k, k + 1);
   return TRUE;
