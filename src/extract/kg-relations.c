@@ -854,6 +854,15 @@ kg_find_relations (KgAnalysis *analysis,
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)
-    read_sentence (&r, &g_array_index (analysis->sentences, KgSentence, i));
+    {
+      KgSentence s = g_array_index (analysis->sentences, KgSentence, i);
+
+      /* A sentence that starts with a comma continues the one before (a
+       * break after "R-Ky." or "Inc."): read them as one. */
+      while (i + 1 < analysis->sentences->len
+             && kg_token_is (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ","))
+        s.end_token = g_array_index (analysis->sentences, KgSentence, ++i).end_token;
+      read_sentence (&r, &s);
+    }
   kg_find_actions (&r);
 }
