@@ -58,7 +58,7 @@ is_action_verb (KgRelationReader *r,
   if ((*len = kg_word_list_match (r->verbs, a, t, hi)) > 0)
     return TRUE;
   *len = 1;
-  return n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && g_ascii_islower (p[0])
+  return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && g_ascii_islower (p[0])
          && !kg_token_is_any (a, t, not_verbs)
          && !(t > 0 && kg_token_is_any (a, t - 1, determiners));
 }

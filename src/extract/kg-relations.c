@@ -584,6 +584,10 @@ located_owner (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, k);
 
+      /* "Acme, which is based in Oslo" */
+      if ((kg_token_is (a, k, "which") || kg_token_is (a, k, "who") || kg_token_is (a, k, "that"))
+          && k > lo && kg_token_is (a, k - 1, ","))
+        continue;
       if (kg_is_clause_break (a, k))
         break;
       if (m != NULL && m->type != KG_ENTITY_PLACE && (people || m->type != KG_ENTITY_PERSON))
