@@ -74,8 +74,9 @@ lower_into (const char *word,
 
   for (gsize i = 0; i < n; i++)
     {
-      ascii &= (guchar) word[i] < 0x80;
-      buf[i] = g_ascii_tolower (word[i]);
+      guchar c = word[i];
+      ascii &= c < 0x80;
+      buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   if (!ascii)
     {
@@ -236,6 +237,15 @@ shapes (const char *word,
     }
 }
 
+guint32
+_kg_lower_hash (const char *word,
+                gsize       length)
+{
+  char buf[MAX_KEY];
+  gsize n = lower_into (word, length, buf);
+  return hash_bytes (T_LOWER, buf, n);
+}
+
 void
 _kg_word_keys (const char *word,
                gsize       length,
@@ -383,7 +393,26 @@ _kg_is_all_caps_sentence (const KgTagToken *tokens,
 
   for (guint i = 0; i < n; i++)
     {
-      gunichar c = g_utf8_get_char (tokens[i].text);
+      gunichar c = (guchar) tokens[i].text[0];
+      gboolean ascii = TRUE;
+      guint u = 0, l = 0;
+
+      if (c < 0x80 && !g_ascii_isalpha (c))
+        continue;
+      for (guint k = 0; k < tokens[i].length; k++)
+        {
+          guchar b = tokens[i].text[k];
+          ascii &= b < 0x80;
+          u += g_ascii_isupper (b);
+          l += g_ascii_islower (b);
+        }
+      if (ascii)
+        {
+          upper += u;
+          lower += l;
+          continue;
+        }
+      c = g_utf8_get_char (tokens[i].text);
       if (!g_unichar_isalpha (c))
         continue;
       for (const char *p = tokens[i].text; p < tokens[i].text + tokens[i].length; p = g_utf8_next_char (p))
@@ -426,6 +455,35 @@ _kg_boundary_word (int side)
   return side < 0 ? "\x02<s>" : "\x02</s>";
 }
 
+void
+_kg_vocab_entry_fill (KgVocabEntry    *entry,
+                      const KgLexicon *lexicon,
+                      const gint16    *table,
+                      guint32          mask,
+                      float            unscale,
+                      const char      *word,
+                      gsize            length)
+{
+  guint32 feats[KG_MAX_WORD_FEATURES];
+  guint8 cap;
+
+  _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
+  entry->cap = cap;
+  entry->length = length;
+  memset (entry->scores, 0, sizeof entry->scores);
+  for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
+    {
+      guint n = _kg_word_features (lexicon, word, length, k, feats);
+      float *out = entry->scores[k + KG_WINDOW];
+      for (guint f = 0; f < n; f++)
+        {
+          const gint16 *row = table + (gsize) (feats[f] & mask) * KG_N_LABELS;
+          for (int l = 0; l < KG_N_LABELS; l++)
+            out[l] += row[l] * unscale;
+        }
+    }
+}
+
 gboolean
 _kg_transition_allowed (int prev,
                         int cur)
@@ -438,27 +496,38 @@ _kg_transition_allowed (int prev,
 
 void
 _kg_viterbi (const float *transitions,
+             gboolean     after_o,
+             gboolean     before_o,
              const float *emissions,
              guint        n,
              guint8      *labels)
 {
-  g_autofree float *score = g_new (float, (gsize) n * KG_N_LABELS);
-  g_autofree guint8 *back = g_new (guint8, (gsize) n * KG_N_LABELS);
-  const float *start = transitions + KG_N_LABELS * KG_N_LABELS;
+  float score_small[64 * KG_N_LABELS];
+  guint8 back_small[64 * KG_N_LABELS];
+  g_autofree float *score_big = n > 64 ? g_new (float, (gsize) n * KG_N_LABELS) : NULL;
+  g_autofree guint8 *back_big = n > 64 ? g_new (guint8, (gsize) n * KG_N_LABELS) : NULL;
+  float *score = n > 64 ? score_big : score_small;
+  guint8 *back = n > 64 ? back_big : back_small;
+  float trans[KG_N_LABELS * KG_N_LABELS];
+  const float *start = transitions + (after_o ? KG_LABEL_O : KG_N_LABELS) * KG_N_LABELS;
 
   if (n == 0)
     return;
+  /* Forbidden moves (O → I-X) cost too much ever to win. */
+  for (int p = 0; p < KG_N_LABELS; p++)
+    for (int l = 0; l < KG_N_LABELS; l++)
+      trans[p * KG_N_LABELS + l] = _kg_transition_allowed (p, l) ? transitions[p * KG_N_LABELS + l] : -1e30f;
   for (int l = 0; l < KG_N_LABELS; l++)
     score[l] = _kg_transition_allowed (-1, l) ? start[l] + emissions[l] : -1e30f;
   for (guint i = 1; i < n; i++)
     for (int l = 0; l < KG_N_LABELS; l++)
       {
-        float best = -1e30f;
+        float best = -1e31f;
         int arg = 0;
         for (int p = 0; p < KG_N_LABELS; p++)
           {
-            float v = score[(i - 1) * KG_N_LABELS + p] + transitions[p * KG_N_LABELS + l];
-            if (v > best && _kg_transition_allowed (p, l))
+            float v = score[(i - 1) * KG_N_LABELS + p] + trans[p * KG_N_LABELS + l];
+            if (v > best)
               {
                 best = v;
                 arg = p;
@@ -470,11 +539,14 @@ _kg_viterbi (const float *transitions,
   {
     float best = -1e31f;
     for (int l = 0; l < KG_N_LABELS; l++)
-      if (score[(n - 1) * KG_N_LABELS + l] > best)
-        {
-          best = score[(n - 1) * KG_N_LABELS + l];
-          labels[n - 1] = l;
-        }
+      {
+        float v = score[(n - 1) * KG_N_LABELS + l] + (before_o ? trans[l * KG_N_LABELS + KG_LABEL_O] : 0);
+        if (v > best)
+          {
+            best = v;
+            labels[n - 1] = l;
+          }
+      }
   }
   for (guint i = n - 1; i > 0; i--)
     labels[i - 1] = back[i * KG_N_LABELS + labels[i]];

@@ -78,7 +78,8 @@ token_in (const KgAnalysis *a,
   token = &g_array_index (a->tokens, KgToken, t);
   n = token->end - token->start;
   for (guint i = 0; list[i]; i++)
-    if (strncmp (list[i], a->text + token->start, n) == 0 && list[i][n] == '\0')
+    if (list[i][0] == a->text[token->start] && strncmp (list[i], a->text + token->start, n) == 0 &&
+        list[i][n] == '\0')
       return TRUE;
   return FALSE;
 }

@@ -47,7 +47,7 @@ word_in (const char *word,
          const char *const *list)
 {
   for (guint i = 0; list[i]; i++)
-    if (strncmp (list[i], word, length) == 0 && list[i][length] == '\0')
+    if (list[i][0] == word[0] && strncmp (list[i], word, length) == 0 && list[i][length] == '\0')
       return TRUE;
   return FALSE;
 }
