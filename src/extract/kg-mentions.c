@@ -128,6 +128,7 @@ typedef struct
   guint end;
   int   cls;
   KgEntityType type;
+  guint lex;     /* lexicon classes of the whole span */
 } Span;
 
 static gboolean
@@ -202,7 +203,7 @@ type_span (const KgAnalysis *a,
            const KgLexicon  *lexicon,
            Span             *span)
 {
-  guint lex = span_lex (a, lexicon, span->first, span->end);
+  guint lex = span->lex = span_lex (a, lexicon, span->first, span->end);
 
   switch (span->cls)
     {
@@ -234,7 +235,7 @@ join_governments (const KgAnalysis *a,
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      guint lex = span_lex (a, lexicon, span->first, span->end);
+      guint lex = span->lex;
       Span *next = i + 1 < spans->len ? &g_array_index (spans, Span, i + 1) : NULL;
 
       if (!(lex & ((1u << KG_LEX_COUNTRY) | (1u << KG_LEX_DEMONYM))))
@@ -266,7 +267,7 @@ spans_from_labels (const KgAnalysis *a,
 
   for (guint t = 0; t < n; )
     {
-      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES };
+      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0 };
 
       if (labels[t] == KG_LABEL_O)
         {

@@ -161,8 +161,12 @@ void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
                                        const char       *word,
                                        gsize             length);
 
-/* Viterbi over n tokens given emission scores [n][KG_N_LABELS]; the tokens
- * open the sentence unless after_o, and end it unless before_o. */
+/* Transition scores with the forbidden moves made impossible, for Viterbi. */
+void        _kg_mask_transitions      (const float      *transitions,
+                                       float            *masked);
+/* Viterbi over n tokens given emission scores [n][KG_N_LABELS] and masked
+ * transitions; the tokens open the sentence unless after_o, and end it
+ * unless before_o. */
 void        _kg_viterbi               (const float      *transitions,
                                        gboolean          after_o,
                                        gboolean          before_o,

@@ -26,6 +26,7 @@ struct _KgTagger
   guint32              slot_mask;
   const char          *strings;
   KgLexicon           *lexicon;
+  float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
 };
 
 /* The words of one document missing from the model's vocabulary. */
@@ -104,6 +105,7 @@ _kg_tagger_load (const char  *path,
   tagger->slots = (const guint32 *) (tagger->vocab + header->n_vocab);
   tagger->slot_mask = header->vocab_slots - 1;
   tagger->strings = (const char *) (tagger->slots + header->vocab_slots);
+  _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
   tagger->file = g_steal_pointer (&file);
   return tagger;
 }
@@ -222,6 +224,7 @@ enum
   TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
   TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
   TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
+  TF_UNICODE    = 1 << 4,   /* not all ASCII */
 };
 
 /* Per-token arrays for the whole document. */
@@ -261,27 +264,38 @@ doc_arrays_clear (DocArrays *d)
   g_free (d->tf);
 }
 
+/* Also counts the capital and small letters of ASCII words, as
+ * _kg_is_all_caps_sentence does. */
 static guint8
 token_flags (const char *text,
-             gsize       length)
+             gsize       length,
+             guint      *n_upper,
+             guint      *n_lower)
 {
-  gboolean upper = FALSE;
+  guint upper = 0, lower = 0;
   gunichar first;
+  gboolean any = FALSE;
 
   for (gsize k = 0; k < length; k++)
     {
       guchar b = text[k];
       if (b >= 0x80)
         goto unicode;
-      upper |= g_ascii_isupper (b);
+      upper += b >= 'A' && b <= 'Z';
+      lower += b >= 'a' && b <= 'z';
+    }
+  if (upper + lower > 0 && g_ascii_isalpha (text[0]))
+    {
+      *n_upper += upper;
+      *n_lower += lower;
     }
   return upper ? TF_UPPER : g_ascii_isalpha (text[0]) ? TF_LOWER_WORD : 0;
 
 unicode:
   first = g_utf8_get_char_validated (text, length);
   for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    upper |= g_unichar_isupper (g_utf8_get_char (p));
-  return upper ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0;
+    any |= g_unichar_isupper (g_utf8_get_char (p));
+  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
 static void
@@ -479,7 +493,7 @@ decode_sentence (const KgTagger      *tagger,
       while (end < ts->n && (tf[end] & TF_ACTIVE))
         end++;
       emissions (tagger, cache, ts, id, bos, eos, i, end, em);
-      _kg_viterbi (&tagger->header->transitions[0][0], i > 0, end < ts->n, em, end - i, labels + i);
+      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em, end - i, labels + i);
       i = end;
     }
 }
@@ -502,11 +516,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   gsize max_len = 1;
 
   doc_arrays_init (&d, n_tokens);
-  for (guint t = 0; t < n_tokens; t++)
-    {
-      const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-      d.tf[t] = token_flags (analysis->text + token->start, token->end - token->start);
-    }
   for (guint s = 0; s < n_sent; s++)
     max_len = MAX (max_len, g_array_index (analysis->sentences, KgSentence, s).end_token -
                             g_array_index (analysis->sentences, KgSentence, s).first_token);
@@ -519,8 +528,15 @@ _kg_tag_classes (KgAnalysis     *analysis,
       KgTagSentence ts = { scratch, sent->end_token - f, FALSE, d.lex_span + f, d.doc_flags + f,
                            d.lower + f, d.sshape + f, d.cap + f };
 
+      guint upper = 0, lower = 0, unicode = 0;
+
       sentence_tokens (analysis, sent, scratch);
-      ts.all_caps = _kg_is_all_caps_sentence (ts.tokens, ts.n);
+      for (guint t = f; t < sent->end_token; t++)
+        {
+          d.tf[t] = token_flags (scratch[t - f].text, scratch[t - f].length, &upper, &lower);
+          unicode |= d.tf[t] & TF_UNICODE;
+        }
+      ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, ts.n) : upper >= 2 && lower * 4 < upper;
       mark_active (d.tf + f, ts.n, ts.all_caps);
       for (guint t = f; t < sent->end_token; t++)
         {

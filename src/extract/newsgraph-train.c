@@ -276,6 +276,7 @@ train (Perceptron   *p,
   g_autofree guint *order = g_new (guint, n);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20031);
   float em[1024 * KG_N_LABELS];
+  float trans[(KG_N_LABELS + 1) * KG_N_LABELS];
   guint8 pred[1024];
 
   for (guint i = 0; i < n; i++)
@@ -298,7 +299,8 @@ train (Perceptron   *p,
           if (s->n > 1024)
             continue;
           emissions (p, corpus, s, em);
-          _kg_viterbi (p->w + p->n_table, FALSE, FALSE, em, s->n, pred);
+          _kg_mask_transitions (p->w + p->n_table, trans);
+          _kg_viterbi (trans, FALSE, FALSE, em, s->n, pred);
           for (guint i = 0; i < s->n; i++)
             errors += pred[i] != gold[i];
           tokens += s->n;
