@@ -504,6 +504,8 @@ _kg_vocab_entry_fill (KgVocabEntry    *entry,
   _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
   entry->cap = cap;
   entry->length = length;
+  memset (entry->head, 0, sizeof entry->head);
+  memcpy (entry->head, word, MIN (length, sizeof entry->head));
   memset (entry->scores, 0, sizeof entry->scores);
   guint counts[KG_N_OFFSETS];
   guint32 all[KG_N_OFFSETS][KG_MAX_WORD_FEATURES];

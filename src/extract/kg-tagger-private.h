@@ -117,7 +117,7 @@ void        _kg_word_keys             (const char       *word,
 
 /* The model file: a header, transition scores, then a hashed weight table of
  * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
-#define KG_MODEL_MAGIC "KGTAG003"
+#define KG_MODEL_MAGIC "KGTAG004"
 typedef struct
 {
   char    magic[8];
@@ -139,6 +139,7 @@ typedef struct
   guint32 lower;
   guint32 sshape;
   guint32 cap;
+  char    head[12];       /* the word's first bytes, zero-padded */
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
 

@@ -152,7 +152,11 @@ vocab_lookup (const KgTagger *tagger,
       if (e == 0)
         return -1;
       entry = &tagger->vocab[e - 1];
-      if (entry->length == length && memcmp (tagger->strings + entry->text_offset, text, length) == 0)
+      /* The head saves a visit to the strings for most words. */
+      if (entry->length == length &&
+          memcmp (entry->head, text, MIN (length, sizeof entry->head)) == 0 &&
+          (length <= sizeof entry->head ||
+           memcmp (tagger->strings + entry->text_offset, text, length) == 0))
         return e - 1;
     }
 }
@@ -227,45 +231,48 @@ enum
   TF_UNICODE    = 1 << 4,   /* not all ASCII */
 };
 
-/* Per-token arrays for the whole document. */
+/* Per-token arrays for the whole document: a few bytes a token, since a
+ * document may be large. */
 typedef struct
 {
-  guint32 *id;
-  guint32 *lower;
-  guint32 *sshape;
-  guint8  *cap;
+  guint32 *id;          /* word id, for TF_NEEDED tokens */
+  guint8  *tf;
   guint8  *lex_span;
   guint8  *doc_flags;
-  guint8  *tf;
+  guint8  *all_caps;    /* per sentence */
 } DocArrays;
 
 static void
 doc_arrays_init (DocArrays *d,
-                 guint      n)
+                 guint      n,
+                 guint      n_sentences)
 {
   d->id = g_new (guint32, n);
-  d->lower = g_new (guint32, n);
-  d->sshape = g_new (guint32, n);
-  d->cap = g_new (guint8, n);
+  d->tf = g_new (guint8, n);
   d->lex_span = g_new0 (guint8, n);
   d->doc_flags = g_new0 (guint8, n);
-  d->tf = g_new (guint8, n);
+  d->all_caps = g_new0 (guint8, n_sentences);
 }
 
 static void
 doc_arrays_clear (DocArrays *d)
 {
   g_free (d->id);
-  g_free (d->lower);
-  g_free (d->sshape);
-  g_free (d->cap);
+  g_free (d->tf);
   g_free (d->lex_span);
   g_free (d->doc_flags);
-  g_free (d->tf);
+  g_free (d->all_caps);
 }
 
-/* Also counts the capital and small letters of ASCII words, as
- * _kg_is_all_caps_sentence does. */
+/* Per-sentence keys, refilled for each sentence. */
+typedef struct
+{
+  KgTagToken *tokens;
+  guint32    *lower;
+  guint32    *sshape;
+  guint8     *cap;
+} Scratch;
+
 static guint8
 token_flags (const char *text,
              gsize       length,
@@ -369,9 +376,10 @@ flag_slot (FlagMap *map,
 
 /* The same flags as _kg_doc_flags, looking only at what decoding needs. */
 static void
-doc_flags (const KgAnalysis    *analysis,
-           DocArrays           *d,
-           const KgTagSentence *sentences)
+doc_flags (const KgTagger   *tagger,
+           const WordCache  *cache,
+           const KgAnalysis *analysis,
+           DocArrays        *d)
 {
   guint n = analysis->tokens->len, n_active = 0, size = 64;
   FlagMap map;
@@ -389,27 +397,29 @@ doc_flags (const KgAnalysis    *analysis,
       for (guint t = sent->first_token; t < sent->end_token; t++)
         if (d->tf[t] & TF_ACTIVE)
           {
-            guint8 *f = flag_slot (&map, d->lower[t], TRUE);
-            if (d->cap[t] == 1 && t > sent->first_token && !sentences[s].all_caps)
+            const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            guint8 *f = flag_slot (&map, entry->lower, TRUE);
+            if (entry->cap == 1 && t > sent->first_token && !d->all_caps[s])
               *f |= KG_DOC_TITLE_MID;
           }
     }
   for (guint t = 0; t < n; t++)
     {
+      const KgToken *token;
+      guint32 lower;
       guint8 *f;
+
       if (!(d->tf[t] & TF_LOWER_WORD))
         continue;
-      if (!(d->tf[t] & TF_NEEDED))
-        {
-          const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-          d->lower[t] = _kg_lower_hash (analysis->text + token->start, token->end - token->start);
-        }
-      if ((f = flag_slot (&map, d->lower[t], FALSE)) != NULL)
+      token = &g_array_index (analysis->tokens, KgToken, t);
+      lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
+                                   : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
+      if ((f = flag_slot (&map, lower, FALSE)) != NULL)
         *f |= KG_DOC_LOWER;
     }
   for (guint t = 0; t < n; t++)
     if (d->tf[t] & TF_ACTIVE)
-      d->doc_flags[t] = *flag_slot (&map, d->lower[t], FALSE);
+      d->doc_flags[t] = *flag_slot (&map, entry_of (tagger, cache, d->id[t])->lower, FALSE);
   g_free (map.keys);
   g_free (map.flags);
 }
@@ -498,6 +508,64 @@ decode_sentence (const KgTagger      *tagger,
     }
 }
 
+/* The keys of a sentence's tokens in scratch: what the entries hold for
+ * needed tokens, what the flags tell for the others. */
+static void
+fill_keys (const KgTagger   *tagger,
+           const WordCache  *cache,
+           const DocArrays  *d,
+           guint             first,
+           guint             n,
+           Scratch          *scratch)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint t = first + i;
+      const KgVocabEntry *entry;
+
+      if (!(d->tf[t] & TF_NEEDED))
+        {
+          scratch->cap[i] = d->tf[t] & TF_LOWER_WORD ? 2 : 0;
+          continue;
+        }
+      entry = entry_of (tagger, cache, d->id[t]);
+      scratch->lower[i] = entry->lower;
+      scratch->sshape[i] = entry->sshape;
+      scratch->cap[i] = entry->cap;
+    }
+}
+
+/* Flags, word ids and lexicon spans of one sentence. */
+static void
+prepare_sentence (const KgAnalysis *analysis,
+                  const KgTagger   *tagger,
+                  WordCache        *cache,
+                  DocArrays        *d,
+                  guint             s,
+                  Scratch          *scratch)
+{
+  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  guint f = sent->first_token, n = sent->end_token - f;
+  guint upper = 0, lower = 0, unicode = 0;
+  KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
+                       scratch->lower, scratch->sshape, scratch->cap };
+
+  sentence_tokens (analysis, sent, scratch->tokens);
+  for (guint t = f; t < sent->end_token; t++)
+    {
+      d->tf[t] = token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
+      unicode |= d->tf[t] & TF_UNICODE;
+    }
+  ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
+  d->all_caps[s] = ts.all_caps;
+  mark_active (d->tf + f, n, ts.all_caps);
+  for (guint t = f; t < sent->end_token; t++)
+    if (d->tf[t] & TF_NEEDED)
+      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+  fill_keys (tagger, cache, d, f, n, scratch);
+  _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+}
+
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
@@ -505,66 +573,44 @@ _kg_tag_classes (KgAnalysis     *analysis,
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  g_autofree KgTagSentence *sentences = g_new0 (KgTagSentence, n_sent);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (KgVocabEntry));
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   WordCache cache = { entries, texts, g_new0 (guint32, 256), 255 };
-  g_autofree KgTagToken *scratch = NULL;
   g_autofree float *em = NULL;
+  Scratch scratch;
   DocArrays d;
   guint32 bos, eos;
   gsize max_len = 1;
 
-  doc_arrays_init (&d, n_tokens);
   for (guint s = 0; s < n_sent; s++)
     max_len = MAX (max_len, g_array_index (analysis->sentences, KgSentence, s).end_token -
                             g_array_index (analysis->sentences, KgSentence, s).first_token);
-  scratch = g_new (KgTagToken, max_len);
+  scratch.tokens = g_new (KgTagToken, max_len);
+  scratch.lower = g_new (guint32, max_len);
+  scratch.sshape = g_new (guint32, max_len);
+  scratch.cap = g_new (guint8, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
+  doc_arrays_init (&d, n_tokens, n_sent);
+  for (guint s = 0; s < n_sent; s++)
+    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
+  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)));
+  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)));
+  doc_flags (tagger, &cache, analysis, &d);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
       guint f = sent->first_token;
-      KgTagSentence ts = { scratch, sent->end_token - f, FALSE, d.lex_span + f, d.doc_flags + f,
-                           d.lower + f, d.sshape + f, d.cap + f };
+      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
+                           scratch.lower, scratch.sshape, scratch.cap };
 
-      guint upper = 0, lower = 0, unicode = 0;
-
-      sentence_tokens (analysis, sent, scratch);
-      for (guint t = f; t < sent->end_token; t++)
-        {
-          d.tf[t] = token_flags (scratch[t - f].text, scratch[t - f].length, &upper, &lower);
-          unicode |= d.tf[t] & TF_UNICODE;
-        }
-      ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, ts.n) : upper >= 2 && lower * 4 < upper;
-      mark_active (d.tf + f, ts.n, ts.all_caps);
-      for (guint t = f; t < sent->end_token; t++)
-        {
-          const KgVocabEntry *entry;
-          if (!(d.tf[t] & TF_NEEDED))
-            {
-              d.cap[t] = d.tf[t] & TF_LOWER_WORD ? 2 : 0;
-              continue;
-            }
-          d.id[t] = word_id (tagger, &cache, scratch[t - f].text, scratch[t - f].length);
-          entry = entry_of (tagger, &cache, d.id[t]);
-          d.lower[t] = entry->lower;
-          d.sshape[t] = entry->sshape;
-          d.cap[t] = entry->cap;
-        }
-      _kg_lexicon_mark_spans (tagger->lexicon, &ts);
-      ts.tokens = NULL;
-      sentences[s] = ts;
-    }
-  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)));
-  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)));
-  doc_flags (analysis, &d, sentences);
-  for (guint s = 0; s < n_sent; s++)
-    {
-      guint f = g_array_index (analysis->sentences, KgSentence, s).first_token;
-      decode_sentence (tagger, &cache, &sentences[s], d.id + f, d.tf + f, bos, eos, em, labels + f);
+      fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
+      decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
   doc_arrays_clear (&d);
+  g_free (scratch.tokens);
+  g_free (scratch.lower);
+  g_free (scratch.sshape);
+  g_free (scratch.cap);
   g_free (cache.slots);
 }
 
