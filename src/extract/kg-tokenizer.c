@@ -41,15 +41,42 @@ static const char *const sentence_starters[] = {
   "However", "Also", "Still", "Now", "Then", "What", "Who", "Why", "How", NULL
 };
 
+/* The lists as one set, built once: a word ends most sentences, so the
+ * lookup is on the hot path. */
+static GHashTable *
+word_sets (void)
+{
+  static GHashTable *sets;
+
+  if (g_once_init_enter (&sets))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *const *lists[] = { title_abbrevs, other_abbrevs, sentence_starters };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i]; i++)
+          {
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, lists[l][i]));
+            g_hash_table_insert (table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+          }
+      g_once_init_leave (&sets, table);
+    }
+  return sets;
+}
+
 static gboolean
 word_in (const char *word,
          gsize       length,
          const char *const *list)
 {
-  for (guint i = 0; list[i]; i++)
-    if (list[i][0] == word[0] && strncmp (list[i], word, length) == 0 && list[i][length] == '\0')
-      return TRUE;
-  return FALSE;
+  char buf[16];
+  guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
+
+  if (length >= sizeof buf)
+    return FALSE;
+  memcpy (buf, word, length);
+  buf[length] = '\0';
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
 }
 
 static inline gunichar
