@@ -258,6 +258,86 @@ join_governments (const KgAnalysis *a,
     }
 }
 
+static char *
+span_text (const KgAnalysis *a,
+           const Span       *span,
+           guint             end)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint t = span->first; t < end; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      if (t > span->first)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, a->text + token->start, token->end - token->start);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_plain_type (KgEntityType type)
+{
+  return type == KG_ENTITY_PERSON || type == KG_ENTITY_ORGANIZATION || type == KG_ENTITY_PLACE;
+}
+
+/* One name, one type within a document: "Kaspersky Lab" makes every bare
+ * "Kaspersky" the company, a surname alone is the person named in full
+ * elsewhere, and otherwise a name takes the type most of its
+ * mentions have. Governments are left alone: that type comes from context. */
+static void
+harmonise_types (const KgAnalysis *a,
+                 const KgLexicon  *lexicon,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      if (span->type == KG_ENTITY_ORGANIZATION && span->end - span->first >= 2 &&
+          (token_lex (a, lexicon, span->end - 1) & (1u << KG_LEX_ORG_SUFFIX)))
+        g_hash_table_add (stems, span_text (a, span, span->end - 1));
+      if (span->type == KG_ENTITY_PERSON && span->end - span->first >= 2)
+        {
+          Span last = { span->end - 1, span->end, 0, 0, 0 };
+          g_hash_table_add (surnames, span_text (a, &last, span->end));
+        }
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      char *text = span_text (a, span, span->end);
+      guint *count;
+
+      g_ptr_array_add (texts, text);
+      if (!is_plain_type (span->type))
+        continue;
+      if (g_hash_table_contains (stems, text))
+        span->type = KG_ENTITY_ORGANIZATION;
+      else if (span->end - span->first == 1 && g_hash_table_contains (surnames, text))
+        span->type = KG_ENTITY_PERSON;   /* "Shingarev" after "Anton Shingarev" */
+      count = g_hash_table_lookup (votes, text);
+      if (count == NULL)
+        g_hash_table_insert (votes, g_strdup (text), (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
+      count[span->type]++;
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      const guint *count = g_hash_table_lookup (votes, g_ptr_array_index (texts, i));
+
+      if (!is_plain_type (span->type))
+        continue;
+      for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
+        if (count[t] > count[span->type])
+          span->type = t;
+    }
+}
+
 static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
@@ -309,6 +389,7 @@ kg_tag_entities (KgAnalysis     *analysis,
       trim_span (analysis, lexicon, span);
       type_span (analysis, lexicon, span);
     }
+  harmonise_types (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {
