@@ -38,6 +38,7 @@ static const char *const lexicon_files[KG_N_LEX] = {
   "extract/demonyms.txt",
   "extract/places.txt",
   "extract/org-words.txt",
+  "extract/common-words.txt",
 };
 
 static inline guint32

@@ -36,6 +36,7 @@ typedef enum
   KG_LEX_DEMONYM,
   KG_LEX_PLACE,
   KG_LEX_ORG_WORD,
+  KG_LEX_COMMON,
   KG_N_LEX
 } KgLexClass;
 

@@ -98,6 +98,21 @@ test_country_actor_or_place (void)
 }
 
 static void
+test_company_short_form_and_typo (void)
+{
+  assert_mentions ("Staff at Novikov Lab were told on Monday. Novikov said its software was safe. "
+                   "Later Novikov denied it. Critics doubt Novikvo software.",
+                   "organization:Novikov Lab|organization:Novikov|organization:Novikov|organization:Novikvo");
+}
+
+static void
+test_surname_is_the_person (void)
+{
+  assert_mentions ("Maria Petrova joined the board in May. Petrova said the deal was fair.",
+                   "person:Maria Petrova|person:Petrova");
+}
+
+static void
 test_missing_model (void)
 {
   g_autoptr(GError) error = NULL;
@@ -144,6 +159,8 @@ main (int argc, char **argv)
   g_test_add_func ("/tagger/government-body", test_government_body);
   g_test_add_func ("/tagger/demonym-and-government-word", test_demonym_and_government_word);
   g_test_add_func ("/tagger/country-actor-or-place", test_country_actor_or_place);
+  g_test_add_func ("/tagger/company-short-form-and-typo", test_company_short_form_and_typo);
+  g_test_add_func ("/tagger/surname-is-the-person", test_surname_is_the_person);
   g_test_add_func ("/tagger/missing-model", test_missing_model);
   g_test_add_func ("/tagger/corrupt-model", test_corrupt_model);
   g_test_add_func ("/tagger/empty-text", test_empty_text);
