@@ -38,6 +38,7 @@ static const char *const lexicon_files[KG_N_LEX] = {
   "extract/demonyms.txt",
   "extract/places.txt",
   "extract/org-words.txt",
+  "extract/common-words.txt",
 };
 
 static inline guint32
@@ -74,8 +75,9 @@ lower_into (const char *word,
 
   for (gsize i = 0; i < n; i++)
     {
-      ascii &= (guchar) word[i] < 0x80;
-      buf[i] = g_ascii_tolower (word[i]);
+      guchar c = word[i];
+      ascii &= c < 0x80;
+      buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   if (!ascii)
     {
@@ -211,29 +213,20 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
   g_string_free (phrase, TRUE);
 }
 
-/* "Xxxx" → shape "Xxxx" (runs capped at 4) and short shape "Xx". */
-static void
-shapes (const char *word,
-        gsize       length,
-        GString    *shape,
-        GString    *sshape)
+guint32
+_kg_lower_hash (const char *word,
+                gsize       length)
 {
-  char prev = 0;
-  guint run = 0;
+  char buf[MAX_KEY];
+  gsize n;
 
-  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      char s = g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
-               g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' :
-               c < 0x80 ? (char) c : '*';
-      run = s == prev ? run + 1 : 1;
-      if (run <= 4)
-        g_string_append_c (shape, s);
-      if (run == 1)
-        g_string_append_c (sshape, s);
-      prev = s;
-    }
+  for (n = 0; n < length; n++)
+    if ((guchar) word[n] >= 0x80 || (word[n] >= 'A' && word[n] <= 'Z'))
+      break;
+  if (n == length)   /* already lower case */
+    return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
+  n = lower_into (word, length, buf);
+  return hash_bytes (T_LOWER, buf, n);
 }
 
 void
@@ -289,6 +282,92 @@ flags_of (const char *word,
   return flags | (MIN (n_chars, 8) << 6);
 }
 
+/* What a word's features are made of, computed once for all offsets. */
+typedef struct
+{
+  guint32 lower, sshape, suffix3, shape, word, flags;
+  guint32 affixes[8];
+  guint   n_affixes;
+  guint   lex;
+} WordBase;
+
+static void
+word_base (const KgLexicon *lexicon,
+           const char      *word,
+           gsize            length,
+           WordBase        *base)
+{
+  char lower[MAX_KEY];
+  gsize n = lower_into (word, length, lower);
+  char shape[MAX_KEY * 4 + 8], sshape[MAX_KEY * 4 + 8];
+  gsize ns = 0, nss = 0;
+  glong n_chars = g_utf8_strlen (lower, n);
+  const char *suffix = g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
+  char prev = 0;
+  guint run = 0;
+
+  for (const char *p = word; p < word + length && ns < MAX_KEY * 4; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
+      char sc = c < 0x80 ? (g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x' : g_ascii_isdigit (c) ? 'd' : (char) c)
+                         : g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
+                           g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' : '*';
+      run = sc == prev ? run + 1 : 1;
+      if (run <= 4)
+        shape[ns++] = sc;
+      if (run == 1)
+        sshape[nss++] = sc;
+      prev = sc;
+    }
+  base->lower = hash_bytes (T_LOWER, lower, n);
+  base->sshape = hash_bytes (T_SSHAPE, sshape, nss);
+  base->shape = hash_bytes (T_SHAPE, shape, ns);
+  base->suffix3 = hash_bytes (T_SUF + 8, suffix, lower + n - suffix);
+  base->word = hash_bytes (T_WORD, word, MIN (length, MAX_KEY));
+  base->flags = mix (T_FLAGS, flags_of (word, length, n_chars));
+  base->lex = _kg_lexicon_word_classes (lexicon, word, length);
+  base->n_affixes = 0;
+  for (glong k = 1; k <= 4 && k <= n_chars; k++)
+    {
+      const char *end = g_utf8_offset_to_pointer (lower, k);
+      const char *start = g_utf8_offset_to_pointer (lower, n_chars - k);
+      base->affixes[base->n_affixes++] = hash_bytes (T_PRE + 16 * k, lower, end - lower);
+      base->affixes[base->n_affixes++] = hash_bytes (T_SUF + 16 * k, start, lower + n - start);
+    }
+}
+
+static guint
+word_features_at (const WordBase *base,
+                  int             offset,
+                  guint32        *out)
+{
+  guint32 off = (guint32) (offset + 16) * 0x01000193u;
+  guint count = 0;
+
+#define ADD(h) (out[count++] = mix ((h), off))
+  ADD (base->lower);
+  ADD (base->sshape);
+  for (guint c = 0; c < KG_N_LEX; c++)
+    if (base->lex & (1u << c))
+      ADD (mix (T_LEX, c));
+  if (offset >= -1 && offset <= 1)
+    {
+      ADD (base->suffix3);
+      ADD (base->shape);
+    }
+  if (offset == 0)
+    {
+      ADD (T_BIAS);
+      ADD (base->word);
+      ADD (base->flags);
+      for (guint k = 0; k < base->n_affixes; k++)
+        ADD (base->affixes[k]);
+    }
+#undef ADD
+  g_assert (count <= KG_MAX_WORD_FEATURES);
+  return count;
+}
+
 guint
 _kg_word_features (const KgLexicon *lexicon,
                    const char      *word,
@@ -296,44 +375,10 @@ _kg_word_features (const KgLexicon *lexicon,
                    int              offset,
                    guint32         *out)
 {
-  char lower[MAX_KEY];
-  gsize n = lower_into (word, length, lower);
-  g_autoptr(GString) shape = g_string_sized_new (16);
-  g_autoptr(GString) sshape = g_string_sized_new (8);
-  glong n_chars = g_utf8_strlen (lower, n);
-  guint32 off = (guint32) (offset + 16) * 0x01000193u;
-  guint count = 0;
-  guint lex = _kg_lexicon_word_classes (lexicon, word, length);
+  WordBase base;
 
-  shapes (word, length, shape, sshape);
-#define ADD(h) (out[count++] = mix ((h), off))
-  ADD (hash_bytes (T_LOWER, lower, n));
-  ADD (hash_bytes (T_SSHAPE, sshape->str, sshape->len));
-  for (guint c = 0; c < KG_N_LEX; c++)
-    if (lex & (1u << c))
-      ADD (mix (T_LEX, c));
-  if (offset >= -1 && offset <= 1)
-    {
-      const char *suffix = g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
-      ADD (hash_bytes (T_SUF + 8, suffix, lower + n - suffix));
-      ADD (hash_bytes (T_SHAPE, shape->str, shape->len));
-    }
-  if (offset == 0)
-    {
-      ADD (T_BIAS);
-      ADD (hash_bytes (T_WORD, word, MIN (length, MAX_KEY)));
-      ADD (mix (T_FLAGS, flags_of (word, length, n_chars)));
-      for (glong k = 1; k <= 4 && k <= n_chars; k++)
-        {
-          const char *end = g_utf8_offset_to_pointer (lower, k);
-          const char *start = g_utf8_offset_to_pointer (lower, n_chars - k);
-          ADD (hash_bytes (T_PRE + 16 * k, lower, end - lower));
-          ADD (hash_bytes (T_SUF + 16 * k, start, lower + n - start));
-        }
-    }
-#undef ADD
-  g_assert (count <= KG_MAX_WORD_FEATURES);
-  return count;
+  word_base (lexicon, word, length, &base);
+  return word_features_at (&base, offset, out);
 }
 
 guint
@@ -383,7 +428,26 @@ _kg_is_all_caps_sentence (const KgTagToken *tokens,
 
   for (guint i = 0; i < n; i++)
     {
-      gunichar c = g_utf8_get_char (tokens[i].text);
+      gunichar c = (guchar) tokens[i].text[0];
+      gboolean ascii = TRUE;
+      guint u = 0, l = 0;
+
+      if (c < 0x80 && !g_ascii_isalpha (c))
+        continue;
+      for (guint k = 0; k < tokens[i].length; k++)
+        {
+          guchar b = tokens[i].text[k];
+          ascii &= b < 0x80;
+          u += g_ascii_isupper (b);
+          l += g_ascii_islower (b);
+        }
+      if (ascii)
+        {
+          upper += u;
+          lower += l;
+          continue;
+        }
+      c = g_utf8_get_char (tokens[i].text);
       if (!g_unichar_isalpha (c))
         continue;
       for (const char *p = tokens[i].text; p < tokens[i].text + tokens[i].length; p = g_utf8_next_char (p))
@@ -426,6 +490,58 @@ _kg_boundary_word (int side)
   return side < 0 ? "\x02<s>" : "\x02</s>";
 }
 
+void
+_kg_vocab_entry_fill (KgVocabEntry    *entry,
+                      const KgLexicon *lexicon,
+                      const gint16    *table,
+                      guint32          mask,
+                      float            unscale,
+                      const char      *word,
+                      gsize            length)
+{
+  guint8 cap;
+  WordBase base;
+
+  _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
+  entry->cap = cap;
+  entry->length = length;
+  memset (entry->head, 0, sizeof entry->head);
+  memcpy (entry->head, word, MIN (length, sizeof entry->head));
+  memset (entry->scores, 0, sizeof entry->scores);
+  guint counts[KG_N_OFFSETS];
+  guint32 all[KG_N_OFFSETS][KG_MAX_WORD_FEATURES];
+
+  word_base (lexicon, word, length, &base);
+  /* Ask for every row first: they are scattered over the table. */
+  for (int k = 0; k < KG_N_OFFSETS; k++)
+    {
+      counts[k] = word_features_at (&base, k - KG_WINDOW, all[k]);
+      for (guint f = 0; f < counts[k]; f++)
+        __builtin_prefetch (table + (gsize) (all[k][f] & mask) * KG_N_LABELS);
+    }
+  for (int k = 0; k < KG_N_OFFSETS; k++)
+    {
+      float *out = entry->scores[k];
+      for (guint f = 0; f < counts[k]; f++)
+        {
+          const gint16 *row = table + (gsize) (all[k][f] & mask) * KG_N_LABELS;
+          for (int l = 0; l < KG_N_LABELS; l++)
+            out[l] += row[l] * unscale;
+        }
+    }
+}
+
+void
+_kg_mask_transitions (const float *transitions,
+                      float       *masked)
+{
+  /* Forbidden moves (O → I-X) cost too much ever to win. */
+  for (int p = 0; p <= KG_N_LABELS; p++)
+    for (int l = 0; l < KG_N_LABELS; l++)
+      masked[p * KG_N_LABELS + l] = _kg_transition_allowed (p == KG_N_LABELS ? -1 : p, l)
+                                    ? transitions[p * KG_N_LABELS + l] : -1e30f;
+}
+
 gboolean
 _kg_transition_allowed (int prev,
                         int cur)
@@ -438,27 +554,34 @@ _kg_transition_allowed (int prev,
 
 void
 _kg_viterbi (const float *transitions,
+             gboolean     after_o,
+             gboolean     before_o,
              const float *emissions,
              guint        n,
              guint8      *labels)
 {
-  g_autofree float *score = g_new (float, (gsize) n * KG_N_LABELS);
-  g_autofree guint8 *back = g_new (guint8, (gsize) n * KG_N_LABELS);
-  const float *start = transitions + KG_N_LABELS * KG_N_LABELS;
+  float score_small[64 * KG_N_LABELS];
+  guint8 back_small[64 * KG_N_LABELS];
+  g_autofree float *score_big = n > 64 ? g_new (float, (gsize) n * KG_N_LABELS) : NULL;
+  g_autofree guint8 *back_big = n > 64 ? g_new (guint8, (gsize) n * KG_N_LABELS) : NULL;
+  float *score = n > 64 ? score_big : score_small;
+  guint8 *back = n > 64 ? back_big : back_small;
+  const float *trans = transitions;
+  const float *start = transitions + (after_o ? KG_LABEL_O : KG_N_LABELS) * KG_N_LABELS;
 
   if (n == 0)
     return;
   for (int l = 0; l < KG_N_LABELS; l++)
-    score[l] = _kg_transition_allowed (-1, l) ? start[l] + emissions[l] : -1e30f;
+    score[l] = start[l] + emissions[l];
   for (guint i = 1; i < n; i++)
     for (int l = 0; l < KG_N_LABELS; l++)
       {
-        float best = -1e30f;
+        float best = -1e31f;
         int arg = 0;
         for (int p = 0; p < KG_N_LABELS; p++)
           {
-            float v = score[(i - 1) * KG_N_LABELS + p] + transitions[p * KG_N_LABELS + l];
-            if (v > best && _kg_transition_allowed (p, l))
+            float v = score[(i - 1) * KG_N_LABELS + p] + trans[p * KG_N_LABELS + l];
+            if (v > best)
               {
                 best = v;
                 arg = p;
@@ -470,11 +593,14 @@ _kg_viterbi (const float *transitions,
   {
     float best = -1e31f;
     for (int l = 0; l < KG_N_LABELS; l++)
-      if (score[(n - 1) * KG_N_LABELS + l] > best)
-        {
-          best = score[(n - 1) * KG_N_LABELS + l];
-          labels[n - 1] = l;
-        }
+      {
+        float v = score[(n - 1) * KG_N_LABELS + l] + (before_o ? trans[l * KG_N_LABELS + KG_LABEL_O] : 0);
+        if (v > best)
+          {
+            best = v;
+            labels[n - 1] = l;
+          }
+      }
   }
   for (guint i = n - 1; i > 0; i--)
     labels[i - 1] = back[i * KG_N_LABELS + labels[i]];

@@ -78,7 +78,8 @@ token_in (const KgAnalysis *a,
   token = &g_array_index (a->tokens, KgToken, t);
   n = token->end - token->start;
   for (guint i = 0; list[i]; i++)
-    if (strncmp (list[i], a->text + token->start, n) == 0 && list[i][n] == '\0')
+    if (list[i][0] == a->text[token->start] && strncmp (list[i], a->text + token->start, n) == 0 &&
+        list[i][n] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -127,6 +128,7 @@ typedef struct
   guint end;
   int   cls;
   KgEntityType type;
+  guint lex;     /* lexicon classes of the whole span */
 } Span;
 
 static gboolean
@@ -150,7 +152,10 @@ trim_span (const KgAnalysis *a,
            const KgLexicon  *lexicon,
            Span             *span)
 {
-  while (span->end - span->first > 1 && is_article (a, span->first))
+  /* "Later Novikov", "The Pentagon": a capitalised common word that opens
+   * a sentence is not part of the name. */
+  while (span->end - span->first > 1 &&
+         (is_article (a, span->first) || (token_lex (a, lexicon, span->first) & (1u << KG_LEX_COMMON))))
     span->first++;
   while (span->end - span->first > 1 && is_possessive (a, span->end - 1))
     span->end--;
@@ -201,7 +206,7 @@ type_span (const KgAnalysis *a,
            const KgLexicon  *lexicon,
            Span             *span)
 {
-  guint lex = span_lex (a, lexicon, span->first, span->end);
+  guint lex = span->lex = span_lex (a, lexicon, span->first, span->end);
 
   switch (span->cls)
     {
@@ -233,7 +238,7 @@ join_governments (const KgAnalysis *a,
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      guint lex = span_lex (a, lexicon, span->first, span->end);
+      guint lex = span->lex;
       Span *next = i + 1 < spans->len ? &g_array_index (spans, Span, i + 1) : NULL;
 
       if (!(lex & ((1u << KG_LEX_COUNTRY) | (1u << KG_LEX_DEMONYM))))
@@ -256,6 +261,201 @@ join_governments (const KgAnalysis *a,
     }
 }
 
+static char *
+span_text (const KgAnalysis *a,
+           const Span       *span,
+           guint             end)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint t = span->first; t < end; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      if (t > span->first)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, a->text + token->start, token->end - token->start);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_plain_type (KgEntityType type)
+{
+  return type == KG_ENTITY_PERSON || type == KG_ENTITY_ORGANIZATION || type == KG_ENTITY_PLACE;
+}
+
+/* One substitution, insertion, deletion or swap of neighbours apart. */
+static gboolean
+one_edit_apart (const char *a,
+                const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), i = 0;
+
+  if (la < lb)
+    return one_edit_apart (b, a);
+  if (la - lb > 1 || strcmp (a, b) == 0)
+    return FALSE;
+  while (i < lb && a[i] == b[i])
+    i++;
+  if (la > lb)
+    return strcmp (a + i + 1, b + i) == 0;
+  if (strcmp (a + i + 1, b + i + 1) == 0)
+    return TRUE;
+  return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp (a + i + 2, b + i + 2) == 0;
+}
+
+static KgEntityType
+majority (const guint *count)
+{
+  KgEntityType best = KG_ENTITY_PERSON;
+
+  for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
+    if (count[t] > count[best])
+      best = t;
+  return best;
+}
+
+/* A name seen once that is a typo of a name seen more often ("Kasperksy")
+ * takes that name's type. */
+static void
+follow_typos (GArray     *spans,
+              GPtrArray  *texts,
+              GHashTable *votes)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      const char *text = g_ptr_array_index (texts, i);
+      const guint *count = g_hash_table_lookup (votes, text);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!is_plain_type (span->type) || strlen (text) < 6 || strchr (text, ' ') != NULL ||
+          count[span->type] > 1)
+        continue;
+      g_hash_table_iter_init (&iter, votes);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const guint *other = value;
+          KgEntityType type = majority (other);
+          if (other[type] >= 2 && one_edit_apart (text, key))
+            {
+              span->type = type;
+              break;
+            }
+        }
+    }
+}
+
+/* One name, one type within a document: "Kaspersky Lab" makes every bare
+ * "Kaspersky" the company, a surname alone is the person named in full
+ * elsewhere, and otherwise a name takes the type most of its
+ * mentions have. Governments are left alone: that type comes from context. */
+static void
+harmonise_types (const KgAnalysis *a,
+                 const KgLexicon  *lexicon,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      if (span->type == KG_ENTITY_ORGANIZATION && span->end - span->first >= 2 &&
+          (token_lex (a, lexicon, span->end - 1) & (1u << KG_LEX_ORG_SUFFIX)))
+        g_hash_table_add (stems, span_text (a, span, span->end - 1));
+      if (span->type == KG_ENTITY_PERSON && span->end - span->first >= 2)
+        {
+          Span last = { span->end - 1, span->end, 0, 0, 0 };
+          g_hash_table_add (surnames, span_text (a, &last, span->end));
+        }
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      char *text = span_text (a, span, span->end);
+      guint *count;
+
+      g_ptr_array_add (texts, text);
+      if (!is_plain_type (span->type))
+        continue;
+      if (g_hash_table_contains (stems, text))
+        span->type = KG_ENTITY_ORGANIZATION;
+      else if (span->end - span->first == 1 && g_hash_table_contains (surnames, text))
+        span->type = KG_ENTITY_PERSON;   /* "Shingarev" after "Anton Shingarev" */
+      count = g_hash_table_lookup (votes, text);
+      if (count == NULL)
+        g_hash_table_insert (votes, g_strdup (text), (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
+      count[span->type]++;
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      const guint *count = g_hash_table_lookup (votes, g_ptr_array_index (texts, i));
+
+      if (is_plain_type (span->type) && count[majority (count)] > count[span->type])
+        span->type = majority (count);
+    }
+  follow_typos (spans, texts, votes);
+}
+
+static gint
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* A name the tagger found once is the same name where it missed it:
+ * "Later Novikov denied it" after "Novikov said". */
+static void
+propagate_names (const KgAnalysis *a,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
+  guint n_spans = spans->len;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      memset (covered + span->first, 1, span->end - span->first);
+      if (is_plain_type (span->type))
+        g_hash_table_insert (names, span_text (a, span, span->end), GUINT_TO_POINTER (span->type + 1));
+    }
+  for (guint t = 0; t < a->tokens->len; t++)
+    {
+      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+
+      if (covered[t] || !token_is_capitalised (a, t))
+        continue;
+      for (guint len = 4; len >= 1; len--)
+        {
+          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0 };
+          g_autofree char *text = NULL;
+          gpointer type;
+
+          if (t + len > a->tokens->len || memchr (covered + t, 1, len) != NULL ||
+              g_array_index (a->tokens, KgToken, t + len - 1).sentence != sentence)
+            continue;
+          text = span_text (a, &span, span.end);
+          if ((type = g_hash_table_lookup (names, text)) == NULL)
+            continue;
+          span.type = GPOINTER_TO_UINT (type) - 1;
+          g_array_append_val (spans, span);
+          memset (covered + t, 1, len);
+          t += len - 1;
+          break;
+        }
+    }
+  if (spans->len > n_spans)
+    g_array_sort (spans, compare_spans);
+}
+
 static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
@@ -265,7 +465,7 @@ spans_from_labels (const KgAnalysis *a,
 
   for (guint t = 0; t < n; )
     {
-      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES };
+      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0 };
 
       if (labels[t] == KG_LABEL_O)
         {
@@ -307,6 +507,10 @@ kg_tag_entities (KgAnalysis     *analysis,
       trim_span (analysis, lexicon, span);
       type_span (analysis, lexicon, span);
     }
+  harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, spans);
+  /* Again, now that every mention of a name counts. */
+  harmonise_types (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {

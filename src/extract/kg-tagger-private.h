@@ -36,6 +36,7 @@ typedef enum
   KG_LEX_DEMONYM,
   KG_LEX_PLACE,
   KG_LEX_ORG_WORD,
+  KG_LEX_COMMON,
   KG_N_LEX
 } KgLexClass;
 
@@ -105,6 +106,9 @@ gboolean    _kg_is_all_caps_sentence  (const KgTagToken *tokens,
                                        guint             n);
 
 const char *_kg_boundary_word         (int               side);
+/* The hash of the lower-case form, as _kg_word_keys computes it. */
+guint32     _kg_lower_hash            (const char       *word,
+                                       gsize             length);
 /* The per-token keys the position features combine. */
 void        _kg_word_keys             (const char       *word,
                                        gsize             length,
@@ -114,19 +118,60 @@ void        _kg_word_keys             (const char       *word,
 
 /* The model file: a header, transition scores, then a hashed weight table of
  * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
-#define KG_MODEL_MAGIC "KGTAG002"
+#define KG_MODEL_MAGIC "KGTAG004"
 typedef struct
 {
   char    magic[8];
   guint32 n_labels;
   guint32 hash_bits;
   float   scale;
-  guint32 reserved;
+  guint32 n_vocab;        /* KgVocabEntry after the table */
+  guint32 vocab_slots;    /* then this many guint32: entry index + 1, or 0 */
+  guint32 strings_size;   /* then the words' bytes */
   float   transitions[KG_N_LABELS + 1][KG_N_LABELS];   /* last row: start */
 } KgModelHeader;
 
-/* Viterbi over n tokens given emission scores [n][KG_N_LABELS]. */
+/* A word whose word features are summed in advance (the training
+ * vocabulary), so most tokens cost one lookup. */
+typedef struct
+{
+  guint32 text_offset;    /* into the strings */
+  guint32 length;
+  guint32 lower;
+  guint32 sshape;
+  guint32 cap;
+  char    head[12];       /* the word's first bytes, zero-padded */
+  float   scores[KG_N_OFFSETS][KG_N_LABELS];
+} KgVocabEntry;
+
+static inline guint32
+_kg_hash_word (const char *text,
+               gsize       length)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar) text[i]) * 16777619u;
+  return h;
+}
+
+/* Fills entry's keys and summed word-feature scores from a weight table. */
+void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
+                                       const KgLexicon  *lexicon,
+                                       const gint16     *table,
+                                       guint32           mask,
+                                       float             unscale,
+                                       const char       *word,
+                                       gsize             length);
+
+/* Transition scores with the forbidden moves made impossible, for Viterbi. */
+void        _kg_mask_transitions      (const float      *transitions,
+                                       float            *masked);
+/* Viterbi over n tokens given emission scores [n][KG_N_LABELS] and masked
+ * transitions; the tokens open the sentence unless after_o, and end it
+ * unless before_o. */
 void        _kg_viterbi               (const float      *transitions,
+                                       gboolean          after_o,
+                                       gboolean          before_o,
                                        const float      *emissions,
                                        guint             n,
                                        guint8           *labels);

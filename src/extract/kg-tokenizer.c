@@ -41,15 +41,42 @@ static const char *const sentence_starters[] = {
   "However", "Also", "Still", "Now", "Then", "What", "Who", "Why", "How", NULL
 };
 
+/* The lists as one set, built once: a word ends most sentences, so the
+ * lookup is on the hot path. */
+static GHashTable *
+word_sets (void)
+{
+  static GHashTable *sets;
+
+  if (g_once_init_enter (&sets))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *const *lists[] = { title_abbrevs, other_abbrevs, sentence_starters };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i]; i++)
+          {
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, lists[l][i]));
+            g_hash_table_insert (table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+          }
+      g_once_init_leave (&sets, table);
+    }
+  return sets;
+}
+
 static gboolean
 word_in (const char *word,
          gsize       length,
          const char *const *list)
 {
-  for (guint i = 0; list[i]; i++)
-    if (strncmp (list[i], word, length) == 0 && list[i][length] == '\0')
-      return TRUE;
-  return FALSE;
+  char buf[16];
+  guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
+
+  if (length >= sizeof buf)
+    return FALSE;
+  memcpy (buf, word, length);
+  buf[length] = '\0';
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
 }
 
 static inline gunichar
@@ -268,22 +295,34 @@ scan_punct (const char *text,
   return char_len (text, i);
 }
 
-static void
+/* Until sentences are split, a token's sentence field says whether a line
+ * break precedes it. */
+#define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
+
+static inline void
 add_token (KgAnalysis  *analysis,
+           guint       *n,
            gsize        start,
            gsize        end,
-           KgTokenKind  kind)
+           KgTokenKind  kind,
+           guint8       newline)
 {
-  KgToken token = { start, end, kind, 0 };
-  g_array_append_val (analysis->tokens, token);
+  KgToken *token;
+
+  /* Appending one by one through GArray costs a division per token. */
+  if (*n == analysis->tokens->len)
+    g_array_set_size (analysis->tokens, MAX (64, analysis->tokens->len * 2));
+  token = &g_array_index (analysis->tokens, KgToken, (*n)++);
+  token->start = start;
+  token->end = end;
+  token->kind = kind;
+  token->sentence = newline;
 }
 
-/* Fills the token array; newline_before[k] is set when a line break precedes
- * token k. */
 static void
-scan_tokens (KgAnalysis *analysis,
-             GByteArray *newline_before)
+scan_tokens (KgAnalysis *analysis)
 {
+  guint count = analysis->tokens->len;
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
@@ -324,11 +363,11 @@ scan_tokens (KgAnalysis *analysis,
         }
       else
         n = scan_punct (text, length, i);
-      add_token (analysis, i, i + n, kind);
-      g_byte_array_append (newline_before, &newline, 1);
+      add_token (analysis, &count, i, i + n, kind, newline);
       newline = 0;
       i += n;
     }
+  g_array_set_size (analysis->tokens, count);
 }
 
 static gboolean
@@ -430,8 +469,7 @@ add_paragraph (KgAnalysis *analysis,
 }
 
 static void
-split_sentences (KgAnalysis       *analysis,
-                 const GByteArray *newline_before)
+split_sentences (KgAnalysis *analysis)
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint n = analysis->tokens->len;
@@ -445,22 +483,22 @@ split_sentences (KgAnalysis       *analysis,
       guint last = k;
       gboolean brk;
 
-      if (k + 1 < n && !newline_before->data[k + 1] && (is_terminal (analysis, &tokens[k]) || is_abbrev))
+      if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && (is_terminal (analysis, &tokens[k]) || is_abbrev))
         {
           /* '."' and '.)' end inside the quote or bracket. */
-          while (k + 1 < n && !newline_before->data[k + 1] &&
+          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) &&
                  tokens[k + 1].start == tokens[k].end && is_closer (analysis, &tokens[k + 1]))
             k++;
-          brk = k + 1 >= n || newline_before->data[k + 1] ||
+          brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1) ||
                 ends_sentence (analysis, last, k + 1);
         }
       else
-        brk = k + 1 >= n || newline_before->data[k + 1];
+        brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1);
       if (!brk)
         continue;
       add_sentence (analysis, first, k + 1);
       first = k + 1;
-      if (k + 1 >= n || newline_before->data[k + 1])
+      if (k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1))
         {
           add_paragraph (analysis, first_sentence);
           first_sentence = analysis->sentences->len;
@@ -471,14 +509,11 @@ split_sentences (KgAnalysis       *analysis,
 void
 kg_tokenize (KgAnalysis *analysis)
 {
-  g_autoptr(GByteArray) newline_before = NULL;
-
   g_return_if_fail (analysis != NULL);
 
   g_array_set_size (analysis->tokens, 0);
   g_array_set_size (analysis->sentences, 0);
   g_array_set_size (analysis->paragraphs, 0);
-  newline_before = g_byte_array_sized_new (analysis->length / 4 + 16);
-  scan_tokens (analysis, newline_before);
-  split_sentences (analysis, newline_before);
+  scan_tokens (analysis);
+  split_sentences (analysis);
 }

@@ -276,6 +276,7 @@ train (Perceptron   *p,
   g_autofree guint *order = g_new (guint, n);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20031);
   float em[1024 * KG_N_LABELS];
+  float trans[(KG_N_LABELS + 1) * KG_N_LABELS];
   guint8 pred[1024];
 
   for (guint i = 0; i < n; i++)
@@ -298,7 +299,8 @@ train (Perceptron   *p,
           if (s->n > 1024)
             continue;
           emissions (p, corpus, s, em);
-          _kg_viterbi (p->w + p->n_table, em, s->n, pred);
+          _kg_mask_transitions (p->w + p->n_table, trans);
+          _kg_viterbi (trans, FALSE, FALSE, em, s->n, pred);
           for (guint i = 0; i < s->n; i++)
             errors += pred[i] != gold[i];
           tokens += s->n;
@@ -310,21 +312,85 @@ train (Perceptron   *p,
     }
 }
 
+/* The distinct words of the corpus and the sentence boundaries. */
+static GPtrArray *
+vocabulary (const Corpus *corpus)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *words = g_ptr_array_new ();
+
+  g_ptr_array_add (words, (gpointer) _kg_boundary_word (-1));
+  g_ptr_array_add (words, (gpointer) _kg_boundary_word (1));
+  for (guint i = 0; i < corpus->words->len; i++)
+    {
+      char *w = g_ptr_array_index (corpus->words, i);
+      if (g_hash_table_add (seen, w))
+        g_ptr_array_add (words, w);
+    }
+  return words;
+}
+
+/* Appends the vocabulary section: entries, slots, strings. */
+static void
+append_vocabulary (GByteArray      *data,
+                   const GPtrArray *words,
+                   const KgLexicon *lexicon,
+                   guint32          mask,
+                   float            unscale)
+{
+  const KgModelHeader *header = (const KgModelHeader *) data->data;
+  const gint16 *table = (const gint16 *) (header + 1);
+  guint slots = 1;
+  g_autofree guint32 *slot = NULL;
+  g_autofree KgVocabEntry *entries = g_new0 (KgVocabEntry, words->len);
+  g_autoptr(GString) strings = g_string_new (NULL);
+
+  while (slots < words->len * 3)
+    slots *= 2;
+  slot = g_new0 (guint32, slots);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+      gsize n = strlen (w);
+      guint32 h = _kg_hash_word (w, n) & (slots - 1);
+
+      _kg_vocab_entry_fill (&entries[i], lexicon, table, mask, unscale, w, n);
+      entries[i].text_offset = strings->len;
+      g_string_append_len (strings, w, n);
+      while (slot[h] != 0)
+        h = (h + 1) & (slots - 1);
+      slot[h] = i + 1;
+    }
+  g_byte_array_append (data, (guint8 *) entries, sizeof (KgVocabEntry) * words->len);
+  g_byte_array_append (data, (guint8 *) slot, sizeof (guint32) * slots);
+  g_byte_array_append (data, (guint8 *) strings->str, strings->len);
+  header = (const KgModelHeader *) data->data;
+  ((KgModelHeader *) header)->n_vocab = words->len;
+  ((KgModelHeader *) header)->vocab_slots = slots;
+  ((KgModelHeader *) header)->strings_size = strings->len;
+}
+
 static gboolean
 save_model (const Perceptron  *p,
+            const Corpus      *corpus,
+            const KgLexicon   *lexicon,
             guint              bits,
             const char        *path,
             GError           **error)
 {
   gsize rows = (gsize) 1 << bits;
   gsize n = rows * KG_N_LABELS;
-  gsize size = sizeof (KgModelHeader) + n * sizeof (gint16);
-  g_autofree char *data = g_malloc0 (size);
-  KgModelHeader *header = (KgModelHeader *) data;
-  gint16 *table = (gint16 *) (data + sizeof (KgModelHeader));
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GPtrArray) words = vocabulary (corpus);
+  KgModelHeader *header;
+  gint16 *table;
   float max = 0, scale;
   guint used = 0;
 
+  g_byte_array_set_size (data, sizeof (KgModelHeader) + n * sizeof (gint16));
+  memset (data->data, 0, data->len);
+  header = (KgModelHeader *) data->data;
+  table = (gint16 *) (header + 1);
   for (gsize i = 0; i < n; i++)
     max = MAX (max, fabsf (p->w[i] - p->u[i] / p->c));
   scale = max > 0 ? 32000.0f / max : 1.0f;
@@ -343,8 +409,10 @@ save_model (const Perceptron  *p,
       table[i] = (gint16) lrintf ((p->w[i] - p->u[i] / p->c) * scale);
       used += table[i] != 0;
     }
-  g_printerr ("%u of %" G_GSIZE_FORMAT " weights non-zero, largest %.2f\n", used, n, max);
-  return g_file_set_contents (path, data, size, error);
+  g_printerr ("%u of %" G_GSIZE_FORMAT " weights non-zero, largest %.2f; %u words\n",
+              used, n, max, words->len);
+  append_vocabulary (data, words, lexicon, rows - 1, 1.0f / scale);
+  return g_file_set_contents (path, (const char *) data->data, data->len, error);
 }
 
 int
@@ -383,7 +451,7 @@ main (int argc, char **argv)
   p.u = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
   p.c = 1;
   train (&p, &corpus, epochs);
-  if (!save_model (&p, bits, argv[2], &error))
+  if (!save_model (&p, &corpus, lexicon, bits, argv[2], &error))
     {
       g_printerr ("newsgraph-train: %s\n", error->message);
       return 1;
