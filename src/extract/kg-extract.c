@@ -12,6 +12,25 @@
 
 G_DEFINE_QUARK (kg-extract-error-quark, kg_extract_error)
 
+/* GIO's messages repeat the path, which the caller already puts first. */
+static void
+simplify_io_error (GError **error)
+{
+  const char *cause = NULL;
+
+  if (error == NULL || *error == NULL || (*error)->domain != G_IO_ERROR)
+    return;
+  if ((*error)->code == G_IO_ERROR_NOT_FOUND)
+    cause = "No such file";
+  else if ((*error)->code == G_IO_ERROR_PERMISSION_DENIED)
+    cause = "Permission denied: the file cannot be read";
+  if (cause != NULL)
+    {
+      g_free ((*error)->message);
+      (*error)->message = g_strdup (cause);
+    }
+}
+
 static GBytes *
 read_input (const char  *path,
             GError     **error)
@@ -95,6 +114,7 @@ kg_extract_article (KgGraph     *graph,
   g_return_val_if_fail (KG_IS_GRAPH (graph), FALSE);
 
   bytes = read_input (path, error);
+  simplify_io_error (error);
   if (bytes != NULL)
     text = kg_decode_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &length, error);
   if (text == NULL)
