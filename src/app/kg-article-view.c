@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "kg-article-view.h"
@@ -433,6 +434,15 @@ kg_article_view_get_text_view (KgArticleView *self)
   return self->text_view;
 }
 
+/* The underline colours follow the style. */
+static void
+dark_changed_cb (KgArticleView *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+}
+
 static void
 kg_article_view_dispose (GObject *object)
 {
@@ -477,4 +487,6 @@ kg_article_view_init (KgArticleView *self)
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
   create_tags (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -21,6 +21,8 @@
 #define MIN_ZOOM 0.01
 #define MAX_ZOOM 8.0
 #define FIT_PADDING 24.0
+/* Where the smallest labels read comfortably. */
+#define READING_ZOOM 1.4
 #define MAX_CACHE_PIXELS (4096.0 * 4096.0)
 
 enum { SELECTION_CHANGED, ITEM_ACTIVATED, N_SIGNALS };
@@ -196,8 +198,8 @@ center_on_node (KgCanvas *self, guint node)
   double h = gtk_widget_get_height (GTK_WIDGET (self));
 
   /* Far zoomed out the node would be a dot: come close enough to read it. */
-  if (self->zoom < 0.6)
-    self->zoom = 1.0;
+  if (self->zoom < READING_ZOOM)
+    self->zoom = READING_ZOOM;
   self->tx = w / 2 - n->x * self->zoom;
   self->ty = h / 2 - n->y * self->zoom;
   self->fit_pending = FALSE;

@@ -27,6 +27,7 @@ struct _KgEntityList
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
   GtkCheckButton    *type_buttons[KG_N_ENTITY_TYPES];
+  GtkLabel          *type_dots[KG_N_ENTITY_TYPES];
 
   KgGraph           *graph;
   GListStore        *store;
@@ -218,11 +219,9 @@ add_type_buttons (KgEntityList *self)
       GtkWidget *button = gtk_check_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *dot = gtk_label_new (NULL);
-      g_autofree char *color = kg_ui_type_color_hex (t);
-      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", color);
       g_autofree char *tip = g_strdup_printf (_("Show %s"), kg_ui_type_plural (t));
 
-      gtk_label_set_markup (GTK_LABEL (dot), markup);
+      self->type_dots[t] = GTK_LABEL (dot);
       gtk_box_append (GTK_BOX (box), dot);
       gtk_box_append (GTK_BOX (box), gtk_label_new (kg_ui_type_plural (t)));
       gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
@@ -233,6 +232,26 @@ add_type_buttons (KgEntityList *self)
       gtk_grid_attach (self->type_grid, button, t % 2, t / 2, 1, 1);
       self->type_buttons[t] = GTK_CHECK_BUTTON (button);
     }
+}
+
+/* Type colours differ between light and dark. */
+static void
+color_type_dots (KgEntityList *self)
+{
+  for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
+    {
+      g_autofree char *color = kg_ui_type_color_hex (t);
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", color);
+
+      gtk_label_set_markup (self->type_dots[t], markup);
+    }
+}
+
+static void
+dark_changed_cb (KgEntityList *self)
+{
+  color_type_dots (self);
+  rebuild_rows (self);
 }
 
 /* ---- class ---- */
@@ -285,6 +304,9 @@ kg_entity_list_init (KgEntityList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_type_buttons (self);
+  color_type_dots (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   self->store = g_list_store_new (KG_TYPE_ENTITY_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
