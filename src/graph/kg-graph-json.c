@@ -570,7 +570,10 @@ kg_graph_load_from_data (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_FORMAT, "not valid JSON: %s", local_error->message);
+      /* json-glib quotes the bad token, which may be a lone surrogate
+       * escape it decoded into bytes that are not UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+      g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_FORMAT, "not valid JSON: %s", message);
       return NULL;
     }
   root = json_parser_get_root (parser);
