@@ -93,6 +93,10 @@ get_string (Reader      *r,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (r, where, "\"%s\" must be a string, not %s", name, node_type_name (node));
   *out = json_node_get_string (node);
+  /* json-glib lets some lone surrogate escapes ("\udc00") through as bytes
+   * that are not UTF-8; nothing after loading expects those. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    return fail (r, where, "\"%s\" is not valid text (a lone UTF-16 surrogate escape)", name);
   return TRUE;
 }
 
@@ -336,11 +340,11 @@ read_entity (Reader     *r,
   for (guint i = 0; aliases && i < json_array_get_length (aliases); i++)
     {
       JsonNode *node = json_array_get_element (aliases, i);
+      g_autofree char *at = g_strdup_printf ("%s.aliases[%u]", where, i);
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        {
-          g_autofree char *at = g_strdup_printf ("%s.aliases[%u]", where, i);
-          return fail (r, at, "must be a string, not %s", node_type_name (node));
-        }
+        return fail (r, at, "must be a string, not %s", node_type_name (node));
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return fail (r, at, "is not valid text (a lone UTF-16 surrogate escape)");
       kg_graph_add_alias (r->graph, entity, json_node_get_string (node));
     }
   for (guint i = 0; mentions && i < json_array_get_length (mentions); i++)
