@@ -543,6 +543,44 @@ nesting_within (const char *data,
   return TRUE;
 }
 
+/* json-glib silently wraps whole numbers past 64 bits ("-99999999999999999999"
+ * reads as a small offset), so they are refused before parsing; no offset
+ * or version needs more than 18 digits. Fractions and exponents are doubles. */
+static gboolean
+integers_within (const char *data,
+                 gsize       length)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gsize digits = 0;
+      gboolean whole = TRUE;
+
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (data[i] == '"')
+        in_string = TRUE;
+      if (!g_ascii_isdigit (data[i]) && data[i] != '-')
+        continue;
+      for (; i < length && data[i] != '\0' && strchr ("0123456789-+.eE", data[i]) != NULL; i++)
+        {
+          digits += g_ascii_isdigit (data[i]) ? 1 : 0;
+          whole = whole && (g_ascii_isdigit (data[i]) || data[i] == '-');
+        }
+      if (whole && digits > 18)
+        return FALSE;
+      i--;    /* the loop steps onto the character after the number */
+    }
+  return TRUE;
+}
+
 KgGraph *
 kg_graph_load_from_data (const char  *data,
                          gssize       length,
@@ -568,6 +606,13 @@ kg_graph_load_from_data (const char  *data,
     {
       g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_INVALID,
                    "nested deeper than %d levels", KG_MAX_NESTING);
+      return NULL;
+    }
+
+  if (!integers_within (data, length))
+    {
+      g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_INVALID,
+                   "a whole number is out of range (more than 18 digits)");
       return NULL;
     }
 
