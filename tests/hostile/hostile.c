@@ -91,6 +91,14 @@ GSubprocess *
 hostile_spawn (const char *const  *args,
                GError            **error)
 {
+  return hostile_spawn_full (args, NULL, error);
+}
+
+GSubprocess *
+hostile_spawn_full (const char *const    *args,
+                    GSpawnChildSetupFunc  child_setup,
+                    GError              **error)
+{
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
@@ -105,6 +113,8 @@ hostile_spawn (const char *const  *args,
   /* The command line must never need a display. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   return g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
 }
 

@@ -36,6 +36,10 @@ void        hostile_run            (HostileRun        *run,
                                     const char *const *args);
 GSubprocess *hostile_spawn         (const char *const *args,
                                     GError           **error);
+/* The same, running child_setup in the child before it executes. */
+GSubprocess *hostile_spawn_full    (const char *const *args,
+                                    GSpawnChildSetupFunc child_setup,
+                                    GError           **error);
 
 /* `newsgraph --export OUT input` exits 1 with one line naming input and
  * containing cause, without crashing and without creating OUT. */
