@@ -457,6 +457,7 @@ resolve_word (Resolver *self,
 {
   const char *word = name_of (self, m);
   guint counts[KG_N_ENTITY_TYPES];
+  gboolean once;
   gint g;
 
   count_tags (self, word, counts);
@@ -470,15 +471,15 @@ resolve_word (Resolver *self,
     return g;
   if (mention_at (self, m)->type == KG_ENTITY_PLACE)
     return -1;
+  /* A name used several times is no slip of the keyboard. */
+  once = counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION] + counts[KG_ENTITY_GOVERNMENT] <= 1;
+  if (once && (g = find_long_organisation (self, word, MATCH_TYPO)) >= 0)
+    return g;
   if (names_organisation (counts))
     return -1;
   if ((g = find_person (self, m, word, MATCH_EXACT)) >= 0)
     return g;
-  if (counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION] + counts[KG_ENTITY_GOVERNMENT] > 1)
-    return -1;   /* a name used several times is no slip of the keyboard */
-  if ((g = find_long_organisation (self, word, MATCH_TYPO)) >= 0)
-    return g;
-  return find_person (self, m, word, MATCH_TYPO);
+  return once ? find_person (self, m, word, MATCH_TYPO) : -1;
 }
 
 /* The one-word group of that name and class, made on first use. */
