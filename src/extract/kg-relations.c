@@ -32,7 +32,7 @@ static const char *const clause_words[] = {
 };
 
 static const char *const determiners[] = {
-  "the", "a", "an", "its", "their", "his", "her", NULL
+  "the", "a", "an", "its", "their", "his", "her", "another", NULL
 };
 
 static const char *const links[] = {
@@ -41,6 +41,28 @@ static const char *const links[] = {
 };
 
 static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
+
+/* A noun naming someone by what they do ("an ecologist at", "a researcher
+ * for"): after an article, a word with an agent's ending. */
+static gboolean
+is_agent_noun (const KgAnalysis *a,
+               guint             t)
+{
+  static const char *const endings[] = { "ist", "er", "or", "ian", "ant", "ent", "man", "woman", NULL };
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+
+  if (kg_token (a, t)->kind != KG_TOKEN_WORD || !g_ascii_islower (*p) || n < 5)
+    return FALSE;
+  for (guint i = 0; endings[i]; i++)
+    {
+      gsize e = strlen (endings[i]);
+
+      if (n > e && strncmp (p + n - e, endings[i], e) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static const char *const location_cues[] = {
   "office", "offices", "headquarters", "plant", "factory", "branch", "base", "campus",
@@ -255,6 +277,7 @@ role_title_of (KgRelationReader *r,
                guint             hi)
 {
   const KgAnalysis *a = r->a;
+  gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
 
   for (guint k = t; k < hi && k < t + 7; k++)
     {
@@ -264,11 +287,21 @@ role_title_of (KgRelationReader *r,
           const KgMention *where;
           guint first;
 
-          if (k == t || (first = title_ending_at (r, k - 1, t, TRUE)) != t)
+          if (k == t || ((first = title_ending_at (r, k - 1, t, TRUE)) != t
+                         && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= t)))
             return FALSE;
           where = phrase_organisation (r, k + 1, hi);
           if (where == NULL)
-            return FALSE;
+            {
+              /* "a spokeswoman for the agency" */
+              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi
+                        ? kg_entity_at (a, r->mention_of, r->quoted, k + 2) : KG_NO_ENTITY;
+              g_autofree char *label = span_text (r, first, k);
+
+              if (e != KG_NO_ENTITY && r->mention_of[k + 2] < 0)
+                kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+              return e != KG_NO_ENTITY;
+            }
           relate_role (r, person, where, first, k);
           return TRUE;
         }
