@@ -181,7 +181,8 @@ title_ending_at (KgRelationReader *r,
          && r->mention_of[first - 1] < 0
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
          && !kg_is_preposition (a, first - 1) && !kg_token_is_any (a, first - 1, clause_words)
-         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links))
+         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links)
+         && !kg_token_is_possessive (a, first - 1))
     first--;
   return first;
 }
@@ -253,6 +254,9 @@ role_named_first (KgRelationReader *r,
       guint n = kg_word_list_match (r->titles, a, j, hi);
       if (n > 0 && !(n == 1 && kg_token_is_any (a, j, honorifics)))
         {
+          /* ", Circuit Judge Jo Example said": the title is the next one's. */
+          if (is_type (kg_relation_reader_mention (r, j + n), KG_ENTITY_PERSON))
+            return TRUE;
           relate_role (r, person, where, k, j + n);
           return TRUE;
         }
@@ -359,6 +363,8 @@ role_after_person (KgRelationReader *r,
   if (t >= hi)
     return;
   if ((comma || t > person->end_token) && role_named_first (r, person, t, hi))
+    return;
+  if (kg_token_is_possessive (a, t))
     return;
   if (role_title_of (r, person, t, hi) || t > person->end_token + 1 || (t > person->end_token && !comma))
     return;
