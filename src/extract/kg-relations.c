@@ -41,6 +41,7 @@ static const char *const links[] = {
 };
 
 static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
+static gboolean in_list (KgRelationReader *r, const KgMention *place);
 
 /* A noun naming someone by what they do ("an ecologist at", "a researcher
  * for"): after an article, a word with an agent's ending. */
@@ -637,6 +638,23 @@ located_owner (KgRelationReader *r,
   return KG_NO_ENTITY;
 }
 
+/* Relates source to the place and, for "Tromsø, Norland", to the region
+ * named after it too. */
+static void
+relate_place (KgRelationReader *r,
+              guint             source,
+              const KgMention  *place,
+              const char       *label,
+              guint             t)
+{
+  const KgMention *next = kg_relation_reader_mention (r, place->end_token + 1);
+
+  kg_relation_reader_relate (r, source, place->entity, KG_RELATION_LOCATED_IN, label, t);
+  if (kg_token_is (r->a, place->end_token, ",") && is_type (next, KG_ENTITY_PLACE)
+      && !in_list (r, next))
+    kg_relation_reader_relate (r, source, next->entity, KG_RELATION_LOCATED_IN, label, t);
+}
+
 static void
 locations (KgRelationReader *r,
            guint             t,
@@ -652,16 +670,13 @@ locations (KgRelationReader *r,
 
   if (kg_token_is_any (a, t, based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
       && (place = place_after (r, t + 2, hi)) != NULL)
-    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), place->entity,
-                               KG_RELATION_LOCATED_IN, "based in", t);
+    relate_place (r, located_owner (r, t, lo, TRUE), place, "based in", t);
   else if (kg_token_is_any (a, t, lives) && t + 2 < hi
            && (place = place_after (r, t + 1 + (kg_token_is (a, t + 1, "up") ? 1 : 0) + 1, hi)) != NULL)
-    kg_relation_reader_relate (r, located_owner (r, t, lo, TRUE), place->entity,
-                               KG_RELATION_LOCATED_IN, "lives in", t);
+    relate_place (r, located_owner (r, t, lo, TRUE), place, "lives in", t);
   else if (kg_token_is_any (a, t, location_cues) && kg_token_is (a, t + 1, "in")
            && (place = place_after (r, t + 2, hi)) != NULL)
-    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), place->entity,
-                               KG_RELATION_LOCATED_IN, "has an office in", t);
+    relate_place (r, located_owner (r, t, lo, FALSE), place, "has an office in", t);
   else if (is_type (m, KG_ENTITY_PLACE) && kg_token_is_any (a, m->end_token, location_cues)
            && t == m->first_token)
     /* "its Oslo office" */
