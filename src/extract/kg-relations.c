@@ -485,11 +485,21 @@ role_before_person (KgRelationReader *r,
     k--;
   if (kg_token_is (a, k, ")"))
     {
-      /* "Acme (Example Holdings) chairman Jo Example" */
+      /* "Acme (Example Holdings) chairman Jo Example": both names */
+      if ((where = kg_relation_reader_mention (r, k - 1)) != NULL)
+        relate_role (r, person, where, first, last + 1);
       while (k > lo && !kg_token_is (a, k, "("))
         k--;
       if (k > lo)
         k--;
+    }
+  else if (kg_token_is (a, k, ",") && k > lo + 1)
+    {
+      /* "another Acme employee, attorney Jo Example" */
+      guint other = title_ending_at (r, k - 1, lo, FALSE);
+
+      if (other != G_MAXUINT && other > lo)
+        k = other - 1 - (kg_token_is_possessive (a, other - 1) ? 1 : 0);
     }
   where = kg_relation_reader_mention (r, k);
   if (where != NULL)
