@@ -369,8 +369,9 @@ role_after_person (KgRelationReader *r,
     return;
   if (role_title_of (r, person, t, hi) || t > person->end_token + 1 || (t > person->end_token && !comma))
     return;
-  /* A bare "of" or "at" ties a person to the body they belong to. */
-  if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at"))
+  /* A bare "of", "at" or "with" ties a person to the body they belong to
+   * ("Jo Example of the Example Institute", "… with the Example Fund"). */
+  if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
       && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
       && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)))
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
