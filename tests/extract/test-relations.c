@@ -39,12 +39,14 @@ entity (KgGraph    *graph,
   return NULL;
 }
 
-/* The relation from source to target (either way when undirected), or NULL. */
+/* The relation from source to target (either way when undirected) of the
+ * kind, or of any kind when kind is -1; NULL when there is none. */
 static KgRelation *
-relation (KgGraph    *graph,
-          const char *source,
-          const char *target,
-          gboolean    directed)
+find (KgGraph    *graph,
+      const char *source,
+      const char *target,
+      gboolean    directed,
+      gint        kind)
 {
   guint s = entity (graph, source)->index, t = entity (graph, target)->index;
 
@@ -52,10 +54,20 @@ relation (KgGraph    *graph,
     {
       KgRelation *r = kg_graph_get_relation (graph, i);
 
-      if ((r->source == s && r->target == t) || (!directed && r->source == t && r->target == s))
+      if (((r->source == s && r->target == t) || (!directed && r->source == t && r->target == s))
+          && (kind < 0 || r->kind == (KgRelationKind) kind))
         return r;
     }
   return NULL;
+}
+
+static KgRelation *
+relation (KgGraph    *graph,
+          const char *source,
+          const char *target,
+          gboolean    directed)
+{
+  return find (graph, source, target, directed, -1);
 }
 
 static KgRelation *
@@ -64,17 +76,11 @@ relation_of_kind (KgGraph        *graph,
                   const char     *target,
                   KgRelationKind  kind)
 {
-  guint s = entity (graph, source)->index, t = entity (graph, target)->index;
+  KgRelation *r = find (graph, source, target, TRUE, kind);
 
-  for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
-    {
-      KgRelation *r = kg_graph_get_relation (graph, i);
-
-      if (r->source == s && r->target == t && r->kind == kind)
-        return r;
-    }
-  g_error ("no %s relation %s → %s", kg_relation_kind_to_string (kind), source, target);
-  return NULL;
+  if (r == NULL)
+    g_error ("no %s relation %s → %s", kg_relation_kind_to_string (kind), source, target);
+  return r;
 }
 
 /* The text of the relation's first evidence. */
