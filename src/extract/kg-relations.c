@@ -273,7 +273,9 @@ role_title_of (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
 
-  for (guint k = t; k < hi && k < t + 7; k++)
+  /* The title may come second: "a spokesman for reform and president of
+   * the Example Foundation". */
+  for (guint k = t, start = t; k < hi && k < t + 12; k++)
     {
       if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
           || kg_token_is (a, k, "with"))
@@ -281,8 +283,8 @@ role_title_of (KgRelationReader *r,
           const KgMention *where;
           guint first;
 
-          if (k == t || ((first = title_ending_at (r, k - 1, t, TRUE)) != t
-                         && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= t)))
+          if (k == start || ((first = title_ending_at (r, k - 1, start, TRUE)) != start
+                             && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= start)))
             return FALSE;
           where = phrase_organisation (r, k + 1, hi);
           if (where == NULL)
@@ -293,8 +295,18 @@ role_title_of (KgRelationReader *r,
               g_autofree char *label = span_text (r, first, k);
 
               if (e != KG_NO_ENTITY && r->mention_of[k + 2] < 0)
-                kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
-              return e != KG_NO_ENTITY;
+                {
+                  kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+                  return TRUE;
+                }
+              /* Past what the first title is of, to an "and" and the next. */
+              while (k + 1 < hi && k < t + 10 && !kg_token_is (a, k, "and")
+                     && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD)
+                k++;
+              if (!kg_token_is (a, k, "and"))
+                return FALSE;
+              start = k + 1;
+              continue;
             }
           relate_role (r, person, where, first, k);
           return TRUE;
