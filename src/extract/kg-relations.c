@@ -343,6 +343,28 @@ skip_short_apposition (KgRelationReader *r,
   return t;
 }
 
+/* "Jo Example, the longest-serving member, is correspondent for Acme": past
+ * an apposition that holds no title, to the verb "is" and the title after. */
+static gboolean
+role_after_apposition (KgRelationReader *r,
+                       const KgMention  *person,
+                       guint             t,
+                       guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint k = t;
+
+  while (k < hi && k < t + 10 && !kg_token_is (a, k, ",") && !kg_is_clause_break (a, k)
+         && !kg_is_type (kg_relation_reader_mention (r, k), KG_ENTITY_PERSON))
+    k++;
+  if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
+    return FALSE;
+  k += 2;
+  while (k < hi && kg_token_is_any (a, k, determiners))
+    k++;
+  return k < hi && (role_named_first (r, person, k, hi) || role_title_of (r, person, k, hi));
+}
+
 /* "Jo Example, (the) managing director of Acme", "Jo Example is chief
  * executive at Acme", "named Jo Example publisher of the Courier", "Jo
  * Example at the Institute of Physics". */
@@ -368,7 +390,11 @@ role_after_person (KgRelationReader *r,
     return;
   if (kg_token_is_possessive (a, t))
     return;
-  if (role_title_of (r, person, t, hi) || t > person->end_token + 1 || (t > person->end_token && !comma))
+  if (role_title_of (r, person, t, hi))
+    return;
+  if (comma && role_after_apposition (r, person, t, hi))
+    return;
+  if (t > person->end_token + 1 || (t > person->end_token && !comma))
     return;
   /* A bare "of", "at" or "with" ties a person to the body they belong to
    * ("Jo Example of the Example Institute", "… with the Example Fund"). */

@@ -125,6 +125,16 @@ test_role_possessive_title (void)
 }
 
 static void
+test_role_after_apposition (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Tom Reyes, the longest-serving member, is chief "
+                                           "economist for Fenwick Bank.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Fenwick Bank", KG_RELATION_ROLE)->label,
+                   ==, "chief economist");
+}
+
+static void
 test_partner (void)
 {
   g_autoptr(KgGraph) graph = relations_of ("Jo Varga, managing director of Fenwick partner Corvo "
@@ -237,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/relations/role-apposition", test_role_apposition);
   g_test_add_func ("/relations/role-title-before-name", test_role_title_before_name);
   g_test_add_func ("/relations/role-possessive-title", test_role_possessive_title);
+  g_test_add_func ("/relations/role-after-apposition", test_role_after_apposition);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);
