@@ -129,7 +129,14 @@ typedef struct
   int   cls;
   KgEntityType type;
   guint lex;     /* lexicon classes of the whole span */
+  char *text;    /* the tokens joined by spaces, once asked for */
 } Span;
+
+static void
+span_clear (gpointer data)
+{
+  g_free (((Span *) data)->text);
+}
 
 static gboolean
 is_article (const KgAnalysis *a,
@@ -188,10 +195,11 @@ country_acts (const KgAnalysis *a,
 static gboolean
 names_government_body (const KgAnalysis *a,
                        const KgLexicon  *lexicon,
+                       guint             lex,
                        guint             first,
                        guint             end)
 {
-  if (span_lex (a, lexicon, first, end) & (1u << KG_LEX_GOVERNMENT))
+  if (lex & (1u << KG_LEX_GOVERNMENT))
     return TRUE;
   if (end - first >= 2 && token_in (a, first, public_openers) && token_in (a, end - 1, public_heads))
     return TRUE;
@@ -214,7 +222,7 @@ type_span (const KgAnalysis *a,
       span->type = KG_ENTITY_PERSON;
       break;
     case CLASS_ORG:
-      span->type = names_government_body (a, lexicon, span->first, span->end)
+      span->type = names_government_body (a, lexicon, lex, span->first, span->end)
                    ? KG_ENTITY_GOVERNMENT : KG_ENTITY_ORGANIZATION;
       break;
     case CLASS_LOC:
@@ -246,6 +254,7 @@ join_governments (const KgAnalysis *a,
       if (next && next->first == span->end && next->type == KG_ENTITY_GOVERNMENT)
         {
           span->end = next->end;
+          g_clear_pointer (&span->text, g_free);
           span->type = KG_ENTITY_GOVERNMENT;
           g_array_remove_index (spans, i + 1);
         }
@@ -256,6 +265,7 @@ join_governments (const KgAnalysis *a,
                !(next && next->first == span->end))
         {
           span->end++;
+          g_clear_pointer (&span->text, g_free);
           span->type = KG_ENTITY_GOVERNMENT;
         }
     }
@@ -276,6 +286,15 @@ span_text (const KgAnalysis *a,
       g_string_append_len (s, a->text + token->start, token->end - token->start);
     }
   return g_string_free (s, FALSE);
+}
+
+static const char *
+text_of (const KgAnalysis *a,
+         Span             *span)
+{
+  if (span->text == NULL)
+    span->text = span_text (a, span, span->end);
+  return span->text;
 }
 
 static gboolean
@@ -319,13 +338,12 @@ majority (const guint *count)
  * takes that name's type. */
 static void
 follow_typos (GArray     *spans,
-              GPtrArray  *texts,
               GHashTable *votes)
 {
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      const char *text = g_ptr_array_index (texts, i);
+      const char *text = span->text;
       const guint *count = g_hash_table_lookup (votes, text);
       GHashTableIter iter;
       gpointer key, value;
@@ -358,8 +376,7 @@ harmonise_types (const KgAnalysis *a,
 {
   g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -369,17 +386,16 @@ harmonise_types (const KgAnalysis *a,
         g_hash_table_add (stems, span_text (a, span, span->end - 1));
       if (span->type == KG_ENTITY_PERSON && span->end - span->first >= 2)
         {
-          Span last = { span->end - 1, span->end, 0, 0, 0 };
+          Span last = { span->end - 1, span->end, 0, 0, 0, NULL };
           g_hash_table_add (surnames, span_text (a, &last, span->end));
         }
     }
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      char *text = span_text (a, span, span->end);
+      const char *text = text_of (a, span);
       guint *count;
 
-      g_ptr_array_add (texts, text);
       if (!is_plain_type (span->type))
         continue;
       if (g_hash_table_contains (stems, text))
@@ -388,18 +404,18 @@ harmonise_types (const KgAnalysis *a,
         span->type = KG_ENTITY_PERSON;   /* "Shingarev" after "Anton Shingarev" */
       count = g_hash_table_lookup (votes, text);
       if (count == NULL)
-        g_hash_table_insert (votes, g_strdup (text), (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
+        g_hash_table_insert (votes, (gpointer) text, (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
       count[span->type]++;
     }
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      const guint *count = g_hash_table_lookup (votes, g_ptr_array_index (texts, i));
+      const guint *count = g_hash_table_lookup (votes, span->text);
 
       if (is_plain_type (span->type) && count[majority (count)] > count[span->type])
         span->type = majority (count);
     }
-  follow_typos (spans, texts, votes);
+  follow_typos (spans, votes);
 }
 
 static gint
@@ -416,36 +432,48 @@ static void
 propagate_names (const KgAnalysis *a,
                  GArray           *spans)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
   guint n_spans = spans->len;
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const Span *span = &g_array_index (spans, Span, i);
+      Span *span = &g_array_index (spans, Span, i);
+      Span first = { span->first, span->first + 1, 0, 0, 0, NULL };
+
       memset (covered + span->first, 1, span->end - span->first);
-      if (is_plain_type (span->type))
-        g_hash_table_insert (names, span_text (a, span, span->end), GUINT_TO_POINTER (span->type + 1));
+      if (!is_plain_type (span->type))
+        continue;
+      g_hash_table_insert (names, (gpointer) text_of (a, span), GUINT_TO_POINTER (span->type + 1));
+      g_hash_table_add (firsts, span_text (a, &first, first.end));
     }
   for (guint t = 0; t < a->tokens->len; t++)
     {
-      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      char word[64];
 
-      if (covered[t] || !token_is_capitalised (a, t))
+      if (covered[t] || !token_is_capitalised (a, t) || token->end - token->start >= sizeof word)
+        continue;
+      /* Most capitalised words left open start no known name. */
+      memcpy (word, a->text + token->start, token->end - token->start);
+      word[token->end - token->start] = '\0';
+      if (!g_hash_table_contains (firsts, word))
         continue;
       for (guint len = 4; len >= 1; len--)
         {
-          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0 };
+          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0, NULL };
           g_autofree char *text = NULL;
           gpointer type;
 
           if (t + len > a->tokens->len || memchr (covered + t, 1, len) != NULL ||
-              g_array_index (a->tokens, KgToken, t + len - 1).sentence != sentence)
+              g_array_index (a->tokens, KgToken, t + len - 1).sentence != token->sentence)
             continue;
           text = span_text (a, &span, span.end);
           if ((type = g_hash_table_lookup (names, text)) == NULL)
             continue;
           span.type = GPOINTER_TO_UINT (type) - 1;
+          span.text = g_steal_pointer (&text);
           g_array_append_val (spans, span);
           memset (covered + t, 1, len);
           t += len - 1;
@@ -463,9 +491,11 @@ spans_from_labels (const KgAnalysis *a,
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
   guint n = a->tokens->len;
 
+  g_array_set_clear_func (spans, span_clear);
+
   for (guint t = 0; t < n; )
     {
-      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0 };
+      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0, NULL };
 
       if (labels[t] == KG_LABEL_O)
         {
