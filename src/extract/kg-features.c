@@ -158,7 +158,23 @@ guint
 _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
                             const char      *phrase)
 {
-  g_autofree char *lower = g_utf8_strdown (phrase, -1);
+  char buf[128];
+  gsize n = strlen (phrase);
+  g_autofree char *lower = NULL;
+
+  if (n < sizeof buf)
+    {
+      gboolean ascii = TRUE;
+      for (gsize i = 0; i <= n; i++)
+        {
+          guchar c = phrase[i];
+          ascii &= c < 0x80;
+          buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+      if (ascii)
+        return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+    }
+  lower = g_utf8_strdown (phrase, -1);
   return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
 }
 

@@ -101,28 +101,10 @@ token_is_capitalised (const KgAnalysis *a,
   return g_unichar_isupper (g_utf8_get_char (a->text + token->start));
 }
 
-static guint
-span_lex (const KgAnalysis *a,
-          const KgLexicon  *lexicon,
-          guint             first,
-          guint             end)
-{
-  g_autofree char *phrase = NULL;
-  GString *s = g_string_new (NULL);
+typedef struct _Span Span;
+static const char *text_of (const KgAnalysis *a, Span *span);
 
-  /* Tokens joined by single spaces, the way lexicon entries are written. */
-  for (guint t = first; t < end; t++)
-    {
-      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-      if (t > first)
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, a->text + token->start, token->end - token->start);
-    }
-  phrase = g_string_free (s, FALSE);
-  return _kg_lexicon_phrase_classes (lexicon, phrase);
-}
-
-typedef struct
+struct _Span
 {
   guint first;
   guint end;
@@ -130,7 +112,7 @@ typedef struct
   KgEntityType type;
   guint lex;     /* lexicon classes of the whole span */
   char *text;    /* the tokens joined by spaces, once asked for */
-} Span;
+};
 
 static void
 span_clear (gpointer data)
@@ -214,7 +196,7 @@ type_span (const KgAnalysis *a,
            const KgLexicon  *lexicon,
            Span             *span)
 {
-  guint lex = span->lex = span_lex (a, lexicon, span->first, span->end);
+  guint lex = span->lex = _kg_lexicon_phrase_classes (lexicon, text_of (a, span));
 
   switch (span->cls)
     {
