@@ -70,7 +70,7 @@ enum
   KG_DOC_LOWER     = 1 << 1,   /* the word appears in lower case */
 };
 
-#define KG_WINDOW        2                         /* tokens each side */
+#define KG_WINDOW        1                         /* tokens each side */
 #define KG_N_OFFSETS     (2 * KG_WINDOW + 1)
 #define KG_MAX_WORD_FEATURES 40
 #define KG_MAX_POS_FEATURES  24
