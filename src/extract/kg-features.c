@@ -513,24 +513,31 @@ _kg_vocab_entry_fill (KgVocabEntry    *entry,
                       guint32          mask,
                       float            unscale,
                       const char      *word,
-                      gsize            length)
+                      gsize            length,
+                      guint            offsets)
 {
   guint8 cap;
   WordBase base;
-
-  _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
-  entry->cap = cap;
-  entry->length = length;
-  memset (entry->head, 0, sizeof entry->head);
-  memcpy (entry->head, word, MIN (length, sizeof entry->head));
-  memset (entry->scores, 0, sizeof entry->scores);
-  guint counts[KG_N_OFFSETS];
+  guint counts[KG_N_OFFSETS] = { 0 };
   guint32 all[KG_N_OFFSETS][KG_MAX_WORD_FEATURES];
 
+  if (entry->filled == 0)
+    {
+      _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
+      entry->cap = cap;
+      entry->length = length;
+      memset (entry->head, 0, sizeof entry->head);
+      memcpy (entry->head, word, MIN (length, sizeof entry->head));
+      memset (entry->scores, 0, sizeof entry->scores);
+    }
+  offsets &= ~entry->filled;
+  entry->filled |= offsets;
   word_base (lexicon, word, length, &base);
   /* Ask for every row first: they are scattered over the table. */
   for (int k = 0; k < KG_N_OFFSETS; k++)
     {
+      if (!(offsets & (1u << k)))
+        continue;
       counts[k] = word_features_at (&base, k - KG_WINDOW, all[k]);
       for (guint f = 0; f < counts[k]; f++)
         __builtin_prefetch (table + (gsize) (all[k][f] & mask) * KG_N_LABELS);

@@ -410,7 +410,7 @@ compare_spans (gconstpointer a,
 
 /* A name the tagger found once is the same name where it missed it:
  * "Later Novikov denied it" after "Novikov said". */
-static void
+static gboolean
 propagate_names (const KgAnalysis *a,
                  GArray           *spans)
 {
@@ -462,8 +462,10 @@ propagate_names (const KgAnalysis *a,
           break;
         }
     }
-  if (spans->len > n_spans)
-    g_array_sort (spans, compare_spans);
+  if (spans->len == n_spans)
+    return FALSE;
+  g_array_sort (spans, compare_spans);
+  return TRUE;
 }
 
 static GArray *
@@ -520,9 +522,9 @@ kg_tag_entities (KgAnalysis     *analysis,
       type_span (analysis, lexicon, span);
     }
   harmonise_types (analysis, lexicon, spans);
-  propagate_names (analysis, spans);
   /* Again, now that every mention of a name counts. */
-  harmonise_types (analysis, lexicon, spans);
+  if (propagate_names (analysis, spans))
+    harmonise_types (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {

@@ -179,13 +179,17 @@ cache_grow (WordCache *cache)
     }
 }
 
-/* The word's id: an index into the vocabulary, or past it into the cache. */
+/* The word's id: an index into the vocabulary, or past it into the cache.
+ * A word missing from the vocabulary gets the scores of its own position
+ * only when it is decoded (center), not when it is just a neighbour. */
 static guint32
 word_id (const KgTagger *tagger,
          WordCache      *cache,
          const char     *text,
-         guint           length)
+         guint           length,
+         gboolean        center)
 {
+  guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
   guint32 hash = _kg_hash_word (text, length);
   gint32 v = vocab_lookup (tagger, text, length, hash);
   guint32 slot = hash & cache->mask;
@@ -198,11 +202,18 @@ word_id (const KgTagger *tagger,
       guint32 e = cache->slots[slot];
       if (e == 0)
         break;
-      if (g_array_index (cache->entries, KgVocabEntry, e - 1).length == length &&
-          memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
-        return tagger->header->n_vocab + e - 1;
+      KgVocabEntry *old = &g_array_index (cache->entries, KgVocabEntry, e - 1);
+      if (old->length == length && memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
+        {
+          if ((old->filled & offsets) != offsets)
+            _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
+                                  text, length, offsets);
+          return tagger->header->n_vocab + e - 1;
+        }
     }
-  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale, text, length);
+  entry.filled = 0;
+  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
+                        text, length, offsets);
   g_array_append_val (cache->entries, entry);
   g_ptr_array_add (cache->texts, (gpointer) text);
   cache->slots[slot] = cache->entries->len;
@@ -561,7 +572,8 @@ prepare_sentence (const KgAnalysis *analysis,
   mark_active (d->tf + f, n, ts.all_caps);
   for (guint t = f; t < sent->end_token; t++)
     if (d->tf[t] & TF_NEEDED)
-      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+                          (d->tf[t] & TF_ACTIVE) != 0);
   fill_keys (tagger, cache, d, f, n, scratch);
   _kg_lexicon_mark_spans (tagger->lexicon, &ts);
 }
@@ -593,8 +605,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
-  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)));
-  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)));
+  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
+  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, &cache, analysis, &d);
   for (guint s = 0; s < n_sent; s++)
     {
