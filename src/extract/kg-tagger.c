@@ -585,8 +585,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (KgVocabEntry));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
+  g_autoptr(GPtrArray) texts = g_ptr_array_sized_new (128);
   WordCache cache = { entries, texts, g_new0 (guint32, 256), 255 };
   g_autofree float *em = NULL;
   Scratch scratch;

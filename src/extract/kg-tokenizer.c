@@ -169,6 +169,16 @@ clitic_length (const char *text,
   return 0;
 }
 
+static gboolean
+has_prefix (const char *text,
+            gsize       length,
+            gsize       i,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+  return i + n <= length && memcmp (text + i, prefix, n) == 0;
+}
+
 static gsize
 scan_url (const char *text,
           gsize       length,
@@ -176,8 +186,8 @@ scan_url (const char *text,
 {
   gsize j = i;
 
-  if (!(g_str_has_prefix (text + i, "http://") || g_str_has_prefix (text + i, "https://") ||
-        (g_str_has_prefix (text + i, "www.") && is_alnum (char_at (text, length, i + 4)))))
+  if (!(has_prefix (text, length, i, "http://") || has_prefix (text, length, i, "https://") ||
+        (has_prefix (text, length, i, "www.") && is_alnum (char_at (text, length, i + 4)))))
     return 0;
   if (length - i < 8 && text[i] == 'h')
     return 0;
@@ -243,7 +253,12 @@ scan_word (const char *text,
   j = i;
   for (;;)
     {
-      gunichar c = char_at (text, length, j);
+      gunichar c;
+
+      /* Plain ASCII letters and digits first: most of any text. */
+      while (j < length && g_ascii_isalnum (text[j]))
+        j++;
+      c = char_at (text, length, j);
       if (is_alnum (c))
         j += char_len (text, j);
       else if ((c == '-' || c == 0x2011) && is_alnum (char_at (text, length, j + char_len (text, j))))

@@ -144,6 +144,19 @@ test_invalid_and_empty (void)
   assert_render ("  \n\n ", "");
 }
 
+static void
+test_text_not_terminated (void)
+{
+  /* The analysis may cover part of a buffer: nothing past length counts. */
+  const char buffer[] = "ab htt" "p://example.org Mr. X";
+  g_autoptr(KgAnalysis) analysis = kg_analysis_new (buffer, 6);
+
+  kg_tokenize (analysis);
+  g_assert_cmpuint (analysis->tokens->len, ==, 2);
+  g_assert_cmpuint (g_array_index (analysis->tokens, KgToken, 1).end, ==, 6);
+  g_assert_cmpint (g_array_index (analysis->tokens, KgToken, 1).kind, ==, KG_TOKEN_WORD);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,5 +171,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/one-sentence-per-line", test_one_sentence_per_line);
   g_test_add_func ("/tokenizer/lowercase-after-period", test_lowercase_after_period_continues);
   g_test_add_func ("/tokenizer/invalid-and-empty", test_invalid_and_empty);
+  g_test_add_func ("/tokenizer/text-not-terminated", test_text_not_terminated);
   return g_test_run ();
 }
