@@ -71,11 +71,21 @@ word_in (const char *word,
 {
   char buf[16];
   guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
+  gboolean all_upper = length >= 2;
 
   if (length >= sizeof buf)
     return FALSE;
   memcpy (buf, word, length);
   buf[length] = '\0';
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit)
+    return TRUE;
+  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
+  for (gsize i = 0; i < length; i++)
+    all_upper &= g_ascii_isupper (buf[i]);
+  if (!all_upper)
+    return FALSE;
+  for (gsize i = 1; i < length; i++)
+    buf[i] = g_ascii_tolower (buf[i]);
   return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
 }
 

@@ -59,6 +59,8 @@ test_titles_and_initials (void)
 {
   assert_render ("Mr. Smith met Dr. J. R. Jones. They talked.",
                  "Mr.|Smith|met|Dr.|J.|R.|Jones|. / They|talked|.");
+  assert_render ("BASEBALL - ST. LOUIS BEAT MR. SMITH'S TEAM",
+                 "BASEBALL|-|ST.|LOUIS|BEAT|MR.|SMITH|'S|TEAM");
 }
 
 static void
