@@ -215,7 +215,7 @@ scan_number (const char *text,
              gsize       length,
              gsize       i)
 {
-  gsize j = i;
+  gsize j = i + (text[i] == '.');   /* ".596" */
 
   for (;;)
     {
@@ -368,7 +368,8 @@ scan_tokens (KgAnalysis *analysis)
         }
       if ((c == 'h' || c == 'w') && (n = scan_url (text, length, i)) > 0)
         kind = KG_TOKEN_URL;
-      else if (is_digit (c))
+      else if (is_digit (c) || (c == '.' && g_ascii_isdigit (i + 1 < length ? text[i + 1] : 0) &&
+                                (i == 0 || !g_ascii_isalnum (text[i - 1]))))
         {
           n = scan_number (text, length, i);
           kind = KG_TOKEN_NUMBER;
@@ -493,6 +494,16 @@ add_paragraph (KgAnalysis *analysis,
   g_array_append_val (analysis->paragraphs, range);
 }
 
+/* "1. Michelle Freeman": the number of a list item opening a line. */
+static gboolean
+list_number (const KgToken *tokens,
+             guint          first,
+             guint          dot)
+{
+  return dot == first + 1 && tokens[first].kind == KG_TOKEN_NUMBER &&
+         (first == 0 || NEWLINE_BEFORE (tokens, first));
+}
+
 static void
 split_sentences (KgAnalysis *analysis)
 {
@@ -510,12 +521,13 @@ split_sentences (KgAnalysis *analysis)
 
       if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && (is_terminal (analysis, &tokens[k]) || is_abbrev))
         {
-          /* '."' and '.)' end inside the quote or bracket. */
-          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) &&
-                 tokens[k + 1].start == tokens[k].end && is_closer (analysis, &tokens[k + 1]))
+          /* '."' and '.)' end inside the quote or bracket; so does a quote
+           * mark left alone at the end of a line ('. "' in tokenized text). */
+          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && is_closer (analysis, &tokens[k + 1]) &&
+                 (tokens[k + 1].start == tokens[k].end || k + 2 >= n || NEWLINE_BEFORE (tokens, k + 2)))
             k++;
           brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1) ||
-                ends_sentence (analysis, last, k + 1);
+                (!list_number (tokens, first, last) && ends_sentence (analysis, last, k + 1));
         }
       else
         brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1);
