@@ -258,16 +258,22 @@ span_text (const KgAnalysis *a,
            const Span       *span,
            guint             end)
 {
-  GString *s = g_string_new (NULL);
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
+  gsize size = 0, at = 0;
+  char *text;
 
   for (guint t = span->first; t < end; t++)
+    size += tokens[t].end - tokens[t].start + 1;
+  text = g_malloc (MAX (size, 1));
+  for (guint t = span->first; t < end; t++)
     {
-      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
       if (t > span->first)
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, a->text + token->start, token->end - token->start);
+        text[at++] = ' ';
+      memcpy (text + at, a->text + tokens[t].start, tokens[t].end - tokens[t].start);
+      at += tokens[t].end - tokens[t].start;
     }
-  return g_string_free (s, FALSE);
+  text[at] = '\0';
+  return text;
 }
 
 static const char *

@@ -284,6 +284,15 @@ typedef struct
   guint8     *cap;
 } Scratch;
 
+/* 1 capital, 2 small letter, 4 not ASCII. */
+static const guint8 byte_class[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'z'] = 2,
+  [0x80 ... 0xff] = 4,
+};
+
+/* Also counts the capital and small letters of an ASCII word, the way
+ * _kg_is_all_caps_sentence does. */
 static guint8
 token_flags (const char *text,
              gsize       length,
@@ -293,15 +302,18 @@ token_flags (const char *text,
   guint upper = 0, lower = 0;
   gunichar first;
   gboolean any = FALSE;
+  guint other = 0;
 
+  /* Branch-free counting: one table look-up a byte. */
   for (gsize k = 0; k < length; k++)
     {
-      guchar b = text[k];
-      if (b >= 0x80)
-        goto unicode;
-      upper += b >= 'A' && b <= 'Z';
-      lower += b >= 'a' && b <= 'z';
+      guint c = byte_class[(guchar) text[k]];
+      upper += c & 1;
+      lower += (c >> 1) & 1;
+      other |= c;
     }
+  if (other & 4)
+    goto unicode;
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
     {
       *n_upper += upper;
