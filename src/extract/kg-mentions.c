@@ -328,25 +328,33 @@ static void
 follow_typos (GArray     *spans,
               GHashTable *votes)
 {
+  g_autoptr(GPtrArray) common = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Only names seen at least twice can be what a typo meant. */
+  g_hash_table_iter_init (&iter, votes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((const guint *) value)[majority (value)] >= 2 && strlen (key) >= 5)
+      g_ptr_array_add (common, key);
+  if (common->len == 0)
+    return;
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
       const char *text = span->text;
-      const guint *count = g_hash_table_lookup (votes, text);
-      GHashTableIter iter;
-      gpointer key, value;
+      gsize n = text ? strlen (text) : 0;
 
-      if (!is_plain_type (span->type) || strlen (text) < 6 || strchr (text, ' ') != NULL ||
-          count[span->type] > 1)
+      if (!is_plain_type (span->type) || n < 6 || strchr (text, ' ') != NULL ||
+          ((const guint *) g_hash_table_lookup (votes, text))[span->type] > 1)
         continue;
-      g_hash_table_iter_init (&iter, votes);
-      while (g_hash_table_iter_next (&iter, &key, &value))
+      for (guint c = 0; c < common->len; c++)
         {
-          const guint *other = value;
-          KgEntityType type = majority (other);
-          if (other[type] >= 2 && one_edit_apart (text, key))
+          const char *other = g_ptr_array_index (common, c);
+          gsize m = strlen (other);
+          if (m + 1 >= n && m <= n + 1 && one_edit_apart (text, other))
             {
-              span->type = type;
+              span->type = majority (g_hash_table_lookup (votes, other));
               break;
             }
         }

@@ -406,6 +406,9 @@ doc_flags (const KgTagger   *tagger,
 {
   guint n = analysis->tokens->len, n_active = 0, size = 64;
   FlagMap map;
+  /* Which (first letter, length) the decoded words have, so that most lower
+   * case words are passed over without hashing them. */
+  guint64 shapes[26] = { 0 };
 
   for (guint t = 0; t < n; t++)
     n_active += (d->tf[t] & TF_ACTIVE) != 0;
@@ -421,7 +424,14 @@ doc_flags (const KgTagger   *tagger,
         if (d->tf[t] & TF_ACTIVE)
           {
             const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
+            guchar c = g_ascii_tolower (analysis->text[token->start]);
+
+            /* Words in lower case start with a letter; the others are
+             * always hashed below. */
+            if (c >= 'a' && c <= 'z')
+              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
             if (entry->cap == 1 && t > sent->first_token && !d->all_caps[s])
               *f |= KG_DOC_TITLE_MID;
           }
@@ -435,6 +445,10 @@ doc_flags (const KgTagger   *tagger,
       if (!(d->tf[t] & TF_LOWER_WORD))
         continue;
       token = &g_array_index (analysis->tokens, KgToken, t);
+      if (!(d->tf[t] & TF_UNICODE) &&
+          !(shapes[analysis->text[token->start] - 'a'] &
+            (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
+        continue;
       lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
                                    : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
       if ((f = flag_slot (&map, lower, FALSE)) != NULL)
