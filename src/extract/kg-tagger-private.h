@@ -75,6 +75,13 @@ enum
 #define KG_MAX_WORD_FEATURES 40
 #define KG_MAX_POS_FEATURES  24
 
+#define KG_MAX_KEY 48
+
+/* Lower case of word into buf (at most KG_MAX_KEY bytes); the length. */
+gsize       _kg_lower_into            (const char       *word,
+                                       gsize             length,
+                                       char             *buf);
+
 KgLexicon  *_kg_lexicon_load          (GError          **error);
 void        _kg_lexicon_free          (KgLexicon        *lexicon);
 /* Bit set of KgLexClass for a single word (any case). */
