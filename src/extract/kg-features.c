@@ -37,8 +37,8 @@ hash_bytes (guint32     seed,
 
 gsize
 _kg_lower_into (const char *word,
-            gsize       length,
-            char       *buf)
+                gsize       length,
+                char       *buf)
 {
   gsize n = MIN (length, MAX_KEY);
   gboolean ascii = TRUE;
