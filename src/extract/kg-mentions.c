@@ -210,6 +210,8 @@ type_span (const KgAnalysis *a,
     case CLASS_LOC:
       if ((lex & (1u << KG_LEX_COUNTRY)) && country_acts (a, span))
         span->type = KG_ENTITY_GOVERNMENT;
+      else if (lex & (1u << KG_LEX_GOVERNMENT))   /* "the White House said" */
+        span->type = KG_ENTITY_GOVERNMENT;
       else
         span->type = KG_ENTITY_PLACE;
       break;
@@ -243,6 +245,9 @@ join_governments (const KgAnalysis *a,
       else if (next && next->type == KG_ENTITY_GOVERNMENT && is_possessive (a, span->end) &&
                next->first == span->end + 1)
         span->type = KG_ENTITY_GOVERNMENT;   /* "the UK's National Cyber Security Centre" */
+      else if ((lex & (1u << KG_LEX_COUNTRY)) && is_possessive (a, span->end) &&
+               token_in (a, span->end + 1, government_heads))
+        span->type = KG_ENTITY_GOVERNMENT;   /* "Russia's government" */
       else if (token_in (a, span->end, government_heads) &&
                !(next && next->first == span->end))
         {
@@ -426,6 +431,7 @@ compare_spans (gconstpointer a,
  * "Later Novikov denied it" after "Novikov said". */
 static gboolean
 propagate_names (const KgAnalysis *a,
+                 const KgLexicon  *lexicon,
                  GArray           *spans)
 {
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -469,6 +475,7 @@ propagate_names (const KgAnalysis *a,
           if ((type = g_hash_table_lookup (names, text)) == NULL)
             continue;
           span.type = GPOINTER_TO_UINT (type) - 1;
+          span.lex = _kg_lexicon_phrase_classes (lexicon, text);
           span.text = g_steal_pointer (&text);
           g_array_append_val (spans, span);
           memset (covered + t, 1, len);
@@ -537,7 +544,7 @@ kg_tag_entities (KgAnalysis     *analysis,
     }
   harmonise_types (analysis, lexicon, spans);
   /* Again, now that every mention of a name counts. */
-  if (propagate_names (analysis, spans))
+  if (propagate_names (analysis, lexicon, spans))
     harmonise_types (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
