@@ -70,10 +70,17 @@ enum
   KG_DOC_LOWER     = 1 << 1,   /* the word appears in lower case */
 };
 
-#define KG_WINDOW        2                         /* tokens each side */
+#define KG_WINDOW        1                         /* tokens each side */
 #define KG_N_OFFSETS     (2 * KG_WINDOW + 1)
 #define KG_MAX_WORD_FEATURES 40
 #define KG_MAX_POS_FEATURES  24
+
+#define KG_MAX_KEY 48
+
+/* Lower case of word into buf (at most KG_MAX_KEY bytes); the length. */
+gsize       _kg_lower_into            (const char       *word,
+                                       gsize             length,
+                                       char             *buf);
 
 KgLexicon  *_kg_lexicon_load          (GError          **error);
 void        _kg_lexicon_free          (KgLexicon        *lexicon);
@@ -118,7 +125,7 @@ void        _kg_word_keys             (const char       *word,
 
 /* The model file: a header, transition scores, then a hashed weight table of
  * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
-#define KG_MODEL_MAGIC "KGTAG004"
+#define KG_MODEL_MAGIC "KGTAG005"
 typedef struct
 {
   char    magic[8];
@@ -140,6 +147,7 @@ typedef struct
   guint32 lower;
   guint32 sshape;
   guint32 cap;
+  guint32 filled;         /* bit k: scores[k] is summed (all, on disk) */
   char    head[12];       /* the word's first bytes, zero-padded */
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
@@ -154,14 +162,18 @@ _kg_hash_word (const char *text,
   return h;
 }
 
-/* Fills entry's keys and summed word-feature scores from a weight table. */
+#define KG_ALL_OFFSETS ((1u << KG_N_OFFSETS) - 1)
+
+/* Fills entry's keys (when entry->filled is 0) and the summed word-feature
+ * scores of the offsets in the bit set, from a weight table. */
 void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
                                        const KgLexicon  *lexicon,
                                        const gint16     *table,
                                        guint32           mask,
                                        float             unscale,
                                        const char       *word,
-                                       gsize             length);
+                                       gsize             length,
+                                       guint             offsets);
 
 /* Transition scores with the forbidden moves made impossible, for Viterbi. */
 void        _kg_mask_transitions      (const float      *transitions,

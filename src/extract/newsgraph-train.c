@@ -354,7 +354,7 @@ append_vocabulary (GByteArray      *data,
       gsize n = strlen (w);
       guint32 h = _kg_hash_word (w, n) & (slots - 1);
 
-      _kg_vocab_entry_fill (&entries[i], lexicon, table, mask, unscale, w, n);
+      _kg_vocab_entry_fill (&entries[i], lexicon, table, mask, unscale, w, n, KG_ALL_OFFSETS);
       entries[i].text_offset = strings->len;
       g_string_append_len (strings, w, n);
       while (slot[h] != 0)
