@@ -69,8 +69,8 @@ located_owner (KgRelationReader *r,
 
 /* Relates source to the place and, for "Tromsø, Norland", to the region
  * named after it too. */
-static void
-relate_place (KgRelationReader *r,
+void
+kg_relation_place (KgRelationReader *r,
               guint             source,
               const KgMention  *place,
               const char       *label,
@@ -99,13 +99,13 @@ locations (KgRelationReader *r,
 
   if (kg_token_is_any (a, t, based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
       && (place = place_after (r, t + 2, hi)) != NULL)
-    relate_place (r, located_owner (r, t, lo, TRUE), place, "based in", t);
+    kg_relation_place (r, located_owner (r, t, lo, TRUE), place, "based in", t);
   else if (kg_token_is_any (a, t, lives) && t + 2 < hi
            && (place = place_after (r, t + 1 + (kg_token_is (a, t + 1, "up") ? 1 : 0) + 1, hi)) != NULL)
-    relate_place (r, located_owner (r, t, lo, TRUE), place, "lives in", t);
+    kg_relation_place (r, located_owner (r, t, lo, TRUE), place, "lives in", t);
   else if (kg_token_is_any (a, t, location_cues) && kg_token_is (a, t + 1, "in")
            && (place = place_after (r, t + 2, hi)) != NULL)
-    relate_place (r, located_owner (r, t, lo, FALSE), place, "has an office in", t);
+    kg_relation_place (r, located_owner (r, t, lo, FALSE), place, "has an office in", t);
   else if (kg_is_type (m, KG_ENTITY_PLACE) && kg_token_is_any (a, m->end_token, location_cues)
            && t == m->first_token)
     /* "its Oslo office" */
@@ -238,7 +238,21 @@ organisation_apposition (KgRelationReader *r,
   if (kg_is_type (place, KG_ENTITY_PLACE) && place->end_token < hi
       && kg_token (a, place->end_token)->kind == KG_TOKEN_WORD
       && g_ascii_islower (*kg_token_text (a, place->end_token)))
-    kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "based in", t);
+    {
+      kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "based in", t);
+      return;
+    }
+  /* "Acme Farm, a retreat centre in Tromsø" */
+  for (guint k = t + 2; k < hi && k < t + 8; k++)
+    {
+      if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
+        return;
+      if (kg_token_is (a, k, "in") && (place = place_after (r, k + 1, hi)) != NULL)
+        {
+          kg_relation_place (r, m->entity, place, "based in", k);
+          return;
+        }
+    }
 }
 
 /* A dateline: "OSLO (Wire) —", "Tromsø, Norland, May 3 (Wire)", "Oslo

@@ -57,6 +57,13 @@ kg_is_actor (const KgMention *m)
   return m != NULL && (m->type == KG_ENTITY_ORGANIZATION || m->type == KG_ENTITY_GOVERNMENT);
 }
 
+/* Relates source to the place and, for "Tromsø, Norland", to the region
+ * named after it too. */
+void      kg_relation_place          (KgRelationReader *r,
+                                      guint             source,
+                                      const KgMention  *place,
+                                      const char       *label,
+                                      guint             t);
 void      kg_read_locations          (KgRelationReader *r,
                                       const KgSentence *s);
 void      kg_find_actions            (KgRelationReader *r);

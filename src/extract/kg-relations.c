@@ -198,6 +198,9 @@ phrase_organisation (KgRelationReader *r,
         {
           if (m->type == KG_ENTITY_PERSON)
             break;
+          /* "the Example Bank of Oslo": the bank, which is in Oslo. */
+          if (m->type == KG_ENTITY_PLACE && kg_is_actor (found))
+            break;
           found = m;
           k = m->end_token - 1;
         }
@@ -317,7 +320,7 @@ role_title_of (KgRelationReader *r,
           const KgMention *where = kg_relation_reader_mention (r, k + 1);
 
           if (where->type == KG_ENTITY_PLACE && (k + 1 == hi || !kg_is_preposition (a, where->end_token)))
-            kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_LOCATED_IN, "from", k);
+            kg_relation_place (r, person->entity, where, "from", k);
           return where->type == KG_ENTITY_PLACE;
         }
       if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
