@@ -385,6 +385,20 @@ role_after_person (KgRelationReader *r,
     t = skip_short_apposition (r, t + 1, hi);
   while (t < hi && kg_token_is_any (a, t, links))
     t++;
+  if (comma && (kg_token_is (a, t, "its") || kg_token_is (a, t, "their")))
+    {
+      /* "Jo Example, its chief executive," */
+      guint n = kg_word_list_match (r->titles, a, t + 1, hi);
+
+      if (n > 0 && !kg_token_is_any (a, t + 1, honorifics))
+        {
+          g_autofree char *label = span_text (r, t + 1, t + 1 + n);
+
+          kg_relation_reader_relate (r, person->entity, kg_entity_at (a, r->mention_of, r->quoted, t),
+                                     KG_RELATION_ROLE, label, t);
+          return;
+        }
+    }
   while (t < hi && kg_token_is_any (a, t, determiners))
     t++;
   if (t >= hi)
@@ -535,6 +549,14 @@ role_before_person (KgRelationReader *r,
   where = kg_relation_reader_mention (r, k);
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
+  else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+    {
+      /* "the company's chief executive, Jo Example" */
+      guint e = kg_entity_at (a, r->mention_of, r->quoted, k);
+      g_autofree char *label = span_text (r, first, last + 1);
+
+      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+    }
 }
 
 /* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",

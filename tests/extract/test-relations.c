@@ -135,6 +135,19 @@ test_role_after_apposition (void)
 }
 
 static void
+test_role_of_the_company (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Norcap cut jobs, said Ana Ruiz, its chief executive. "
+                                           "Fenwick Bank agreed. The bank's chairman, Tom Reyes, "
+                                           "did not.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Ana Ruiz", "Norcap", KG_RELATION_ROLE)->label,
+                   ==, "chief executive");
+  g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Fenwick Bank", KG_RELATION_ROLE)->label,
+                   ==, "chairman");
+}
+
+static void
 test_partner (void)
 {
   g_autoptr(KgGraph) graph = relations_of ("Jo Varga, managing director of Fenwick partner Corvo "
@@ -248,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/relations/role-title-before-name", test_role_title_before_name);
   g_test_add_func ("/relations/role-possessive-title", test_role_possessive_title);
   g_test_add_func ("/relations/role-after-apposition", test_role_after_apposition);
+  g_test_add_func ("/relations/role-of-the-company", test_role_of_the_company);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);
