@@ -31,8 +31,10 @@ place_after (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, k);
 
+      /* What follows "in" is a place even where it was read as a
+       * government ("based in Norland"). */
       if (m != NULL)
-        return kg_is_type (m, KG_ENTITY_PLACE) ? m : NULL;
+        return kg_is_type (m, KG_ENTITY_PLACE) || kg_is_type (m, KG_ENTITY_GOVERNMENT) ? m : NULL;
       if (kg_token (r->a, k)->kind != KG_TOKEN_WORD || kg_is_clause_break (r->a, k))
         return NULL;
     }
@@ -162,8 +164,11 @@ located_after_name (KgRelationReader *r,
           return;
         }
     }
+  /* After a town, its region may have been read as a government. */
   if (m->type != KG_ENTITY_PERSON && kg_token_is (a, t, ",")
-      && (place = kg_relation_reader_mention (r, t + 1)) != NULL && kg_is_type (place, KG_ENTITY_PLACE)
+      && (place = kg_relation_reader_mention (r, t + 1)) != NULL
+      && (kg_is_type (place, KG_ENTITY_PLACE)
+          || (m->type == KG_ENTITY_PLACE && kg_is_type (place, KG_ENTITY_GOVERNMENT)))
       && !in_list (r, place) && !(m->type == KG_ENTITY_PLACE && in_list (r, m)))
     {
       const KgMention *next = kg_relation_reader_mention (r, place->end_token + 1);
