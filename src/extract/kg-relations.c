@@ -607,8 +607,7 @@ partners (KgRelationReader *r,
 }
 
 /* "Norland's Water Agency" (a body of its government), "Norland's Acme"
- * (a company there), "Acme's Beta Labs" (a part of a company); "Beta, a
- * unit of Acme". */
+ * (a company there), "Acme's Beta Labs" (a part of a company). */
 static void
 possessive_of (KgRelationReader *r,
                const KgMention  *owner,
@@ -625,7 +624,9 @@ possessive_of (KgRelationReader *r,
     kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "from", t);
   if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
     return;
-  if (owner->type == KG_ENTITY_PLACE && owned->type == KG_ENTITY_ORGANIZATION)
+  /* "Norland's Acme": a company of a country (or its government) is there. */
+  if ((owner->type == KG_ENTITY_PLACE || owner->type == KG_ENTITY_GOVERNMENT)
+      && owned->type == KG_ENTITY_ORGANIZATION)
     kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "based in", t);
   else if (owner->type != KG_ENTITY_PERSON
            && !(owner->type == KG_ENTITY_ORGANIZATION && owned->type == KG_ENTITY_GOVERNMENT))
