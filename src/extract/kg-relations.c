@@ -516,8 +516,11 @@ role_before_person (KgRelationReader *r,
       k = where->first_token;
       while (k > lo && kg_token_is_any (a, k - 1, determiners))
         k--;
+      /* A place here is an office held, not a home: "the 13th president
+       * of the United States, Jo Example". */
       if (k > lo + 1 && (kg_token_is (a, k - 1, "of") || kg_token_is (a, k - 1, "at")
                          || kg_token_is (a, k - 1, "for"))
+          && where->type != KG_ENTITY_PLACE
           && (first = title_ending_at (r, k - 2, lo, FALSE)) != G_MAXUINT)
         relate_role (r, person, where, first, k - 1);
       return;
