@@ -311,7 +311,8 @@ role_title_of (KgRelationReader *r,
               start = k + 1;
               continue;
             }
-          relate_role (r, person, where, first, k);
+          if (!(where->type == KG_ENTITY_PLACE && kg_token_is (a, k, "of")))
+            relate_role (r, person, where, first, k);
           return TRUE;
         }
       /* "Jo Example, a guest from Oslo," */
