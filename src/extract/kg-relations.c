@@ -253,9 +253,9 @@ role_named_first (KgRelationReader *r,
           relate_role (r, person, where, k, j + n);
           return TRUE;
         }
-      /* "Acme's former chief executive" */
+      /* "Acme's former chief executive", "Acme's Northwest regional reporter" */
       if (r->mention_of[j] >= 0 || kg_token (a, j)->kind != KG_TOKEN_WORD
-          || !g_ascii_islower (*kg_token_text (a, j)))
+          || kg_is_preposition (a, j))
         break;
     }
   /* "an Oslo architect" */
@@ -414,11 +414,17 @@ role_after_person (KgRelationReader *r,
     return;
   if (t > person->end_token + 1 || (t > person->end_token && !comma))
     return;
+  /* "Jo Example and Kim Example of the Institute": both are of it. */
+  if (kg_token_is (a, t, "and") && kg_is_type (kg_relation_reader_mention (r, t + 1), KG_ENTITY_PERSON))
+    t = kg_relation_reader_mention (r, t + 1)->end_token;
   /* A bare "of", "at" or "with" ties a person to the body they belong to
-   * ("Jo Example of the Example Institute", "… with the Example Fund"). */
+   * ("Jo Example of the Example Institute", "… with the Example Fund",
+   * "… of Oslo's Example Institute"). */
   if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
       && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
-      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)))
+      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)
+          || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
+              && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
 }
 
@@ -439,8 +445,12 @@ role_by_verb (KgRelationReader *r,
   guint t = person->end_token;
   const KgMention *where;
 
-  if (kg_token_is (a, t, ",") && kg_token_is (a, t + 1, "who"))
-    t += 2;
+  if (kg_token_is (a, t, ","))
+    t = skip_short_apposition (r, t + 1, hi);
+  if (kg_token_is (a, t, "who"))
+    t++;
+  else if (t > person->end_token)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
       guint k = t + 1;
