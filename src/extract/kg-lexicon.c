@@ -29,6 +29,7 @@ static const char *const lexicon_files[KG_N_LEX] = {
   "extract/places.txt",
   "extract/org-words.txt",
   "extract/common-words.txt",
+  "extract/surnames.txt",
 };
 
 static void

@@ -37,6 +37,7 @@ typedef enum
   KG_LEX_PLACE,
   KG_LEX_ORG_WORD,
   KG_LEX_COMMON,
+  KG_LEX_SURNAME,
   KG_N_LEX
 } KgLexClass;
 
