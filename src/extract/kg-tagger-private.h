@@ -126,7 +126,7 @@ void        _kg_word_keys             (const char       *word,
 
 /* The model file: a header, transition scores, then a hashed weight table of
  * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
-#define KG_MODEL_MAGIC "KGTAG005"
+#define KG_MODEL_MAGIC "KGTAG006"
 typedef struct
 {
   char    magic[8];
@@ -149,6 +149,7 @@ typedef struct
   guint32 sshape;
   guint32 cap;
   guint32 filled;         /* bit k: scores[k] is summed (all, on disk) */
+  guint32 lex;            /* KgLexClass bits of the word */
   char    head[12];       /* the word's first bytes, zero-padded */
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
@@ -196,9 +197,11 @@ KgTagger   *_kg_tagger_load           (const char       *path,
                                        GError          **error);
 void        _kg_tagger_free           (KgTagger         *tagger);
 const KgLexicon *_kg_tagger_lexicon   (const KgTagger   *tagger);
-/* Tags every token of analysis with a KgLabel. */
+/* Tags every token of analysis with a KgLabel, and gives the lexicon
+ * classes (KgLexClass bits) of every token that may be part of a name. */
 void        _kg_tag_classes           (KgAnalysis       *analysis,
                                        const KgTagger   *tagger,
-                                       guint8           *labels);
+                                       guint8           *labels,
+                                       guint32          *token_lex);
 
 G_END_DECLS

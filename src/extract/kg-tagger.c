@@ -607,7 +607,8 @@ prepare_sentence (const KgAnalysis *analysis,
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
-                 guint8         *labels)
+                 guint8         *labels,
+                 guint32        *token_lex)
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
@@ -644,6 +645,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
       fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
       decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
+  /* Names are made of decoded tokens, which were all looked up. */
+  for (guint t = 0; t < n_tokens; t++)
+    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, &cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
