@@ -42,6 +42,8 @@ typedef enum
 } KgLexClass;
 
 #define KG_MAX_LEX_WORDS 5
+/* Not a list: the word opens a multi-word entry of some list. */
+#define KG_LEX_STARTS_PHRASE (1u << 31)
 
 typedef struct _KgLexicon KgLexicon;
 
@@ -63,6 +65,8 @@ typedef struct
   guint32          *lower;       /* per token: hash of the lower-case form */
   guint32          *sshape;      /* per token: hash of the short shape */
   guint8           *cap;         /* per token: 1 capitalised, 2 all lower */
+  const guint32    *word_lex;    /* per capitalised token: its lexicon classes,
+                                  * or NULL to look them up */
 } KgTagSentence;
 
 enum
