@@ -371,9 +371,10 @@ _kg_vocab_entry_fill (KgVocabEntry    *entry,
       memcpy (entry->head, word, MIN (length, sizeof entry->head));
       memset (entry->scores, 0, sizeof entry->scores);
     }
+  word_base (lexicon, word, length, &base);
+  entry->lex = base.lex;
   offsets &= ~entry->filled;
   entry->filled |= offsets;
-  word_base (lexicon, word, length, &base);
   /* Ask for every row first: they are scattered over the table. */
   for (int k = 0; k < KG_N_OFFSETS; k++)
     {

@@ -16,7 +16,6 @@
 struct _KgLexicon
 {
   GHashTable *phrases;       /* lower-case phrase → class bits */
-  GHashTable *first_words;   /* first words of multi-word phrases */
 };
 
 static const char *const lexicon_files[KG_N_LEX] = {
@@ -29,6 +28,7 @@ static const char *const lexicon_files[KG_N_LEX] = {
   "extract/places.txt",
   "extract/org-words.txt",
   "extract/common-words.txt",
+  "extract/surnames.txt",
 };
 
 static void
@@ -41,7 +41,11 @@ lexicon_add (KgLexicon  *lexicon,
   const char *space = strchr (lower, ' ');
 
   if (space != NULL)
-    g_hash_table_add (lexicon->first_words, g_strndup (lower, space - lower));
+    {
+      char *first = g_strndup (lower, space - lower);
+      guint first_bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, first));
+      g_hash_table_insert (lexicon->phrases, first, GUINT_TO_POINTER (first_bits | KG_LEX_STARTS_PHRASE));
+    }
   g_hash_table_insert (lexicon->phrases, g_strdup (lower), GUINT_TO_POINTER (bits | (1u << cls)));
 }
 
@@ -49,8 +53,7 @@ KgLexicon *
 _kg_lexicon_load (GError **error)
 {
   g_autoptr(GHashTable) phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  KgLexicon lexicon = { phrases, first_words };
+  KgLexicon lexicon = { phrases };
   KgLexicon *result;
 
   for (guint c = 0; c < KG_N_LEX; c++)
@@ -71,7 +74,6 @@ _kg_lexicon_load (GError **error)
     }
   result = g_new0 (KgLexicon, 1);
   result->phrases = g_steal_pointer (&phrases);
-  result->first_words = g_steal_pointer (&first_words);
   return result;
 }
 
@@ -81,7 +83,6 @@ _kg_lexicon_free (KgLexicon *lexicon)
   if (lexicon == NULL)
     return;
   g_hash_table_unref (lexicon->phrases);
-  g_hash_table_unref (lexicon->first_words);
   g_free (lexicon);
 }
 
@@ -144,9 +145,11 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
 
       if (sentence->cap[i] != 1)
         continue;
+      if (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE))
+        continue;
       n = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, buf);
       buf[n] = '\0';
-      if (!g_hash_table_contains (lexicon->first_words, buf))
+      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf)) & KG_LEX_STARTS_PHRASE))
         continue;
       for (guint len = MIN (KG_MAX_LEX_WORDS, sentence->n - i); len >= 2; len--)
         {

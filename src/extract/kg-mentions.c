@@ -84,13 +84,22 @@ token_in (const KgAnalysis *a,
   return FALSE;
 }
 
+/* The lexicons, and what the tagger already knows of each decoded token. */
+typedef struct
+{
+  const KgLexicon *lexicon;
+  const guint32   *token_lex;   /* per token: KgLexClass bits, or NULL */
+} Lexicons;
+
 static guint
 token_lex (const KgAnalysis *a,
-           const KgLexicon  *lexicon,
+           const Lexicons   *lexicon,
            guint             t)
 {
   const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-  return _kg_lexicon_word_classes (lexicon, a->text + token->start, token->end - token->start);
+  if (lexicon->token_lex != NULL)
+    return lexicon->token_lex[t];
+  return _kg_lexicon_word_classes (lexicon->lexicon, a->text + token->start, token->end - token->start);
 }
 
 static gboolean
@@ -138,7 +147,7 @@ is_possessive (const KgAnalysis *a,
 
 static void
 trim_span (const KgAnalysis *a,
-           const KgLexicon  *lexicon,
+           const Lexicons   *lexicon,
            Span             *span)
 {
   /* "Later Novikov", "The Pentagon": a capitalised common word that opens
@@ -176,7 +185,7 @@ country_acts (const KgAnalysis *a,
 /* Whether tokens [first, end) name a government body by their words. */
 static gboolean
 names_government_body (const KgAnalysis *a,
-                       const KgLexicon  *lexicon,
+                       const Lexicons   *lexicon,
                        guint             lex,
                        guint             first,
                        guint             end)
@@ -193,10 +202,11 @@ names_government_body (const KgAnalysis *a,
 
 static void
 type_span (const KgAnalysis *a,
-           const KgLexicon  *lexicon,
+           const Lexicons   *lexicon,
            Span             *span)
 {
-  guint lex = span->lex = _kg_lexicon_phrase_classes (lexicon, text_of (a, span));
+  guint lex = span->lex = span->end - span->first == 1 ? token_lex (a, lexicon, span->first)
+                                   : _kg_lexicon_phrase_classes (lexicon->lexicon, text_of (a, span));
 
   switch (span->cls)
     {
@@ -224,7 +234,7 @@ type_span (const KgAnalysis *a,
  * Security": a country or demonym joined to what follows it. */
 static void
 join_governments (const KgAnalysis *a,
-                  const KgLexicon  *lexicon,
+                  const Lexicons   *lexicon,
                   GArray           *spans)
 {
   for (guint i = 0; i < spans->len; i++)
@@ -372,7 +382,7 @@ follow_typos (GArray     *spans,
  * mentions have. Governments are left alone: that type comes from context. */
 static void
 harmonise_types (const KgAnalysis *a,
-                 const KgLexicon  *lexicon,
+                 const Lexicons   *lexicon,
                  GArray           *spans)
 {
   g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -431,7 +441,7 @@ compare_spans (gconstpointer a,
  * "Later Novikov denied it" after "Novikov said". */
 static gboolean
 propagate_names (const KgAnalysis *a,
-                 const KgLexicon  *lexicon,
+                 const Lexicons   *lexicon,
                  GArray           *spans)
 {
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -475,7 +485,7 @@ propagate_names (const KgAnalysis *a,
           if ((type = g_hash_table_lookup (names, text)) == NULL)
             continue;
           span.type = GPOINTER_TO_UINT (type) - 1;
-          span.lex = _kg_lexicon_phrase_classes (lexicon, text);
+          span.lex = _kg_lexicon_phrase_classes (lexicon->lexicon, text);
           span.text = g_steal_pointer (&text);
           g_array_append_val (spans, span);
           memset (covered + t, 1, len);
@@ -522,8 +532,10 @@ void
 kg_tag_entities (KgAnalysis     *analysis,
                  const KgTagger *tagger)
 {
-  const KgLexicon *lexicon;
+  Lexicons lexicons;
+  const Lexicons *lexicon = &lexicons;
   g_autofree guint8 *labels = NULL;
+  g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
 
   g_return_if_fail (analysis != NULL);
@@ -532,9 +544,11 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_array_set_size (analysis->mentions, 0);
   if (analysis->tokens->len == 0)
     return;
-  lexicon = _kg_tagger_lexicon (tagger);
   labels = g_new0 (guint8, analysis->tokens->len);
-  _kg_tag_classes (analysis, tagger, labels);
+  token_lex = g_new (guint32, analysis->tokens->len);
+  _kg_tag_classes (analysis, tagger, labels, token_lex);
+  lexicons.lexicon = _kg_tagger_lexicon (tagger);
+  lexicons.token_lex = token_lex;
   spans = spans_from_labels (analysis, labels);
   for (guint i = 0; i < spans->len; i++)
     {

@@ -37,10 +37,13 @@ typedef enum
   KG_LEX_PLACE,
   KG_LEX_ORG_WORD,
   KG_LEX_COMMON,
+  KG_LEX_SURNAME,
   KG_N_LEX
 } KgLexClass;
 
 #define KG_MAX_LEX_WORDS 5
+/* Not a list: the word opens a multi-word entry of some list. */
+#define KG_LEX_STARTS_PHRASE (1u << 31)
 
 typedef struct _KgLexicon KgLexicon;
 
@@ -62,6 +65,8 @@ typedef struct
   guint32          *lower;       /* per token: hash of the lower-case form */
   guint32          *sshape;      /* per token: hash of the short shape */
   guint8           *cap;         /* per token: 1 capitalised, 2 all lower */
+  const guint32    *word_lex;    /* per capitalised token: its lexicon classes,
+                                  * or NULL to look them up */
 } KgTagSentence;
 
 enum
@@ -125,7 +130,7 @@ void        _kg_word_keys             (const char       *word,
 
 /* The model file: a header, transition scores, then a hashed weight table of
  * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
-#define KG_MODEL_MAGIC "KGTAG005"
+#define KG_MODEL_MAGIC "KGTAG006"
 typedef struct
 {
   char    magic[8];
@@ -148,6 +153,7 @@ typedef struct
   guint32 sshape;
   guint32 cap;
   guint32 filled;         /* bit k: scores[k] is summed (all, on disk) */
+  guint32 lex;            /* KgLexClass bits of the word */
   char    head[12];       /* the word's first bytes, zero-padded */
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
@@ -195,9 +201,11 @@ KgTagger   *_kg_tagger_load           (const char       *path,
                                        GError          **error);
 void        _kg_tagger_free           (KgTagger         *tagger);
 const KgLexicon *_kg_tagger_lexicon   (const KgTagger   *tagger);
-/* Tags every token of analysis with a KgLabel. */
+/* Tags every token of analysis with a KgLabel, and gives the lexicon
+ * classes (KgLexClass bits) of every token that may be part of a name. */
 void        _kg_tag_classes           (KgAnalysis       *analysis,
                                        const KgTagger   *tagger,
-                                       guint8           *labels);
+                                       guint8           *labels,
+                                       guint32          *token_lex);
 
 G_END_DECLS

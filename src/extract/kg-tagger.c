@@ -282,6 +282,7 @@ typedef struct
   guint32    *lower;
   guint32    *sshape;
   guint8     *cap;
+  guint32    *word_lex;
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -569,6 +570,7 @@ fill_keys (const KgTagger   *tagger,
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
       scratch->cap[i] = entry->cap;
+      scratch->word_lex[i] = entry->lex;
     }
 }
 
@@ -585,7 +587,7 @@ prepare_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   guint upper = 0, lower = 0, unicode = 0;
   KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
-                       scratch->lower, scratch->sshape, scratch->cap };
+                       scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
   for (guint t = f; t < sent->end_token; t++)
@@ -607,7 +609,8 @@ prepare_sentence (const KgAnalysis *analysis,
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
-                 guint8         *labels)
+                 guint8         *labels,
+                 guint32        *token_lex)
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
@@ -627,6 +630,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.lower = g_new (guint32, max_len);
   scratch.sshape = g_new (guint32, max_len);
   scratch.cap = g_new (guint8, max_len);
+  scratch.word_lex = g_new (guint32, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
@@ -644,11 +648,15 @@ _kg_tag_classes (KgAnalysis     *analysis,
       fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
       decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
+  /* Names are made of decoded tokens, which were all looked up. */
+  for (guint t = 0; t < n_tokens; t++)
+    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, &cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
   g_free (scratch.sshape);
   g_free (scratch.cap);
+  g_free (scratch.word_lex);
   g_free (cache.slots);
 }
 

@@ -13,6 +13,8 @@
  * GLib Unicode tables, so "Zürich", "Łódź" and curly quotes work alike.
  */
 
+#define KG_MAX_SENTENCE_TOKENS 400
+
 /* Abbreviations that precede a name and never end a sentence. */
 static const char *const title_abbrevs[] = {
   "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt",
@@ -531,6 +533,9 @@ split_sentences (KgAnalysis *analysis)
         }
       else
         brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1);
+      /* Text without stops (a list, a dump) still comes in pieces, which
+       * keeps the later stages' work per sentence bounded. */
+      brk |= k + 1 - first >= KG_MAX_SENTENCE_TOKENS;
       if (!brk)
         continue;
       add_sentence (analysis, first, k + 1);

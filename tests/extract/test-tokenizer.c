@@ -155,6 +155,25 @@ test_invalid_and_empty (void)
 }
 
 static void
+test_endless_sentence (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KgAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "word ");
+  analysis = kg_analysis_new (text->str, text->len);
+  kg_tokenize (analysis);
+  g_assert_cmpuint (analysis->tokens->len, ==, 5000);
+  g_assert_cmpuint (analysis->sentences->len, >, 1);
+  for (guint s = 0; s < analysis->sentences->len; s++)
+    {
+      const KgSentence *sentence = &g_array_index (analysis->sentences, KgSentence, s);
+      g_assert_cmpuint (sentence->end_token - sentence->first_token, <=, 1000);
+    }
+}
+
+static void
 test_text_not_terminated (void)
 {
   /* The analysis may cover part of a buffer: nothing past length counts. */
@@ -183,5 +202,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/lowercase-after-period", test_lowercase_after_period_continues);
   g_test_add_func ("/tokenizer/invalid-and-empty", test_invalid_and_empty);
   g_test_add_func ("/tokenizer/text-not-terminated", test_text_not_terminated);
+  g_test_add_func ("/tokenizer/endless-sentence", test_endless_sentence);
   return g_test_run ();
 }
