@@ -347,6 +347,40 @@ skip_short_apposition (KgRelationReader *r,
   return t;
 }
 
+/* "Acme will cut jobs, said Jo Example, a spokeswoman." and "…, a company
+ * official": one who speaks for an organisation speaks for the one the
+ * sentence is about. */
+static gboolean
+role_of_speaker (KgRelationReader *r,
+                 const KgMention  *person,
+                 guint             t,
+                 guint             hi)
+{
+  static const char *const agents[] = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "executive", "employee",
+    "representative", "lawyer", "attorney", NULL
+  };
+  const KgAnalysis *a = r->a;
+  guint k = t, e = KG_NO_ENTITY, sentence;
+  g_autofree char *label = NULL;
+
+  while (k < hi && k < t + 3 && !kg_token_is_any (a, k, agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
+         && r->mention_of[k] < 0)
+    k++;
+  if (k >= hi || !kg_token_is_any (a, k, agents)
+      || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
+    return FALSE;
+  sentence = kg_token (a, person->first_token)->sentence;
+  for (guint j = person->first_token; e == KG_NO_ENTITY && j-- > 0 && kg_token (a, j)->sentence == sentence;)
+    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
+      e = kg_relation_reader_mention (r, j)->entity;
+  if (e == KG_NO_ENTITY)
+    return FALSE;
+  label = span_text (r, k, k + 1);
+  kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+  return TRUE;
+}
+
 /* "Jo Example, the longest-serving member, is correspondent for Acme": past
  * an apposition that holds no title, to the verb "is" and the title after. */
 static gboolean
@@ -409,6 +443,8 @@ role_after_person (KgRelationReader *r,
   if (kg_token_is_possessive (a, t))
     return;
   if (role_title_of (r, person, t, hi))
+    return;
+  if (comma && role_of_speaker (r, person, t, hi))
     return;
   if (comma && role_after_apposition (r, person, t, hi))
     return;

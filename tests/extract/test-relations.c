@@ -148,6 +148,15 @@ test_role_of_the_company (void)
 }
 
 static void
+test_spokeswoman (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Norcap will cut 300 jobs, said Ana Ruiz, a spokeswoman.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Ana Ruiz", "Norcap", KG_RELATION_ROLE)->label,
+                   ==, "spokeswoman");
+}
+
+static void
 test_partner (void)
 {
   g_autoptr(KgGraph) graph = relations_of ("Jo Varga, managing director of Fenwick partner Corvo "
@@ -262,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/relations/role-possessive-title", test_role_possessive_title);
   g_test_add_func ("/relations/role-after-apposition", test_role_after_apposition);
   g_test_add_func ("/relations/role-of-the-company", test_role_of_the_company);
+  g_test_add_func ("/relations/spokeswoman", test_spokeswoman);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);
