@@ -683,6 +683,7 @@ possessive_of (KgRelationReader *r,
     kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_PART_OF, "part of", t);
 }
 
+/* "Beta, a unit of Acme", "Beta, a government agency of Norland". */
 static void
 unit_of (KgRelationReader *r,
          const KgMention  *part,
