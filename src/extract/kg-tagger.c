@@ -179,13 +179,17 @@ cache_grow (WordCache *cache)
     }
 }
 
-/* The word's id: an index into the vocabulary, or past it into the cache. */
+/* The word's id: an index into the vocabulary, or past it into the cache.
+ * A word missing from the vocabulary gets the scores of its own position
+ * only when it is decoded (center), not when it is just a neighbour. */
 static guint32
 word_id (const KgTagger *tagger,
          WordCache      *cache,
          const char     *text,
-         guint           length)
+         guint           length,
+         gboolean        center)
 {
+  guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
   guint32 hash = _kg_hash_word (text, length);
   gint32 v = vocab_lookup (tagger, text, length, hash);
   guint32 slot = hash & cache->mask;
@@ -198,11 +202,18 @@ word_id (const KgTagger *tagger,
       guint32 e = cache->slots[slot];
       if (e == 0)
         break;
-      if (g_array_index (cache->entries, KgVocabEntry, e - 1).length == length &&
-          memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
-        return tagger->header->n_vocab + e - 1;
+      KgVocabEntry *old = &g_array_index (cache->entries, KgVocabEntry, e - 1);
+      if (old->length == length && memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
+        {
+          if ((old->filled & offsets) != offsets)
+            _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
+                                  text, length, offsets);
+          return tagger->header->n_vocab + e - 1;
+        }
     }
-  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale, text, length);
+  entry.filled = 0;
+  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
+                        text, length, offsets);
   g_array_append_val (cache->entries, entry);
   g_ptr_array_add (cache->texts, (gpointer) text);
   cache->slots[slot] = cache->entries->len;
@@ -271,8 +282,18 @@ typedef struct
   guint32    *lower;
   guint32    *sshape;
   guint8     *cap;
+  guint32    *word_lex;
 } Scratch;
 
+/* 1 capital, 2 small letter, 4 not ASCII. */
+static const guint8 byte_class[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'z'] = 2,
+  [0x80 ... 0xff] = 4,
+};
+
+/* Also counts the capital and small letters of an ASCII word, the way
+ * _kg_is_all_caps_sentence does. */
 static guint8
 token_flags (const char *text,
              gsize       length,
@@ -282,15 +303,18 @@ token_flags (const char *text,
   guint upper = 0, lower = 0;
   gunichar first;
   gboolean any = FALSE;
+  guint other = 0;
 
+  /* Branch-free counting: one table look-up a byte. */
   for (gsize k = 0; k < length; k++)
     {
-      guchar b = text[k];
-      if (b >= 0x80)
-        goto unicode;
-      upper += b >= 'A' && b <= 'Z';
-      lower += b >= 'a' && b <= 'z';
+      guint c = byte_class[(guchar) text[k]];
+      upper += c & 1;
+      lower += (c >> 1) & 1;
+      other |= c;
     }
+  if (other & 4)
+    goto unicode;
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
     {
       *n_upper += upper;
@@ -383,6 +407,9 @@ doc_flags (const KgTagger   *tagger,
 {
   guint n = analysis->tokens->len, n_active = 0, size = 64;
   FlagMap map;
+  /* Which (first letter, length) the decoded words have, so that most lower
+   * case words are passed over without hashing them. */
+  guint64 shapes[26] = { 0 };
 
   for (guint t = 0; t < n; t++)
     n_active += (d->tf[t] & TF_ACTIVE) != 0;
@@ -398,7 +425,14 @@ doc_flags (const KgTagger   *tagger,
         if (d->tf[t] & TF_ACTIVE)
           {
             const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
+            guchar c = g_ascii_tolower (analysis->text[token->start]);
+
+            /* Words in lower case start with a letter; the others are
+             * always hashed below. */
+            if (c >= 'a' && c <= 'z')
+              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
             if (entry->cap == 1 && t > sent->first_token && !d->all_caps[s])
               *f |= KG_DOC_TITLE_MID;
           }
@@ -412,6 +446,10 @@ doc_flags (const KgTagger   *tagger,
       if (!(d->tf[t] & TF_LOWER_WORD))
         continue;
       token = &g_array_index (analysis->tokens, KgToken, t);
+      if (!(d->tf[t] & TF_UNICODE) &&
+          !(shapes[analysis->text[token->start] - 'a'] &
+            (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
+        continue;
       lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
                                    : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
       if ((f = flag_slot (&map, lower, FALSE)) != NULL)
@@ -532,6 +570,7 @@ fill_keys (const KgTagger   *tagger,
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
       scratch->cap[i] = entry->cap;
+      scratch->word_lex[i] = entry->lex;
     }
 }
 
@@ -548,7 +587,7 @@ prepare_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   guint upper = 0, lower = 0, unicode = 0;
   KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
-                       scratch->lower, scratch->sshape, scratch->cap };
+                       scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
   for (guint t = f; t < sent->end_token; t++)
@@ -561,7 +600,8 @@ prepare_sentence (const KgAnalysis *analysis,
   mark_active (d->tf + f, n, ts.all_caps);
   for (guint t = f; t < sent->end_token; t++)
     if (d->tf[t] & TF_NEEDED)
-      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+                          (d->tf[t] & TF_ACTIVE) != 0);
   fill_keys (tagger, cache, d, f, n, scratch);
   _kg_lexicon_mark_spans (tagger->lexicon, &ts);
 }
@@ -569,12 +609,13 @@ prepare_sentence (const KgAnalysis *analysis,
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
-                 guint8         *labels)
+                 guint8         *labels,
+                 guint32        *token_lex)
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (KgVocabEntry));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
+  g_autoptr(GPtrArray) texts = g_ptr_array_sized_new (128);
   WordCache cache = { entries, texts, g_new0 (guint32, 256), 255 };
   g_autofree float *em = NULL;
   Scratch scratch;
@@ -589,12 +630,13 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.lower = g_new (guint32, max_len);
   scratch.sshape = g_new (guint32, max_len);
   scratch.cap = g_new (guint8, max_len);
+  scratch.word_lex = g_new (guint32, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
-  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)));
-  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)));
+  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
+  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, &cache, analysis, &d);
   for (guint s = 0; s < n_sent; s++)
     {
@@ -606,11 +648,15 @@ _kg_tag_classes (KgAnalysis     *analysis,
       fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
       decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
+  /* Names are made of decoded tokens, which were all looked up. */
+  for (guint t = 0; t < n_tokens; t++)
+    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, &cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
   g_free (scratch.sshape);
   g_free (scratch.cap);
+  g_free (scratch.word_lex);
   g_free (cache.slots);
 }
 

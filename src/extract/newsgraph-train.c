@@ -270,11 +270,12 @@ update (Perceptron   *p,
 static void
 train (Perceptron   *p,
        const Corpus *corpus,
-       guint         epochs)
+       guint         epochs,
+       guint         seed)
 {
   guint n = corpus->sentences->len;
   g_autofree guint *order = g_new (guint, n);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20031);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   float em[1024 * KG_N_LABELS];
   float trans[(KG_N_LABELS + 1) * KG_N_LABELS];
   guint8 pred[1024];
@@ -354,7 +355,7 @@ append_vocabulary (GByteArray      *data,
       gsize n = strlen (w);
       guint32 h = _kg_hash_word (w, n) & (slots - 1);
 
-      _kg_vocab_entry_fill (&entries[i], lexicon, table, mask, unscale, w, n);
+      _kg_vocab_entry_fill (&entries[i], lexicon, table, mask, unscale, w, n, KG_ALL_OFFSETS);
       entries[i].text_offset = strings->len;
       g_string_append_len (strings, w, n);
       while (slot[h] != 0)
@@ -418,10 +419,11 @@ save_model (const Perceptron  *p,
 int
 main (int argc, char **argv)
 {
-  int epochs = 12, bits = 20;
+  int epochs = 12, bits = 20, seed = 20031;
   GOptionEntry entries[] = {
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Passes over the data", "N" },
     { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "log2 of the weight table rows", "B" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the shuffling", "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("TRAIN.txt MODEL.bin");
@@ -450,7 +452,7 @@ main (int argc, char **argv)
   p.w = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
   p.u = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
   p.c = 1;
-  train (&p, &corpus, epochs);
+  train (&p, &corpus, epochs, seed);
   if (!save_model (&p, &corpus, lexicon, bits, argv[2], &error))
     {
       g_printerr ("newsgraph-train: %s\n", error->message);

@@ -88,6 +88,7 @@ test_demonym_and_government_word (void)
                    "government:Russian intelligence");
   assert_mentions ("Later the US government banned the software.",
                    "government:US government");
+  assert_mentions ("Talks with Russia's government stalled.", "government:Russia");
 }
 
 static void
@@ -95,6 +96,7 @@ test_country_actor_or_place (void)
 {
   assert_mentions ("Russia denied the accusations on Tuesday.", "government:Russia");
   assert_mentions ("The company has an office in Russia.", "place:Russia");
+  assert_mentions ("On Monday the White House said it would act.", "government:White House");
 }
 
 static void
