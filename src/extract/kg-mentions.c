@@ -376,6 +376,74 @@ follow_typos (GArray     *spans,
     }
 }
 
+static gboolean
+is_acronym (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isupper (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The initials of a span's capitalised words: "National Cyber Security
+ * Centre" → "NCSC"; skip leaves out the first word ("US Department of
+ * Homeland Security" → "DHS"). */
+static char *
+initials (const KgAnalysis *a,
+          const Span       *span,
+          guint             skip)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint t = span->first + skip; t < span->end; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      char c = a->text[token->start];
+      if (g_ascii_isupper (c))
+        g_string_append_c (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* An acronym takes the type of the name it abbreviates: "NCSC" after
+ * "National Cyber Security Centre" is a government body too. */
+static void
+follow_acronyms (const KgAnalysis *a,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
+        continue;
+      for (guint skip = 0; skip < 2; skip++)
+        {
+          char *acronym = initials (a, span, skip);
+          if (strlen (acronym) >= 2)
+            g_hash_table_insert (long_forms, acronym, GUINT_TO_POINTER (span->type + 1));
+          else
+            g_free (acronym);
+        }
+    }
+  if (g_hash_table_size (long_forms) == 0)
+    return;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      gpointer type;
+
+      if (span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span)) &&
+          (type = g_hash_table_lookup (long_forms, span->text)) != NULL)
+        span->type = GPOINTER_TO_UINT (type) - 1;
+    }
+}
+
 /* One name, one type within a document: "Kaspersky Lab" makes every bare
  * "Kaspersky" the company, a surname alone is the person named in full
  * elsewhere, and otherwise a name takes the type most of its
@@ -388,6 +456,8 @@ harmonise_types (const KgAnalysis *a,
   g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  follow_acronyms (a, spans);
 
   for (guint i = 0; i < spans->len; i++)
     {

@@ -183,14 +183,14 @@ cache_grow (WordCache *cache)
  * A word missing from the vocabulary gets the scores of its own position
  * only when it is decoded (center), not when it is just a neighbour. */
 static guint32
-word_id (const KgTagger *tagger,
-         WordCache      *cache,
-         const char     *text,
-         guint           length,
-         gboolean        center)
+word_id_hashed (const KgTagger *tagger,
+                WordCache      *cache,
+                const char     *text,
+                guint           length,
+                guint32         hash,
+                gboolean        center)
 {
   guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
-  guint32 hash = _kg_hash_word (text, length);
   gint32 v = vocab_lookup (tagger, text, length, hash);
   guint32 slot = hash & cache->mask;
   KgVocabEntry entry;
@@ -220,6 +220,16 @@ word_id (const KgTagger *tagger,
   if (cache->entries->len * 2 > cache->mask)
     cache_grow (cache);
   return tagger->header->n_vocab + cache->entries->len - 1;
+}
+
+static guint32
+word_id (const KgTagger *tagger,
+         WordCache      *cache,
+         const char     *text,
+         guint           length,
+         gboolean        center)
+{
+  return word_id_hashed (tagger, cache, text, length, _kg_hash_word (text, length), center);
 }
 
 static inline const KgVocabEntry *
@@ -283,6 +293,7 @@ typedef struct
   guint32    *sshape;
   guint8     *cap;
   guint32    *word_lex;
+  guint32    *hash;
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -598,10 +609,25 @@ prepare_sentence (const KgAnalysis *analysis,
   ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
   d->all_caps[s] = ts.all_caps;
   mark_active (d->tf + f, n, ts.all_caps);
+  /* Hash every word first and ask for its slot, then for its entry, so
+   * that the look-ups of a sentence wait on memory together. */
   for (guint t = f; t < sent->end_token; t++)
     if (d->tf[t] & TF_NEEDED)
-      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
-                          (d->tf[t] & TF_ACTIVE) != 0);
+      {
+        scratch->hash[t - f] = _kg_hash_word (scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+        __builtin_prefetch (&tagger->slots[scratch->hash[t - f] & tagger->slot_mask]);
+      }
+  for (guint t = f; t < sent->end_token; t++)
+    if (d->tf[t] & TF_NEEDED)
+      {
+        guint32 e = tagger->slots[scratch->hash[t - f] & tagger->slot_mask];
+        if (e != 0)
+          __builtin_prefetch (&tagger->vocab[e - 1]);
+      }
+  for (guint t = f; t < sent->end_token; t++)
+    if (d->tf[t] & TF_NEEDED)
+      d->id[t] = word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+                                 scratch->hash[t - f], (d->tf[t] & TF_ACTIVE) != 0);
   fill_keys (tagger, cache, d, f, n, scratch);
   _kg_lexicon_mark_spans (tagger->lexicon, &ts);
 }
@@ -631,6 +657,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.sshape = g_new (guint32, max_len);
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
+  scratch.hash = g_new (guint32, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
@@ -657,6 +684,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.sshape);
   g_free (scratch.cap);
   g_free (scratch.word_lex);
+  g_free (scratch.hash);
   g_free (cache.slots);
 }
 

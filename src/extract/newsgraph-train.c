@@ -416,6 +416,51 @@ save_model (const Perceptron  *p,
   return g_file_set_contents (path, (const char *) data->data, data->len, error);
 }
 
+static void
+corpus_clear (Corpus *corpus)
+{
+  g_ptr_array_unref (corpus->words);
+  g_byte_array_unref (corpus->gold);
+  g_array_unref (corpus->sentences);
+  g_array_unref (corpus->feat_start);
+  g_array_unref (corpus->feats);
+}
+
+static gboolean
+run (const char  *train_path,
+     const char  *model_path,
+     int          epochs,
+     int          bits,
+     int          seed,
+     GError     **error)
+{
+  Corpus corpus = { g_ptr_array_new_with_free_func (g_free), g_byte_array_new (),
+                    g_array_new (FALSE, FALSE, sizeof (Sentence)),
+                    g_array_new (FALSE, FALSE, sizeof (guint)),
+                    g_array_new (FALSE, FALSE, sizeof (guint32)) };
+  KgLexicon *lexicon = NULL;
+  Perceptron p = { 0 };
+  gboolean ok = FALSE;
+
+  if (!read_corpus (train_path, &corpus, error) || (lexicon = _kg_lexicon_load (error)) == NULL)
+    goto out;
+  g_printerr ("%u sentences, %u tokens\n", corpus.sentences->len, corpus.words->len);
+  extract_features (&corpus, lexicon, ((guint32) 1 << bits) - 1);
+  p.n_table = ((gsize) 1 << bits) * KG_N_LABELS;
+  p.w = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
+  p.u = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
+  p.c = 1;
+  train (&p, &corpus, epochs, seed);
+  ok = save_model (&p, &corpus, lexicon, bits, model_path, error);
+
+out:
+  g_free (p.w);
+  g_free (p.u);
+  _kg_lexicon_free (lexicon);
+  corpus_clear (&corpus);
+  return ok;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -428,12 +473,6 @@ main (int argc, char **argv)
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("TRAIN.txt MODEL.bin");
   g_autoptr(GError) error = NULL;
-  Corpus corpus = { g_ptr_array_new_with_free_func (g_free), g_byte_array_new (),
-                    g_array_new (FALSE, FALSE, sizeof (Sentence)),
-                    g_array_new (FALSE, FALSE, sizeof (guint)),
-                    g_array_new (FALSE, FALSE, sizeof (guint32)) };
-  KgLexicon *lexicon;
-  Perceptron p = { 0 };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || bits < 12 || bits > 24)
@@ -441,19 +480,7 @@ main (int argc, char **argv)
       g_printerr ("newsgraph-train: %s\n", error ? error->message : "usage: newsgraph-train TRAIN.txt MODEL.bin");
       return 2;
     }
-  if (!read_corpus (argv[1], &corpus, &error) || (lexicon = _kg_lexicon_load (&error)) == NULL)
-    {
-      g_printerr ("newsgraph-train: %s\n", error->message);
-      return 1;
-    }
-  g_printerr ("%u sentences, %u tokens\n", corpus.sentences->len, corpus.words->len);
-  extract_features (&corpus, lexicon, ((guint32) 1 << bits) - 1);
-  p.n_table = ((gsize) 1 << bits) * KG_N_LABELS;
-  p.w = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
-  p.u = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
-  p.c = 1;
-  train (&p, &corpus, epochs, seed);
-  if (!save_model (&p, &corpus, lexicon, bits, argv[2], &error))
+  if (!run (argv[1], argv[2], epochs, bits, seed, &error))
     {
       g_printerr ("newsgraph-train: %s\n", error->message);
       return 1;

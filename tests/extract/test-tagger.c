@@ -79,6 +79,8 @@ test_government_body (void)
                    "government:US Department of Homeland Security");
   assert_mentions ("Officials at the National Cyber Security Centre disagreed.",
                    "government:National Cyber Security Centre");
+  assert_mentions ("The Federal Energy Regulatory Agency (FERA) met. Later FERA denied it.",
+                   "government:Federal Energy Regulatory Agency|government:FERA|government:FERA");
 }
 
 static void
