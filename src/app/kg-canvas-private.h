@@ -33,6 +33,7 @@ struct _KgCanvas
   double           zoom;
   double           tx, ty;
   gboolean         fit_pending;
+  gboolean         fitted;          /* showing the fit view: refit on resize */
   int              last_width, last_height;
 
   KgItemKind       sel_kind;

@@ -131,6 +131,7 @@ kg_canvas_zoom_fit (KgCanvas *self)
     x0 = 0, y0 = 0, x1 = self->scene->width, y1 = self->scene->height;
   /* A handful of nodes should not be blown up to poster size. */
   fit_rect (self, x0, y0, x1, y1, 1.5);
+  self->fitted = TRUE;
 }
 
 void
@@ -154,7 +155,10 @@ kg_canvas_reveal_entities (KgCanvas       *self,
       y0 = MIN (y0, n->y - n->height / 2), y1 = MAX (y1, n->y + n->height / 2);
     }
   if (x0 <= x1 && !all_in_view)
-    fit_rect (self, x0 - 40, y0 - 40, x1 + 40, y1 + 40, MAX (self->zoom, 1.0));
+    {
+      fit_rect (self, x0 - 40, y0 - 40, x1 + 40, y1 + 40, MAX (self->zoom, 1.0));
+      self->fitted = FALSE;
+    }
 }
 
 void
@@ -164,6 +168,7 @@ kg_canvas_zoom_at (KgCanvas *self, double factor, double x, double y)
 
   g_return_if_fail (KG_IS_CANVAS (self));
   zoom = CLAMP (self->zoom * factor, MIN_ZOOM, MAX_ZOOM);
+  self->fitted = FALSE;
   kg_canvas_widget_to_scene (self, x, y, &sx, &sy);
   self->zoom = zoom;
   self->tx = x - sx * zoom;
@@ -198,6 +203,7 @@ center_on_node (KgCanvas *self, guint node)
   double h = gtk_widget_get_height (GTK_WIDGET (self));
 
   /* Far zoomed out the node would be a dot: come close enough to read it. */
+  self->fitted = FALSE;
   if (self->zoom < READING_ZOOM)
     self->zoom = READING_ZOOM;
   self->tx = w / 2 - n->x * self->zoom;
@@ -473,6 +479,7 @@ _kg_canvas_focus_node (KgCanvas *self,
       y0 = MIN (y0, m->y - m->height / 2), y1 = MAX (y1, m->y + m->height / 2);
     }
   fit_rect (self, x0 - 40, y0 - 40, x1 + 40, y1 + 40, 2.0);
+  self->fitted = FALSE;
 }
 
 KgItemKind
@@ -730,7 +737,7 @@ kg_canvas_size_allocate (GtkWidget *widget,
 {
   KgCanvas *self = KG_CANVAS (widget);
 
-  if (self->fit_pending && self->scene != NULL)
+  if ((self->fit_pending || self->fitted) && self->scene != NULL)
     kg_canvas_zoom_fit (self);
   else if (self->last_width > 0)
     {

@@ -55,26 +55,28 @@ most_quoted (KgGraph *graph)
   return best;
 }
 
-/* The first sentence that yields a relation, else one with two entities. */
+/* The sentence of the first article that most relations were read from. */
 static guint
 telling_sentence (KgGraph *graph)
 {
   KgDocument *doc = kg_graph_get_document (graph, 0);
+  g_autofree guint *count = g_new0 (guint, doc->sentences->len + 1);
+  guint best = 0;
 
   for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
     {
       KgRelation *r = kg_graph_get_relation (graph, i);
 
-      if (r->evidence->len > 0)
+      for (guint k = 0; k < r->evidence->len; k++)
         {
-          KgSpan s = g_array_index (r->evidence, KgSpan, 0);
-          gssize k = kg_document_find_sentence (doc, s.start);
+          KgSpan s = g_array_index (r->evidence, KgSpan, k);
+          gssize n = s.doc == 0 ? kg_document_find_sentence (doc, s.start) : -1;
 
-          if (s.doc == 0 && k >= 0)
-            return k;
+          if (n >= 0 && ++count[n] > count[best])
+            best = n;
         }
     }
-  return MIN (doc->sentences->len, 4) - 1;
+  return best;
 }
 
 int

@@ -283,6 +283,11 @@ test_sentence_lights (void)
   g_assert_true (kg_canvas_is_entity_lit (canvas, anton));
   /* Someone never named in that sentence stays dark. */
   g_assert_false (kg_canvas_is_entity_lit (canvas, find_entity (window, "Dave Stevinson")));
+  /* The details pane lists what the passage gave. */
+  {
+    g_autofree char *details = kg_details_pane_dup_text (kg_window_get_details_pane (window));
+    g_assert_nonnull (strstr (details, "Kaspersky vice president Anton Shingarev"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
