@@ -22,7 +22,7 @@
 #define MAX_ZOOM 8.0
 #define FIT_PADDING 24.0
 /* Where the smallest labels read comfortably. */
-#define READING_ZOOM 1.4
+#define READING_ZOOM 1.2
 #define MAX_CACHE_PIXELS (4096.0 * 4096.0)
 
 enum { SELECTION_CHANGED, ITEM_ACTIVATED, N_SIGNALS };

@@ -21,7 +21,13 @@ shoot (KgWindow *window, const char *name)
   g_autoptr(GError) error = NULL;
 
   kg_test_iterate (300);
-  if (!kg_test_save_png (GTK_WIDGET (window), path, &error))
+  /* A window still settling a new layout may have no frame to give yet. */
+  for (guint tries = 0; tries < 20 && !kg_test_save_png (GTK_WIDGET (window), path, &error); tries++)
+    {
+      g_clear_error (&error);
+      kg_test_iterate (100);
+    }
+  if (error != NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_printerr ("screenshots: %s\n", error->message);
       exit (1);
@@ -79,6 +85,28 @@ telling_sentence (KgGraph *graph)
   return best;
 }
 
+/* Selects entity and frames it with the entities it relates to. */
+static void
+show_neighbourhood (KgWindow *window, guint entity)
+{
+  KgGraph *graph = kg_window_get_graph (window);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  g_autofree gboolean *near = g_new0 (gboolean, kg_graph_get_n_entities (graph));
+
+  near[entity] = TRUE;
+  for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
+    {
+      KgRelation *r = kg_graph_get_relation (graph, i);
+
+      if (r->source == entity || r->target == entity)
+        near[r->source] = near[r->target] = TRUE;
+    }
+  kg_canvas_select (canvas, KG_ITEM_ENTITY, entity);
+  kg_canvas_zoom_fit (canvas);
+  kg_canvas_center_on_entity (canvas, entity);
+  kg_canvas_reveal_entities (canvas, near);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -114,10 +142,7 @@ main (int argc, char **argv)
   if (person < 0)
     person = find_entity (graph, "Anton Shingarev");
   if (person >= 0)
-    {
-      kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_ENTITY, person);
-      kg_canvas_center_on_entity (kg_window_get_canvas (window), person);
-    }
+    show_neighbourhood (window, person);
   shoot (window, "evidence.png");
 
   if (g_getenv ("KG_SHOOT_HOVER") != NULL)
@@ -147,10 +172,7 @@ main (int argc, char **argv)
   kg_window_set_article_visible (window, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   if (person >= 0)
-    {
-      kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_ENTITY, person);
-      kg_canvas_center_on_entity (kg_window_get_canvas (window), person);
-    }
+    show_neighbourhood (window, person);
   shoot (window, "dark.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
