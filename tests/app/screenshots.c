@@ -102,6 +102,8 @@ show_neighbourhood (KgWindow *window, guint entity)
         near[r->source] = near[r->target] = TRUE;
     }
   kg_canvas_select (canvas, KG_ITEM_ENTITY, entity);
+  /* The details pane may take another width: let the panes settle first. */
+  kg_test_iterate (300);
   kg_canvas_zoom_fit (canvas);
   kg_canvas_center_on_entity (canvas, entity);
   kg_canvas_reveal_entities (canvas, near);
