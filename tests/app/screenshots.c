@@ -85,28 +85,16 @@ telling_sentence (KgGraph *graph)
   return best;
 }
 
-/* Selects entity and frames it with the entities it relates to. */
+/* Selects entity and centres it at a zoom where its labels read. */
 static void
-show_neighbourhood (KgWindow *window, guint entity)
+show_entity (KgWindow *window, guint entity)
 {
-  KgGraph *graph = kg_window_get_graph (window);
   KgCanvas *canvas = kg_window_get_canvas (window);
-  g_autofree gboolean *near = g_new0 (gboolean, kg_graph_get_n_entities (graph));
 
-  near[entity] = TRUE;
-  for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
-    {
-      KgRelation *r = kg_graph_get_relation (graph, i);
-
-      if (r->source == entity || r->target == entity)
-        near[r->source] = near[r->target] = TRUE;
-    }
   kg_canvas_select (canvas, KG_ITEM_ENTITY, entity);
   /* The details pane may take another width: let the panes settle first. */
   kg_test_iterate (300);
-  kg_canvas_zoom_fit (canvas);
   kg_canvas_center_on_entity (canvas, entity);
-  kg_canvas_reveal_entities (canvas, near);
 }
 
 int
@@ -144,7 +132,7 @@ main (int argc, char **argv)
   if (person < 0)
     person = find_entity (graph, "Anton Shingarev");
   if (person >= 0)
-    show_neighbourhood (window, person);
+    show_entity (window, person);
   shoot (window, "evidence.png");
 
   if (g_getenv ("KG_SHOOT_HOVER") != NULL)
@@ -174,7 +162,7 @@ main (int argc, char **argv)
   kg_window_set_article_visible (window, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   if (person >= 0)
-    show_neighbourhood (window, person);
+    show_entity (window, person);
   shoot (window, "dark.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
