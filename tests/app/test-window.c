@@ -350,6 +350,41 @@ test_drag_node (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_settings_remembered (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  KgWindow *window;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("the settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  window = kg_test_window_new (1000, 700);
+  gtk_drop_down_set_selected (window->engine_dropdown, 2);
+  g_assert_cmpstr (_kg_window_get_engine (window), ==, "neato");
+  gtk_window_close (GTK_WINDOW (window));
+  kg_test_iterate (50);
+
+  settings = g_settings_new (APP_ID);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  window = g_object_new (KG_TYPE_WINDOW, NULL);
+  g_assert_cmpstr (_kg_window_get_engine (window), ==, "neato");
+  {
+    int width = 0, height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 1000);
+    g_assert_cmpint (height, ==, 700);
+  }
+  g_settings_reset (settings, "layout-engine");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -372,5 +407,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
+  g_test_add_func ("/window/settings/remembered", test_settings_remembered);
   return g_test_run ();
 }
