@@ -236,6 +236,10 @@ kg_layout_import_dot (KgGraph     *graph,
   loaded = kg_graph_new ();
   entity_of = g_hash_table_new (NULL, NULL);
   _kg_layout_lock ();
+  /* The parser's line counter is global and runs on between files, and
+   * what follows the closing brace stays in its buffer for the next file. */
+  g_strchomp (text);
+  agreadline (1);
   g = agmemread (text);
   if (g != NULL)
     {

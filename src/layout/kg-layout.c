@@ -16,7 +16,7 @@ G_DEFINE_QUARK (kg-layout-error-quark, kg_layout_error)
  * (about 30 s on 1,000 random nodes here); sfdp handles tens of thousands. */
 #define AUTO_DOT_LIMIT 300
 /* Routing splines around nodes costs too much on big graphs. */
-#define SPLINE_LIMIT   1000
+#define SPLINE_LIMIT   40
 
 static const char *const engines[] = {
   "auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL
@@ -52,6 +52,10 @@ set_graph_attributes (Agraph_t   *g,
     {
       agattr (g, AGRAPH, (char *) "nodesep", (char *) "0.35");
       agattr (g, AGRAPH, (char *) "ranksep", (char *) "0.6");
+      /* News graphs fall apart into many small pieces; without packing dot
+       * lines them all up in one endless row. */
+      agattr (g, AGRAPH, (char *) "pack", (char *) "12");
+      agattr (g, AGRAPH, (char *) "packmode", (char *) "graph");
       return;
     }
   /* Every other engine places nodes freely: remove overlaps, keep a gap. */
@@ -247,6 +251,9 @@ run_graphviz (KgLayoutInput  *in,
       return NULL;
     }
   scene = read_scene (g, in, nodes, edges);
+  /* circo ignores overlap removal; the others are checked as well. */
+  if (!g_str_equal (in->engine, "dot") && kg_scene_spread (scene))
+    g_debug ("%s left nodes overlapping: spread apart", in->engine);
   messages = _kg_layout_take_messages ();
   if (messages != NULL)
     g_debug ("Graphviz (%s): %s", in->engine, messages);

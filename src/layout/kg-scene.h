@@ -91,6 +91,11 @@ void     kg_scene_move_node     (KgScene       *scene,
                                  guint          node,
                                  double         x,
                                  double         y);
+/* Spreads node centres apart by one common factor until no two node boxes
+ * overlap (what Graphviz's overlap=scale does), re-routing the edges of a
+ * spread scene straight. For engines that leave overlaps (circo). Returns
+ * whether anything moved. */
+gboolean kg_scene_spread        (KgScene       *scene);
 /* Makes edge a straight line from outline to outline. */
 void     kg_scene_route_straight (KgScene      *scene,
                                   guint         edge);

@@ -7,7 +7,7 @@
 #include <cairo-svg.h>
 #include <math.h>
 
-#include "kg-export.h"
+#include "kg-export-private.h"
 #include "kg-layout.h"
 #include "kg-render.h"
 
@@ -103,7 +103,8 @@ draw_page (cairo_surface_t *surface,
            KgGraph         *graph,
            const KgScene   *scene,
            double           scale,
-           gboolean         dark)
+           gboolean         dark,
+           GArray          *items)
 {
   cairo_t *cr = cairo_create (surface);
   KgRenderOptions options;
@@ -111,6 +112,7 @@ draw_page (cairo_surface_t *surface,
   kg_render_options_init (&options);
   options.dark = dark;
   options.zoom = scale;
+  options.items = items;
   cairo_scale (cr, scale, scale);
   kg_render_page (cr, graph, scene, &options);
   cairo_destroy (cr);
@@ -125,6 +127,7 @@ render_bytes (KgGraph        *graph,
               GError        **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GArray) items = format == FORMAT_SVG ? g_array_new (FALSE, FALSE, sizeof (KgRenderItem)) : NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double w, h;
@@ -141,7 +144,7 @@ render_bytes (KgGraph        *graph,
           return NULL;
         }
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) pw, (int) ph);
-      draw_page (surface, graph, scene, scale, dark);
+      draw_page (surface, graph, scene, scale, dark, NULL);
       status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
     }
   else
@@ -150,9 +153,22 @@ render_bytes (KgGraph        *graph,
         surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, w, h);
       else
         surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, w, h);
-      draw_page (surface, graph, scene, 1.0, dark);
+      draw_page (surface, graph, scene, 1.0, dark, items);
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_SVG)
+        {
+          g_autofree char *annotated = NULL;
+
+          g_byte_array_append (bytes, (const guint8 *) "", 1);
+          annotated = _kg_export_annotate_svg ((const char *) bytes->data, graph, scene, items);
+          g_byte_array_set_size (bytes, bytes->len - 1);
+          if (annotated != NULL)
+            {
+              g_byte_array_set_size (bytes, 0);
+              g_byte_array_append (bytes, (const guint8 *) annotated, strlen (annotated));
+            }
+        }
     }
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)

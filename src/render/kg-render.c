@@ -258,6 +258,30 @@ edge_shown (KgGraph               *graph,
   return box_visible (o, e->x1, e->y1, e->x2, e->y2);
 }
 
+/* With options->items, each item becomes one group (one SVG element). */
+static void
+item_begin (cairo_t               *cr,
+            const KgRenderOptions *o)
+{
+  if (o->items != NULL)
+    cairo_push_group (cr);
+}
+
+static void
+item_end (cairo_t               *cr,
+          const KgRenderOptions *o,
+          KgRenderItemKind       kind,
+          guint                  index)
+{
+  KgRenderItem item = { kind, index };
+
+  if (o->items == NULL)
+    return;
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
+  g_array_append_val (o->items, item);
+}
+
 static void
 draw_edges (cairo_t               *cr,
             KgGraph               *graph,
@@ -271,9 +295,12 @@ draw_edges (cairo_t               *cr,
   for (guint i = 0; i < scene->n_edges; i++)
     {
       const KgSceneEdge *e = &scene->edges[i];
-      if (edge_shown (graph, scene, e, o))
-        draw_edge (cr, e, kg_graph_get_relation (graph, e->relation),
-                   emphasis_of (o->relation_emphasis, e->relation), o);
+      if (!edge_shown (graph, scene, e, o) || e->n_points < 4)
+        continue;
+      item_begin (cr, o);
+      draw_edge (cr, e, kg_graph_get_relation (graph, e->relation),
+                 emphasis_of (o->relation_emphasis, e->relation), o);
+      item_end (cr, o, KG_RENDER_ITEM_EDGE, i);
     }
   cairo_set_dash (cr, NULL, 0, 0);
   if (!labels)
@@ -288,8 +315,10 @@ draw_edges (cairo_t               *cr,
       r = kg_graph_get_relation (graph, e->relation);
       if (r->label == NULL || r->label[0] == '\0')
         continue;
+      item_begin (cr, o);
       draw_edge_label (cr, e, r, _kg_render_cache_edge_layout (cache, i, r->label),
                        emphasis_of (o->relation_emphasis, e->relation), o);
+      item_end (cr, o, KG_RENDER_ITEM_EDGE_LABEL, i);
     }
 }
 
@@ -310,10 +339,12 @@ draw_nodes (cairo_t               *cr,
         continue;
       entity = kg_graph_get_entity (graph, n->entity);
       emphasis = emphasis_of (o->entity_emphasis, n->entity);
+      item_begin (cr, o);
       draw_node (cr, n, entity, emphasis, o);
       if (o->zoom * n->font_size >= MIN_LABEL_PIXELS)
         draw_node_label (cr, n, _kg_render_cache_node_layout (cache, i, entity->name, n->font_size),
                          emphasis, o);
+      item_end (cr, o, KG_RENDER_ITEM_NODE, i);
     }
 }
 

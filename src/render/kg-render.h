@@ -42,7 +42,24 @@ typedef struct
    * itself where it wants it. */
   gboolean     draw_legend;
   KgRenderCache *cache;          /* NULL: a temporary one per call */
+  /*< private >*/
+  /* Exports: draw each edge, edge label and node as its own group and list
+   * them here (KgRenderItem), so an SVG gets one element per item. */
+  GArray      *items;
 } KgRenderOptions;
+
+typedef enum
+{
+  KG_RENDER_ITEM_EDGE,
+  KG_RENDER_ITEM_EDGE_LABEL,
+  KG_RENDER_ITEM_NODE,
+} KgRenderItemKind;
+
+typedef struct
+{
+  KgRenderItemKind kind;
+  guint            index;   /* scene edge or node index */
+} KgRenderItem;
 
 void     kg_render_options_init   (KgRenderOptions   *options);
 /* Draws the scene in scene coordinates (points, y down); no background. */
