@@ -75,5 +75,9 @@ gboolean  _kg_canvas_node_visible    (KgCanvas   *self,
                                       guint       node);
 
 void      _kg_canvas_emit_activated  (KgCanvas   *self);
+gboolean  _kg_canvas_is_dark         (void);
+/* kg-canvas-draw.c */
+void      _kg_canvas_snapshot        (GtkWidget   *widget,
+                                      GtkSnapshot *snapshot);
 
 G_END_DECLS
