@@ -16,7 +16,9 @@
  * a small sub-scene, so panning and pointing cost a texture blit.
  */
 
-#define MAX_CACHE_PIXELS (4096.0 * 4096.0)
+/* About 36 MB of texture: the view with margins, or all of a scene seen from afar. */
+#define MAX_CACHE_PIXELS (3000.0 * 3000.0)
+#define SCENE_PAD 40.0
 
 /* ---- drawing ---- */
 
@@ -63,11 +65,30 @@ init_options (KgCanvas *self, KgRenderOptions *options, double zoom)
   options->draw_legend = FALSE;
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  KgCanvas *self = data;
+
+  self->refresh_id = 0;
+  if (self->cache != NULL && self->cache_zoom != self->zoom)
+    _kg_canvas_invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (KgCanvas *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (150, refresh_cb, self);
+}
+
 static void
 ensure_cache (KgCanvas *self, double w, double h, int scale)
 {
   double vx, vy, vw = w / self->zoom, vh = h / self->zoom;
   double mx = vw / 2, my = vh / 2, pz = self->zoom * scale;
+  double x0, y0, x1, y1;
   int pw, ph;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -75,17 +96,37 @@ ensure_cache (KgCanvas *self, double w, double h, int scale)
   g_autoptr(GBytes) bytes = NULL;
 
   kg_canvas_widget_to_scene (self, 0, 0, &vx, &vy);
-  if (self->cache != NULL && self->cache_zoom == self->zoom && self->cache_dark == _kg_canvas_is_dark ()
+  if (self->cache != NULL && self->cache_dark == _kg_canvas_is_dark ()
       && vx >= self->cache_x && vy >= self->cache_y
       && vx + vw <= self->cache_x + self->cache_w && vy + vh <= self->cache_y + self->cache_h)
-    return;
+    {
+      double ratio = self->zoom / self->cache_zoom;
+
+      if (ratio == 1.0)
+        return;
+      /* Within a zoom band the cached texture is stretched while the zoom
+       * goes on, and drawn sharp again once it rests. */
+      if (ratio > 0.5 && ratio < 2.0)
+        {
+          schedule_refresh (self);
+          return;
+        }
+    }
   g_clear_object (&self->cache);
-  /* Half a view of margin on each side, so panning blits for a while. */
-  if ((vw + 2 * mx) * (vh + 2 * my) * pz * pz > MAX_CACHE_PIXELS)
-    mx = my = 0;
-  pw = MAX ((int) ceil ((vw + 2 * mx) * pz), 1);
-  ph = MAX ((int) ceil ((vh + 2 * my) * pz), 1);
-  self->cache_x = vx - mx, self->cache_y = vy - my;
+  /* The whole scene when it fits (panning never renders again), else half a
+   * view of margin on each side, so panning blits for a while. */
+  x0 = MIN (vx - mx, -SCENE_PAD), y0 = MIN (vy - my, -SCENE_PAD);
+  x1 = MAX (vx + vw + mx, self->scene->width + SCENE_PAD);
+  y1 = MAX (vy + vh + my, self->scene->height + SCENE_PAD);
+  if ((x1 - x0) * (y1 - y0) * pz * pz > MAX_CACHE_PIXELS)
+    {
+      if ((vw + 2 * mx) * (vh + 2 * my) * pz * pz > MAX_CACHE_PIXELS)
+        mx = my = 0;
+      x0 = vx - mx, y0 = vy - my, x1 = vx + vw + mx, y1 = vy + vh + my;
+    }
+  pw = MAX ((int) ceil ((x1 - x0) * pz), 1);
+  ph = MAX ((int) ceil ((y1 - y0) * pz), 1);
+  self->cache_x = x0, self->cache_y = y0;
   self->cache_w = pw / pz, self->cache_h = ph / pz;
   self->cache_zoom = self->zoom;
   self->cache_dark = _kg_canvas_is_dark ();

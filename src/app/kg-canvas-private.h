@@ -47,6 +47,7 @@ struct _KgCanvas
   double           cache_zoom;
   double           cache_x, cache_y, cache_w, cache_h;   /* scene rect */
   gboolean         cache_dark;
+  guint            refresh_id;      /* re-render after a zoom settles */
 
   /* Gestures. */
   double           drag_tx, drag_ty;

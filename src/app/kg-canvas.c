@@ -542,6 +542,7 @@ kg_canvas_dispose (GObject *object)
   KgCanvas *self = KG_CANVAS (object);
 
   clear_scene (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->render_cache, kg_render_cache_free);
   g_clear_pointer (&self->entity_hidden, g_free);
   g_clear_pointer (&self->entity_lit, g_free);
