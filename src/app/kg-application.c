@@ -152,6 +152,16 @@ kg_application_register_resources (void)
     }
 }
 
+void
+kg_application_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/newsgraph/Newsgraph/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 KgApplication *
 kg_application_new (void)
 {

@@ -103,6 +103,7 @@ drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, KgCanvas *self)
     }
   self->tx = self->drag_tx + dx;
   self->ty = self->drag_ty + dy;
+  self->fitted = FALSE;
   _kg_canvas_set_hover (self, KG_ITEM_NONE, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -128,6 +129,7 @@ scroll_cb (GtkEventControllerScroll *scroll, double dx, double dy, KgCanvas *sel
       kg_canvas_zoom_at (self, exp (-dy * (wheel ? 0.2 : 0.01)), x, y);
       return TRUE;
     }
+  self->fitted = FALSE;
   self->tx -= dx * (wheel ? 50 : 1);
   self->ty -= dy * (wheel ? 50 : 1);
   _kg_canvas_set_hover (self, KG_ITEM_NONE, 0);

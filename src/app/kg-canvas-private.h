@@ -33,6 +33,7 @@ struct _KgCanvas
   double           zoom;
   double           tx, ty;
   gboolean         fit_pending;
+  gboolean         fitted;          /* showing the fit view: refit on resize */
   int              last_width, last_height;
 
   KgItemKind       sel_kind;
@@ -46,6 +47,7 @@ struct _KgCanvas
   double           cache_zoom;
   double           cache_x, cache_y, cache_w, cache_h;   /* scene rect */
   gboolean         cache_dark;
+  guint            refresh_id;      /* re-render after a zoom settles */
 
   /* Gestures. */
   double           drag_tx, drag_ty;
@@ -74,5 +76,9 @@ gboolean  _kg_canvas_node_visible    (KgCanvas   *self,
                                       guint       node);
 
 void      _kg_canvas_emit_activated  (KgCanvas   *self);
+gboolean  _kg_canvas_is_dark         (void);
+/* kg-canvas-draw.c */
+void      _kg_canvas_snapshot        (GtkWidget   *widget,
+                                      GtkSnapshot *snapshot);
 
 G_END_DECLS

@@ -28,7 +28,7 @@ struct _KgDetailsPane
   KgGraph    *graph;
 };
 
-enum { ENTITY_ACTIVATED, N_SIGNALS };
+enum { ENTITY_ACTIVATED, RELATION_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (KgDetailsPane, kg_details_pane, GTK_TYPE_BOX)
@@ -318,6 +318,72 @@ kg_details_pane_show_relation (KgDetailsPane *self,
   gtk_stack_set_visible_child_name (self->stack, "details");
 }
 
+/* ---- a sentence ---- */
+
+static void
+relation_clicked_cb (GtkButton *button, KgDetailsPane *self)
+{
+  guint relation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "relation"));
+
+  g_signal_emit (self, signals[RELATION_ACTIVATED], 0, relation);
+}
+
+static void
+add_relation_button (KgDetailsPane *self, guint relation)
+{
+  g_autofree char *text = kg_ui_relation_text (self->graph, relation);
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "kg-jump");
+  g_object_set_data (G_OBJECT (button), "relation", GUINT_TO_POINTER (relation));
+  g_signal_connect (button, "clicked", G_CALLBACK (relation_clicked_cb), self);
+  gtk_box_append (self->content, button);
+}
+
+void
+kg_details_pane_show_sentence (KgDetailsPane  *self,
+                               guint           doc,
+                               gsize           start,
+                               gsize           end,
+                               const gboolean *entities,
+                               const gboolean *relations)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (KgMark));
+  guint n_e = kg_graph_get_n_entities (self->graph), n_r = kg_graph_get_n_relations (self->graph);
+  guint count = 0;
+  KgDocument *d;
+
+  g_return_if_fail (KG_IS_DETAILS_PANE (self));
+  kg_details_pane_clear (self);
+  if (self->graph == NULL || doc >= kg_graph_get_n_documents (self->graph))
+    return;
+  d = kg_graph_get_document (self->graph, doc);
+  for (guint i = 0; i < n_e; i++)
+    if (entities[i])
+      mark_entity_in (self->graph, i, doc, (KgRange) { start, end }, marks);
+  add_label (self, _("From This Passage"), "title-2");
+  add_sentence (self, d, (KgRange) { start, MIN (end, d->text_len) }, marks);
+  for (guint i = 0; i < n_e; i++)
+    count += entities[i] != FALSE;
+  if (count > 0)
+    add_heading (self, _("Entities"), count);
+  for (guint i = 0; i < n_e; i++)
+    if (entities[i])
+      add_jump_button (self, "", i);
+  count = 0;
+  for (guint i = 0; i < n_r; i++)
+    count += relations[i] != FALSE;
+  if (count > 0)
+    add_heading (self, _("Relations"), count);
+  for (guint i = 0; i < n_r; i++)
+    if (relations[i])
+      add_relation_button (self, i);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
 /* ---- the rest ---- */
 
 void
@@ -380,6 +446,9 @@ kg_details_pane_class_init (KgDetailsPaneClass *klass)
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[RELATION_ACTIVATED] = g_signal_new ("relation-activated", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, G_TYPE_UINT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/newsgraph/Newsgraph/kg-details-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, KgDetailsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KgDetailsPane, scroller);

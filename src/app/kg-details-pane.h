@@ -16,6 +16,14 @@ void   kg_details_pane_show_entity    (KgDetailsPane *self,
                                        guint          entity);
 void   kg_details_pane_show_relation  (KgDetailsPane *self,
                                        guint          relation);
+/* What a selected stretch of an article gave: its text with the mentions
+ * marked, and the flagged entities and relations (per index). */
+void   kg_details_pane_show_sentence  (KgDetailsPane  *self,
+                                       guint           doc,
+                                       gsize           start,
+                                       gsize           end,
+                                       const gboolean *entities,
+                                       const gboolean *relations);
 void   kg_details_pane_clear          (KgDetailsPane *self);
 /* Every text the pane shows, one label a line (what a reader would see). */
 char  *kg_details_pane_dup_text       (KgDetailsPane *self);

@@ -115,6 +115,15 @@ sentence_selected_cb (KgWindow *self, guint doc, guint64 start, guint64 end)
     }
   kg_canvas_set_lit (self->canvas, entities, relations);
   kg_canvas_reveal_entities (self->canvas, entities);
+  /* The passage replaces the selection in the details pane. */
+  kg_canvas_select (self->canvas, KG_ITEM_NONE, 0);
+  kg_details_pane_show_sentence (self->details_pane, doc, start, end, entities, relations);
+}
+
+static void
+relation_activated_cb (KgWindow *self, guint relation)
+{
+  kg_canvas_select (self->canvas, KG_ITEM_RELATION, relation);
 }
 
 /* ---- panes and state ---- */
@@ -378,6 +387,7 @@ kg_window_init (KgWindow *self)
   g_signal_connect_swapped (self->entity_list, "filters-changed", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->entity_list, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->details_pane, "entity-activated", G_CALLBACK (entity_selected_cb), self);
+  g_signal_connect_swapped (self->details_pane, "relation-activated", G_CALLBACK (relation_activated_cb), self);
   g_signal_connect_swapped (self->article_view, "entity-activated", G_CALLBACK (entity_selected_cb), self);
   g_signal_connect_swapped (self->article_view, "sentence-selected", G_CALLBACK (sentence_selected_cb), self);
   gtk_widget_add_tick_callback (GTK_WIDGET (self->inner_paned), apply_details_width_cb, self, NULL);

@@ -12,6 +12,7 @@ kg_test_init_display (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   kg_application_register_resources ();
+  kg_application_load_style ();
   /* Tests compare what the default look shows; the desktop's choice must not leak in. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 }

@@ -21,7 +21,13 @@ shoot (KgWindow *window, const char *name)
   g_autoptr(GError) error = NULL;
 
   kg_test_iterate (300);
-  if (!kg_test_save_png (GTK_WIDGET (window), path, &error))
+  /* A window still settling a new layout may have no frame to give yet. */
+  for (guint tries = 0; tries < 20 && !kg_test_save_png (GTK_WIDGET (window), path, &error); tries++)
+    {
+      g_clear_error (&error);
+      kg_test_iterate (100);
+    }
+  if (error != NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_printerr ("screenshots: %s\n", error->message);
       exit (1);
@@ -55,26 +61,40 @@ most_quoted (KgGraph *graph)
   return best;
 }
 
-/* The first sentence that yields a relation, else one with two entities. */
+/* The sentence of the first article that most relations were read from. */
 static guint
 telling_sentence (KgGraph *graph)
 {
   KgDocument *doc = kg_graph_get_document (graph, 0);
+  g_autofree guint *count = g_new0 (guint, doc->sentences->len + 1);
+  guint best = 0;
 
   for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
     {
       KgRelation *r = kg_graph_get_relation (graph, i);
 
-      if (r->evidence->len > 0)
+      for (guint k = 0; k < r->evidence->len; k++)
         {
-          KgSpan s = g_array_index (r->evidence, KgSpan, 0);
-          gssize k = kg_document_find_sentence (doc, s.start);
+          KgSpan s = g_array_index (r->evidence, KgSpan, k);
+          gssize n = s.doc == 0 ? kg_document_find_sentence (doc, s.start) : -1;
 
-          if (s.doc == 0 && k >= 0)
-            return k;
+          if (n >= 0 && ++count[n] > count[best])
+            best = n;
         }
     }
-  return MIN (doc->sentences->len, 4) - 1;
+  return best;
+}
+
+/* Selects entity and centres it at a zoom where its labels read. */
+static void
+show_entity (KgWindow *window, guint entity)
+{
+  KgCanvas *canvas = kg_window_get_canvas (window);
+
+  kg_canvas_select (canvas, KG_ITEM_ENTITY, entity);
+  /* The details pane may take another width: let the panes settle first. */
+  kg_test_iterate (300);
+  kg_canvas_center_on_entity (canvas, entity);
 }
 
 int
@@ -112,10 +132,7 @@ main (int argc, char **argv)
   if (person < 0)
     person = find_entity (graph, "Anton Shingarev");
   if (person >= 0)
-    {
-      kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_ENTITY, person);
-      kg_canvas_center_on_entity (kg_window_get_canvas (window), person);
-    }
+    show_entity (window, person);
   shoot (window, "evidence.png");
 
   if (g_getenv ("KG_SHOOT_HOVER") != NULL)
@@ -145,10 +162,7 @@ main (int argc, char **argv)
   kg_window_set_article_visible (window, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   if (person >= 0)
-    {
-      kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_ENTITY, person);
-      kg_canvas_center_on_entity (kg_window_get_canvas (window), person);
-    }
+    show_entity (window, person);
   shoot (window, "dark.png");
 
   gtk_window_destroy (GTK_WINDOW (window));

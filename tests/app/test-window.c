@@ -262,6 +262,49 @@ test_binary_keeps_graph (void)
 }
 
 static void
+test_drop_opens (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autofree char *article = kg_test_seed_article ();
+  g_autoptr(GFile) file = g_file_new_for_path (article);
+  GSList *list = g_slist_append (NULL, file);
+  GtkDropTarget *target = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_null (kg_window_get_graph (window));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (kg_window_is_busy (window));
+  g_assert_true (kg_test_wait_for (idle_window, window, 20000));
+  g_assert_nonnull (kg_window_get_graph (window));
+  g_assert_cmpuint (kg_graph_get_n_documents (kg_window_get_graph (window)), ==, 1);
+  g_assert_nonnull (kg_canvas_get_scene (kg_window_get_canvas (window)));
+  g_value_unset (&value);
+  g_slist_free (list);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cancel_open (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autofree char *article = kg_test_seed_article ();
+  g_autoptr(GFile) file = g_file_new_for_path (article);
+
+  kg_window_open_files (window, &file, 1);
+  g_assert_true (kg_window_is_busy (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
+  g_assert_true (kg_test_wait_for (idle_window, window, 20000));
+  /* Nothing was opened and nothing is reported as failed. */
+  g_assert_null (kg_window_get_graph (window));
+  g_assert_null (kg_window_get_last_error (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_sentence_lights (void)
 {
   KgWindow *window = open_seed ();
@@ -283,6 +326,11 @@ test_sentence_lights (void)
   g_assert_true (kg_canvas_is_entity_lit (canvas, anton));
   /* Someone never named in that sentence stays dark. */
   g_assert_false (kg_canvas_is_entity_lit (canvas, find_entity (window, "Dave Stevinson")));
+  /* The details pane lists what the passage gave. */
+  {
+    g_autofree char *details = kg_details_pane_dup_text (kg_window_get_details_pane (window));
+    g_assert_nonnull (strstr (details, "Kaspersky vice president Anton Shingarev"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -345,9 +393,47 @@ test_drag_node (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_settings_remembered (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  KgWindow *window;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("the settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  window = kg_test_window_new (1000, 700);
+  gtk_drop_down_set_selected (window->engine_dropdown, 2);
+  g_assert_cmpstr (_kg_window_get_engine (window), ==, "neato");
+  gtk_window_close (GTK_WINDOW (window));
+  kg_test_iterate (50);
+
+  settings = g_settings_new (APP_ID);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  window = g_object_new (KG_TYPE_WINDOW, NULL);
+  g_assert_cmpstr (_kg_window_get_engine (window), ==, "neato");
+  {
+    int width = 0, height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 1000);
+    g_assert_cmpint (height, ==, 700);
+  }
+  g_settings_reset (settings, "layout-engine");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
@@ -356,6 +442,9 @@ main (int argc, char **argv)
   /* The tests draw with cairo (GSK_RENDERER); probing Mesa's GL would only
    * add its one-off allocations to the leak checker's report. */
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  /* Opening files adds them to the recent list: keep the reader's own list out of it. */
+  data_home = g_dir_make_tmp ("kg-window-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   kg_test_init_display (&argc, &argv);
   g_test_add_func ("/window/open/entity-list", test_entity_list);
   g_test_add_func ("/window/canvas/click-selects", test_click_selects);
@@ -364,8 +453,19 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export/svg", test_export_svg);
   g_test_add_func ("/window/open/binary-keeps-graph", test_binary_keeps_graph);
   g_test_add_func ("/window/article/sentence-lights", test_sentence_lights);
+  g_test_add_func ("/window/open/drop", test_drop_opens);
+  g_test_add_func ("/window/open/cancel", test_cancel_open);
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
-  return g_test_run ();
+  g_test_add_func ("/window/settings/remembered", test_settings_remembered);
+  status = g_test_run ();
+  /* The recent list is written when the main loop is idle. */
+  kg_test_iterate (100);
+  {
+    g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+    g_unlink (recent);
+    g_rmdir (data_home);
+  }
+  return status;
 }
