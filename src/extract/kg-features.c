@@ -1,0 +1,607 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-tagger-private.h"
+
+/*
+ * Features for the entity tagger. Each is a 32-bit hash of a template and a
+ * value; the model reduces it to a row of its weight table. Word features
+ * depend only on the word and its offset from the tagged token, so the
+ * tagger can add them up once per distinct word.
+ */
+
+enum
+{
+  T_BIAS = 1, T_WORD, T_LOWER, T_SHAPE, T_SSHAPE, T_PRE, T_SUF, T_FLAGS, T_LEX,
+  T_FIRST, T_CAPS_LOWER, T_CAPS_SHAPE, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SPAN,
+  T_DOC, T_DOC_CAPS, T_FIRST_LOWER,
+};
+
+#define MAX_KEY 48
+
+struct _KgLexicon
+{
+  GHashTable *phrases;       /* lower-case phrase → class bits */
+  GHashTable *first_words;   /* first words of multi-word phrases */
+};
+
+static const char *const lexicon_files[KG_N_LEX] = {
+  "extract/given-names.txt",
+  "extract/titles.txt",
+  "extract/org-suffixes.txt",
+  "extract/government-words.txt",
+  "extract/countries.txt",
+  "extract/demonyms.txt",
+  "extract/places.txt",
+  "extract/org-words.txt",
+  "extract/common-words.txt",
+};
+
+static inline guint32
+hash_bytes (guint32     seed,
+            const char *s,
+            gsize       n)
+{
+  guint32 h = 2166136261u ^ (seed * 16777619u);
+
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+static inline guint32
+mix (guint32 a,
+     guint32 b)
+{
+  guint32 h = a * 0x9e3779b1u ^ (b + 0x7f4a7c15u + (a << 6) + (a >> 2));
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  h ^= h >> 12;
+  return h;
+}
+
+/* Lower case into buf (at most MAX_KEY bytes); returns the length. */
+static gsize
+lower_into (const char *word,
+            gsize       length,
+            char       *buf)
+{
+  gsize n = MIN (length, MAX_KEY);
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = word[i];
+      ascii &= c < 0x80;
+      buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+  if (!ascii)
+    {
+      g_autofree char *down = g_utf8_strdown (word, length);
+      n = MIN (strlen (down), MAX_KEY);
+      memcpy (buf, down, n);
+    }
+  return n;
+}
+
+static void
+lexicon_add (KgLexicon  *lexicon,
+             const char *line,
+             KgLexClass  cls)
+{
+  g_autofree char *lower = g_utf8_strdown (line, -1);
+  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+  const char *space = strchr (lower, ' ');
+
+  if (space != NULL)
+    g_hash_table_add (lexicon->first_words, g_strndup (lower, space - lower));
+  g_hash_table_insert (lexicon->phrases, g_strdup (lower), GUINT_TO_POINTER (bits | (1u << cls)));
+}
+
+KgLexicon *
+_kg_lexicon_load (GError **error)
+{
+  g_autoptr(GHashTable) phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KgLexicon lexicon = { phrases, first_words };
+  KgLexicon *result;
+
+  for (guint c = 0; c < KG_N_LEX; c++)
+    {
+      g_autofree char *path = kg_find_data_file (lexicon_files[c]);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (path, &contents, NULL, error))
+        return NULL;
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] != '\0' && lines[i][0] != '#')
+            lexicon_add (&lexicon, lines[i], c);
+        }
+    }
+  result = g_new0 (KgLexicon, 1);
+  result->phrases = g_steal_pointer (&phrases);
+  result->first_words = g_steal_pointer (&first_words);
+  return result;
+}
+
+void
+_kg_lexicon_free (KgLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+  g_hash_table_unref (lexicon->phrases);
+  g_hash_table_unref (lexicon->first_words);
+  g_free (lexicon);
+}
+
+guint
+_kg_lexicon_word_classes (const KgLexicon *lexicon,
+                          const char      *word,
+                          gsize            length)
+{
+  char buf[MAX_KEY + 1];
+  gsize n = lower_into (word, length, buf);
+
+  buf[n] = '\0';
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+}
+
+guint
+_kg_lexicon_phrase_classes (const KgLexicon *lexicon,
+                            const char      *phrase)
+{
+  g_autofree char *lower = g_utf8_strdown (phrase, -1);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+}
+
+static guint
+lowest_class (guint bits)
+{
+  for (guint c = 0; c < KG_N_LEX; c++)
+    if (bits & (1u << c))
+      return c;
+  return 0;
+}
+
+void
+_kg_lexicon_mark_spans (const KgLexicon *lexicon,
+                        KgTagSentence   *sentence)
+{
+  GString *phrase = g_string_sized_new (64);
+  char buf[MAX_KEY + 1];
+
+  memset (sentence->lex_span, 0, sentence->n);
+  for (guint i = 0; i < sentence->n; i++)
+    {
+      gsize n;
+
+      if (sentence->cap[i] != 1)
+        continue;
+      n = lower_into (sentence->tokens[i].text, sentence->tokens[i].length, buf);
+      buf[n] = '\0';
+      if (!g_hash_table_contains (lexicon->first_words, buf))
+        continue;
+      for (guint len = MIN (KG_MAX_LEX_WORDS, sentence->n - i); len >= 2; len--)
+        {
+          guint bits;
+
+          g_string_assign (phrase, buf);
+          for (guint k = i + 1; k < i + len; k++)
+            {
+              char word[MAX_KEY + 1];
+              gsize m = lower_into (sentence->tokens[k].text, sentence->tokens[k].length, word);
+              g_string_append_c (phrase, ' ');
+              g_string_append_len (phrase, word, m);
+            }
+          bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase->str));
+          if (bits == 0)
+            continue;
+          for (guint k = i; k < i + len; k++)
+            sentence->lex_span[k] = 1 + 2 * lowest_class (bits) + (k > i);
+          i += len - 1;
+          break;
+        }
+    }
+  g_string_free (phrase, TRUE);
+}
+
+guint32
+_kg_lower_hash (const char *word,
+                gsize       length)
+{
+  char buf[MAX_KEY];
+  gsize n;
+
+  for (n = 0; n < length; n++)
+    if ((guchar) word[n] >= 0x80 || (word[n] >= 'A' && word[n] <= 'Z'))
+      break;
+  if (n == length)   /* already lower case */
+    return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
+  n = lower_into (word, length, buf);
+  return hash_bytes (T_LOWER, buf, n);
+}
+
+void
+_kg_word_keys (const char *word,
+               gsize       length,
+               guint32    *lower,
+               guint32    *sshape,
+               guint8     *cap)
+{
+  char buf[MAX_KEY];
+  char small[16];
+  gsize n = lower_into (word, length, buf);
+  guint k = 0;
+  gunichar first = g_utf8_get_char_validated (word, length);
+  gboolean any_upper = FALSE;
+
+  for (const char *p = word; p < word + length && k < sizeof small; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char s = g_unichar_isupper (c) ? 'X' : g_unichar_isalpha (c) ? 'x' :
+               g_unichar_isdigit (c) ? 'd' : c < 0x80 ? (char) c : '*';
+      any_upper |= s == 'X';
+      if (k == 0 || small[k - 1] != s)
+        small[k++] = s;
+    }
+  *lower = hash_bytes (T_LOWER, buf, n);
+  *sshape = hash_bytes (T_SSHAPE, small, k);
+  *cap = g_unichar_isupper (first) ? 1 : (!any_upper && g_unichar_isalpha (first)) ? 2 : 0;
+}
+
+static guint
+flags_of (const char *word,
+          gsize       length,
+          gsize       n_chars)
+{
+  guint flags = 0;
+  gboolean all_upper = TRUE, has_letter = FALSE;
+
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalpha (c))
+        {
+          has_letter = TRUE;
+          all_upper &= g_unichar_isupper (c);
+        }
+      flags |= g_unichar_isdigit (c) ? 1 : c == '-' ? 2 : c == '.' ? 4 : (c == '\'' || c == 0x2019) ? 8 : 0;
+    }
+  if (has_letter && all_upper)
+    flags |= 16;
+  if (g_unichar_isupper (g_utf8_get_char (word)))
+    flags |= 32;
+  return flags | (MIN (n_chars, 8) << 6);
+}
+
+/* What a word's features are made of, computed once for all offsets. */
+typedef struct
+{
+  guint32 lower, sshape, suffix3, shape, word, flags;
+  guint32 affixes[8];
+  guint   n_affixes;
+  guint   lex;
+} WordBase;
+
+static void
+word_base (const KgLexicon *lexicon,
+           const char      *word,
+           gsize            length,
+           WordBase        *base)
+{
+  char lower[MAX_KEY];
+  gsize n = lower_into (word, length, lower);
+  char shape[MAX_KEY * 4 + 8], sshape[MAX_KEY * 4 + 8];
+  gsize ns = 0, nss = 0;
+  glong n_chars = g_utf8_strlen (lower, n);
+  const char *suffix = g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
+  char prev = 0;
+  guint run = 0;
+
+  for (const char *p = word; p < word + length && ns < MAX_KEY * 4; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
+      char sc = c < 0x80 ? (g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x' : g_ascii_isdigit (c) ? 'd' : (char) c)
+                         : g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
+                           g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' : '*';
+      run = sc == prev ? run + 1 : 1;
+      if (run <= 4)
+        shape[ns++] = sc;
+      if (run == 1)
+        sshape[nss++] = sc;
+      prev = sc;
+    }
+  base->lower = hash_bytes (T_LOWER, lower, n);
+  base->sshape = hash_bytes (T_SSHAPE, sshape, nss);
+  base->shape = hash_bytes (T_SHAPE, shape, ns);
+  base->suffix3 = hash_bytes (T_SUF + 8, suffix, lower + n - suffix);
+  base->word = hash_bytes (T_WORD, word, MIN (length, MAX_KEY));
+  base->flags = mix (T_FLAGS, flags_of (word, length, n_chars));
+  base->lex = _kg_lexicon_word_classes (lexicon, word, length);
+  base->n_affixes = 0;
+  for (glong k = 1; k <= 4 && k <= n_chars; k++)
+    {
+      const char *end = g_utf8_offset_to_pointer (lower, k);
+      const char *start = g_utf8_offset_to_pointer (lower, n_chars - k);
+      base->affixes[base->n_affixes++] = hash_bytes (T_PRE + 16 * k, lower, end - lower);
+      base->affixes[base->n_affixes++] = hash_bytes (T_SUF + 16 * k, start, lower + n - start);
+    }
+}
+
+static guint
+word_features_at (const WordBase *base,
+                  int             offset,
+                  guint32        *out)
+{
+  guint32 off = (guint32) (offset + 16) * 0x01000193u;
+  guint count = 0;
+
+#define ADD(h) (out[count++] = mix ((h), off))
+  ADD (base->lower);
+  ADD (base->sshape);
+  for (guint c = 0; c < KG_N_LEX; c++)
+    if (base->lex & (1u << c))
+      ADD (mix (T_LEX, c));
+  if (offset >= -1 && offset <= 1)
+    {
+      ADD (base->suffix3);
+      ADD (base->shape);
+    }
+  if (offset == 0)
+    {
+      ADD (T_BIAS);
+      ADD (base->word);
+      ADD (base->flags);
+      for (guint k = 0; k < base->n_affixes; k++)
+        ADD (base->affixes[k]);
+    }
+#undef ADD
+  g_assert (count <= KG_MAX_WORD_FEATURES);
+  return count;
+}
+
+guint
+_kg_word_features (const KgLexicon *lexicon,
+                   const char      *word,
+                   gsize            length,
+                   int              offset,
+                   guint32         *out)
+{
+  WordBase base;
+
+  word_base (lexicon, word, length, &base);
+  return word_features_at (&base, offset, out);
+}
+
+guint
+_kg_position_features (const KgTagSentence *s,
+                       guint                i,
+                       guint32             *out)
+{
+  guint count = 0;
+  guint32 prev_shape = i > 0 ? s->sshape[i - 1] : 1;
+  guint32 next_shape = i + 1 < s->n ? s->sshape[i + 1] : 2;
+
+#define ADD(h) (out[count++] = (h))
+  if (i == 0)
+    {
+      ADD (mix (T_FIRST, s->sshape[i]));
+      ADD (mix (T_FIRST_LOWER, s->lower[i]));
+    }
+  if (s->all_caps)
+    {
+      ADD (mix (T_CAPS_LOWER, s->lower[i]));
+      ADD (mix (T_CAPS_SHAPE, s->sshape[i]));
+    }
+  ADD (mix (T_BIGRAM_L, mix (i > 0 ? s->lower[i - 1] : 1, s->lower[i])));
+  ADD (mix (T_BIGRAM_R, mix (s->lower[i], i + 1 < s->n ? s->lower[i + 1] : 2)));
+  ADD (mix (T_SHAPE3, mix (mix (prev_shape, s->sshape[i]), next_shape)));
+  for (int k = -1; k <= 1; k++)
+    {
+      guint j = i + k;
+      if (j < s->n && s->lex_span[j] != 0)
+        ADD (mix (T_SPAN + 32 * (k + 2), s->lex_span[j]));
+    }
+  if (s->doc_flags[i] != 0)
+    {
+      ADD (mix (T_DOC, mix (s->doc_flags[i], s->sshape[i])));
+      ADD (mix (T_DOC_CAPS, mix (s->doc_flags[i], s->all_caps * 2 + (i == 0))));
+    }
+#undef ADD
+  g_assert (count <= KG_MAX_POS_FEATURES);
+  return count;
+}
+
+gboolean
+_kg_is_all_caps_sentence (const KgTagToken *tokens,
+                          guint             n)
+{
+  guint upper = 0, lower = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gunichar c = (guchar) tokens[i].text[0];
+      gboolean ascii = TRUE;
+      guint u = 0, l = 0;
+
+      if (c < 0x80 && !g_ascii_isalpha (c))
+        continue;
+      for (guint k = 0; k < tokens[i].length; k++)
+        {
+          guchar b = tokens[i].text[k];
+          ascii &= b < 0x80;
+          u += g_ascii_isupper (b);
+          l += g_ascii_islower (b);
+        }
+      if (ascii)
+        {
+          upper += u;
+          lower += l;
+          continue;
+        }
+      c = g_utf8_get_char (tokens[i].text);
+      if (!g_unichar_isalpha (c))
+        continue;
+      for (const char *p = tokens[i].text; p < tokens[i].text + tokens[i].length; p = g_utf8_next_char (p))
+        {
+          c = g_utf8_get_char (p);
+          upper += g_unichar_isupper (c);
+          lower += g_unichar_islower (c);
+        }
+    }
+  return upper >= 2 && lower * 4 < upper;
+}
+
+void
+_kg_doc_flags (KgTagSentence *sentences,
+               guint          n_sentences)
+{
+  g_autoptr(GHashTable) flags = g_hash_table_new (NULL, NULL);
+
+  for (guint s = 0; s < n_sentences; s++)
+    for (guint i = 0; i < sentences[s].n; i++)
+      {
+        guint f = 0;
+        gpointer key = GUINT_TO_POINTER (sentences[s].lower[i]);
+
+        if (sentences[s].cap[i] == 1 && i > 0 && !sentences[s].all_caps)
+          f = KG_DOC_TITLE_MID;
+        else if (sentences[s].cap[i] == 2)
+          f = KG_DOC_LOWER;
+        if (f != 0)
+          g_hash_table_insert (flags, key, GUINT_TO_POINTER (f | GPOINTER_TO_UINT (g_hash_table_lookup (flags, key))));
+      }
+  for (guint s = 0; s < n_sentences; s++)
+    for (guint i = 0; i < sentences[s].n; i++)
+      sentences[s].doc_flags[i] = GPOINTER_TO_UINT (g_hash_table_lookup (flags, GUINT_TO_POINTER (sentences[s].lower[i])));
+}
+
+const char *
+_kg_boundary_word (int side)
+{
+  return side < 0 ? "\x02<s>" : "\x02</s>";
+}
+
+void
+_kg_vocab_entry_fill (KgVocabEntry    *entry,
+                      const KgLexicon *lexicon,
+                      const gint16    *table,
+                      guint32          mask,
+                      float            unscale,
+                      const char      *word,
+                      gsize            length)
+{
+  guint8 cap;
+  WordBase base;
+
+  _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
+  entry->cap = cap;
+  entry->length = length;
+  memset (entry->head, 0, sizeof entry->head);
+  memcpy (entry->head, word, MIN (length, sizeof entry->head));
+  memset (entry->scores, 0, sizeof entry->scores);
+  guint counts[KG_N_OFFSETS];
+  guint32 all[KG_N_OFFSETS][KG_MAX_WORD_FEATURES];
+
+  word_base (lexicon, word, length, &base);
+  /* Ask for every row first: they are scattered over the table. */
+  for (int k = 0; k < KG_N_OFFSETS; k++)
+    {
+      counts[k] = word_features_at (&base, k - KG_WINDOW, all[k]);
+      for (guint f = 0; f < counts[k]; f++)
+        __builtin_prefetch (table + (gsize) (all[k][f] & mask) * KG_N_LABELS);
+    }
+  for (int k = 0; k < KG_N_OFFSETS; k++)
+    {
+      float *out = entry->scores[k];
+      for (guint f = 0; f < counts[k]; f++)
+        {
+          const gint16 *row = table + (gsize) (all[k][f] & mask) * KG_N_LABELS;
+          for (int l = 0; l < KG_N_LABELS; l++)
+            out[l] += row[l] * unscale;
+        }
+    }
+}
+
+void
+_kg_mask_transitions (const float *transitions,
+                      float       *masked)
+{
+  /* Forbidden moves (O → I-X) cost too much ever to win. */
+  for (int p = 0; p <= KG_N_LABELS; p++)
+    for (int l = 0; l < KG_N_LABELS; l++)
+      masked[p * KG_N_LABELS + l] = _kg_transition_allowed (p == KG_N_LABELS ? -1 : p, l)
+                                    ? transitions[p * KG_N_LABELS + l] : -1e30f;
+}
+
+gboolean
+_kg_transition_allowed (int prev,
+                        int cur)
+{
+  if (cur == KG_LABEL_O || KG_LABEL_IS_BEGIN (cur))
+    return TRUE;
+  /* I-X only continues X. */
+  return prev > 0 && KG_LABEL_CLASS (prev) == KG_LABEL_CLASS (cur);
+}
+
+void
+_kg_viterbi (const float *transitions,
+             gboolean     after_o,
+             gboolean     before_o,
+             const float *emissions,
+             guint        n,
+             guint8      *labels)
+{
+  float score_small[64 * KG_N_LABELS];
+  guint8 back_small[64 * KG_N_LABELS];
+  g_autofree float *score_big = n > 64 ? g_new (float, (gsize) n * KG_N_LABELS) : NULL;
+  g_autofree guint8 *back_big = n > 64 ? g_new (guint8, (gsize) n * KG_N_LABELS) : NULL;
+  float *score = n > 64 ? score_big : score_small;
+  guint8 *back = n > 64 ? back_big : back_small;
+  const float *trans = transitions;
+  const float *start = transitions + (after_o ? KG_LABEL_O : KG_N_LABELS) * KG_N_LABELS;
+
+  if (n == 0)
+    return;
+  for (int l = 0; l < KG_N_LABELS; l++)
+    score[l] = start[l] + emissions[l];
+  for (guint i = 1; i < n; i++)
+    for (int l = 0; l < KG_N_LABELS; l++)
+      {
+        float best = -1e31f;
+        int arg = 0;
+        for (int p = 0; p < KG_N_LABELS; p++)
+          {
+            float v = score[(i - 1) * KG_N_LABELS + p] + trans[p * KG_N_LABELS + l];
+            if (v > best)
+              {
+                best = v;
+                arg = p;
+              }
+          }
+        score[i * KG_N_LABELS + l] = best + emissions[i * KG_N_LABELS + l];
+        back[i * KG_N_LABELS + l] = arg;
+      }
+  {
+    float best = -1e31f;
+    for (int l = 0; l < KG_N_LABELS; l++)
+      {
+        float v = score[(n - 1) * KG_N_LABELS + l] + (before_o ? trans[l * KG_N_LABELS + KG_LABEL_O] : 0);
+        if (v > best)
+          {
+            best = v;
+            labels[n - 1] = l;
+          }
+      }
+  }
+  for (guint i = n - 1; i > 0; i--)
+    labels[i - 1] = back[i * KG_N_LABELS + labels[i]];
+}

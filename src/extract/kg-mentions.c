@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-tagger-private.h"
+
+/*
+ * From tagger labels to typed mentions: PER, ORG and LOC become person,
+ * organization and place (MISC is not an entity), then context decides what
+ * is a government: bodies named with government words, "Russian
+ * intelligence", "the US government", and a country that acts ("Russia
+ * denied …") rather than one that is a location ("in Russia").
+ */
+
+enum { CLASS_PER, CLASS_ORG, CLASS_LOC, CLASS_MISC, CLASS_NONE };
+
+/* Nouns that, after a country or demonym, name its government. */
+static const char *const government_heads[] = {
+  "government", "intelligence", "military", "army", "navy", "police", "authorities",
+  "administration", "regime", "parliament", "ministry", "Government", "Intelligence",
+  "Military", "Army", "Navy", "Police", "Authorities", "Administration", "Parliament",
+  NULL
+};
+
+/* "National … Centre", "Federal … Agency": public bodies by their shape. */
+static const char *const public_openers[] = {
+  "National", "Federal", "State", "Royal", "Central", "Supreme", "Constitutional", NULL
+};
+static const char *const public_heads[] = {
+  "Centre", "Center", "Agency", "Service", "Bureau", "Office", "Council", "Board",
+  "Authority", "Commission", "Guard", "Directorate", "Administration", "Court",
+  "Assembly", "Committee", "Police", NULL
+};
+
+/* Verbs that make the country before them an actor. */
+static const char *const actor_verbs[] = {
+  "said", "says", "say", "accused", "accuses", "denied", "denies", "ordered", "orders",
+  "announced", "announces", "warned", "warns", "banned", "bans", "imposed", "imposes",
+  "rejected", "rejects", "agreed", "agrees", "threatened", "threatens", "demanded",
+  "demands", "urged", "urges", "called", "calls", "expelled", "expels", "sanctioned",
+  "condemned", "condemns", "claimed", "claims", "insisted", "insists", "responded",
+  "retaliated", "blamed", "blames", "refused", "refuses", "vowed", "vows", "signed",
+  "launched", "plans", "planned", "wants", "wanted", "decided", "approved", "declared",
+  "recognised", "recognized", "invaded", "attacked", "deployed", "criticised",
+  "criticized", "criticises", "criticizes", "told", "asked", "sought", "seeks",
+  "pledged", "promised", "offered", "proposed", "suspended", "halted", "denounced",
+  "protested", "summoned", "negotiated", "agreed", "believes", "believed", "argued",
+  "argues", "hopes", "hoped", "intends", "retaliates", "sanctions", "supports",
+  "supported", "opposed", "opposes", "vetoed", "blocked", "ratified", NULL
+};
+
+/* Auxiliaries that may stand between the actor and its verb. */
+static const char *const auxiliaries[] = {
+  "has", "had", "have", "will", "would", "could", "can", "may", "might", "must",
+  "should", "is", "was", "did", "does", "also", "then", "later", "has also", NULL
+};
+
+/* Verbs that make the country after them an actor they act upon. */
+static const char *const object_verbs[] = {
+  "accused", "accusing", "accuse", "accuses", "criticised", "criticising", "criticized",
+  "criticizing", "urged", "urging", "sanctioned", "blamed", "blaming", "condemned",
+  "condemning", "pressed", "pressing", "warned", "warning", "sued", "suing", NULL
+};
+
+static gboolean
+token_in (const KgAnalysis *a,
+          guint             t,
+          const char *const *list)
+{
+  const KgToken *token;
+  gsize n;
+
+  if (t >= a->tokens->len)
+    return FALSE;
+  token = &g_array_index (a->tokens, KgToken, t);
+  n = token->end - token->start;
+  for (guint i = 0; list[i]; i++)
+    if (list[i][0] == a->text[token->start] && strncmp (list[i], a->text + token->start, n) == 0 &&
+        list[i][n] == '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+token_lex (const KgAnalysis *a,
+           const KgLexicon  *lexicon,
+           guint             t)
+{
+  const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+  return _kg_lexicon_word_classes (lexicon, a->text + token->start, token->end - token->start);
+}
+
+static gboolean
+token_is_capitalised (const KgAnalysis *a,
+                      guint             t)
+{
+  const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+  return g_unichar_isupper (g_utf8_get_char (a->text + token->start));
+}
+
+static guint
+span_lex (const KgAnalysis *a,
+          const KgLexicon  *lexicon,
+          guint             first,
+          guint             end)
+{
+  g_autofree char *phrase = NULL;
+  GString *s = g_string_new (NULL);
+
+  /* Tokens joined by single spaces, the way lexicon entries are written. */
+  for (guint t = first; t < end; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      if (t > first)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, a->text + token->start, token->end - token->start);
+    }
+  phrase = g_string_free (s, FALSE);
+  return _kg_lexicon_phrase_classes (lexicon, phrase);
+}
+
+typedef struct
+{
+  guint first;
+  guint end;
+  int   cls;
+  KgEntityType type;
+  guint lex;     /* lexicon classes of the whole span */
+} Span;
+
+static gboolean
+is_article (const KgAnalysis *a,
+            guint             t)
+{
+  static const char *const articles[] = { "the", "The", "THE", NULL };
+  return token_in (a, t, articles);
+}
+
+static gboolean
+is_possessive (const KgAnalysis *a,
+               guint             t)
+{
+  static const char *const marks[] = { "'s", "’s", "'", "’", "'S", NULL };
+  return token_in (a, t, marks);
+}
+
+static void
+trim_span (const KgAnalysis *a,
+           const KgLexicon  *lexicon,
+           Span             *span)
+{
+  /* "Later Novikov", "The Pentagon": a capitalised common word that opens
+   * a sentence is not part of the name. */
+  while (span->end - span->first > 1 &&
+         (is_article (a, span->first) || (token_lex (a, lexicon, span->first) & (1u << KG_LEX_COMMON))))
+    span->first++;
+  while (span->end - span->first > 1 && is_possessive (a, span->end - 1))
+    span->end--;
+  if (span->cls == CLASS_PER)
+    while (span->end - span->first > 1 && (token_lex (a, lexicon, span->first) & (1u << KG_LEX_TITLE)))
+      span->first++;
+}
+
+static gboolean
+country_acts (const KgAnalysis *a,
+              const Span       *span)
+{
+  guint next = span->end;
+
+  while (token_in (a, next, auxiliaries))
+    next++;
+  if (token_in (a, next, actor_verbs))
+    return TRUE;
+  if (span->first > 0)
+    {
+      guint prev = span->first - 1;
+      if (is_article (a, prev) && prev > 0)
+        prev--;
+      return token_in (a, prev, object_verbs);
+    }
+  return FALSE;
+}
+
+/* Whether tokens [first, end) name a government body by their words. */
+static gboolean
+names_government_body (const KgAnalysis *a,
+                       const KgLexicon  *lexicon,
+                       guint             first,
+                       guint             end)
+{
+  if (span_lex (a, lexicon, first, end) & (1u << KG_LEX_GOVERNMENT))
+    return TRUE;
+  if (end - first >= 2 && token_in (a, first, public_openers) && token_in (a, end - 1, public_heads))
+    return TRUE;
+  for (guint t = first; t < end; t++)
+    if (token_is_capitalised (a, t) && (token_lex (a, lexicon, t) & (1u << KG_LEX_GOVERNMENT)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+type_span (const KgAnalysis *a,
+           const KgLexicon  *lexicon,
+           Span             *span)
+{
+  guint lex = span->lex = span_lex (a, lexicon, span->first, span->end);
+
+  switch (span->cls)
+    {
+    case CLASS_PER:
+      span->type = KG_ENTITY_PERSON;
+      break;
+    case CLASS_ORG:
+      span->type = names_government_body (a, lexicon, span->first, span->end)
+                   ? KG_ENTITY_GOVERNMENT : KG_ENTITY_ORGANIZATION;
+      break;
+    case CLASS_LOC:
+      if ((lex & (1u << KG_LEX_COUNTRY)) && country_acts (a, span))
+        span->type = KG_ENTITY_GOVERNMENT;
+      else
+        span->type = KG_ENTITY_PLACE;
+      break;
+    default:
+      span->type = KG_N_ENTITY_TYPES;
+    }
+}
+
+/* "Russian intelligence", "the US government", "US Department of Homeland
+ * Security": a country or demonym joined to what follows it. */
+static void
+join_governments (const KgAnalysis *a,
+                  const KgLexicon  *lexicon,
+                  GArray           *spans)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      guint lex = span->lex;
+      Span *next = i + 1 < spans->len ? &g_array_index (spans, Span, i + 1) : NULL;
+
+      if (!(lex & ((1u << KG_LEX_COUNTRY) | (1u << KG_LEX_DEMONYM))))
+        continue;
+      if (next && next->first == span->end && next->type == KG_ENTITY_GOVERNMENT)
+        {
+          span->end = next->end;
+          span->type = KG_ENTITY_GOVERNMENT;
+          g_array_remove_index (spans, i + 1);
+        }
+      else if (next && next->type == KG_ENTITY_GOVERNMENT && is_possessive (a, span->end) &&
+               next->first == span->end + 1)
+        span->type = KG_ENTITY_GOVERNMENT;   /* "the UK's National Cyber Security Centre" */
+      else if (token_in (a, span->end, government_heads) &&
+               !(next && next->first == span->end))
+        {
+          span->end++;
+          span->type = KG_ENTITY_GOVERNMENT;
+        }
+    }
+}
+
+static char *
+span_text (const KgAnalysis *a,
+           const Span       *span,
+           guint             end)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint t = span->first; t < end; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      if (t > span->first)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, a->text + token->start, token->end - token->start);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_plain_type (KgEntityType type)
+{
+  return type == KG_ENTITY_PERSON || type == KG_ENTITY_ORGANIZATION || type == KG_ENTITY_PLACE;
+}
+
+/* One substitution, insertion, deletion or swap of neighbours apart. */
+static gboolean
+one_edit_apart (const char *a,
+                const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), i = 0;
+
+  if (la < lb)
+    return one_edit_apart (b, a);
+  if (la - lb > 1 || strcmp (a, b) == 0)
+    return FALSE;
+  while (i < lb && a[i] == b[i])
+    i++;
+  if (la > lb)
+    return strcmp (a + i + 1, b + i) == 0;
+  if (strcmp (a + i + 1, b + i + 1) == 0)
+    return TRUE;
+  return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp (a + i + 2, b + i + 2) == 0;
+}
+
+static KgEntityType
+majority (const guint *count)
+{
+  KgEntityType best = KG_ENTITY_PERSON;
+
+  for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
+    if (count[t] > count[best])
+      best = t;
+  return best;
+}
+
+/* A name seen once that is a typo of a name seen more often ("Kasperksy")
+ * takes that name's type. */
+static void
+follow_typos (GArray     *spans,
+              GPtrArray  *texts,
+              GHashTable *votes)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      const char *text = g_ptr_array_index (texts, i);
+      const guint *count = g_hash_table_lookup (votes, text);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!is_plain_type (span->type) || strlen (text) < 6 || strchr (text, ' ') != NULL ||
+          count[span->type] > 1)
+        continue;
+      g_hash_table_iter_init (&iter, votes);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const guint *other = value;
+          KgEntityType type = majority (other);
+          if (other[type] >= 2 && one_edit_apart (text, key))
+            {
+              span->type = type;
+              break;
+            }
+        }
+    }
+}
+
+/* One name, one type within a document: "Kaspersky Lab" makes every bare
+ * "Kaspersky" the company, a surname alone is the person named in full
+ * elsewhere, and otherwise a name takes the type most of its
+ * mentions have. Governments are left alone: that type comes from context. */
+static void
+harmonise_types (const KgAnalysis *a,
+                 const KgLexicon  *lexicon,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      if (span->type == KG_ENTITY_ORGANIZATION && span->end - span->first >= 2 &&
+          (token_lex (a, lexicon, span->end - 1) & (1u << KG_LEX_ORG_SUFFIX)))
+        g_hash_table_add (stems, span_text (a, span, span->end - 1));
+      if (span->type == KG_ENTITY_PERSON && span->end - span->first >= 2)
+        {
+          Span last = { span->end - 1, span->end, 0, 0, 0 };
+          g_hash_table_add (surnames, span_text (a, &last, span->end));
+        }
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      char *text = span_text (a, span, span->end);
+      guint *count;
+
+      g_ptr_array_add (texts, text);
+      if (!is_plain_type (span->type))
+        continue;
+      if (g_hash_table_contains (stems, text))
+        span->type = KG_ENTITY_ORGANIZATION;
+      else if (span->end - span->first == 1 && g_hash_table_contains (surnames, text))
+        span->type = KG_ENTITY_PERSON;   /* "Shingarev" after "Anton Shingarev" */
+      count = g_hash_table_lookup (votes, text);
+      if (count == NULL)
+        g_hash_table_insert (votes, g_strdup (text), (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
+      count[span->type]++;
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      const guint *count = g_hash_table_lookup (votes, g_ptr_array_index (texts, i));
+
+      if (is_plain_type (span->type) && count[majority (count)] > count[span->type])
+        span->type = majority (count);
+    }
+  follow_typos (spans, texts, votes);
+}
+
+static gint
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* A name the tagger found once is the same name where it missed it:
+ * "Later Novikov denied it" after "Novikov said". */
+static void
+propagate_names (const KgAnalysis *a,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
+  guint n_spans = spans->len;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      memset (covered + span->first, 1, span->end - span->first);
+      if (is_plain_type (span->type))
+        g_hash_table_insert (names, span_text (a, span, span->end), GUINT_TO_POINTER (span->type + 1));
+    }
+  for (guint t = 0; t < a->tokens->len; t++)
+    {
+      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+
+      if (covered[t] || !token_is_capitalised (a, t))
+        continue;
+      for (guint len = 4; len >= 1; len--)
+        {
+          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0 };
+          g_autofree char *text = NULL;
+          gpointer type;
+
+          if (t + len > a->tokens->len || memchr (covered + t, 1, len) != NULL ||
+              g_array_index (a->tokens, KgToken, t + len - 1).sentence != sentence)
+            continue;
+          text = span_text (a, &span, span.end);
+          if ((type = g_hash_table_lookup (names, text)) == NULL)
+            continue;
+          span.type = GPOINTER_TO_UINT (type) - 1;
+          g_array_append_val (spans, span);
+          memset (covered + t, 1, len);
+          t += len - 1;
+          break;
+        }
+    }
+  if (spans->len > n_spans)
+    g_array_sort (spans, compare_spans);
+}
+
+static GArray *
+spans_from_labels (const KgAnalysis *a,
+                   const guint8     *labels)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint n = a->tokens->len;
+
+  for (guint t = 0; t < n; )
+    {
+      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0 };
+
+      if (labels[t] == KG_LABEL_O)
+        {
+          t++;
+          continue;
+        }
+      span.cls = KG_LABEL_CLASS (labels[t]);
+      while (span.end < n && !KG_LABEL_IS_BEGIN (labels[span.end]) && labels[span.end] != KG_LABEL_O &&
+             KG_LABEL_CLASS (labels[span.end]) == span.cls &&
+             g_array_index (a->tokens, KgToken, span.end).sentence == g_array_index (a->tokens, KgToken, t).sentence)
+        span.end++;
+      g_array_append_val (spans, span);
+      t = span.end;
+    }
+  return spans;
+}
+
+void
+kg_tag_entities (KgAnalysis     *analysis,
+                 const KgTagger *tagger)
+{
+  const KgLexicon *lexicon;
+  g_autofree guint8 *labels = NULL;
+  g_autoptr(GArray) spans = NULL;
+
+  g_return_if_fail (analysis != NULL);
+  g_return_if_fail (tagger != NULL);
+
+  g_array_set_size (analysis->mentions, 0);
+  if (analysis->tokens->len == 0)
+    return;
+  lexicon = _kg_tagger_lexicon (tagger);
+  labels = g_new0 (guint8, analysis->tokens->len);
+  _kg_tag_classes (analysis, tagger, labels);
+  spans = spans_from_labels (analysis, labels);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      trim_span (analysis, lexicon, span);
+      type_span (analysis, lexicon, span);
+    }
+  harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, spans);
+  /* Again, now that every mention of a name counts. */
+  harmonise_types (analysis, lexicon, spans);
+  join_governments (analysis, lexicon, spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      KgMention mention;
+
+      if (span->type == KG_N_ENTITY_TYPES)
+        continue;
+      mention.start = g_array_index (analysis->tokens, KgToken, span->first).start;
+      mention.end = g_array_index (analysis->tokens, KgToken, span->end - 1).end;
+      mention.first_token = span->first;
+      mention.end_token = span->end;
+      mention.type = span->type;
+      mention.entity = KG_NO_ENTITY;
+      g_array_append_val (analysis->mentions, mention);
+    }
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-words.h"
+
+G_BEGIN_DECLS
+
+/* What the relation patterns (kg-relations.c) and the verb-based relations
+ * (kg-actions.c) share while reading one document. */
+typedef struct
+{
+  KgAnalysis       *a;
+  KgGraph          *graph;
+  KgDocument       *doc;
+  gint             *mention_of;   /* per token, see kg_mention_index() */
+  gboolean         *quoted;       /* per token, inside a quotation */
+  const KgWordList *titles;
+  const KgWordList *speech;
+  const KgWordList *verbs;
+  const KgWordList *stance;
+} KgRelationReader;
+
+/* Adds (or finds) the relation and gives it the sentence of token t as
+ * evidence. Nothing when an end is missing or both ends are one entity. */
+void      kg_relation_reader_relate  (KgRelationReader *r,
+                                      guint             source,
+                                      guint             target,
+                                      KgRelationKind    kind,
+                                      const char       *label,
+                                      guint             t);
+/* The mention at token t, or NULL. */
+const KgMention *kg_relation_reader_mention (KgRelationReader *r,
+                                             guint             t);
+/* Whether token t is a preposition that makes the name after it no subject. */
+gboolean  kg_is_preposition          (const KgAnalysis *a,
+                                      guint             t);
+/* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
+ * opens a new one ("when", "but", "which", "after" …). */
+gboolean  kg_is_clause_break         (const KgAnalysis *a,
+                                      guint             t);
+
+void      kg_find_actions            (KgRelationReader *r);
+
+G_END_DECLS

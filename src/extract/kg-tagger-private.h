@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-analysis.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the tagger (kg-tagger.c) and its trainer (newsgraph-train.c) share:
+ * the label set, the lexicons and the features. Both go through the same
+ * functions, so a model always sees at run time the features it was
+ * trained on.
+ */
+
+typedef enum
+{
+  KG_LABEL_O,
+  KG_LABEL_B_PER, KG_LABEL_I_PER,
+  KG_LABEL_B_ORG, KG_LABEL_I_ORG,
+  KG_LABEL_B_LOC, KG_LABEL_I_LOC,
+  KG_LABEL_B_MISC, KG_LABEL_I_MISC,
+  KG_N_LABELS
+} KgLabel;
+
+#define KG_LABEL_IS_BEGIN(l) ((l) != KG_LABEL_O && ((l) - 1) % 2 == 0)
+#define KG_LABEL_CLASS(l)    (((l) - 1) / 2)   /* 0 PER, 1 ORG, 2 LOC, 3 MISC */
+
+/* A lexicon class, one data file each. */
+typedef enum
+{
+  KG_LEX_GIVEN_NAME,
+  KG_LEX_TITLE,
+  KG_LEX_ORG_SUFFIX,
+  KG_LEX_GOVERNMENT,
+  KG_LEX_COUNTRY,
+  KG_LEX_DEMONYM,
+  KG_LEX_PLACE,
+  KG_LEX_ORG_WORD,
+  KG_LEX_COMMON,
+  KG_N_LEX
+} KgLexClass;
+
+#define KG_MAX_LEX_WORDS 5
+
+typedef struct _KgLexicon KgLexicon;
+
+/* A token as the features see it: its text and where it stands. */
+typedef struct
+{
+  const char *text;
+  guint       length;
+} KgTagToken;
+
+/* Per sentence: the tokens and what the feature functions work out once. */
+typedef struct
+{
+  const KgTagToken *tokens;
+  guint             n;
+  gboolean          all_caps;    /* a headline written in capitals */
+  guint8           *lex_span;    /* per token: 0, or 1 + 2 * class + inside */
+  guint8           *doc_flags;   /* per token, KG_DOC_* */
+  guint32          *lower;       /* per token: hash of the lower-case form */
+  guint32          *sshape;      /* per token: hash of the short shape */
+  guint8           *cap;         /* per token: 1 capitalised, 2 all lower */
+} KgTagSentence;
+
+enum
+{
+  KG_DOC_TITLE_MID = 1 << 0,   /* the word appears capitalised mid-sentence */
+  KG_DOC_LOWER     = 1 << 1,   /* the word appears in lower case */
+};
+
+#define KG_WINDOW        2                         /* tokens each side */
+#define KG_N_OFFSETS     (2 * KG_WINDOW + 1)
+#define KG_MAX_WORD_FEATURES 40
+#define KG_MAX_POS_FEATURES  24
+
+KgLexicon  *_kg_lexicon_load          (GError          **error);
+void        _kg_lexicon_free          (KgLexicon        *lexicon);
+/* Bit set of KgLexClass for a single word (any case). */
+guint       _kg_lexicon_word_classes  (const KgLexicon  *lexicon,
+                                       const char       *word,
+                                       gsize             length);
+/* Fills sentence->lex_span by longest match of multi-word entries. */
+void        _kg_lexicon_mark_spans    (const KgLexicon  *lexicon,
+                                       KgTagSentence    *sentence);
+/* The set of KgLexClass an exact (case-insensitive) phrase belongs to. */
+guint       _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
+                                        const char      *phrase);
+
+/* Features of a word by itself, as seen from offset (-KG_WINDOW..KG_WINDOW):
+ * already mixed with the offset, not yet reduced to a table row. */
+guint       _kg_word_features         (const KgLexicon  *lexicon,
+                                       const char       *word,
+                                       gsize             length,
+                                       int               offset,
+                                       guint32          *out);
+/* Features that depend on the token's place in its sentence and document. */
+guint       _kg_position_features     (const KgTagSentence *sentence,
+                                       guint             i,
+                                       guint32          *out);
+/* Document flags: fills each sentence's doc_flags from all of them. */
+void        _kg_doc_flags             (KgTagSentence    *sentences,
+                                       guint             n_sentences);
+gboolean    _kg_is_all_caps_sentence  (const KgTagToken *tokens,
+                                       guint             n);
+
+const char *_kg_boundary_word         (int               side);
+/* The hash of the lower-case form, as _kg_word_keys computes it. */
+guint32     _kg_lower_hash            (const char       *word,
+                                       gsize             length);
+/* The per-token keys the position features combine. */
+void        _kg_word_keys             (const char       *word,
+                                       gsize             length,
+                                       guint32          *lower,
+                                       guint32          *sshape,
+                                       guint8           *cap);
+
+/* The model file: a header, transition scores, then a hashed weight table of
+ * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
+#define KG_MODEL_MAGIC "KGTAG004"
+typedef struct
+{
+  char    magic[8];
+  guint32 n_labels;
+  guint32 hash_bits;
+  float   scale;
+  guint32 n_vocab;        /* KgVocabEntry after the table */
+  guint32 vocab_slots;    /* then this many guint32: entry index + 1, or 0 */
+  guint32 strings_size;   /* then the words' bytes */
+  float   transitions[KG_N_LABELS + 1][KG_N_LABELS];   /* last row: start */
+} KgModelHeader;
+
+/* A word whose word features are summed in advance (the training
+ * vocabulary), so most tokens cost one lookup. */
+typedef struct
+{
+  guint32 text_offset;    /* into the strings */
+  guint32 length;
+  guint32 lower;
+  guint32 sshape;
+  guint32 cap;
+  char    head[12];       /* the word's first bytes, zero-padded */
+  float   scores[KG_N_OFFSETS][KG_N_LABELS];
+} KgVocabEntry;
+
+static inline guint32
+_kg_hash_word (const char *text,
+               gsize       length)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar) text[i]) * 16777619u;
+  return h;
+}
+
+/* Fills entry's keys and summed word-feature scores from a weight table. */
+void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
+                                       const KgLexicon  *lexicon,
+                                       const gint16     *table,
+                                       guint32           mask,
+                                       float             unscale,
+                                       const char       *word,
+                                       gsize             length);
+
+/* Transition scores with the forbidden moves made impossible, for Viterbi. */
+void        _kg_mask_transitions      (const float      *transitions,
+                                       float            *masked);
+/* Viterbi over n tokens given emission scores [n][KG_N_LABELS] and masked
+ * transitions; the tokens open the sentence unless after_o, and end it
+ * unless before_o. */
+void        _kg_viterbi               (const float      *transitions,
+                                       gboolean          after_o,
+                                       gboolean          before_o,
+                                       const float      *emissions,
+                                       guint             n,
+                                       guint8           *labels);
+gboolean    _kg_transition_allowed    (int               prev,
+                                       int               cur);
+
+/* The tagger itself (kg-tagger.c). */
+KgTagger   *_kg_tagger_load           (const char       *path,
+                                       GError          **error);
+void        _kg_tagger_free           (KgTagger         *tagger);
+const KgLexicon *_kg_tagger_lexicon   (const KgTagger   *tagger);
+/* Tags every token of analysis with a KgLabel. */
+void        _kg_tag_classes           (KgAnalysis       *analysis,
+                                       const KgTagger   *tagger,
+                                       guint8           *labels);
+
+G_END_DECLS

@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-tagger-private.h"
+
+/*
+ * The entity tagger: the averaged perceptron trained by newsgraph-train,
+ * mapped from data/extract/tagger.model, decoded with Viterbi one sentence
+ * at a time. Word features are summed once per distinct word of a document
+ * (news repeats its words), which is what makes tagging fast.
+ */
+
+struct _KgTagger
+{
+  GMappedFile         *file;
+  const KgModelHeader *header;
+  const gint16        *table;
+  guint32              mask;
+  float                unscale;
+  const KgVocabEntry  *vocab;
+  const guint32       *slots;
+  guint32              slot_mask;
+  const char          *strings;
+  KgLexicon           *lexicon;
+  float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
+};
+
+/* The words of one document missing from the model's vocabulary. */
+typedef struct
+{
+  GArray      *entries;   /* KgVocabEntry */
+  GPtrArray   *texts;     /* const char*, borrowed from the document */
+  guint32     *slots;     /* entry index + 1, or 0 */
+  guint32      mask;
+} WordCache;
+
+void
+_kg_tagger_free (KgTagger *tagger)
+{
+  if (tagger == NULL)
+    return;
+  g_clear_pointer (&tagger->file, g_mapped_file_unref);
+  _kg_lexicon_free (tagger->lexicon);
+  g_free (tagger);
+}
+
+static gboolean
+model_is_valid (const KgModelHeader *header,
+                gsize                size)
+{
+  gsize table, need;
+  const KgVocabEntry *vocab;
+
+  if (size < sizeof (KgModelHeader) || memcmp (header->magic, KG_MODEL_MAGIC, 8) != 0 ||
+      header->n_labels != KG_N_LABELS || header->hash_bits < 8 || header->hash_bits > 28 ||
+      header->n_vocab > (1u << 26) || header->vocab_slots > (1u << 28) ||
+      (header->vocab_slots & (header->vocab_slots - 1)) != 0 || header->vocab_slots <= header->n_vocab)
+    return FALSE;
+  table = ((gsize) KG_N_LABELS << header->hash_bits) * sizeof (gint16);
+  need = sizeof (KgModelHeader) + table + header->n_vocab * sizeof (KgVocabEntry) +
+         header->vocab_slots * sizeof (guint32) + header->strings_size;
+  if (size != need)
+    return FALSE;
+  vocab = (const KgVocabEntry *) ((const char *) (header + 1) + table);
+  for (guint i = 0; i < header->n_vocab; i++)
+    if (vocab[i].text_offset > header->strings_size ||
+        vocab[i].length > header->strings_size - vocab[i].text_offset)
+      return FALSE;
+  return TRUE;
+}
+
+KgTagger *
+_kg_tagger_load (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+  const KgModelHeader *header;
+  KgTagger *tagger;
+
+  if (file == NULL)
+    return NULL;
+  header = (const KgModelHeader *) g_mapped_file_get_contents (file);
+  if (!model_is_valid (header, g_mapped_file_get_length (file)))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: not a tagger model of this version (rebuild it with tools/train-tagger)", path);
+      return NULL;
+    }
+  tagger = g_new0 (KgTagger, 1);
+  tagger->lexicon = _kg_lexicon_load (error);
+  if (tagger->lexicon == NULL)
+    {
+      g_free (tagger);
+      return NULL;
+    }
+  tagger->header = header;
+  tagger->table = (const gint16 *) (header + 1);
+  tagger->mask = ((guint32) 1 << header->hash_bits) - 1;
+  tagger->unscale = 1.0f / header->scale;
+  tagger->vocab = (const KgVocabEntry *) (tagger->table + ((gsize) KG_N_LABELS << header->hash_bits));
+  tagger->slots = (const guint32 *) (tagger->vocab + header->n_vocab);
+  tagger->slot_mask = header->vocab_slots - 1;
+  tagger->strings = (const char *) (tagger->slots + header->vocab_slots);
+  _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
+  tagger->file = g_steal_pointer (&file);
+  return tagger;
+}
+
+const KgTagger *
+kg_tagger_get_default (GError **error)
+{
+  static KgTagger *tagger;
+  G_LOCK_DEFINE_STATIC (tagger);
+  KgTagger *result;
+
+  G_LOCK (tagger);
+  if (tagger == NULL)
+    {
+      g_autofree char *path = kg_find_data_file ("extract/tagger.model");
+      tagger = _kg_tagger_load (path, error);
+    }
+  result = tagger;
+  G_UNLOCK (tagger);
+  return result;
+}
+
+static inline void
+add_row (const KgTagger *tagger,
+         guint32         feature,
+         float          *out)
+{
+  const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
+  for (int l = 0; l < KG_N_LABELS; l++)
+    out[l] += row[l] * tagger->unscale;
+}
+
+static gint32
+vocab_lookup (const KgTagger *tagger,
+              const char     *text,
+              guint           length,
+              guint32         hash)
+{
+  for (guint32 slot = hash & tagger->slot_mask; ; slot = (slot + 1) & tagger->slot_mask)
+    {
+      guint32 e = tagger->slots[slot];
+      const KgVocabEntry *entry;
+
+      if (e == 0)
+        return -1;
+      entry = &tagger->vocab[e - 1];
+      /* The head saves a visit to the strings for most words. */
+      if (entry->length == length &&
+          memcmp (entry->head, text, MIN (length, sizeof entry->head)) == 0 &&
+          (length <= sizeof entry->head ||
+           memcmp (tagger->strings + entry->text_offset, text, length) == 0))
+        return e - 1;
+    }
+}
+
+static void
+cache_grow (WordCache *cache)
+{
+  guint size = (cache->mask + 1) * 2;
+
+  g_free (cache->slots);
+  cache->slots = g_new0 (guint32, size);
+  cache->mask = size - 1;
+  for (guint e = 0; e < cache->entries->len; e++)
+    {
+      const KgVocabEntry *entry = &g_array_index (cache->entries, KgVocabEntry, e);
+      guint32 slot = _kg_hash_word (g_ptr_array_index (cache->texts, e), entry->length) & cache->mask;
+      while (cache->slots[slot] != 0)
+        slot = (slot + 1) & cache->mask;
+      cache->slots[slot] = e + 1;
+    }
+}
+
+/* The word's id: an index into the vocabulary, or past it into the cache. */
+static guint32
+word_id (const KgTagger *tagger,
+         WordCache      *cache,
+         const char     *text,
+         guint           length)
+{
+  guint32 hash = _kg_hash_word (text, length);
+  gint32 v = vocab_lookup (tagger, text, length, hash);
+  guint32 slot = hash & cache->mask;
+  KgVocabEntry entry;
+
+  if (v >= 0)
+    return v;
+  for (;; slot = (slot + 1) & cache->mask)
+    {
+      guint32 e = cache->slots[slot];
+      if (e == 0)
+        break;
+      if (g_array_index (cache->entries, KgVocabEntry, e - 1).length == length &&
+          memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
+        return tagger->header->n_vocab + e - 1;
+    }
+  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale, text, length);
+  g_array_append_val (cache->entries, entry);
+  g_ptr_array_add (cache->texts, (gpointer) text);
+  cache->slots[slot] = cache->entries->len;
+  if (cache->entries->len * 2 > cache->mask)
+    cache_grow (cache);
+  return tagger->header->n_vocab + cache->entries->len - 1;
+}
+
+static inline const KgVocabEntry *
+entry_of (const KgTagger  *tagger,
+          const WordCache *cache,
+          guint32          id)
+{
+  if (id < tagger->header->n_vocab)
+    return &tagger->vocab[id];
+  return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
+}
+
+/* What one look at a token's bytes tells. */
+enum
+{
+  TF_UPPER      = 1 << 0,   /* has a capital letter */
+  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
+  TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
+  TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
+  TF_UNICODE    = 1 << 4,   /* not all ASCII */
+};
+
+/* Per-token arrays for the whole document: a few bytes a token, since a
+ * document may be large. */
+typedef struct
+{
+  guint32 *id;          /* word id, for TF_NEEDED tokens */
+  guint8  *tf;
+  guint8  *lex_span;
+  guint8  *doc_flags;
+  guint8  *all_caps;    /* per sentence */
+} DocArrays;
+
+static void
+doc_arrays_init (DocArrays *d,
+                 guint      n,
+                 guint      n_sentences)
+{
+  d->id = g_new (guint32, n);
+  d->tf = g_new (guint8, n);
+  d->lex_span = g_new0 (guint8, n);
+  d->doc_flags = g_new0 (guint8, n);
+  d->all_caps = g_new0 (guint8, n_sentences);
+}
+
+static void
+doc_arrays_clear (DocArrays *d)
+{
+  g_free (d->id);
+  g_free (d->tf);
+  g_free (d->lex_span);
+  g_free (d->doc_flags);
+  g_free (d->all_caps);
+}
+
+/* Per-sentence keys, refilled for each sentence. */
+typedef struct
+{
+  KgTagToken *tokens;
+  guint32    *lower;
+  guint32    *sshape;
+  guint8     *cap;
+} Scratch;
+
+static guint8
+token_flags (const char *text,
+             gsize       length,
+             guint      *n_upper,
+             guint      *n_lower)
+{
+  guint upper = 0, lower = 0;
+  gunichar first;
+  gboolean any = FALSE;
+
+  for (gsize k = 0; k < length; k++)
+    {
+      guchar b = text[k];
+      if (b >= 0x80)
+        goto unicode;
+      upper += b >= 'A' && b <= 'Z';
+      lower += b >= 'a' && b <= 'z';
+    }
+  if (upper + lower > 0 && g_ascii_isalpha (text[0]))
+    {
+      *n_upper += upper;
+      *n_lower += lower;
+    }
+  return upper ? TF_UPPER : g_ascii_isalpha (text[0]) ? TF_LOWER_WORD : 0;
+
+unicode:
+  first = g_utf8_get_char_validated (text, length);
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    any |= g_unichar_isupper (g_utf8_get_char (p));
+  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
+}
+
+static void
+sentence_tokens (const KgAnalysis *analysis,
+                 const KgSentence *sentence,
+                 KgTagToken       *out)
+{
+  for (guint t = sentence->first_token; t < sentence->end_token; t++)
+    {
+      const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+      out[t - sentence->first_token].text = analysis->text + token->start;
+      out[t - sentence->first_token].length = token->end - token->start;
+    }
+}
+
+/* Decodes only the stretches that can hold a name: capitalised tokens,
+ * short gaps between them ("Bank of England") and all of a headline in
+ * capitals. Everything else is O at no cost, which is most of a text. */
+static void
+mark_active (guint8   *tf,
+             guint     n,
+             gboolean  all_caps)
+{
+  int last = -100;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!all_caps && !(tf[i] & TF_UPPER))
+        continue;
+      tf[i] |= TF_ACTIVE;
+      if ((int) i - last <= 3)
+        for (int j = last + 1; j < (int) i; j++)
+          tf[j] |= TF_ACTIVE;
+      last = i;
+    }
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_ACTIVE)
+      for (guint j = i >= KG_WINDOW ? i - KG_WINDOW : 0; j <= i + KG_WINDOW && j < n; j++)
+        tf[j] |= TF_NEEDED;
+}
+
+/* A small map from lower-case hashes to document flags. */
+typedef struct
+{
+  guint32 *keys;
+  guint8  *flags;
+  guint32  mask;
+} FlagMap;
+
+static guint8 *
+flag_slot (FlagMap *map,
+           guint32  key,
+           gboolean insert)
+{
+  guint32 slot = (key * 0x9e3779b1u) & map->mask;
+
+  key |= 1;   /* 0 marks an empty slot */
+  for (;; slot = (slot + 1) & map->mask)
+    {
+      if (map->keys[slot] == key)
+        return &map->flags[slot];
+      if (map->keys[slot] == 0)
+        {
+          if (!insert)
+            return NULL;
+          map->keys[slot] = key;
+          return &map->flags[slot];
+        }
+    }
+}
+
+/* The same flags as _kg_doc_flags, looking only at what decoding needs. */
+static void
+doc_flags (const KgTagger   *tagger,
+           const WordCache  *cache,
+           const KgAnalysis *analysis,
+           DocArrays        *d)
+{
+  guint n = analysis->tokens->len, n_active = 0, size = 64;
+  FlagMap map;
+
+  for (guint t = 0; t < n; t++)
+    n_active += (d->tf[t] & TF_ACTIVE) != 0;
+  while (size < n_active * 2 + 2)
+    size *= 2;
+  map.keys = g_new0 (guint32, size);
+  map.flags = g_new0 (guint8, size);
+  map.mask = size - 1;
+  for (guint s = 0; s < analysis->sentences->len; s++)
+    {
+      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+      for (guint t = sent->first_token; t < sent->end_token; t++)
+        if (d->tf[t] & TF_ACTIVE)
+          {
+            const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            guint8 *f = flag_slot (&map, entry->lower, TRUE);
+            if (entry->cap == 1 && t > sent->first_token && !d->all_caps[s])
+              *f |= KG_DOC_TITLE_MID;
+          }
+    }
+  for (guint t = 0; t < n; t++)
+    {
+      const KgToken *token;
+      guint32 lower;
+      guint8 *f;
+
+      if (!(d->tf[t] & TF_LOWER_WORD))
+        continue;
+      token = &g_array_index (analysis->tokens, KgToken, t);
+      lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
+                                   : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
+      if ((f = flag_slot (&map, lower, FALSE)) != NULL)
+        *f |= KG_DOC_LOWER;
+    }
+  for (guint t = 0; t < n; t++)
+    if (d->tf[t] & TF_ACTIVE)
+      d->doc_flags[t] = *flag_slot (&map, entry_of (tagger, cache, d->id[t])->lower, FALSE);
+  g_free (map.keys);
+  g_free (map.flags);
+}
+
+static void
+emissions (const KgTagger      *tagger,
+           const WordCache     *cache,
+           const KgTagSentence *ts,
+           const guint32       *id,
+           guint32              bos,
+           guint32              eos,
+           guint                first,
+           guint                end,
+           float               *em)
+{
+  guint32 feats[64][KG_MAX_POS_FEATURES];
+  guint n_feats[64];
+
+  /* Fetch the weight rows of a stretch at once: they are scattered over the
+   * table, and waiting for each in turn is most of the cost. */
+  for (guint i = first; i < end && i - first < 64; i++)
+    {
+      n_feats[i - first] = _kg_position_features (ts, i, feats[i - first]);
+      for (guint p = 0; p < n_feats[i - first]; p++)
+        __builtin_prefetch (tagger->table + (gsize) (feats[i - first][p] & tagger->mask) * KG_N_LABELS);
+    }
+  for (guint i = first; i < end; i++)
+    {
+      float *out = em + (i - first) * KG_N_LABELS;
+      guint32 more[KG_MAX_POS_FEATURES];
+      const guint32 *f;
+      guint n;
+
+      memset (out, 0, sizeof (float) * KG_N_LABELS);
+      for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
+        {
+          int j = (int) i + k;
+          guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
+          const float *v = entry_of (tagger, cache, e)->scores[k + KG_WINDOW];
+          for (int l = 0; l < KG_N_LABELS; l++)
+            out[l] += v[l];
+        }
+      if (i - first < 64)
+        {
+          f = feats[i - first];
+          n = n_feats[i - first];
+        }
+      else
+        {
+          f = more;
+          n = _kg_position_features (ts, i, more);
+        }
+      for (guint p = 0; p < n; p++)
+        add_row (tagger, f[p], out);
+    }
+}
+
+static void
+decode_sentence (const KgTagger      *tagger,
+                 const WordCache     *cache,
+                 const KgTagSentence *ts,
+                 const guint32       *id,
+                 const guint8        *tf,
+                 guint32              bos,
+                 guint32              eos,
+                 float               *em,
+                 guint8              *labels)
+{
+  guint i = 0;
+
+  memset (labels, KG_LABEL_O, ts->n);
+  while (i < ts->n)
+    {
+      guint end = i;
+
+      if (!(tf[i] & TF_ACTIVE))
+        {
+          i++;
+          continue;
+        }
+      while (end < ts->n && (tf[end] & TF_ACTIVE))
+        end++;
+      emissions (tagger, cache, ts, id, bos, eos, i, end, em);
+      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em, end - i, labels + i);
+      i = end;
+    }
+}
+
+/* The keys of a sentence's tokens in scratch: what the entries hold for
+ * needed tokens, what the flags tell for the others. */
+static void
+fill_keys (const KgTagger   *tagger,
+           const WordCache  *cache,
+           const DocArrays  *d,
+           guint             first,
+           guint             n,
+           Scratch          *scratch)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint t = first + i;
+      const KgVocabEntry *entry;
+
+      if (!(d->tf[t] & TF_NEEDED))
+        {
+          scratch->cap[i] = d->tf[t] & TF_LOWER_WORD ? 2 : 0;
+          continue;
+        }
+      entry = entry_of (tagger, cache, d->id[t]);
+      scratch->lower[i] = entry->lower;
+      scratch->sshape[i] = entry->sshape;
+      scratch->cap[i] = entry->cap;
+    }
+}
+
+/* Flags, word ids and lexicon spans of one sentence. */
+static void
+prepare_sentence (const KgAnalysis *analysis,
+                  const KgTagger   *tagger,
+                  WordCache        *cache,
+                  DocArrays        *d,
+                  guint             s,
+                  Scratch          *scratch)
+{
+  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  guint f = sent->first_token, n = sent->end_token - f;
+  guint upper = 0, lower = 0, unicode = 0;
+  KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
+                       scratch->lower, scratch->sshape, scratch->cap };
+
+  sentence_tokens (analysis, sent, scratch->tokens);
+  for (guint t = f; t < sent->end_token; t++)
+    {
+      d->tf[t] = token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
+      unicode |= d->tf[t] & TF_UNICODE;
+    }
+  ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
+  d->all_caps[s] = ts.all_caps;
+  mark_active (d->tf + f, n, ts.all_caps);
+  for (guint t = f; t < sent->end_token; t++)
+    if (d->tf[t] & TF_NEEDED)
+      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+  fill_keys (tagger, cache, d, f, n, scratch);
+  _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+}
+
+void
+_kg_tag_classes (KgAnalysis     *analysis,
+                 const KgTagger *tagger,
+                 guint8         *labels)
+{
+  guint n_tokens = analysis->tokens->len;
+  guint n_sent = analysis->sentences->len;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (KgVocabEntry));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  WordCache cache = { entries, texts, g_new0 (guint32, 256), 255 };
+  g_autofree float *em = NULL;
+  Scratch scratch;
+  DocArrays d;
+  guint32 bos, eos;
+  gsize max_len = 1;
+
+  for (guint s = 0; s < n_sent; s++)
+    max_len = MAX (max_len, g_array_index (analysis->sentences, KgSentence, s).end_token -
+                            g_array_index (analysis->sentences, KgSentence, s).first_token);
+  scratch.tokens = g_new (KgTagToken, max_len);
+  scratch.lower = g_new (guint32, max_len);
+  scratch.sshape = g_new (guint32, max_len);
+  scratch.cap = g_new (guint8, max_len);
+  em = g_new (float, max_len * KG_N_LABELS);
+  doc_arrays_init (&d, n_tokens, n_sent);
+  for (guint s = 0; s < n_sent; s++)
+    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
+  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)));
+  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)));
+  doc_flags (tagger, &cache, analysis, &d);
+  for (guint s = 0; s < n_sent; s++)
+    {
+      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+      guint f = sent->first_token;
+      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
+                           scratch.lower, scratch.sshape, scratch.cap };
+
+      fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
+      decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
+    }
+  doc_arrays_clear (&d);
+  g_free (scratch.tokens);
+  g_free (scratch.lower);
+  g_free (scratch.sshape);
+  g_free (scratch.cap);
+  g_free (cache.slots);
+}
+
+const KgLexicon *
+_kg_tagger_lexicon (const KgTagger *tagger)
+{
+  return tagger->lexicon;
+}

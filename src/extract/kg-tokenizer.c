@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-analysis.h"
+
+/*
+ * Tokens, sentences and paragraphs in one pass over the bytes, then one pass
+ * over the tokens. ASCII takes fast paths; everything else goes through the
+ * GLib Unicode tables, so "Zürich", "Łódź" and curly quotes work alike.
+ */
+
+/* Abbreviations that precede a name and never end a sentence. */
+static const char *const title_abbrevs[] = {
+  "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt",
+  "Sgt", "Maj", "Adm", "Rev", "Hon", "St", "Mt", "Messrs", "Pres", "Supt", "Det",
+  "Insp", "Cmdr", "Cpl", "Pte", "Fr", "Brig", "Cdr", "Amb", "Atty", "Sr", "Jr",
+  "vs", "v", "Ft", "Mme", "Mlle", "Gens", "Sens", "Reps", "Lt.Col", NULL
+};
+
+/* Abbreviations that may also close a sentence ("… of Acme Inc. The firm"). */
+static const char *const other_abbrevs[] = {
+  "Inc", "Ltd", "Corp", "Co", "Bros", "Plc", "plc", "Esq", "etc", "al", "approx",
+  "dept", "Dept", "est", "fig", "govt", "Govt", "Jan", "Feb", "Mar", "Apr", "Jun",
+  "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "Calif",
+  "Mass", "Conn", "Ariz", "Fla", "Ill", "Mich", "Minn", "Penn", "Wash", "Va", "Ga",
+  "Ala", "Ark", "Colo", "Del", "Ind", "Kan", "Ky", "La", "Md", "Miss", "Mo", "Mont",
+  "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Wis", "Wyo", "Ont", "Que",
+  "cf", "ca", "pp", "vol", "Vol", "Nos", "No", "op", "Cie", "AG", "Ltda", "Pty", NULL
+};
+
+/* Words that, capitalised after an abbreviation, start a new sentence. */
+static const char *const sentence_starters[] = {
+  "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "But", "And", "This",
+  "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At",
+  "As", "If", "When", "While", "After", "Before", "Since", "For", "So", "Yet", "Mr",
+  "Mrs", "Ms", "Dr", "Some", "Many", "Most", "One", "Two", "Last", "Meanwhile",
+  "However", "Also", "Still", "Now", "Then", "What", "Who", "Why", "How", NULL
+};
+
+/* The lists as one set, built once: a word ends most sentences, so the
+ * lookup is on the hot path. */
+static GHashTable *
+word_sets (void)
+{
+  static GHashTable *sets;
+
+  if (g_once_init_enter (&sets))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *const *lists[] = { title_abbrevs, other_abbrevs, sentence_starters };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i]; i++)
+          {
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, lists[l][i]));
+            g_hash_table_insert (table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+          }
+      g_once_init_leave (&sets, table);
+    }
+  return sets;
+}
+
+static gboolean
+word_in (const char *word,
+         gsize       length,
+         const char *const *list)
+{
+  char buf[16];
+  guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
+
+  if (length >= sizeof buf)
+    return FALSE;
+  memcpy (buf, word, length);
+  buf[length] = '\0';
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
+}
+
+static inline gunichar
+char_at (const char *text,
+         gsize       length,
+         gsize       i)
+{
+  if (i >= length)
+    return 0;
+  if ((guchar) text[i] < 0x80)
+    return (guchar) text[i];
+  return g_utf8_get_char_validated (text + i, length - i);
+}
+
+static inline gsize
+char_len (const char *text,
+          gsize       i)
+{
+  guchar c = text[i];
+  return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+static inline gboolean
+is_letter (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : (c != (gunichar) -1 && g_unichar_isdigit (c));
+}
+
+static inline gboolean
+is_alnum (gunichar c)
+{
+  return is_letter (c) || is_digit (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isspace (c);
+  return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isspace (c);
+}
+
+static inline gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;
+}
+
+static gboolean
+is_quote_char (gunichar c)
+{
+  switch (c)
+    {
+    case '"': case '\'': case 0x201c: case 0x201d: case 0x2018: case 0x2019:
+    case 0x00ab: case 0x00bb: case 0x201e: case 0x201a: case 0x2039: case 0x203a:
+    case 0x201f: case 0x300c: case 0x300d:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The length of a clitic ('s 're 've 'll 'd 'm) starting at an apostrophe at
+ * i, or 0. */
+static gsize
+clitic_length (const char *text,
+               gsize       length,
+               gsize       i)
+{
+  static const char *const clitics[] = { "s", "S", "re", "ve", "ll", "d", "m", NULL };
+  gsize a = char_len (text, i);
+
+  for (guint k = 0; clitics[k]; k++)
+    {
+      gsize n = strlen (clitics[k]);
+      if (i + a + n <= length && strncmp (text + i + a, clitics[k], n) == 0 &&
+          !is_alnum (char_at (text, length, i + a + n)))
+        return a + n;
+    }
+  return 0;
+}
+
+static gsize
+scan_url (const char *text,
+          gsize       length,
+          gsize       i)
+{
+  gsize j = i;
+
+  if (!(g_str_has_prefix (text + i, "http://") || g_str_has_prefix (text + i, "https://") ||
+        (g_str_has_prefix (text + i, "www.") && is_alnum (char_at (text, length, i + 4)))))
+    return 0;
+  if (length - i < 8 && text[i] == 'h')
+    return 0;
+  while (j < length && !is_space (char_at (text, length, j)) &&
+         !(j > i && is_quote_char (char_at (text, length, j)) && text[j] != '\''))
+    j += char_len (text, j);
+  /* Punctuation right after a URL belongs to the sentence. */
+  while (j > i && strchr (".,;:!?)]'", text[j - 1]) != NULL)
+    j--;
+  return j - i;
+}
+
+static gsize
+scan_number (const char *text,
+             gsize       length,
+             gsize       i)
+{
+  gsize j = i;
+
+  for (;;)
+    {
+      gunichar c = char_at (text, length, j);
+      if (is_alnum (c))
+        j += char_len (text, j);
+      else if (c != 0 && strchr (".,:/-", c) != NULL && is_digit (char_at (text, length, j + 1)))
+        j++;
+      else
+        return j - i;
+    }
+}
+
+/* Letters separated by single dots ("U.S.", "e.g.", "a.m."): the length
+ * including the final dot, or 0. */
+static gsize
+scan_dotted (const char *text,
+             gsize       length,
+             gsize       i)
+{
+  gsize j = i;
+  guint parts = 0;
+
+  while (is_letter (char_at (text, length, j)) && char_at (text, length, j + char_len (text, j)) == '.')
+    {
+      j += char_len (text, j) + 1;
+      parts++;
+    }
+  if (parts >= 2 && !is_letter (char_at (text, length, j)))
+    return j - i;
+  return 0;
+}
+
+static gsize
+scan_word (const char *text,
+           gsize       length,
+           gsize       i,
+           gboolean   *abbrev)
+{
+  gsize j = scan_dotted (text, length, i);
+
+  *abbrev = j > 0;
+  if (j > 0)
+    return j;
+  j = i;
+  for (;;)
+    {
+      gunichar c = char_at (text, length, j);
+      if (is_alnum (c))
+        j += char_len (text, j);
+      else if ((c == '-' || c == 0x2011) && is_alnum (char_at (text, length, j + char_len (text, j))))
+        j += char_len (text, j);
+      else if (c == '&' && j > i && g_ascii_isupper (text[j - 1]) && g_ascii_isupper (text[j + 1] ))
+        j++;
+      else if (is_apostrophe (c) && j > i && clitic_length (text, length, j) == 0 &&
+               is_letter (char_at (text, length, j + char_len (text, j))))
+        j += char_len (text, j);
+      else
+        break;
+    }
+  if (char_at (text, length, j) == '.')
+    {
+      gsize n = j - i;
+      gboolean initial = n == 1 && g_ascii_isupper (text[i]);
+      gboolean number_abbrev = n == 2 && strncmp (text + i, "No", 2) == 0;
+
+      if (initial || word_in (text + i, n, title_abbrevs) ||
+          (number_abbrev ? is_digit (char_at (text, length, j + 2)) || is_digit (char_at (text, length, j + 1))
+                         : word_in (text + i, n, other_abbrevs)))
+        {
+          *abbrev = TRUE;
+          return n + 1;
+        }
+    }
+  return j - i;
+}
+
+static gsize
+scan_punct (const char *text,
+            gsize       length,
+            gsize       i)
+{
+  gsize j = i;
+
+  if (text[i] == '!' || text[i] == '?')
+    {
+      while (j < length && (text[j] == '!' || text[j] == '?'))
+        j++;
+      return j - i;
+    }
+  if (text[i] == '.' || text[i] == '-')
+    {
+      while (j < length && text[j] == text[i])
+        j++;
+      return j - i;
+    }
+  return char_len (text, i);
+}
+
+/* Until sentences are split, a token's sentence field says whether a line
+ * break precedes it. */
+#define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
+
+static inline void
+add_token (KgAnalysis  *analysis,
+           guint       *n,
+           gsize        start,
+           gsize        end,
+           KgTokenKind  kind,
+           guint8       newline)
+{
+  KgToken *token;
+
+  /* Appending one by one through GArray costs a division per token. */
+  if (*n == analysis->tokens->len)
+    g_array_set_size (analysis->tokens, MAX (64, analysis->tokens->len * 2));
+  token = &g_array_index (analysis->tokens, KgToken, (*n)++);
+  token->start = start;
+  token->end = end;
+  token->kind = kind;
+  token->sentence = newline;
+}
+
+static void
+scan_tokens (KgAnalysis *analysis)
+{
+  guint count = analysis->tokens->len;
+  const char *text = analysis->text;
+  gsize length = analysis->length;
+  gsize i = 0;
+  guint8 newline = 0;
+
+  while (i < length)
+    {
+      gunichar c = char_at (text, length, i);
+      gsize n;
+      gboolean abbrev;
+      KgTokenKind kind = KG_TOKEN_PUNCT;
+
+      if (is_space (c) || c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
+        {
+          newline |= c == '\n' || c == 0x2029 || c == 0x2028;
+          i += c == (gunichar) -1 || c == (gunichar) -2 ? 1 : char_len (text, i);
+          continue;
+        }
+      if ((c == 'h' || c == 'w') && (n = scan_url (text, length, i)) > 0)
+        kind = KG_TOKEN_URL;
+      else if (is_digit (c))
+        {
+          n = scan_number (text, length, i);
+          kind = KG_TOKEN_NUMBER;
+        }
+      else if (is_letter (c))
+        {
+          n = scan_word (text, length, i, &abbrev);
+          kind = KG_TOKEN_WORD;
+        }
+      else if (is_apostrophe (c) && (n = clitic_length (text, length, i)) > 0 &&
+               (i == 0 || is_alnum (char_at (text, length, i - 1)) || text[i - 1] == ' '))
+        kind = KG_TOKEN_WORD;
+      else if (is_quote_char (c))
+        {
+          n = char_len (text, i);
+          kind = KG_TOKEN_QUOTE;
+        }
+      else
+        n = scan_punct (text, length, i);
+      add_token (analysis, &count, i, i + n, kind, newline);
+      newline = 0;
+      i += n;
+    }
+  g_array_set_size (analysis->tokens, count);
+}
+
+static gboolean
+token_is (const KgAnalysis *analysis,
+          const KgToken    *token,
+          const char       *str)
+{
+  gsize n = strlen (str);
+  return token->end - token->start == n && memcmp (analysis->text + token->start, str, n) == 0;
+}
+
+static gboolean
+is_terminal (const KgAnalysis *analysis,
+             const KgToken    *token)
+{
+  const char *p = analysis->text + token->start;
+
+  if (token->kind != KG_TOKEN_PUNCT)
+    return FALSE;
+  return *p == '.' || *p == '!' || *p == '?' || token_is (analysis, token, "…");
+}
+
+static gboolean
+is_closer (const KgAnalysis *analysis,
+           const KgToken    *token)
+{
+  const char *p = analysis->text + token->start;
+  return token->kind == KG_TOKEN_QUOTE || *p == ')' || *p == ']';
+}
+
+static gboolean
+starts_lowercase (const KgAnalysis *analysis,
+                  const KgToken    *token)
+{
+  gunichar c = g_utf8_get_char (analysis->text + token->start);
+  return g_unichar_islower (c);
+}
+
+/* Whether the word token ends with an abbreviation's dot, and if so whether
+ * that abbreviation may end a sentence. */
+static gboolean
+abbrev_may_end (const KgAnalysis *analysis,
+                const KgToken    *token,
+                const KgToken    *next)
+{
+  const char *p = analysis->text + token->start;
+  gsize n = token->end - token->start - 1;
+
+  if (n == 1 && g_ascii_isupper (*p))
+    return FALSE;   /* an initial: "J. R. Smith" */
+  if (word_in (p, n, title_abbrevs))
+    return FALSE;
+  if (next->kind == KG_TOKEN_QUOTE)
+    return TRUE;
+  return word_in (analysis->text + next->start, next->end - next->start, sentence_starters);
+}
+
+/* Whether a sentence ends after token k (closers already absorbed). */
+static gboolean
+ends_sentence (const KgAnalysis *analysis,
+               guint             last_terminal,
+               guint             next)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  const KgToken *t = &tokens[last_terminal];
+  const KgToken *n = &tokens[next];
+
+  if (t->kind == KG_TOKEN_WORD)
+    return abbrev_may_end (analysis, t, n);
+  if (starts_lowercase (analysis, n))
+    return FALSE;
+  if (token_is (analysis, t, "...") || token_is (analysis, t, "…"))
+    return n->kind != KG_TOKEN_PUNCT;
+  return TRUE;
+}
+
+static void
+add_sentence (KgAnalysis *analysis,
+              guint       first,
+              guint       end)
+{
+  KgToken *tokens = (KgToken *) analysis->tokens->data;
+  KgSentence sentence = { tokens[first].start, tokens[end - 1].end, first, end,
+                          analysis->paragraphs->len };
+
+  for (guint k = first; k < end; k++)
+    tokens[k].sentence = analysis->sentences->len;
+  g_array_append_val (analysis->sentences, sentence);
+}
+
+static void
+add_paragraph (KgAnalysis *analysis,
+               guint       first_sentence)
+{
+  KgSentence *sentences = (KgSentence *) analysis->sentences->data;
+  KgRange range = { sentences[first_sentence].start,
+                    sentences[analysis->sentences->len - 1].end };
+  g_array_append_val (analysis->paragraphs, range);
+}
+
+static void
+split_sentences (KgAnalysis *analysis)
+{
+  KgToken *tokens = (KgToken *) analysis->tokens->data;
+  guint n = analysis->tokens->len;
+  guint first = 0, first_sentence = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      gboolean is_abbrev = tokens[k].kind == KG_TOKEN_WORD &&
+                           analysis->text[tokens[k].end - 1] == '.' &&
+                           tokens[k].end - tokens[k].start > 1;
+      guint last = k;
+      gboolean brk;
+
+      if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && (is_terminal (analysis, &tokens[k]) || is_abbrev))
+        {
+          /* '."' and '.)' end inside the quote or bracket. */
+          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) &&
+                 tokens[k + 1].start == tokens[k].end && is_closer (analysis, &tokens[k + 1]))
+            k++;
+          brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1) ||
+                ends_sentence (analysis, last, k + 1);
+        }
+      else
+        brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1);
+      if (!brk)
+        continue;
+      add_sentence (analysis, first, k + 1);
+      first = k + 1;
+      if (k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1))
+        {
+          add_paragraph (analysis, first_sentence);
+          first_sentence = analysis->sentences->len;
+        }
+    }
+}
+
+void
+kg_tokenize (KgAnalysis *analysis)
+{
+  g_return_if_fail (analysis != NULL);
+
+  g_array_set_size (analysis->tokens, 0);
+  g_array_set_size (analysis->sentences, 0);
+  g_array_set_size (analysis->paragraphs, 0);
+  scan_tokens (analysis);
+  split_sentences (analysis);
+}
