@@ -250,6 +250,7 @@ enum
   TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
   TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
   TF_UNICODE    = 1 << 4,   /* not all ASCII */
+  TF_COMMON     = 1 << 5,   /* capitalised only as a sentence's first word */
 };
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
@@ -365,7 +366,7 @@ mark_active (guint8   *tf,
 
   for (guint i = 0; i < n; i++)
     {
-      if (!all_caps && !(tf[i] & TF_UPPER))
+      if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
       tf[i] |= TF_ACTIVE;
       if ((int) i - last <= 3)
@@ -608,6 +609,14 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
   d->all_caps[s] = ts.all_caps;
+  /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
+   * by the rules of writing, not because they name anything. */
+  for (guint t = f; t < sent->end_token; t++)
+    if ((t == f || (scratch->tokens[t - f].length == 1 && scratch->tokens[t - f].text[0] == 'I')) &&
+        (d->tf[t] & TF_UPPER) &&
+        (_kg_lexicon_word_classes (tagger->lexicon, scratch->tokens[t - f].text,
+                                   scratch->tokens[t - f].length) & (1u << KG_LEX_COMMON)))
+      d->tf[t] |= TF_COMMON;
   mark_active (d->tf + f, n, ts.all_caps);
   /* Hash every word first and ask for its slot, then for its entry, so
    * that the look-ups of a sentence wait on memory together. */
