@@ -392,21 +392,24 @@ is_acronym (const char *text)
 /* The initials of a span's capitalised words: "National Cyber Security
  * Centre" → "NCSC"; skip leaves out the first word ("US Department of
  * Homeland Security" → "DHS"). */
-static char *
+static gsize
 initials (const KgAnalysis *a,
           const Span       *span,
-          guint             skip)
+          guint             skip,
+          char             *out,
+          gsize             size)
 {
-  GString *s = g_string_new (NULL);
+  gsize n = 0;
 
-  for (guint t = span->first + skip; t < span->end; t++)
+  for (guint t = span->first + skip; t < span->end && n + 1 < size; t++)
     {
       const KgToken *token = &g_array_index (a->tokens, KgToken, t);
       char c = a->text[token->start];
       if (g_ascii_isupper (c))
-        g_string_append_c (s, c);
+        out[n++] = c;
     }
-  return g_string_free (s, FALSE);
+  out[n] = '\0';
+  return n;
 }
 
 /* An acronym takes the type of the name it abbreviates: "NCSC" after
@@ -415,24 +418,28 @@ static void
 follow_acronyms (const KgAnalysis *a,
                  GArray           *spans)
 {
-  g_autoptr(GHashTable) long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) long_forms = NULL;
+  gboolean any = FALSE;
 
+  for (guint i = 0; i < spans->len && !any; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      any = span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span));
+    }
+  if (!any)
+    return;
+  long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < spans->len; i++)
     {
       const Span *span = &g_array_index (spans, Span, i);
+      char acronym[16];
+
       if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
         continue;
       for (guint skip = 0; skip < 2; skip++)
-        {
-          char *acronym = initials (a, span, skip);
-          if (strlen (acronym) >= 2)
-            g_hash_table_insert (long_forms, acronym, GUINT_TO_POINTER (span->type + 1));
-          else
-            g_free (acronym);
-        }
+        if (initials (a, span, skip, acronym, sizeof acronym) >= 2)
+          g_hash_table_insert (long_forms, g_strdup (acronym), GUINT_TO_POINTER (span->type + 1));
     }
-  if (g_hash_table_size (long_forms) == 0)
-    return;
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
