@@ -107,6 +107,10 @@ token_is_capitalised (const KgAnalysis *a,
                       guint             t)
 {
   const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+  guchar c = a->text[token->start];
+
+  if (c < 0x80)
+    return g_ascii_isupper (c);
   return g_unichar_isupper (g_utf8_get_char (a->text + token->start));
 }
 
