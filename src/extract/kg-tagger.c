@@ -586,20 +586,117 @@ fill_keys (const KgTagger   *tagger,
     }
 }
 
-/* Flags, word ids and lexicon spans of one sentence. */
+/* Words a headline in title case leaves in lower case. */
+static const char *const minor_words[] = {
+  "a", "an", "the", "of", "for", "and", "or", "nor", "in", "on", "at", "to", "by", "with",
+  "from", "as", "but", "vs", "into", "over", "after", "per", "via", "up", "off", "out", NULL
+};
+
+static gboolean
+is_minor_word (const KgTagToken *token)
+{
+  for (guint i = 0; minor_words[i]; i++)
+    if (strlen (minor_words[i]) == token->length && memcmp (minor_words[i], token->text, token->length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A headline in title case ("Wealthy Voters Abandon Republican Party"):
+ * all words but the small ones capitalised. Its capitals say nothing about
+ * names, as in a headline in capitals, which is how the tagger gets to see
+ * it. */
+static gboolean
+is_title_case (const KgTagToken *tokens,
+               const guint8     *tf,
+               guint             n)
+{
+  guint words = 0, capitalised = 0;
+
+  if (n < 4 || n > 30)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_UPPER)
+      {
+        words++;
+        capitalised++;
+      }
+    else if (tf[i] & TF_LOWER_WORD)
+      {
+        words++;
+        if (!is_minor_word (&tokens[i]))
+          return FALSE;
+      }
+  return capitalised >= 4 && capitalised * 3 >= words * 2;
+}
+
 static void
-prepare_sentence (const KgAnalysis *analysis,
-                  const KgTagger   *tagger,
-                  WordCache        *cache,
-                  DocArrays        *d,
-                  guint             s,
-                  Scratch          *scratch)
+to_capitals (KgTagToken   *tokens,
+             guint8       *tf,
+             guint         n,
+             GStringChunk *chunk)
+{
+  guint upper = 0, lower = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *caps = g_utf8_strup (tokens[i].text, tokens[i].length);
+      tokens[i].text = g_string_chunk_insert (chunk, caps);
+      tokens[i].length = strlen (tokens[i].text);
+      tf[i] = token_flags (tokens[i].text, tokens[i].length, &upper, &lower);
+    }
+}
+
+/* The lower-case words of a document, as hashes, for telling a headline in
+ * title case from a line of names. */
+static GHashTable *
+lower_case_words (const KgAnalysis *analysis,
+                  const guint8     *tf)
+{
+  GHashTable *words = g_hash_table_new (NULL, NULL);
+
+  for (guint t = 0; t < analysis->tokens->len; t++)
+    if (tf[t] & TF_LOWER_WORD)
+      {
+        const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+        g_hash_table_add (words, GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start,
+                                                                   token->end - token->start)));
+      }
+  return words;
+}
+
+/* Whether the capitalised words of a title-case line are, most of them,
+ * words the document also writes in lower case ("Voters", "Abandon"), a
+ * third of them at least:
+ * then it is a headline, not a line of names ("United Arab Emirates"). */
+static gboolean
+headline_words (const KgTagToken *tokens,
+                const guint8     *tf,
+                guint             n,
+                GHashTable       *lower)
+{
+  guint capitalised = 0, known = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_UPPER)
+      {
+        capitalised++;
+        known += g_hash_table_contains (lower, GUINT_TO_POINTER (_kg_lower_hash (tokens[i].text,
+                                                                                 tokens[i].length)));
+      }
+  return known >= 2 && known * 3 >= capitalised;
+}
+
+/* Token flags and whether the sentence is a headline in capitals; TRUE when
+ * it may be one in title case. */
+static gboolean
+classify_sentence (const KgAnalysis *analysis,
+                   DocArrays        *d,
+                   guint             s,
+                   Scratch          *scratch)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
   guint upper = 0, lower = 0, unicode = 0;
-  KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
-                       scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
   for (guint t = f; t < sent->end_token; t++)
@@ -607,8 +704,33 @@ prepare_sentence (const KgAnalysis *analysis,
       d->tf[t] = token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
       unicode |= d->tf[t] & TF_UNICODE;
     }
-  ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
-  d->all_caps[s] = ts.all_caps;
+  d->all_caps[s] = unicode ? _kg_is_all_caps_sentence (scratch->tokens, n) : upper >= 2 && lower * 4 < upper;
+  return !d->all_caps[s] && is_title_case (scratch->tokens, d->tf + f, n);
+}
+
+/* Word ids and lexicon spans of one sentence. */
+static void
+prepare_sentence (const KgAnalysis *analysis,
+                  const KgTagger   *tagger,
+                  WordCache        *cache,
+                  DocArrays        *d,
+                  guint             s,
+                  Scratch          *scratch,
+                  GStringChunk     *chunk,
+                  GHashTable       *lower)
+{
+  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  guint f = sent->first_token, n = sent->end_token - f;
+  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, d->doc_flags + f,
+                       scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
+
+  sentence_tokens (analysis, sent, scratch->tokens);
+  if (lower != NULL && !ts.all_caps && is_title_case (scratch->tokens, d->tf + f, n) &&
+      headline_words (scratch->tokens, d->tf + f, n, lower))
+    {
+      to_capitals (scratch->tokens, d->tf + f, n, chunk);
+      ts.all_caps = d->all_caps[s] = TRUE;
+    }
   /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
    * by the rules of writing, not because they name anything. */
   for (guint t = f; t < sent->end_token; t++)
@@ -655,6 +777,10 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
+  /* Holds the capitalised words of headlines for as long as the cache. */
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
+  g_autoptr(GHashTable) lower = NULL;
+  gboolean maybe_title = FALSE;
   guint32 bos, eos;
   gsize max_len = 1;
 
@@ -670,7 +796,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
-    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
+    maybe_title |= classify_sentence (analysis, &d, s, &scratch);
+  if (maybe_title)
+    lower = lower_case_words (analysis, d.tf);
+  for (guint s = 0; s < n_sent; s++)
+    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, lower);
   bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, &cache, analysis, &d);
