@@ -646,22 +646,49 @@ to_capitals (KgTagToken   *tokens,
     }
 }
 
-/* The lower-case words of a document, as hashes, for telling a headline in
- * title case from a line of names. */
+/* Which capitalised words of the possible title-case headlines the
+ * document also writes in lower case, as hashes of their lower case. */
 static GHashTable *
 lower_case_words (const KgAnalysis *analysis,
-                  const guint8     *tf)
+                  const guint8     *tf,
+                  const guint8     *candidate)
 {
-  GHashTable *words = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  GHashTable *found = g_hash_table_new (NULL, NULL);
+  guint64 shapes[26] = { 0 };
 
+  for (guint s = 0; s < analysis->sentences->len; s++)
+    {
+      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+      if (!candidate[s])
+        continue;
+      for (guint t = sent->first_token; t < sent->end_token; t++)
+        if (tf[t] & TF_UPPER)
+          {
+            const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+            guchar c = g_ascii_tolower (analysis->text[token->start]);
+            g_hash_table_add (wanted, GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start,
+                                                                        token->end - token->start)));
+            if (c >= 'a' && c <= 'z')
+              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
+          }
+    }
+  /* Most lower-case words cannot match: wrong first letter or length. */
   for (guint t = 0; t < analysis->tokens->len; t++)
-    if (tf[t] & TF_LOWER_WORD)
-      {
-        const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-        g_hash_table_add (words, GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start,
-                                                                   token->end - token->start)));
-      }
-  return words;
+    {
+      const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+      gpointer key;
+
+      if (!(tf[t] & TF_LOWER_WORD) ||
+          (!(tf[t] & TF_UNICODE) &&
+           !(shapes[analysis->text[token->start] - 'a'] &
+             (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48)))))
+        continue;
+      key = GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start, token->end - token->start));
+      if (g_hash_table_contains (wanted, key))
+        g_hash_table_add (found, key);
+    }
+  return found;
 }
 
 /* Whether the capitalised words of a title-case line are, most of them,
@@ -717,6 +744,7 @@ prepare_sentence (const KgAnalysis *analysis,
                   guint             s,
                   Scratch          *scratch,
                   GStringChunk     *chunk,
+                  gboolean          candidate,
                   GHashTable       *lower)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -725,8 +753,7 @@ prepare_sentence (const KgAnalysis *analysis,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
-  if (lower != NULL && !ts.all_caps && is_title_case (scratch->tokens, d->tf + f, n) &&
-      headline_words (scratch->tokens, d->tf + f, n, lower))
+  if (lower != NULL && candidate && headline_words (scratch->tokens, d->tf + f, n, lower))
     {
       to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = TRUE;
@@ -780,6 +807,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   /* Holds the capitalised words of headlines for as long as the cache. */
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
   g_autoptr(GHashTable) lower = NULL;
+  g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
   gboolean maybe_title = FALSE;
   guint32 bos, eos;
   gsize max_len = 1;
@@ -796,11 +824,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
-    maybe_title |= classify_sentence (analysis, &d, s, &scratch);
+    maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
   if (maybe_title)
-    lower = lower_case_words (analysis, d.tf);
+    lower = lower_case_words (analysis, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
-    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, lower);
+    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, &cache, analysis, &d);
