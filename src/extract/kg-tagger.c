@@ -242,16 +242,6 @@ entry_of (const KgTagger  *tagger,
   return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
 }
 
-/* What one look at a token's bytes tells. */
-enum
-{
-  TF_UPPER      = 1 << 0,   /* has a capital letter */
-  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
-  TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
-  TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
-  TF_UNICODE    = 1 << 4,   /* not all ASCII */
-  TF_COMMON     = 1 << 5,   /* capitalised only as a sentence's first word */
-};
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
@@ -306,11 +296,11 @@ static const guint8 byte_class[256] = {
 
 /* Also counts the capital and small letters of an ASCII word, the way
  * _kg_is_all_caps_sentence does. */
-static guint8
-token_flags (const char *text,
-             gsize       length,
-             guint      *n_upper,
-             guint      *n_lower)
+guint8
+_kg_token_flags (const char *text,
+                 gsize       length,
+                 guint      *n_upper,
+                 guint      *n_lower)
 {
   guint upper = 0, lower = 0;
   gunichar first;
@@ -586,133 +576,6 @@ fill_keys (const KgTagger   *tagger,
     }
 }
 
-/* Words a headline in title case leaves in lower case. */
-static const char *const minor_words[] = {
-  "a", "an", "the", "of", "for", "and", "or", "nor", "in", "on", "at", "to", "by", "with",
-  "from", "as", "but", "vs", "into", "over", "after", "per", "via", "up", "off", "out", NULL
-};
-
-static gboolean
-is_minor_word (const KgTagToken *token)
-{
-  for (guint i = 0; minor_words[i]; i++)
-    if (strlen (minor_words[i]) == token->length && memcmp (minor_words[i], token->text, token->length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* A headline in title case ("Wealthy Voters Abandon Republican Party"):
- * all words but the small ones capitalised. Its capitals say nothing about
- * names, as in a headline in capitals, which is how the tagger gets to see
- * it. */
-static gboolean
-is_title_case (const KgTagToken *tokens,
-               const guint8     *tf,
-               guint             n)
-{
-  guint words = 0, capitalised = 0;
-
-  if (n < 4 || n > 30)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (tf[i] & TF_UPPER)
-      {
-        words++;
-        capitalised++;
-      }
-    else if (tf[i] & TF_LOWER_WORD)
-      {
-        words++;
-        if (!is_minor_word (&tokens[i]))
-          return FALSE;
-      }
-  return capitalised >= 4 && capitalised * 3 >= words * 2;
-}
-
-static void
-to_capitals (KgTagToken   *tokens,
-             guint8       *tf,
-             guint         n,
-             GStringChunk *chunk)
-{
-  guint upper = 0, lower = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *caps = g_utf8_strup (tokens[i].text, tokens[i].length);
-      tokens[i].text = g_string_chunk_insert (chunk, caps);
-      tokens[i].length = strlen (tokens[i].text);
-      tf[i] = token_flags (tokens[i].text, tokens[i].length, &upper, &lower);
-    }
-}
-
-/* Which capitalised words of the possible title-case headlines the
- * document also writes in lower case, as hashes of their lower case. */
-static GHashTable *
-lower_case_words (const KgAnalysis *analysis,
-                  const guint8     *tf,
-                  const guint8     *candidate)
-{
-  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
-  GHashTable *found = g_hash_table_new (NULL, NULL);
-  guint64 shapes[26] = { 0 };
-
-  for (guint s = 0; s < analysis->sentences->len; s++)
-    {
-      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
-      if (!candidate[s])
-        continue;
-      for (guint t = sent->first_token; t < sent->end_token; t++)
-        if (tf[t] & TF_UPPER)
-          {
-            const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-            guchar c = g_ascii_tolower (analysis->text[token->start]);
-            g_hash_table_add (wanted, GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start,
-                                                                        token->end - token->start)));
-            if (c >= 'a' && c <= 'z')
-              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
-          }
-    }
-  /* Most lower-case words cannot match: wrong first letter or length. */
-  for (guint t = 0; t < analysis->tokens->len; t++)
-    {
-      const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-      gpointer key;
-
-      if (!(tf[t] & TF_LOWER_WORD) ||
-          (!(tf[t] & TF_UNICODE) &&
-           !(shapes[analysis->text[token->start] - 'a'] &
-             (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48)))))
-        continue;
-      key = GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start, token->end - token->start));
-      if (g_hash_table_contains (wanted, key))
-        g_hash_table_add (found, key);
-    }
-  return found;
-}
-
-/* Whether the capitalised words of a title-case line are, most of them,
- * words the document also writes in lower case ("Voters", "Abandon"), a
- * third of them at least:
- * then it is a headline, not a line of names ("United Arab Emirates"). */
-static gboolean
-headline_words (const KgTagToken *tokens,
-                const guint8     *tf,
-                guint             n,
-                GHashTable       *lower)
-{
-  guint capitalised = 0, known = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (tf[i] & TF_UPPER)
-      {
-        capitalised++;
-        known += g_hash_table_contains (lower, GUINT_TO_POINTER (_kg_lower_hash (tokens[i].text,
-                                                                                 tokens[i].length)));
-      }
-  return known >= 2 && known * 3 >= capitalised;
-}
-
 /* Token flags and whether the sentence is a headline in capitals; TRUE when
  * it may be one in title case. */
 static gboolean
@@ -728,11 +591,11 @@ classify_sentence (const KgAnalysis *analysis,
   sentence_tokens (analysis, sent, scratch->tokens);
   for (guint t = f; t < sent->end_token; t++)
     {
-      d->tf[t] = token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
+      d->tf[t] = _kg_token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
       unicode |= d->tf[t] & TF_UNICODE;
     }
   d->all_caps[s] = unicode ? _kg_is_all_caps_sentence (scratch->tokens, n) : upper >= 2 && lower * 4 < upper;
-  return !d->all_caps[s] && is_title_case (scratch->tokens, d->tf + f, n);
+  return !d->all_caps[s] && _kg_is_title_case (scratch->tokens, d->tf + f, n);
 }
 
 /* Word ids and lexicon spans of one sentence. */
@@ -753,9 +616,9 @@ prepare_sentence (const KgAnalysis *analysis,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
-  if (lower != NULL && candidate && headline_words (scratch->tokens, d->tf + f, n, lower))
+  if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
-      to_capitals (scratch->tokens, d->tf + f, n, chunk);
+      _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = TRUE;
     }
   /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
@@ -826,7 +689,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   for (guint s = 0; s < n_sent; s++)
     maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
   if (maybe_title)
-    lower = lower_case_words (analysis, d.tf, candidate);
+    lower = _kg_lower_case_words (analysis, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
