@@ -510,6 +510,17 @@ harmonise_types (const KgAnalysis *a,
   follow_typos (spans, votes);
 }
 
+/* Honorifics and offices that are followed by a person's name. */
+static const char *const person_titles[] = {
+  "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+  "Prof", "Prof.", "Professor", "President", "Senator", "Sen.", "Rep.", "Representative", "Gov.",
+  "Governor", "Mayor", "Judge", "Justice", "General", "Gen.", "Col.", "Colonel", "Capt.", "Captain",
+  "Sgt.", "Rev.", "Reverend", "Pope", "King", "Queen", "Prince", "Princess", "Chancellor",
+  "Minister", "Premier", "Ambassador", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Sheikh",
+  "Ayatollah", "Imam", "Coach", "Chairman", "Chairwoman", "president", "senator", "minister",
+  "chancellor", "premier", "ambassador", "governor", "mayor", "judge", "chairman", "coach", NULL
+};
+
 static gint
 compare_spans (gconstpointer a,
                gconstpointer b)
@@ -580,6 +591,46 @@ propagate_names (const KgAnalysis *a,
   return TRUE;
 }
 
+/* "Mr Novikov", "President Abdou Diouf": capitalised words after a title
+ * that the tagger left out are a person's name. */
+static gboolean
+names_after_titles (const KgAnalysis *a,
+                    const Lexicons   *lexicon,
+                    GArray           *spans)
+{
+  g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
+  guint n_spans = spans->len;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      memset (covered + span->first, 1, span->end - span->first);
+    }
+  for (guint t = 1; t < a->tokens->len; t++)
+    {
+      Span span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0, NULL };
+      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+
+      if (covered[t] || covered[t - 1] || !token_in (a, t - 1, person_titles))
+        continue;
+      while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
+             g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
+             token_is_capitalised (a, span.end) && !token_in (a, span.end, person_titles) &&
+             !(token_lex (a, lexicon, span.end) & ((1u << KG_LEX_TITLE) | (1u << KG_LEX_COMMON))) &&
+             g_array_index (a->tokens, KgToken, span.end).kind == KG_TOKEN_WORD)
+        span.end++;
+      if (span.end == t)
+        continue;
+      g_array_append_val (spans, span);
+      memset (covered + t, 1, span.end - t);
+      t = span.end - 1;
+    }
+  if (spans->len == n_spans)
+    return FALSE;
+  g_array_sort (spans, compare_spans);
+  return TRUE;
+}
+
 static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
@@ -639,7 +690,7 @@ kg_tag_entities (KgAnalysis     *analysis,
     }
   harmonise_types (analysis, lexicon, spans);
   /* Again, now that every mention of a name counts. */
-  if (propagate_names (analysis, lexicon, spans))
+  if (names_after_titles (analysis, lexicon, spans) | propagate_names (analysis, lexicon, spans))
     harmonise_types (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)

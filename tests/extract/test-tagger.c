@@ -57,6 +57,7 @@ test_title_not_in_person (void)
 {
   assert_mentions ("President Bill Clinton spoke to Mr. Jones on Friday.",
                    "person:Bill Clinton|person:Jones");
+  assert_mentions ("the talks, said Mr Qwertzu.", "person:Qwertzu");
 }
 
 static void
