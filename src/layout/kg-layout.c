@@ -58,7 +58,7 @@ set_graph_attributes (Agraph_t   *g,
       /* News graphs fall apart into many small pieces; without packing dot
        * lines them all up in one endless row. */
       agattr (g, AGRAPH, (char *) "pack", (char *) "12");
-      agattr (g, AGRAPH, (char *) "packmode", (char *) "graph");
+      agattr (g, AGRAPH, (char *) "packmode", (char *) "node");
       return;
     }
   /* Every other engine places nodes freely: remove overlaps, keep a gap. */
