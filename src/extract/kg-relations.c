@@ -124,13 +124,8 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  for (guint i = 0; i < relation->evidence->len; i++)
-    {
-      const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
-
-      if (e->doc == r->doc->index && e->start == s->start)
-        return;
-    }
+  if (!g_hash_table_add (r->evidence_seen, g_strdup_printf ("%u:%" G_GSIZE_FORMAT, relation->index, s->start)))
+    return;
   kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
 }
 
@@ -764,6 +759,7 @@ kg_find_relations (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)
@@ -778,4 +774,5 @@ kg_find_relations (KgAnalysis *analysis,
       read_sentence (&r, &s);
     }
   kg_find_actions (&r);
+  g_hash_table_unref (r.evidence_seen);
 }
