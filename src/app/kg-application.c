@@ -3,16 +3,21 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kg-application.h"
+#include "kg-preferences.h"
 #include "kg-resources.h"
 #include "kg-window.h"
 
 struct _KgApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;   /* NULL when the schema is not installed */
 };
 
-G_DEFINE_TYPE (KgApplication, kg_application, ADW_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (KgApplication, kg_application, ADW_TYPE_APPLICATION)
 
 static KgWindow *
 ensure_window (KgApplication *self)
@@ -43,10 +48,89 @@ kg_application_open (GApplication  *app,
 }
 
 static void
+about_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  static const char *const developers[] = { "The Newsgraph contributors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  adw_show_about_window (parent,
+                         "application-name", "Newsgraph",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Read who relates to whom in news articles: people, organisations, governments and places, the relations between them and the sentences they come from."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/newsgraph/newsgraph",
+                         NULL);
+}
+
+static void
+preferences_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  KgApplication *self = KG_APPLICATION (data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (kg_preferences_new (parent, self->settings)));
+}
+
+static void
+quit_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  /* Closing (not destroying) lets each window save its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+kg_application_startup (GApplication *app)
+{
+  KgApplication *self = KG_APPLICATION (app);
+  static const GActionEntry entries[] = {
+    { "about", about_cb },
+    { "preferences", preferences_cb },
+    { "quit", quit_cb },
+  };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Primary>q", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
+    { "win.show-help-overlay", { "<Primary>question", NULL } },
+    { "win.show-article", { "F9", NULL } },
+  };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  G_APPLICATION_CLASS (kg_application_parent_class)->startup (app);
+  g_set_application_name ("Newsgraph");
+  gtk_window_set_default_icon_name (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  if (schema != NULL)
+    {
+      g_autofree char *style = NULL;
+
+      self->settings = g_settings_new (APP_ID);
+      style = g_settings_get_string (self->settings, "style");
+      kg_preferences_apply_style (style);
+    }
+}
+
+static void
+kg_application_dispose (GObject *object)
+{
+  g_clear_object (&KG_APPLICATION (object)->settings);
+  G_OBJECT_CLASS (kg_application_parent_class)->dispose (object);
+}
+
+static void
 kg_application_class_init (KgApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = kg_application_dispose;
+  app_class->startup = kg_application_startup;
   app_class->activate = kg_application_activate;
   app_class->open = kg_application_open;
 }
@@ -56,8 +140,8 @@ kg_application_init (KgApplication *self)
 {
 }
 
-KgApplication *
-kg_application_new (void)
+void
+kg_application_register_resources (void)
 {
   static gsize registered = 0;
 
@@ -66,8 +150,25 @@ kg_application_new (void)
       kg_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+}
+
+void
+kg_application_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/newsgraph/Newsgraph/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+KgApplication *
+kg_application_new (void)
+{
+  kg_application_register_resources ();
   return g_object_new (KG_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/newsgraph/Newsgraph",
                        NULL);
 }

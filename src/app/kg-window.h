@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KgWindow, kg_window, KG, WINDOW, AdwApplicationWindow)
 
 KgWindow *kg_window_new        (KgApplication *application);
+/* Reads files into one new graph off the main thread and lays it out; the
+ * current graph stays until that has worked. */
 void      kg_window_open_files (KgWindow      *self,
                                 GFile        **files,
                                 int            n_files);

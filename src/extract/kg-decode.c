@@ -79,6 +79,11 @@ kg_decode_text (const char  *bytes,
   g_autofree char *text = NULL;
   gsize text_length = 0;
 
+  if (length == 0)
+    {
+      g_set_error (error, KG_DECODE_ERROR, KG_DECODE_ERROR_EMPTY, "is empty");
+      return NULL;
+    }
   if (length > KG_MAX_ARTICLE_BYTES)
     {
       g_set_error (error, KG_DECODE_ERROR, KG_DECODE_ERROR_TOO_LARGE,

@@ -7,10 +7,31 @@
 #include <gio/gunixinputstream.h>
 #include <string.h>
 
+#include "kg-analysis.h"
 #include "kg-decode.h"
 #include "kg-extract.h"
+#include "kg-words.h"
 
 G_DEFINE_QUARK (kg-extract-error-quark, kg_extract_error)
+
+/* GIO's messages repeat the path, which the caller already puts first. */
+static void
+simplify_io_error (GError **error)
+{
+  const char *cause = NULL;
+
+  if (error == NULL || *error == NULL || (*error)->domain != G_IO_ERROR)
+    return;
+  if ((*error)->code == G_IO_ERROR_NOT_FOUND)
+    cause = "No such file";
+  else if ((*error)->code == G_IO_ERROR_PERMISSION_DENIED)
+    cause = "Permission denied: the file cannot be read";
+  if (cause != NULL)
+    {
+      g_free ((*error)->message);
+      (*error)->message = g_strdup (cause);
+    }
+}
 
 static GBytes *
 read_input (const char  *path,
@@ -66,6 +87,45 @@ prefix_error (GError     **error,
     g_prefix_error (error, "%s: ", strcmp (path, "-") == 0 ? "standard input" : path);
 }
 
+/* The tagger model and the word lists, loaded once per process. */
+static const KgTagger *
+load_data (GError **error)
+{
+  const KgTagger *tagger = kg_tagger_get_default (error);
+
+  if (tagger == NULL || !kg_word_lists_load (error))
+    {
+      g_prefix_error (error, "The extractor's data is missing or damaged: ");
+      return NULL;
+    }
+  return tagger;
+}
+
+gboolean
+kg_extract_document (KgGraph     *graph,
+                     KgDocument  *doc,
+                     GError     **error)
+{
+  const KgTagger *tagger = load_data (error);
+  g_autoptr(KgAnalysis) analysis = NULL;
+
+  if (tagger == NULL)
+    return FALSE;
+  analysis = kg_analysis_new (doc->text, doc->text_len);
+  kg_tokenize (analysis);
+  for (guint i = 0; i < analysis->sentences->len; i++)
+    {
+      const KgSentence *s = &g_array_index (analysis->sentences, KgSentence, i);
+
+      kg_document_add_sentence (doc, s->start, s->end);
+    }
+  kg_tag_entities (analysis, tagger);
+  kg_resolve_entities (analysis, graph, doc);
+  kg_find_quotes (analysis, graph, doc);
+  kg_find_relations (analysis, graph, doc);
+  return TRUE;
+}
+
 gboolean
 kg_extract_text (KgGraph     *graph,
                  const char  *path,
@@ -73,14 +133,20 @@ kg_extract_text (KgGraph     *graph,
                  gsize        length,
                  GError     **error)
 {
-  g_autofree char *title = kg_guess_title (text, length);
+  g_autofree char *title = NULL;
   KgDocument *doc;
 
   g_return_val_if_fail (KG_IS_GRAPH (graph), FALSE);
 
+  /* Fail before the graph changes: the data is all that can be missing. */
+  if (load_data (error) == NULL)
+    {
+      prefix_error (error, path);
+      return FALSE;
+    }
+  title = kg_guess_title (text, length);
   doc = kg_graph_add_document (graph, NULL, path, title, text, length);
-  kg_extract_document (graph, doc);
-  return TRUE;
+  return kg_extract_document (graph, doc, error);
 }
 
 gboolean
@@ -95,6 +161,7 @@ kg_extract_article (KgGraph     *graph,
   g_return_val_if_fail (KG_IS_GRAPH (graph), FALSE);
 
   bytes = read_input (path, error);
+  simplify_io_error (error);
   if (bytes != NULL)
     text = kg_decode_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &length, error);
   if (text == NULL)

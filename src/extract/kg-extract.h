@@ -27,8 +27,11 @@ gboolean  kg_extract_text        (KgGraph     *graph,
                                   gsize        length,
                                   GError     **error);
 
-/* Fills doc's sentences and adds its entities, relations and quotes. */
-void      kg_extract_document    (KgGraph     *graph,
-                                  KgDocument  *doc);
+/* Fills doc's sentences and adds its entities, relations and quotes: the
+ * stages of kg-analysis.h in turn. Fails only when the tagger model or a
+ * word list cannot be loaded. */
+gboolean  kg_extract_document    (KgGraph     *graph,
+                                  KgDocument  *doc,
+                                  GError     **error);
 
 G_END_DECLS

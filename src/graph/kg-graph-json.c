@@ -93,6 +93,10 @@ get_string (Reader      *r,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (r, where, "\"%s\" must be a string, not %s", name, node_type_name (node));
   *out = json_node_get_string (node);
+  /* json-glib lets some lone surrogate escapes ("\udc00") through as bytes
+   * that are not UTF-8; nothing after loading expects those. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    return fail (r, where, "\"%s\" is not valid text (a lone UTF-16 surrogate escape)", name);
   return TRUE;
 }
 
@@ -336,11 +340,11 @@ read_entity (Reader     *r,
   for (guint i = 0; aliases && i < json_array_get_length (aliases); i++)
     {
       JsonNode *node = json_array_get_element (aliases, i);
+      g_autofree char *at = g_strdup_printf ("%s.aliases[%u]", where, i);
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        {
-          g_autofree char *at = g_strdup_printf ("%s.aliases[%u]", where, i);
-          return fail (r, at, "must be a string, not %s", node_type_name (node));
-        }
+        return fail (r, at, "must be a string, not %s", node_type_name (node));
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return fail (r, at, "is not valid text (a lone UTF-16 surrogate escape)");
       kg_graph_add_alias (r->graph, entity, json_node_get_string (node));
     }
   for (guint i = 0; mentions && i < json_array_get_length (mentions); i++)
@@ -539,6 +543,44 @@ nesting_within (const char *data,
   return TRUE;
 }
 
+/* json-glib silently wraps whole numbers past 64 bits ("-99999999999999999999"
+ * reads as a small offset), so they are refused before parsing; no offset
+ * or version needs more than 18 digits. Fractions and exponents are doubles. */
+static gboolean
+integers_within (const char *data,
+                 gsize       length)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gsize digits = 0;
+      gboolean whole = TRUE;
+
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (data[i] == '"')
+        in_string = TRUE;
+      if (!g_ascii_isdigit (data[i]) && data[i] != '-')
+        continue;
+      for (; i < length && data[i] != '\0' && strchr ("0123456789-+.eE", data[i]) != NULL; i++)
+        {
+          digits += g_ascii_isdigit (data[i]) ? 1 : 0;
+          whole = whole && (g_ascii_isdigit (data[i]) || data[i] == '-');
+        }
+      if (whole && digits > 18)
+        return FALSE;
+      i--;    /* the loop steps onto the character after the number */
+    }
+  return TRUE;
+}
+
 KgGraph *
 kg_graph_load_from_data (const char  *data,
                          gssize       length,
@@ -567,10 +609,20 @@ kg_graph_load_from_data (const char  *data,
       return NULL;
     }
 
+  if (!integers_within (data, length))
+    {
+      g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_INVALID,
+                   "a whole number is out of range (more than 18 digits)");
+      return NULL;
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_FORMAT, "not valid JSON: %s", local_error->message);
+      /* json-glib quotes the bad token, which may be a lone surrogate
+       * escape it decoded into bytes that are not UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+      g_set_error (error, KG_GRAPH_ERROR, KG_GRAPH_ERROR_FORMAT, "not valid JSON: %s", message);
       return NULL;
     }
   root = json_parser_get_root (parser);

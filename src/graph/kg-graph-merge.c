@@ -96,7 +96,7 @@ ranges_equal (GArray *a,
               GArray *b)
 {
   return a->len == b->len &&
-         memcmp (a->data, b->data, (gsize) a->len * sizeof (KgRange)) == 0;
+         (a->len == 0 || memcmp (a->data, b->data, (gsize) a->len * sizeof (KgRange)) == 0);
 }
 
 static gboolean

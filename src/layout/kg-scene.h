@@ -23,6 +23,10 @@ typedef struct
   guint   entity;        /* entity index in the KgGraph */
   double  x, y;          /* centre */
   double  width, height; /* outer size of the shape */
+  guint8  shape;         /* KgShape (kg-style.h) */
+  double  font_size;     /* of the label, points */
+  double  label_width;   /* the label as measured for layout */
+  double  label_height;
 } KgSceneNode;
 
 typedef struct
@@ -38,6 +42,10 @@ typedef struct
   KgPoint  end_arrow;
   gboolean has_label;
   KgPoint  label;        /* centre of the relation's label */
+  double   label_width;
+  double   label_height;
+  /* Bounding box of curve, arrowheads and label, for clipping. */
+  double   x1, y1, x2, y2;
 } KgSceneEdge;
 
 typedef struct
@@ -49,12 +57,48 @@ typedef struct
   double       width;    /* bounding box */
   double       height;
   char        *engine;   /* the engine that made it ("dot", "sfdp", …) */
+  /* Private: a grid over the scene for picking, built on demand. */
+  gpointer     index;
+  gssize      *node_of_entity; /* by entity index, -1 when not shown */
+  guint        n_entities;
 } KgScene;
 
+/* A scene with room for n_nodes and n_edges, zeroed; n_entities sizes the
+ * entity → node table. */
+KgScene *kg_scene_new           (guint          n_nodes,
+                                 guint          n_edges,
+                                 guint          n_entities);
 void     kg_scene_free          (KgScene *scene);
+/* Computes the edge bounding boxes and the entity → node table; call once
+ * after filling a scene. */
+void     kg_scene_finish        (KgScene *scene);
 /* The node showing this entity, or -1 (it may be filtered out). */
 gssize   kg_scene_find_node     (const KgScene *scene,
                                  guint          entity);
+/* Hit-testing through a grid index (not a linear scan). The topmost node
+ * whose shape holds (x, y), or -1; the edge whose curve or label passes
+ * within tolerance of (x, y), or -1. Scene coordinates. */
+gssize   kg_scene_pick_node     (KgScene       *scene,
+                                 double         x,
+                                 double         y);
+gssize   kg_scene_pick_edge     (KgScene       *scene,
+                                 double         x,
+                                 double         y,
+                                 double         tolerance);
+/* Moves a node's centre (a drag); its edges become straight lines between
+ * the outlines, labels at their middle. The bounding box is not changed. */
+void     kg_scene_move_node     (KgScene       *scene,
+                                 guint          node,
+                                 double         x,
+                                 double         y);
+/* Spreads node centres apart by one common factor until no two node boxes
+ * overlap (what Graphviz's overlap=scale does), re-routing the edges of a
+ * spread scene straight. For engines that leave overlaps (circo). Returns
+ * whether anything moved. */
+gboolean kg_scene_spread        (KgScene       *scene);
+/* Makes edge a straight line from outline to outline. */
+void     kg_scene_route_straight (KgScene      *scene,
+                                  guint         edge);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgScene, kg_scene_free)
 

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-app"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "kg-canvas-private.h"
+
+/*
+ * Drawing the canvas. The scene is rendered once per zoom level and region
+ * into a texture (the expensive part, with every label); hover, selection
+ * and the fading of everything else are drawn fresh on top each frame from
+ * a small sub-scene, so panning and pointing cost a texture blit.
+ */
+
+/* About 36 MB of texture: the view with margins, or all of a scene seen from afar. */
+#define MAX_CACHE_PIXELS (3000.0 * 3000.0)
+#define SCENE_PAD 40.0
+
+/* ---- drawing ---- */
+
+static void
+base_emphasis (KgCanvas *self)
+{
+  gboolean fade = self->focus_node >= 0 || self->entity_lit != NULL || self->relation_lit != NULL;
+  guint8 rest = fade ? KG_EMPHASIS_FADED : KG_EMPHASIS_NORMAL;
+
+  memset (self->entity_emphasis, rest, MAX (self->n_entities, 1));
+  memset (self->relation_emphasis, rest, MAX (self->n_relations, 1));
+  if (self->focus_node >= 0)
+    {
+      guint node = self->focus_node;
+
+      self->entity_emphasis[self->scene->nodes[node].entity] = KG_EMPHASIS_NORMAL;
+      for (guint k = self->adj_start[node]; k < self->adj_start[node + 1]; k++)
+        {
+          const KgSceneEdge *e = &self->scene->edges[self->adj_edges[k]];
+
+          self->relation_emphasis[e->relation] = KG_EMPHASIS_NORMAL;
+          self->entity_emphasis[self->scene->nodes[e->source_node].entity] = KG_EMPHASIS_NORMAL;
+          self->entity_emphasis[self->scene->nodes[e->target_node].entity] = KG_EMPHASIS_NORMAL;
+        }
+    }
+  for (guint i = 0; self->entity_lit != NULL && i < self->n_entities; i++)
+    if (self->entity_lit[i])
+      self->entity_emphasis[i] = KG_EMPHASIS_HIGHLIGHT;
+  for (guint i = 0; self->relation_lit != NULL && i < self->n_relations; i++)
+    if (self->relation_lit[i])
+      self->relation_emphasis[i] = KG_EMPHASIS_HIGHLIGHT;
+}
+
+static void
+init_options (KgCanvas *self, KgRenderOptions *options, double zoom)
+{
+  kg_render_options_init (options);
+  options->dark = _kg_canvas_is_dark ();
+  options->zoom = zoom;
+  options->has_clip = TRUE;
+  options->entity_hidden = self->entity_hidden;
+  options->entity_emphasis = self->entity_emphasis;
+  options->relation_emphasis = self->relation_emphasis;
+  options->draw_legend = FALSE;
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  KgCanvas *self = data;
+
+  self->refresh_id = 0;
+  if (self->cache != NULL && self->cache_zoom != self->zoom)
+    _kg_canvas_invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (KgCanvas *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (150, refresh_cb, self);
+}
+
+static void
+ensure_cache (KgCanvas *self, double w, double h, int scale)
+{
+  double vx, vy, vw = w / self->zoom, vh = h / self->zoom;
+  double mx = vw / 2, my = vh / 2, pz = self->zoom * scale;
+  double x0, y0, x1, y1;
+  int pw, ph;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  KgRenderOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+
+  kg_canvas_widget_to_scene (self, 0, 0, &vx, &vy);
+  if (self->cache != NULL && self->cache_dark == _kg_canvas_is_dark ()
+      && vx >= self->cache_x && vy >= self->cache_y
+      && vx + vw <= self->cache_x + self->cache_w && vy + vh <= self->cache_y + self->cache_h)
+    {
+      double ratio = self->zoom / self->cache_zoom;
+
+      if (ratio == 1.0)
+        return;
+      /* Within a zoom band the cached texture is stretched while the zoom
+       * goes on, and drawn sharp again once it rests. */
+      if (ratio > 0.5 && ratio < 2.0)
+        {
+          schedule_refresh (self);
+          return;
+        }
+    }
+  g_clear_object (&self->cache);
+  /* The whole scene when it fits (panning never renders again), else half a
+   * view of margin on each side, so panning blits for a while. */
+  x0 = MIN (vx - mx, -SCENE_PAD), y0 = MIN (vy - my, -SCENE_PAD);
+  x1 = MAX (vx + vw + mx, self->scene->width + SCENE_PAD);
+  y1 = MAX (vy + vh + my, self->scene->height + SCENE_PAD);
+  if ((x1 - x0) * (y1 - y0) * pz * pz > MAX_CACHE_PIXELS)
+    {
+      if ((vw + 2 * mx) * (vh + 2 * my) * pz * pz > MAX_CACHE_PIXELS)
+        mx = my = 0;
+      x0 = vx - mx, y0 = vy - my, x1 = vx + vw + mx, y1 = vy + vh + my;
+    }
+  pw = MAX ((int) ceil ((x1 - x0) * pz), 1);
+  ph = MAX ((int) ceil ((y1 - y0) * pz), 1);
+  self->cache_x = x0, self->cache_y = y0;
+  self->cache_w = pw / pz, self->cache_h = ph / pz;
+  self->cache_zoom = self->zoom;
+  self->cache_dark = _kg_canvas_is_dark ();
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cr = cairo_create (surface);
+  cairo_scale (cr, pz, pz);
+  cairo_translate (cr, -self->cache_x, -self->cache_y);
+  base_emphasis (self);
+  init_options (self, &options, pz);
+  options.cache = self->render_cache;
+  options.clip_x = self->cache_x, options.clip_y = self->cache_y;
+  options.clip_width = self->cache_w, options.clip_height = self->cache_h;
+  kg_render_scene (cr, self->graph, self->scene, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * ph,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  self->cache = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
+                                        cairo_image_surface_get_stride (surface));
+}
+
+typedef struct
+{
+  GArray     *nodes;     /* KgSceneNode */
+  GArray     *edges;     /* KgSceneEdge, points shared with the scene */
+  GHashTable *node_map;  /* scene node → sub-scene node + 1 */
+} SubScene;
+
+static guint
+sub_add_node (KgCanvas *self, SubScene *sub, guint node, KgEmphasis emphasis)
+{
+  guint mapped = GPOINTER_TO_UINT (g_hash_table_lookup (sub->node_map, GUINT_TO_POINTER (node)));
+  guint entity = self->scene->nodes[node].entity;
+
+  self->entity_emphasis[entity] = MAX (self->entity_emphasis[entity], emphasis);
+  if (mapped > 0)
+    return mapped - 1;
+  g_array_append_val (sub->nodes, self->scene->nodes[node]);
+  g_hash_table_insert (sub->node_map, GUINT_TO_POINTER (node), GUINT_TO_POINTER (sub->nodes->len));
+  return sub->nodes->len - 1;
+}
+
+static void
+sub_add_edge (KgCanvas *self, SubScene *sub, guint e, KgEmphasis emphasis, KgEmphasis ends)
+{
+  KgSceneEdge edge = self->scene->edges[e];
+
+  if (!_kg_canvas_node_visible (self, edge.source_node) || !_kg_canvas_node_visible (self, edge.target_node))
+    return;
+  edge.source_node = sub_add_node (self, sub, edge.source_node, ends);
+  edge.target_node = sub_add_node (self, sub, edge.target_node, ends);
+  self->relation_emphasis[edge.relation] = MAX (self->relation_emphasis[edge.relation], emphasis);
+  g_array_append_val (sub->edges, edge);
+}
+
+static void
+sub_add_item (KgCanvas *self, SubScene *sub, KgItemKind kind, guint index,
+              KgEmphasis emphasis, gboolean neighbours)
+{
+  gssize node = kind == KG_ITEM_ENTITY && index < self->n_entities ? kg_scene_find_node (self->scene, index) : -1;
+
+  if (node >= 0)
+    {
+      if (!_kg_canvas_node_visible (self, node))
+        return;
+      if (neighbours)
+        for (guint k = self->adj_start[node]; k < self->adj_start[node + 1]; k++)
+          sub_add_edge (self, sub, self->adj_edges[k], KG_EMPHASIS_HIGHLIGHT, KG_EMPHASIS_HIGHLIGHT);
+      sub_add_node (self, sub, node, emphasis);
+    }
+  else if (kind == KG_ITEM_RELATION && index < self->n_relations && self->relation_edge[index] >= 0)
+    sub_add_edge (self, sub, self->relation_edge[index], emphasis, KG_EMPHASIS_HIGHLIGHT);
+}
+
+/* Hover and selection, drawn fresh over the cached scene. */
+static void
+snapshot_overlay (KgCanvas *self, GtkSnapshot *snapshot, double w, double h)
+{
+  SubScene sub;
+  KgScene scene = { 0 };
+  KgRenderOptions options;
+  cairo_t *cr;
+
+  if (self->hover_kind == KG_ITEM_NONE && self->sel_kind == KG_ITEM_NONE)
+    return;
+  memset (self->entity_emphasis, KG_EMPHASIS_NORMAL, MAX (self->n_entities, 1));
+  memset (self->relation_emphasis, KG_EMPHASIS_NORMAL, MAX (self->n_relations, 1));
+  sub.nodes = g_array_new (FALSE, FALSE, sizeof (KgSceneNode));
+  sub.edges = g_array_new (FALSE, FALSE, sizeof (KgSceneEdge));
+  sub.node_map = g_hash_table_new (NULL, NULL);
+  sub_add_item (self, &sub, self->hover_kind, self->hover_index, KG_EMPHASIS_HIGHLIGHT, TRUE);
+  sub_add_item (self, &sub, self->sel_kind, self->sel_index, KG_EMPHASIS_SELECTED, FALSE);
+
+  /* Hovering fades everything but the neighbourhood drawn on top. */
+  if (self->hover_kind != KG_ITEM_NONE && sub.nodes->len > 0)
+    {
+      double bg[3];
+
+      kg_render_background_color (_kg_canvas_is_dark (), bg);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg[0], bg[1], bg[2], 0.7 },
+                                 &GRAPHENE_RECT_INIT (0, 0, w, h));
+    }
+  scene.nodes = (KgSceneNode *) sub.nodes->data;
+  scene.n_nodes = sub.nodes->len;
+  scene.edges = (KgSceneEdge *) sub.edges->data;
+  scene.n_edges = sub.edges->len;
+  scene.width = self->scene->width;
+  scene.height = self->scene->height;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_translate (cr, self->tx, self->ty);
+  cairo_scale (cr, self->zoom, self->zoom);
+  init_options (self, &options, self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  kg_canvas_widget_to_scene (self, 0, 0, &options.clip_x, &options.clip_y);
+  options.clip_width = w / self->zoom;
+  options.clip_height = h / self->zoom;
+  kg_render_scene (cr, self->graph, &scene, &options);
+  cairo_destroy (cr);
+
+  g_array_unref (sub.nodes);
+  g_array_unref (sub.edges);
+  g_hash_table_unref (sub.node_map);
+}
+
+void
+_kg_canvas_snapshot (GtkWidget   *widget,
+                     GtkSnapshot *snapshot)
+{
+  KgCanvas *self = KG_CANVAS (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  double x, y;
+
+  if (self->scene == NULL || self->graph == NULL || w < 1 || h < 1)
+    return;
+  ensure_cache (self, w, h, scale);
+  kg_canvas_scene_to_widget (self, self->cache_x, self->cache_y, &x, &y);
+  /* Whole device pixels keep the texture sharp. */
+  x = round (x * scale) / scale;
+  y = round (y * scale) / scale;
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gtk_snapshot_append_texture (snapshot, self->cache,
+                               &GRAPHENE_RECT_INIT (x, y, self->cache_w * self->zoom,
+                                                    self->cache_h * self->zoom));
+  snapshot_overlay (self, snapshot, w, h);
+  gtk_snapshot_pop (snapshot);
+}
+

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-relations-private.h"
+
+/*
+ * Relations a verb states: a subject and an object named in one clause
+ * with a verb between them ("Acme sued Beta", "the ministry ordered
+ * departments to remove the vendor's software"); a speaker and those they
+ * speak about, in reported speech ("…, Reuters reported") and in their
+ * quotations; and "ties between A and B". Names that merely share a long
+ * sentence are never related: the verb must tie them within a clause.
+ */
+
+/* Words in -ed that are not verbs of action. */
+static const char *const not_verbs[] = {
+  "need", "indeed", "hundred", "based", "used", "united", "limited", "related", "speed",
+  "seed", "feed", "bed", "red", "shed", "breed", "bleed", "greed", "weed", "proceed",
+  "succeed", "exceed", "naked", "wicked", "sacred", "rugged", "aged", "beloved",
+  "alleged", "supposed", "so-called", "concerned", "interested", "involved", "unnamed",
+  "detailed", "advanced", "experienced", "skilled", "talented", "armed", "embattled",
+  "increased", "reduced", "expected", "unexpected", "planned", "proposed", "elected",
+  "listed", "owned", "undisclosed", "unspecified", NULL
+};
+
+static const char *const determiners[] = {
+  "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+  "your", "my", "some", "any", "no", "all", "most", "more", "less", "very", "been", NULL
+};
+
+static const char *const passive_aux[] = {
+  "was", "were", "is", "are", "been", "being", "be", "get", "got", NULL
+};
+
+static const char *const stance_verbs[] = {
+  "criticised", "criticized", "criticising", "criticizing", "accused", "accusing", "blamed",
+  "condemned", "praised", "attacked", "warned", "urged", "described", "called", "denied",
+  "alleged", "charged", NULL
+};
+
+/* Whether token t is a verb of action, and how many tokens it spans. */
+static gboolean
+is_action_verb (KgRelationReader *r,
+                guint             t,
+                guint             hi,
+                guint            *len)
+{
+  const KgAnalysis *a = r->a;
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+
+  if (r->quoted[t] || r->mention_of[t] >= 0 || kg_token (a, t)->kind != KG_TOKEN_WORD)
+    return FALSE;
+  if ((*len = kg_word_list_match (r->verbs, a, t, hi)) > 0)
+    return TRUE;
+  *len = 1;
+  return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && g_ascii_islower (p[0])
+         && !kg_token_is_any (a, t, not_verbs)
+         && !(t > 0 && kg_token_is_any (a, t - 1, determiners));
+}
+
+/* Auxiliaries and adverbs between a subject and its verb ("has also"). */
+static gboolean
+is_filler (KgRelationReader *r,
+           guint             t)
+{
+  const KgAnalysis *a = r->a;
+
+  return r->mention_of[t] < 0 && kg_token (a, t)->kind == KG_TOKEN_WORD
+         && g_ascii_islower (*kg_token_text (a, t)) && !kg_is_preposition (a, t)
+         && !kg_is_clause_break (a, t) && !kg_token_is (a, t, "and")
+         && !kg_token_is_any (a, t, determiners);
+}
+
+/* The entity token t names, when no preposition governs it. */
+static guint
+subject_at (KgRelationReader *r,
+            guint             t,
+            guint             lo)
+{
+  const KgMention *m = kg_relation_reader_mention (r, t);
+  guint first = m != NULL ? m->first_token : t;
+
+  if (m != NULL && m->type == KG_ENTITY_PLACE)
+    return KG_NO_ENTITY;
+  while (first > lo && kg_token_is_any (r->a, first - 1, determiners))
+    first--;
+  if (first > lo && kg_is_preposition (r->a, first - 1))
+    return KG_NO_ENTITY;
+  return kg_entity_at (r->a, r->mention_of, r->quoted, t);
+}
+
+/* The clause's subject: the first name in [lo, hi) no preposition governs. */
+static guint
+clause_subject (KgRelationReader *r,
+                guint             lo,
+                guint             hi)
+{
+  for (guint t = lo; t < hi; t++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, t);
+
+      if (r->quoted[t])
+        continue;
+      if (m != NULL && m->type != KG_ENTITY_PLACE && !kg_token_is_possessive (r->a, m->end_token)
+          && subject_at (r, t, lo) != KG_NO_ENTITY)
+        return m->entity;
+      if (m != NULL)
+        t = m->end_token - 1;
+    }
+  return KG_NO_ENTITY;
+}
+
+/* The start of the clause around token t (exclusive of its break). */
+static guint
+clause_start (KgRelationReader *r,
+              guint             t,
+              guint             lo)
+{
+  while (t > lo)
+    {
+      if (kg_token_is (r->a, t - 1, ")"))
+        {
+          while (t > lo && !kg_token_is (r->a, t - 1, "("))
+            t--;
+          if (t > lo)
+            t--;
+          continue;
+        }
+      if (kg_is_clause_break (r->a, t - 1))
+        break;
+      t--;
+    }
+  return t;
+}
+
+/* Who does what the verb at v says. */
+static guint
+verb_subject (KgRelationReader *r,
+              guint             v,
+              guint             lo)
+{
+  const KgAnalysis *a = r->a;
+  guint start = clause_start (r, v, lo), k = v;
+
+  while (k > start && k + 4 > v && is_filler (r, k - 1))
+    k--;
+  if (k > lo && kg_token_is_any (a, k - 1, (const char *const[]) { "who", "which", "that", NULL })
+      && k >= lo + 3 && kg_token_is (a, k - 2, ","))
+    return subject_at (r, k - 3, lo);
+  if (k == start || k == lo)
+    return KG_NO_ENTITY;
+  if (kg_token_is (a, k - 1, ",") || kg_token_is (a, k - 1, ")"))
+    return clause_subject (r, start, k - 1);
+  return subject_at (r, k - 1, start);
+}
+
+static gboolean
+ends_object_search (KgRelationReader *r,
+                    guint             t)
+{
+  return kg_is_clause_break (r->a, t) || kg_token_is (r->a, t, ",") || kg_token_is (r->a, t, "and")
+         || kg_token_is (r->a, t, "that") || r->quoted[t];
+}
+
+/* What the verb at v acts on: the first person, organisation or government
+ * named after it in its clause; *to_verb is set for "ordered … to remove". */
+static guint
+verb_object (KgRelationReader *r,
+             guint             v,
+             guint             hi,
+             guint            *to_verb)
+{
+  const KgAnalysis *a = r->a;
+
+  *to_verb = G_MAXUINT;
+  for (guint t = v; t < hi && t < v + 14; t++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, t);
+      guint e;
+
+      if (ends_object_search (r, t))
+        return KG_NO_ENTITY;
+      if (m != NULL)
+        return m->type == KG_ENTITY_PLACE ? KG_NO_ENTITY : m->entity;
+      if (kg_token_is (a, t, "to") && t + 1 < hi && r->mention_of[t + 1] < 0
+          && g_ascii_islower (*kg_token_text (a, t + 1)) && !kg_token_is_any (a, t + 1, determiners))
+        *to_verb = t + 1;
+      if ((e = kg_entity_at (a, r->mention_of, r->quoted, t)) != KG_NO_ENTITY
+          && kg_token_is (a, t > 0 ? t - 1 : t, "the"))
+        return e;
+    }
+  return KG_NO_ENTITY;
+}
+
+static char *
+verb_label (KgRelationReader *r,
+            guint             v,
+            guint             len,
+            guint             to_verb)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint t = v; t < v + len; t++)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, kg_token_text (r->a, t), kg_token_len (r->a, t));
+    }
+  if (to_verb != G_MAXUINT)
+    {
+      g_string_append (s, " to ");
+      g_string_append_len (s, kg_token_text (r->a, to_verb), kg_token_len (r->a, to_verb));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+action_at (KgRelationReader *r,
+           const KgSentence *s,
+           guint             v,
+           guint             len)
+{
+  const KgAnalysis *a = r->a;
+  guint subject, object, to_verb;
+  g_autofree char *label = NULL;
+
+  /* "Beta was sued by Acme" */
+  if (v > s->first_token && kg_token_is_any (a, v - 1, passive_aux) && kg_token_is (a, v + len, "by"))
+    {
+      const KgMention *agent = kg_relation_reader_mention (r, v + len + 1);
+
+      if (agent == NULL || agent->type == KG_ENTITY_PLACE)
+        return;
+      label = verb_label (r, v, len, G_MAXUINT);
+      kg_relation_reader_relate (r, agent->entity, verb_subject (r, v - 1, s->first_token),
+                                 KG_RELATION_ACTION, label, v);
+      return;
+    }
+  subject = verb_subject (r, v, s->first_token);
+  if (subject == KG_NO_ENTITY)
+    return;
+  object = verb_object (r, v + len, s->end_token, &to_verb);
+  label = verb_label (r, v, len, to_verb);
+  kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION, label, v);
+}
+
+static const char *
+speech_label (KgRelationReader *r,
+              guint             v)
+{
+  if (kg_token_is_any (r->a, v, stance_verbs))
+    return NULL;
+  if (kg_token_is (r->a, v, "reported") || kg_token_is (r->a, v, "reports"))
+    return "reported on";
+  return "commented on";
+}
+
+/* The end of the clause that starts at t: the next ";" or ":". */
+static guint
+clause_end (KgRelationReader *r,
+            guint             t,
+            guint             hi)
+{
+  while (t < hi && !kg_token_is (r->a, t, ";") && !kg_token_is (r->a, t, ":"))
+    t++;
+  return t;
+}
+
+/* Relates speaker to everyone named in [lo, hi) outside quotations but
+ * places; returns how many were named. */
+static guint
+relate_named (KgRelationReader *r,
+              guint             speaker,
+              const char       *label,
+              guint             v,
+              guint             lo,
+              guint             hi)
+{
+  guint n = 0;
+
+  for (guint t = lo; t < hi; t++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, t);
+
+      if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE
+          || m->entity == speaker)
+        continue;
+      kg_relation_reader_relate (r, speaker, m->entity, KG_RELATION_ACTION, label, v);
+      n++;
+    }
+  return n;
+}
+
+/* A speaker and whom their reported words name: "…, Reuters reported". */
+static void
+speech_at (KgRelationReader *r,
+           const KgSentence *s,
+           guint             v,
+           guint             len)
+{
+  const KgAnalysis *a = r->a;
+  guint speaker = kg_speech_subject (a, r->mention_of, r->quoted, v, len, s->first_token, s->end_token);
+  const char *label = speech_label (r, v);
+  g_autofree char *verb = NULL;
+
+  if (speaker == KG_NO_ENTITY)
+    return;
+  if (label == NULL)
+    label = verb = verb_label (r, v, len, G_MAXUINT);
+  /* What was said follows the verb ("X said that …"), or, when the verb
+   * ends its clause ("…, Reuters reported."), comes before it. */
+  if (relate_named (r, speaker, label, v, v + len, clause_end (r, v + len, s->end_token)) == 0
+      && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
+    relate_named (r, speaker, label, v, s->first_token, v);
+}
+
+/* "ties between A and B", "links between A and B". */
+static void
+ties_at (KgRelationReader *r,
+         const KgSentence *s,
+         guint             t)
+{
+  static const char *const ties[] = { "ties", "links", "connections", "relationship", "relations", NULL };
+  const KgMention *first = NULL, *second = NULL;
+
+  if (!kg_token_is_any (r->a, t, ties) || !kg_token_is (r->a, t + 1, "between"))
+    return;
+  for (guint k = t + 2; k < s->end_token && k < t + 12; k++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, k);
+
+      if (m == NULL || m->first_token != k)
+        continue;
+      if (first == NULL)
+        first = m;
+      else if (kg_token_is (r->a, m->first_token - 1, "and") || kg_token_is (r->a, k - 1, "and"))
+        {
+          second = m;
+          break;
+        }
+    }
+  if (first != NULL && second != NULL)
+    kg_relation_reader_relate (r, first->entity, second->entity, KG_RELATION_ACTION, "has ties to", t);
+}
+
+/* A speaker and everyone their quotation names. */
+static void
+quote_relations (KgRelationReader *r)
+{
+  const KgAnalysis *a = r->a;
+
+  for (guint i = 0; i < kg_graph_get_n_quotes (r->graph); i++)
+    {
+      const KgQuote *q = kg_graph_get_quote (r->graph, i);
+      gboolean critical = FALSE;
+      guint first = kg_token_at (a, q->span.start), end = first;
+
+      if (q->span.doc != r->doc->index || q->speaker == KG_NO_ENTITY)
+        continue;
+      while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
+        critical |= kg_word_list_match (r->stance, a, end++, a->tokens->len) > 0;
+      for (guint t = first; t < end; t++)
+        {
+          const KgMention *m = kg_relation_reader_mention (r, t);
+
+          if (m != NULL && m->first_token == t && m->type != KG_ENTITY_PLACE)
+            kg_relation_reader_relate (r, q->speaker, m->entity, KG_RELATION_ACTION,
+                                       critical ? "criticised" : "spoke about", t);
+        }
+    }
+}
+
+void
+kg_find_actions (KgRelationReader *r)
+{
+  const KgAnalysis *a = r->a;
+
+  for (guint i = 0; i < a->sentences->len; i++)
+    {
+      const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
+
+      for (guint t = s->first_token; t < s->end_token; t++)
+        {
+          guint len;
+
+          ties_at (r, s, t);
+          if (r->quoted[t])
+            continue;
+          if ((len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
+            speech_at (r, s, t, len);
+          else if (is_action_verb (r, t, s->end_token, &len))
+            action_at (r, s, t, len);
+        }
+    }
+  quote_relations (r);
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-words.h"
+
+G_BEGIN_DECLS
+
+/* What the relation patterns (kg-relations.c) and the verb-based relations
+ * (kg-actions.c) share while reading one document. */
+typedef struct
+{
+  KgAnalysis       *a;
+  KgGraph          *graph;
+  KgDocument       *doc;
+  gint             *mention_of;   /* per token, see kg_mention_index() */
+  gboolean         *quoted;       /* per token, inside a quotation */
+  const KgWordList *titles;
+  const KgWordList *speech;
+  const KgWordList *verbs;
+  const KgWordList *stance;
+} KgRelationReader;
+
+/* Adds (or finds) the relation and gives it the sentence of token t as
+ * evidence. Nothing when an end is missing or both ends are one entity. */
+void      kg_relation_reader_relate  (KgRelationReader *r,
+                                      guint             source,
+                                      guint             target,
+                                      KgRelationKind    kind,
+                                      const char       *label,
+                                      guint             t);
+/* The mention at token t, or NULL. */
+const KgMention *kg_relation_reader_mention (KgRelationReader *r,
+                                             guint             t);
+/* Whether token t is a preposition that makes the name after it no subject. */
+gboolean  kg_is_preposition          (const KgAnalysis *a,
+                                      guint             t);
+/* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
+ * opens a new one ("when", "but", "which", "after" …). */
+gboolean  kg_is_clause_break         (const KgAnalysis *a,
+                                      guint             t);
+
+/* Whether token t is "the", "a", "its" … */
+gboolean  kg_is_determiner           (const KgAnalysis *a,
+                                      guint             t);
+
+static inline gboolean
+kg_is_type (const KgMention *m,
+            KgEntityType     type)
+{
+  return m != NULL && m->type == type;
+}
+
+/* An organisation or a government. */
+static inline gboolean
+kg_is_actor (const KgMention *m)
+{
+  return m != NULL && (m->type == KG_ENTITY_ORGANIZATION || m->type == KG_ENTITY_GOVERNMENT);
+}
+
+/* Relates source to the place and, for "Tromsø, Norland", to the region
+ * named after it too. */
+void      kg_relation_place          (KgRelationReader *r,
+                                      guint             source,
+                                      const KgMention  *place,
+                                      const char       *label,
+                                      guint             t);
+void      kg_read_locations          (KgRelationReader *r,
+                                      const KgSentence *s);
+void      kg_find_actions            (KgRelationReader *r);
+
+G_END_DECLS

@@ -1,0 +1,781 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-relations-private.h"
+
+/*
+ * Relations a name's neighbours state outright: titles and appositions
+ * ("Jo Example, managing director of Acme"; "Acme vice president Jo
+ * Example") give roles, "Acme partner Beta" a partnership, "Norland's
+ * Water Agency" a body of a government. Locations are read in
+ * kg-locations.c, verbs between two names in one clause in kg-actions.c.
+ * Every relation keeps its sentence.
+ */
+
+static const char *const honorifics[] = {
+  "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+  "lord", "lady", "partner", NULL
+};
+
+static const char *const prepositions[] = {
+  "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
+  "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
+};
+
+static const char *const clause_words[] = {
+  "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
+  "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
+};
+
+static const char *const determiners[] = {
+  "the", "a", "an", "its", "their", "his", "her", "another", NULL
+};
+
+static const char *const links[] = {
+  "is", "was", "as", "became", "becomes", "remains", "who", "to", "be", "will", "now", "named",
+  "appointed", "elected", "also", "still", "currently", NULL
+};
+
+static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
+
+/* A noun naming someone by what they do ("an ecologist at", "a researcher
+ * for"): after an article, a word with an agent's ending. */
+static gboolean
+is_agent_noun (const KgAnalysis *a,
+               guint             t)
+{
+  static const char *const endings[] = { "ist", "er", "or", "ian", "ant", "ent", "man", "woman", NULL };
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+
+  if (kg_token (a, t)->kind != KG_TOKEN_WORD || !g_ascii_islower (*p) || n < 5)
+    return FALSE;
+  for (guint i = 0; endings[i]; i++)
+    {
+      gsize e = strlen (endings[i]);
+
+      if (n > e && strncmp (p + n - e, endings[i], e) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+
+static const char *const unit_words[] = {
+  "unit", "subsidiary", "division", "arm", "part", "branch", "member", "department",
+  "agency", NULL
+};
+
+gboolean
+kg_is_preposition (const KgAnalysis *a,
+                   guint             t)
+{
+  return kg_token_is_any (a, t, prepositions);
+}
+
+gboolean
+kg_is_determiner (const KgAnalysis *a,
+                  guint             t)
+{
+  return kg_token_is_any (a, t, determiners);
+}
+
+gboolean
+kg_is_clause_break (const KgAnalysis *a,
+                    guint             t)
+{
+  const KgToken *token = kg_token (a, t);
+  const char *p = kg_token_text (a, t);
+
+  if (token->kind == KG_TOKEN_QUOTE)
+    return TRUE;
+  if (token->kind == KG_TOKEN_PUNCT)
+    return *p == ';' || *p == ':' || *p == '(' || *p == ')' || *p == '.' || *p == '?' || *p == '!';
+  return kg_token_is_any (a, t, clause_words);
+}
+
+const KgMention *
+kg_relation_reader_mention (KgRelationReader *r,
+                            guint             t)
+{
+  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
+    return NULL;
+  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
+}
+
+void
+kg_relation_reader_relate (KgRelationReader *r,
+                           guint             source,
+                           guint             target,
+                           KgRelationKind    kind,
+                           const char       *label,
+                           guint             t)
+{
+  const KgSentence *s;
+  KgRelation *relation;
+
+  if (source == KG_NO_ENTITY || target == KG_NO_ENTITY || source == target)
+    return;
+  s = &g_array_index (r->a->sentences, KgSentence, kg_token (r->a, t)->sentence);
+  relation = kg_graph_find_relation (r->graph, source, target, kind, label);
+  if (relation == NULL)
+    relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
+  for (guint i = 0; i < relation->evidence->len; i++)
+    {
+      const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
+
+      if (e->doc == r->doc->index && e->start == s->start)
+        return;
+    }
+  kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
+}
+
+static char *
+span_text (KgRelationReader *r,
+           guint             first,
+           guint             end)
+{
+  const KgAnalysis *a = r->a;
+  GString *s = g_string_new (NULL);
+
+  for (guint t = first; t < end; t++)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, kg_token_text (a, t), kg_token_len (a, t));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A title that ends at token last: its first token, or G_MAXUINT. Up to
+ * three modifiers before it belong to it ("former", "acting", "senior";
+ * with capitals, "a former Democratic member of"). */
+static guint
+title_ending_at (KgRelationReader *r,
+                 guint             last,
+                 guint             lo,
+                 gboolean          capitals)
+{
+  const KgAnalysis *a = r->a;
+  guint n = kg_word_list_match_back (r->titles, a, last, lo);
+  guint first;
+
+  if (n == 0 || (n == 1 && kg_token_is_any (a, last, honorifics)))
+    return G_MAXUINT;
+  first = last + 1 - n;
+  while (first > lo && first + 3 > last + 1 - n && kg_token (a, first - 1)->kind == KG_TOKEN_WORD
+         && r->mention_of[first - 1] < 0
+         && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
+         && !kg_is_preposition (a, first - 1) && !kg_token_is_any (a, first - 1, clause_words)
+         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links)
+         && !kg_token_is_possessive (a, first - 1))
+    first--;
+  return first;
+}
+
+/* The organisation, government or place that heads the noun phrase
+ * starting at token t ("the board of Acme", "Beta partner Acme Labs"): the
+ * last one before a comma or a clause break. */
+static const KgMention *
+phrase_organisation (KgRelationReader *r,
+                     guint             t,
+                     guint             hi)
+{
+  const KgMention *found = NULL;
+
+  for (guint k = t; k < hi && k < t + 8; k++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, k);
+
+      if (kg_token_is (r->a, k, ",") || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and")
+          || (kg_is_preposition (r->a, k) && !kg_token_is (r->a, k, "of") && found != NULL))
+        break;
+      if (m != NULL)
+        {
+          if (m->type == KG_ENTITY_PERSON)
+            break;
+          /* "the Example Bank of Oslo": the bank, which is in Oslo. */
+          if (m->type == KG_ENTITY_PLACE && kg_is_actor (found))
+            break;
+          found = m;
+          k = m->end_token - 1;
+        }
+    }
+  return found;
+}
+
+/* A position in an organisation or government is a role; "mayor of
+ * Tromsø", "an Oslo architect" place the person there. */
+static void
+relate_role (KgRelationReader *r,
+             const KgMention  *person,
+             const KgMention  *where,
+             guint             first,
+             guint             end)
+{
+  g_autofree char *label = span_text (r, first, end);
+
+  if (where->type == KG_ENTITY_PLACE)
+    kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_LOCATED_IN, "from", first);
+  else if (where->type != KG_ENTITY_PERSON)
+    kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, label, first);
+}
+
+/* "Jo Example, Acme's chief executive", "…, the Acme founder", "…, an Oslo
+ * architect", "…, Kim Example's spokesman at Acme". */
+static gboolean
+role_named_first (KgRelationReader *r,
+                  const KgMention  *person,
+                  guint             t,
+                  guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  const KgMention *where = kg_relation_reader_mention (r, t);
+  guint k;
+
+  if (where == NULL)
+    return FALSE;
+  k = where->end_token + (kg_token_is_possessive (a, where->end_token) ? 1 : 0);
+  if (where->type == KG_ENTITY_PERSON)
+    return k > where->end_token && role_title_of (r, person, k, hi);
+  for (guint j = k; j < hi && j < k + 3; j++)
+    {
+      guint n = kg_word_list_match (r->titles, a, j, hi);
+      if (n > 0 && !(n == 1 && kg_token_is_any (a, j, honorifics)))
+        {
+          /* ", Circuit Judge Jo Example said": the title is the next one's. */
+          if (kg_is_type (kg_relation_reader_mention (r, j + n), KG_ENTITY_PERSON))
+            return TRUE;
+          relate_role (r, person, where, k, j + n);
+          return TRUE;
+        }
+      /* "Acme's former chief executive", "Acme's Northwest regional reporter" */
+      if (r->mention_of[j] >= 0 || kg_token (a, j)->kind != KG_TOKEN_WORD
+          || kg_is_preposition (a, j))
+        break;
+    }
+  /* "an Oslo architect" */
+  if (where->type == KG_ENTITY_PLACE && k == where->end_token && k < hi
+           && kg_token (a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (a, k)))
+    relate_role (r, person, where, k, k + 1);
+  return TRUE;
+}
+
+/* "managing director of Acme" starting at token t: a title (with its
+ * modifiers) and the organisation after "of", "at", "for" or "with". */
+static gboolean
+role_title_of (KgRelationReader *r,
+               const KgMention  *person,
+               guint             t,
+               guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
+
+  /* The title may come second: "a spokesman for reform and president of
+   * the Example Foundation". */
+  for (guint k = t, start = t; k < hi && k < t + 12; k++)
+    {
+      if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
+          || kg_token_is (a, k, "with"))
+        {
+          const KgMention *where;
+          guint first;
+
+          if (k == start || ((first = title_ending_at (r, k - 1, start, TRUE)) != start
+                             && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= start)))
+            return FALSE;
+          where = phrase_organisation (r, k + 1, hi);
+          if (where == NULL)
+            {
+              /* "a spokeswoman for the agency" */
+              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi
+                        ? kg_entity_at (a, r->mention_of, r->quoted, k + 2) : KG_NO_ENTITY;
+              g_autofree char *label = span_text (r, first, k);
+
+              if (e != KG_NO_ENTITY && r->mention_of[k + 2] < 0)
+                {
+                  kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+                  return TRUE;
+                }
+              /* Past what the first title is of, to an "and" and the next. */
+              while (k + 1 < hi && k < t + 10 && !kg_token_is (a, k, "and")
+                     && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD)
+                k++;
+              if (!kg_token_is (a, k, "and"))
+                return FALSE;
+              start = k + 1;
+              continue;
+            }
+          if (!(where->type == KG_ENTITY_PLACE && kg_token_is (a, k, "of")))
+            relate_role (r, person, where, first, k);
+          return TRUE;
+        }
+      /* "Jo Example, a guest from Oslo," */
+      if (kg_token_is (a, k, "from") && k > t && r->mention_of[k + 1] >= 0)
+        {
+          const KgMention *where = kg_relation_reader_mention (r, k + 1);
+
+          if (where->type == KG_ENTITY_PLACE && (k + 1 == hi || !kg_is_preposition (a, where->end_token)))
+            kg_relation_place (r, person->entity, where, "from", k);
+          return where->type == KG_ENTITY_PLACE;
+        }
+      if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Past ", 46," and ", R-Ky.," (an age, a party and state): token t follows
+ * a comma; returns where the apposition proper starts. */
+static guint
+skip_short_apposition (KgRelationReader *r,
+                       guint             t,
+                       guint             hi)
+{
+  for (guint k = t; k < hi && k < t + 5; k++)
+    {
+      if (kg_token_is (r->a, k, ","))
+        return k > t ? k + 1 : t;
+      if (kg_token (r->a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (r->a, k)))
+        return t;
+    }
+  return t;
+}
+
+/* "Acme will cut jobs, said Jo Example, a spokeswoman." and "…, a company
+ * official": one who speaks for an organisation speaks for the one the
+ * sentence is about. */
+static gboolean
+role_of_speaker (KgRelationReader *r,
+                 const KgMention  *person,
+                 guint             t,
+                 guint             hi)
+{
+  static const char *const agents[] = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "executive", "employee",
+    "representative", "lawyer", "attorney", NULL
+  };
+  const KgAnalysis *a = r->a;
+  guint k = t, e = KG_NO_ENTITY, sentence;
+  g_autofree char *label = NULL;
+
+  while (k < hi && k < t + 3 && !kg_token_is_any (a, k, agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
+         && r->mention_of[k] < 0)
+    k++;
+  if (k >= hi || !kg_token_is_any (a, k, agents)
+      || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
+    return FALSE;
+  sentence = kg_token (a, person->first_token)->sentence;
+  for (guint j = person->first_token; e == KG_NO_ENTITY && j-- > 0 && kg_token (a, j)->sentence == sentence;)
+    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
+      e = kg_relation_reader_mention (r, j)->entity;
+  if (e == KG_NO_ENTITY)
+    return FALSE;
+  label = span_text (r, k, k + 1);
+  kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+  return TRUE;
+}
+
+/* "Jo Example, the longest-serving member, is correspondent for Acme": past
+ * an apposition that holds no title, to the verb "is" and the title after. */
+static gboolean
+role_after_apposition (KgRelationReader *r,
+                       const KgMention  *person,
+                       guint             t,
+                       guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint k = t;
+
+  while (k < hi && k < t + 10 && !kg_token_is (a, k, ",") && !kg_is_clause_break (a, k)
+         && !kg_is_type (kg_relation_reader_mention (r, k), KG_ENTITY_PERSON))
+    k++;
+  if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
+    return FALSE;
+  k += 2;
+  while (k < hi && kg_token_is_any (a, k, determiners))
+    k++;
+  return k < hi && (role_named_first (r, person, k, hi) || role_title_of (r, person, k, hi));
+}
+
+/* "Jo Example, (the) managing director of Acme", "Jo Example is chief
+ * executive at Acme", "named Jo Example publisher of the Courier", "Jo
+ * Example at the Institute of Physics". */
+static void
+role_after_person (KgRelationReader *r,
+                   const KgMention  *person,
+                   guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = person->end_token;
+  gboolean comma = kg_token_is (a, t, ",");
+  const KgMention *where;
+
+  if (comma)
+    t = skip_short_apposition (r, t + 1, hi);
+  while (t < hi && kg_token_is_any (a, t, links))
+    t++;
+  if (comma && (kg_token_is (a, t, "its") || kg_token_is (a, t, "their")))
+    {
+      /* "Jo Example, its chief executive," */
+      guint n = kg_word_list_match (r->titles, a, t + 1, hi);
+
+      if (n > 0 && !kg_token_is_any (a, t + 1, honorifics))
+        {
+          g_autofree char *label = span_text (r, t + 1, t + 1 + n);
+
+          kg_relation_reader_relate (r, person->entity, kg_entity_at (a, r->mention_of, r->quoted, t),
+                                     KG_RELATION_ROLE, label, t);
+          return;
+        }
+    }
+  while (t < hi && kg_token_is_any (a, t, determiners))
+    t++;
+  if (t >= hi)
+    return;
+  if ((comma || t > person->end_token) && role_named_first (r, person, t, hi))
+    return;
+  if (kg_token_is_possessive (a, t))
+    return;
+  if (role_title_of (r, person, t, hi))
+    return;
+  if (comma && role_of_speaker (r, person, t, hi))
+    return;
+  if (comma && role_after_apposition (r, person, t, hi))
+    return;
+  if (t > person->end_token + 1 || (t > person->end_token && !comma))
+    return;
+  /* "Jo Example and Kim Example of the Institute": both are of it. */
+  if (kg_token_is (a, t, "and") && kg_is_type (kg_relation_reader_mention (r, t + 1), KG_ENTITY_PERSON))
+    t = kg_relation_reader_mention (r, t + 1)->end_token;
+  /* A bare "of", "at" or "with" ties a person to the body they belong to
+   * ("Jo Example of the Example Institute", "… with the Example Fund",
+   * "… of Oslo's Example Institute"). */
+  if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
+      && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
+      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)
+          || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
+              && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
+    kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
+}
+
+/* "Jo Example, who heads Acme", "Jo Example founded Acme". */
+static void
+role_by_verb (KgRelationReader *r,
+              const KgMention  *person,
+              guint             hi)
+{
+  static const struct { const char *verb; const char *label; } verbs[] = {
+    { "heads", "head" }, { "headed", "head" }, { "leads", "leader" }, { "led", "leader" },
+    { "runs", "head" }, { "ran", "head" }, { "directs", "director" }, { "directed", "director" },
+    { "chairs", "chair" }, { "chaired", "chair" }, { "founded", "founder" },
+    { "co-founded", "co-founder" }, { "owns", "owner" }, { "owned", "owner" },
+    { "joined", "member" }, { "works", "works for" }, { "worked", "works for" },
+  };
+  const KgAnalysis *a = r->a;
+  guint t = person->end_token;
+  const KgMention *where;
+
+  if (kg_token_is (a, t, ","))
+    t = skip_short_apposition (r, t + 1, hi);
+  if (kg_token_is (a, t, "who"))
+    t++;
+  else if (t > person->end_token)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      guint k = t + 1;
+
+      if (!kg_token_is (a, t, verbs[i].verb))
+        continue;
+      if (kg_token_is (a, k, "for") || kg_token_is (a, k, "at") || kg_token_is (a, k, "with"))
+        k++;
+      else if (g_str_equal (verbs[i].label, "works for"))
+        return;
+      where = phrase_organisation (r, k, hi);
+      if (where != NULL && where->type != KG_ENTITY_PLACE
+          && (where->first_token == k || kg_token_is_any (a, k, determiners)))
+        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
+      return;
+    }
+}
+
+/* "Acme, founded by Jo Example", "the foundation headed by Jo Example". */
+static void
+role_by_passive (KgRelationReader *r,
+                 const KgMention  *person)
+{
+  static const struct { const char *verb; const char *label; } verbs[] = {
+    { "headed", "head" }, { "led", "leader" }, { "run", "head" }, { "directed", "director" },
+    { "chaired", "chair" }, { "founded", "founder" }, { "co-founded", "co-founder" },
+    { "owned", "owner" },
+  };
+  const KgAnalysis *a = r->a;
+  guint t = person->first_token;
+
+  if (t < 2 || !kg_token_is (a, t - 1, "by"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      guint k = t - 2;
+      const KgMention *where;
+
+      /* "founded in 1977 by" */
+      if (k >= 2 && kg_token_is (a, k - 1, "in") && kg_token (a, k)->kind == KG_TOKEN_NUMBER)
+        k -= 2;
+      if (!kg_token_is (a, k, verbs[i].verb) || k == 0)
+        continue;
+      k--;
+      while (k > 0 && (kg_token_is (a, k, "was") || kg_token_is (a, k, "is") || kg_token_is (a, k, ",")
+                       || kg_token_is (a, k, "been") || kg_token_is (a, k, "has")))
+        k--;
+      where = kg_relation_reader_mention (r, k);
+      if (where != NULL && where->type != KG_ENTITY_PLACE && where->type != KG_ENTITY_PERSON)
+        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
+      return;
+    }
+}
+
+/* "Acme vice president Jo Example", "Acme's chief executive, Jo Example",
+ * "Ohio Gov. Jo Example". */
+static void
+role_before_person (KgRelationReader *r,
+                    const KgMention  *person,
+                    guint             lo)
+{
+  const KgAnalysis *a = r->a;
+  guint last = person->first_token, first, k;
+  const KgMention *where;
+
+  if (last <= lo + 1)
+    return;
+  last--;
+  if (kg_token_is (a, last, ",") && last > lo)
+    last--;
+  if (kg_token_is (a, last + 1, ",") && (where = kg_relation_reader_mention (r, last)) != NULL)
+    {
+      /* "the head of Acme, Dr. Jo Example" */
+      k = where->first_token;
+      while (k > lo && kg_token_is_any (a, k - 1, determiners))
+        k--;
+      /* A place here is an office held, not a home: "the 13th president
+       * of the United States, Jo Example". */
+      if (k > lo + 1 && (kg_token_is (a, k - 1, "of") || kg_token_is (a, k - 1, "at")
+                         || kg_token_is (a, k - 1, "for"))
+          && where->type != KG_ENTITY_PLACE
+          && (first = title_ending_at (r, k - 2, lo, FALSE)) != G_MAXUINT)
+        relate_role (r, person, where, first, k - 1);
+      return;
+    }
+  first = title_ending_at (r, last, lo, TRUE);
+  if (first == G_MAXUINT || first == lo)
+    return;
+  k = first - 1;
+  if (kg_token_is_possessive (a, k) && k > lo)
+    k--;
+  if (kg_token_is (a, k, ")"))
+    {
+      /* "Acme (Example Holdings) chairman Jo Example": both names */
+      if ((where = kg_relation_reader_mention (r, k - 1)) != NULL)
+        relate_role (r, person, where, first, last + 1);
+      while (k > lo && !kg_token_is (a, k, "("))
+        k--;
+      if (k > lo)
+        k--;
+    }
+  else if (kg_token_is (a, k, ",") && k > lo + 1)
+    {
+      /* "another Acme employee, attorney Jo Example" */
+      guint other = title_ending_at (r, k - 1, lo, FALSE);
+
+      if (other != G_MAXUINT && other > lo)
+        k = other - 1 - (kg_token_is_possessive (a, other - 1) ? 1 : 0);
+    }
+  where = kg_relation_reader_mention (r, k);
+  if (where != NULL)
+    relate_role (r, person, where, first, last + 1);
+  else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+    {
+      /* "the company's chief executive, Jo Example" */
+      guint e = kg_entity_at (a, r->mention_of, r->quoted, k);
+      g_autofree char *label = span_text (r, first, last + 1);
+
+      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+    }
+}
+
+/* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",
+ * "Beta partnered with Acme". */
+static void
+partners (KgRelationReader *r,
+          guint             t,
+          guint             lo,
+          guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  const KgMention *before = NULL, *after = NULL;
+
+  if (kg_token_is (a, t, "partner") || kg_token_is (a, t, "partners"))
+    {
+      guint k = t > lo ? t - 1 : t;
+
+      if (k > lo && kg_token_is_possessive (a, k))
+        k--;
+      before = kg_relation_reader_mention (r, k);
+      after = kg_relation_reader_mention (r, t + 1);
+      if (kg_is_actor (before) && kg_is_actor (after))
+        {
+          kg_relation_reader_relate (r, after->entity, before->entity, KG_RELATION_PARTNER,
+                                     "partner", t);
+          return;
+        }
+      /* "Beta, a partner of Acme" */
+      if (t >= lo + 3 && kg_token_is (a, t + 1, "of") && kg_token_is (a, t - 2, ","))
+        {
+          before = kg_relation_reader_mention (r, t - 3);
+          after = phrase_organisation (r, t + 2, hi);
+        }
+    }
+  else if ((kg_token_is (a, t, "partnered") || kg_token_is (a, t, "partnering"))
+           && kg_token_is (a, t + 1, "with") && t > lo)
+    {
+      guint k = t - 1;
+
+      while (k > lo && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD
+             && !kg_is_clause_break (a, k))
+        k--;
+      before = kg_relation_reader_mention (r, k);
+      after = phrase_organisation (r, t + 2, hi);
+    }
+  if (kg_is_actor (before) && kg_is_actor (after))
+    kg_relation_reader_relate (r, before->entity, after->entity, KG_RELATION_PARTNER, "partner", t);
+}
+
+/* "Norland's Water Agency" (a body of its government), "Norland's Acme"
+ * (a company there), "Acme's Beta Labs" (a part of a company). */
+static void
+possessive_of (KgRelationReader *r,
+               const KgMention  *owner,
+               guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = owner->end_token;
+  const KgMention *owned;
+
+  if (!kg_token_is_possessive (a, t))
+    return;
+  owned = kg_relation_reader_mention (r, t + 1);
+  if (owned != NULL && owned->type == KG_ENTITY_PERSON && owner->type == KG_ENTITY_PLACE)
+    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "from", t);
+  if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
+    return;
+  /* "Norland's Acme": a company of a country (or its government) is there. */
+  if ((owner->type == KG_ENTITY_PLACE || owner->type == KG_ENTITY_GOVERNMENT)
+      && owned->type == KG_ENTITY_ORGANIZATION)
+    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "based in", t);
+  else if (owner->type != KG_ENTITY_PERSON
+           && !(owner->type == KG_ENTITY_ORGANIZATION && owned->type == KG_ENTITY_GOVERNMENT))
+    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_PART_OF, "part of", t);
+}
+
+/* "Beta, a unit of Acme", "Beta, a government agency of Norland". */
+static void
+unit_of (KgRelationReader *r,
+         const KgMention  *part,
+         guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint t = part->end_token;
+  const KgMention *whole;
+
+  if (!kg_is_actor (part) || !kg_token_is (a, t, ",")
+      || !(kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "an")))
+    return;
+  t += 2;
+  if (t + 1 < hi && kg_token (a, t)->kind == KG_TOKEN_WORD && r->mention_of[t] < 0
+      && !kg_token_is_any (a, t, unit_words))
+    t++;   /* "a government agency of", "a wholly owned subsidiary of" */
+  if (!kg_token_is_any (a, t, unit_words) || !kg_token_is (a, t + 1, "of"))
+    return;
+  whole = phrase_organisation (r, t + 2, hi);
+  if (kg_is_actor (whole))
+    kg_relation_reader_relate (r, part->entity, whole->entity, KG_RELATION_PART_OF, "part of", t);
+}
+
+static void
+read_sentence (KgRelationReader *r,
+               const KgSentence *s)
+{
+  kg_read_locations (r, s);
+  for (guint t = s->first_token; t < s->end_token; t++)
+    {
+      const KgMention *m = kg_relation_reader_mention (r, t);
+
+      partners (r, t, s->first_token, s->end_token);
+      if (m == NULL || m->first_token != t)
+        continue;
+      if (m->type == KG_ENTITY_PERSON)
+        {
+          role_after_person (r, m, s->end_token);
+          role_before_person (r, m, s->first_token);
+          role_by_verb (r, m, s->end_token);
+          role_by_passive (r, m);
+        }
+      possessive_of (r, m, s->end_token);
+      unit_of (r, m, s->end_token);
+    }
+}
+
+static gboolean *
+quoted_tokens (KgAnalysis *a,
+               KgGraph    *graph,
+               KgDocument *doc)
+{
+  gboolean *quoted = g_new0 (gboolean, a->tokens->len + 1);
+
+  for (guint i = 0; i < kg_graph_get_n_quotes (graph); i++)
+    {
+      const KgQuote *q = kg_graph_get_quote (graph, i);
+
+      if (q->span.doc != doc->index)
+        continue;
+      for (guint t = kg_token_at (a, q->span.start); t < a->tokens->len
+           && kg_token (a, t)->start < q->span.end; t++)
+        quoted[t] = TRUE;
+    }
+  return quoted;
+}
+
+void
+kg_find_relations (KgAnalysis *analysis,
+                   KgGraph    *graph,
+                   KgDocument *doc)
+{
+  g_autofree gint *mention_of = kg_mention_index (analysis);
+  g_autofree gboolean *quoted = quoted_tokens (analysis, graph, doc);
+  KgRelationReader r = {
+    analysis, graph, doc, mention_of, quoted,
+    kg_word_list_get ("role-titles", NULL),
+    kg_word_list_get ("speech-verbs", NULL),
+    kg_word_list_get ("action-verbs", NULL),
+    kg_word_list_get ("stance-words", NULL),
+  };
+
+  for (guint i = 0; i < analysis->sentences->len; i++)
+    {
+      KgSentence s = g_array_index (analysis->sentences, KgSentence, i);
+
+      /* A sentence that starts with a comma continues the one before (a
+       * break after "R-Ky." or "Inc."): read them as one. */
+      while (i + 1 < analysis->sentences->len
+             && kg_token_is (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ","))
+        s.end_token = g_array_index (analysis->sentences, KgSentence, ++i).end_token;
+      read_sentence (&r, &s);
+    }
+  kg_find_actions (&r);
+}

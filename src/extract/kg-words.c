@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-words.h"
+
+struct _KgWordList
+{
+  GHashTable *phrases;   /* lower-case phrase, words joined by one space */
+  GHashTable *firsts;    /* the first word of each phrase */
+  guint       max_words;
+};
+
+/* The lists the stages read; kg_word_lists_load() checks them all. */
+static const char *const list_names[] = {
+  "speech-verbs", "role-titles", "action-verbs", "short-form-words", "anaphor-organizations", "anaphor-governments", "stance-words", NULL
+};
+
+static GMutex lists_lock;
+static GHashTable *lists;   /* name → KgWordList, never freed: shared read-only */
+
+/* Lower-cases word into buf and folds the curly apostrophe to "'"; returns
+ * the bytes written, or 0 when it does not fit. */
+static gsize
+fold_word (const char *word,
+           gsize       length,
+           char       *buf,
+           gsize       size)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (n + 1 >= size)
+        return 0;
+      if ((guchar) word[i] == 0xe2 && i + 2 < length
+          && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+        {
+          buf[n++] = '\'';
+          i += 2;
+        }
+      else
+        buf[n++] = g_ascii_tolower (word[i]);
+    }
+  buf[n] = '\0';
+  return n;
+}
+
+static KgWordList *
+word_list_parse (const char *contents)
+{
+  KgWordList *list = g_new0 (KgWordList, 1);
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+  list->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  list->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) words = NULL;
+      g_autofree char *joined = NULL;
+      char *hash = strchr (lines[i], '#');
+      char buf[256];
+      guint n;
+
+      if (hash)
+        *hash = '\0';
+      words = g_strsplit_set (g_strstrip (lines[i]), " \t", -1);
+      n = 0;
+      for (guint j = 0; words[j]; j++)
+        if (*words[j])
+          words[n++] = words[j];
+      for (guint j = n; words[j]; j++)
+        g_clear_pointer (&words[j], g_free);
+      words[n] = NULL;
+      if (n == 0)
+        continue;
+      joined = g_strjoinv (" ", words);
+      if (fold_word (joined, strlen (joined), buf, sizeof buf) == 0)
+        continue;
+      g_hash_table_add (list->phrases, g_strdup (buf));
+      buf[strcspn (buf, " ")] = '\0';
+      g_hash_table_add (list->firsts, g_strdup (buf));
+      list->max_words = MAX (list->max_words, n);
+    }
+  return list;
+}
+
+const KgWordList *
+kg_word_list_get (const char  *name,
+                  GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lists_lock);
+  g_autofree char *relative = g_strdup_printf ("extract/%s.txt", name);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  KgWordList *list;
+
+  if (lists == NULL)
+    lists = g_hash_table_new (g_str_hash, g_str_equal);
+  list = g_hash_table_lookup (lists, name);
+  if (list != NULL)
+    return list;
+
+  path = kg_find_data_file (relative);
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    {
+      g_prefix_error (error, "Cannot read the word list %s: ", path);
+      return NULL;
+    }
+  list = word_list_parse (contents);
+  g_hash_table_insert (lists, g_strdup (name), list);
+  return list;
+}
+
+gboolean
+kg_word_lists_load (GError **error)
+{
+  for (guint i = 0; list_names[i]; i++)
+    if (kg_word_list_get (list_names[i], error) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kg_word_list_has (const KgWordList *list,
+                  const char       *phrase,
+                  gssize            length)
+{
+  char buf[256];
+
+  if (list == NULL)
+    return FALSE;
+  if (length < 0)
+    length = strlen (phrase);
+  return fold_word (phrase, length, buf, sizeof buf) > 0
+         && g_hash_table_contains (list->phrases, buf);
+}
+
+/* Whether tokens [first, first + n) spell a phrase of list. */
+static gboolean
+tokens_in_list (const KgWordList *list,
+                const KgAnalysis *analysis,
+                guint             first,
+                guint             n)
+{
+  char buf[256];
+  gsize used = 0;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      gsize w;
+
+      if (i > first)
+        {
+          if (used + 2 >= sizeof buf)
+            return FALSE;
+          buf[used++] = ' ';
+        }
+      w = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i),
+                     buf + used, sizeof buf - used);
+      if (w == 0)
+        return FALSE;
+      used += w;
+      if (i == first && !g_hash_table_contains (list->firsts, buf))
+        return FALSE;
+    }
+  return g_hash_table_contains (list->phrases, buf);
+}
+
+guint
+kg_word_list_match (const KgWordList *list,
+                    const KgAnalysis *analysis,
+                    guint             first,
+                    guint             hi)
+{
+  if (list == NULL || first >= hi)
+    return 0;
+  for (guint n = MIN (list->max_words, hi - first); n > 0; n--)
+    if (tokens_in_list (list, analysis, first, n))
+      return n;
+  return 0;
+}
+
+guint
+kg_word_list_match_back (const KgWordList *list,
+                         const KgAnalysis *analysis,
+                         guint             last,
+                         guint             lo)
+{
+  if (list == NULL || last < lo)
+    return 0;
+  for (guint n = MIN (list->max_words, last - lo + 1); n > 0; n--)
+    if (tokens_in_list (list, analysis, last + 1 - n, n))
+      return n;
+  return 0;
+}
+
+gboolean
+kg_token_is (const KgAnalysis *analysis,
+             guint             i,
+             const char       *word)
+{
+  gsize n;
+
+  if (i >= analysis->tokens->len)
+    return FALSE;
+  n = kg_token_len (analysis, i);
+  return strlen (word) == n && g_ascii_strncasecmp (kg_token_text (analysis, i), word, n) == 0;
+}
+
+gboolean
+kg_token_is_any (const KgAnalysis  *analysis,
+                 guint              i,
+                 const char *const *words)
+{
+  for (guint k = 0; words[k]; k++)
+    if (kg_token_is (analysis, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kg_token_is_capitalised (const KgAnalysis *analysis,
+                         guint             i)
+{
+  return i < analysis->tokens->len
+         && kg_token (analysis, i)->kind == KG_TOKEN_WORD
+         && g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
+}
+
+gboolean
+kg_token_is_possessive (const KgAnalysis *analysis,
+                        guint             i)
+{
+  static const char *const forms[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+
+  return i < analysis->tokens->len && kg_token_is_any (analysis, i, forms);
+}
+
+guint
+kg_token_at (const KgAnalysis *analysis,
+             gsize             offset)
+{
+  guint lo = 0, hi = analysis->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (kg_token (analysis, mid)->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gint *
+kg_mention_index (const KgAnalysis *analysis)
+{
+  gint *index = g_new (gint, analysis->tokens->len + 1);
+
+  for (guint i = 0; i <= analysis->tokens->len; i++)
+    index[i] = -1;
+  for (guint m = 0; m < analysis->mentions->len; m++)
+    {
+      const KgMention *mention = &g_array_index (analysis->mentions, KgMention, m);
+
+      for (guint t = mention->first_token; t < mention->end_token && t < analysis->tokens->len; t++)
+        index[t] = m;
+    }
+  return index;
+}
+
+static const char *const prepositions[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
+static const char *const person_pronouns[] = { "he", "she", "his", "her", NULL };
+static const char *const group_pronouns[] = { "it", "they", "we", "its", "their", NULL };
+
+/* The entity of the last mention before token t (outside quotations) whose
+ * type is one of types (a bit mask). */
+static guint
+antecedent (const KgAnalysis *a,
+            const gint       *mention_of,
+            const gboolean   *quoted,
+            guint             t,
+            guint             types)
+{
+  /* A few paragraphs back at most: further, "he" means someone else. */
+  guint lo = t > 400 ? t - 400 : 0, sentence = kg_token (a, t)->sentence;
+  gint found = -1;
+
+  for (guint k = t; k-- > lo;)
+    {
+      const KgMention *m;
+
+      if (mention_of[k] < 0 || quoted[k])
+        continue;
+      m = &g_array_index (a->mentions, KgMention, mention_of[k]);
+      if (!(types & (1u << m->type)))
+        continue;
+      /* "On Twitter, he said": a name after a preposition is no subject. */
+      if ((types & (1u << KG_ENTITY_PERSON)) && kg_token (a, k)->sentence == sentence
+          && m->first_token > 0
+          && kg_token_is_any (a, m->first_token - 1, prepositions))
+        continue;
+      /* In an earlier sentence, the one written about is the first named
+       * there, its subject, rather than the last. */
+      if (found >= 0 && kg_token (a, k)->sentence != kg_token (a, found)->sentence)
+        break;
+      found = k;
+      if (kg_token (a, k)->sentence == sentence)
+        break;
+    }
+  return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
+}
+
+guint
+kg_entity_at (const KgAnalysis *a,
+              const gint       *mention_of,
+              const gboolean   *quoted,
+              guint             t)
+{
+  if (mention_of[t] >= 0)
+    return g_array_index (a->mentions, KgMention, mention_of[t]).entity;
+  if (kg_token_is_any (a, t, person_pronouns))
+    return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_PERSON);
+  if (kg_token_is_any (a, t, group_pronouns))
+    return antecedent (a, mention_of, quoted, t,
+                       1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
+  if (t > 0 && kg_token_is (a, t - 1, "the")
+      && kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1))
+    return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_ORGANIZATION);
+  if (t > 0 && kg_token_is (a, t - 1, "the")
+      && kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1))
+    return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_GOVERNMENT);
+  return KG_NO_ENTITY;
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-analysis.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Small helpers the later extraction stages (aliases, quotes, relations)
+ * share: word lists read from data/extract/, and questions about tokens.
+ */
+
+typedef struct _KgWordList KgWordList;
+
+/* The list in data/extract/<name>.txt: one lower-case word or phrase a line,
+ * '#' starts a comment. Loaded once per process, read-only afterwards. */
+const KgWordList *kg_word_list_get        (const char       *name,
+                                           GError          **error);
+/* Loads every list the stages use, so a missing file fails early. */
+gboolean          kg_word_lists_load      (GError          **error);
+
+/* The number of tokens of the longest phrase of list that starts at token
+ * first (forward) or ends at token last (backward), 0 when none does. Case
+ * is ignored. Tokens are taken from [lo, hi). */
+guint             kg_word_list_match      (const KgWordList *list,
+                                           const KgAnalysis *analysis,
+                                           guint             first,
+                                           guint             hi);
+guint             kg_word_list_match_back (const KgWordList *list,
+                                           const KgAnalysis *analysis,
+                                           guint             last,
+                                           guint             lo);
+gboolean          kg_word_list_has        (const KgWordList *list,
+                                           const char       *phrase,
+                                           gssize            length);
+
+static inline const KgToken *
+kg_token (const KgAnalysis *analysis,
+          guint             i)
+{
+  return &g_array_index (analysis->tokens, KgToken, i);
+}
+
+static inline const char *
+kg_token_text (const KgAnalysis *analysis,
+               guint             i)
+{
+  return analysis->text + kg_token (analysis, i)->start;
+}
+
+static inline gsize
+kg_token_len (const KgAnalysis *analysis,
+              guint             i)
+{
+  const KgToken *t = kg_token (analysis, i);
+  return t->end - t->start;
+}
+
+/* Whether token i is word (ignoring case). */
+gboolean          kg_token_is             (const KgAnalysis *analysis,
+                                           guint             i,
+                                           const char       *word);
+/* Whether token i is one of the NULL-terminated words (ignoring case). */
+gboolean          kg_token_is_any         (const KgAnalysis *analysis,
+                                           guint             i,
+                                           const char *const *words);
+gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
+                                           guint             i);
+/* "'s", "’s", "'" and "’" standing alone. */
+gboolean          kg_token_is_possessive  (const KgAnalysis *analysis,
+                                           guint             i);
+
+/* The token that starts at or after offset (binary search); tokens->len when
+ * there is none. */
+guint             kg_token_at             (const KgAnalysis *analysis,
+                                           gsize             offset);
+/* Per token, the index of the mention covering it or -1: a table the stages
+ * use to walk from words to names. Free with g_free. */
+gint             *kg_mention_index        (const KgAnalysis *analysis);
+
+/* The entity token t stands for: a mention's, or for "he"/"she" the last
+ * person named before, for "it"/"they"/"we" the last organisation or
+ * government, for "the company" the last organisation, for "the agency" the
+ * last government (quotations are never searched). */
+guint             kg_entity_at            (const KgAnalysis *analysis,
+                                           const gint       *mention_of,
+                                           const gboolean   *quoted,
+                                           guint             t);
+
+/* Who speaks through the speech verb at token verb (verb_len tokens long):
+ * the nearest person named or pointed to ("he", "the company") before it
+ * within [lo, verb), else the one named right after it ("said X",
+ * "according to X"). mention_of is kg_mention_index(); quoted marks the
+ * tokens inside quotations, which never name the speaker. */
+guint             kg_speech_subject       (const KgAnalysis *analysis,
+                                           const gint       *mention_of,
+                                           const gboolean   *quoted,
+                                           guint             verb,
+                                           guint             verb_len,
+                                           guint             lo,
+                                           guint             hi);
+
+G_END_DECLS

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-layout"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg-layout-private.h"
+
+/* Attributes that make Graphviz read files (images, shapes, fonts, style
+ * sheets). They are emptied right after parsing, before anything else looks
+ * at the graph. */
+static const char *const file_attributes[] = {
+  "image", "shapefile", "imagepath", "fontpath", "fontnames", "stylesheet", NULL
+};
+
+/* Larger DOT files are not something a reader opens by hand. */
+#define MAX_DOT_SIZE (256 * 1024 * 1024)
+
+static void
+clear_in_subgraphs (Agraph_t *g,
+                    Agsym_t  *sym)
+{
+  agxset (g, sym, (char *) "");
+  for (Agraph_t *sub = agfstsubg (g); sub != NULL; sub = agnxtsubg (sub))
+    clear_in_subgraphs (sub, sym);
+}
+
+static void
+drop_file_attributes (Agraph_t *g)
+{
+  for (guint i = 0; file_attributes[i] != NULL; i++)
+    {
+      char *name = (char *) file_attributes[i];
+      Agsym_t *sym;
+
+      if ((sym = agattr (g, AGRAPH, name, NULL)) != NULL)
+        {
+          agattr (g, AGRAPH, name, (char *) "");
+          clear_in_subgraphs (g, sym);
+        }
+      if ((sym = agattr (g, AGNODE, name, NULL)) != NULL)
+        {
+          agattr (g, AGNODE, name, (char *) "");
+          for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
+            agxset (n, sym, (char *) "");
+        }
+      if ((sym = agattr (g, AGEDGE, name, NULL)) != NULL)
+        {
+          agattr (g, AGEDGE, name, (char *) "");
+          for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
+            for (Agedge_t *e = agfstout (g, n); e != NULL; e = agnxtout (g, e))
+              agxset (e, sym, (char *) "");
+        }
+    }
+}
+
+/* HTML-like labels: the text without tags, the common entities decoded. */
+static char *
+html_label_text (const char *html)
+{
+  GString *out = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *p = html; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>')
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (out, *p);
+    }
+  /* g_markup_* would fail on the first unknown entity; decode by hand. */
+  {
+    static const char *const names[][2] = {
+      { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" }, { "&amp;", "&" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *tmp = NULL;
+        g_auto(GStrv) parts = g_strsplit (out->str, names[i][0], -1);
+        tmp = g_strjoinv (names[i][1], parts);
+        g_string_assign (out, tmp);
+      }
+  }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+object_label (void       *obj,
+              const char *fallback)
+{
+  char *label = agget (obj, (char *) "label");
+
+  if (label == NULL || label[0] == '\0' || g_str_equal (label, "\\N"))
+    return g_strdup (fallback != NULL ? fallback : "");
+  if (aghtmlstr (label))
+    return html_label_text (label);
+  return _kg_layout_unescape_label (label, fallback);
+}
+
+static KgEntityType
+guess_type (Agnode_t   *n,
+            const char *name)
+{
+  static const char *const government_words[] = {
+    "Ministry", "Department", "Government", "Agency", "Parliament", "Council",
+    "Senate", "Congress", "Commission", "Army", "Police", NULL
+  };
+  const char *type = agget (n, (char *) "type");
+  KgEntityType t;
+
+  if (type != NULL && kg_entity_type_from_string (type, &t))
+    return t;
+  for (guint i = 0; government_words[i] != NULL; i++)
+    if (strstr (name, government_words[i]) != NULL)
+      return KG_ENTITY_GOVERNMENT;
+  return KG_ENTITY_ORGANIZATION;
+}
+
+/* "x,y" or "x,y!" in points, y up. */
+static gboolean
+parse_point (const char *text,
+             double     *x,
+             double     *y)
+{
+  char *end;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  *x = g_ascii_strtod (text, &end);
+  if (end == text || *end != ',')
+    return FALSE;
+  text = end + 1;
+  *y = g_ascii_strtod (text, &end);
+  return end != text;
+}
+
+static double
+top_of_box (Agraph_t *g)
+{
+  const char *bb = agget (g, (char *) "bb");
+  double v[4];
+  char *end;
+
+  if (bb == NULL)
+    return 0;
+  for (int i = 0; i < 4; i++)
+    {
+      v[i] = g_ascii_strtod (bb, &end);
+      if (end == bb)
+        return 0;
+      bb = *end == ',' ? end + 1 : end;
+    }
+  return v[3];
+}
+
+static void
+read_nodes (Agraph_t   *g,
+            KgGraph    *graph,
+            GHashTable *entity_of)
+{
+  double top = top_of_box (g);
+
+  for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
+    {
+      g_autofree char *name = object_label (n, agnameof (n));
+      KgEntity *e;
+      double x, y;
+
+      if (name[0] == '\0')
+        {
+          g_free (name);
+          name = g_strdup (agnameof (n));
+        }
+      e = kg_graph_ensure_entity (graph, name, guess_type (n, name));
+      if (!e->has_position && parse_point (agget (n, (char *) "pos"), &x, &y))
+        {
+          e->has_position = TRUE;
+          e->x = x;
+          e->y = top - y;
+        }
+      g_hash_table_insert (entity_of, n, GUINT_TO_POINTER (e->index));
+    }
+}
+
+static void
+read_edges (Agraph_t   *g,
+            KgGraph    *graph,
+            GHashTable *entity_of)
+{
+  for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
+    for (Agedge_t *e = agfstout (g, n); e != NULL; e = agnxtout (g, e))
+      {
+        guint source = GPOINTER_TO_UINT (g_hash_table_lookup (entity_of, agtail (e)));
+        guint target = GPOINTER_TO_UINT (g_hash_table_lookup (entity_of, aghead (e)));
+        g_autofree char *label = object_label (e, NULL);
+        const char *kind_text = agget (e, (char *) "kind");
+        KgRelationKind kind = KG_RELATION_ACTION;
+
+        if (kind_text != NULL && !kg_relation_kind_from_string (kind_text, &kind))
+          kind = KG_RELATION_ACTION;
+        if (kg_graph_find_relation (graph, source, target, kind, label) == NULL)
+          kg_graph_add_relation (graph, NULL, source, target, kind, label);
+      }
+}
+
+gboolean
+kg_layout_import_dot (KgGraph     *graph,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *messages = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(KgGraph) loaded = NULL;
+  g_autoptr(GHashTable) entity_of = NULL;
+  gsize length;
+  Agraph_t *g;
+
+  g_return_val_if_fail (KG_IS_GRAPH (graph), FALSE);
+
+  if (!g_file_get_contents (path, &text, &length, &local_error))
+    {
+      g_set_error (error, KG_LAYOUT_ERROR, KG_LAYOUT_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
+  if (length > MAX_DOT_SIZE || memchr (text, '\0', length) != NULL || !g_utf8_validate (text, length, NULL))
+    {
+      g_set_error (error, KG_LAYOUT_ERROR, KG_LAYOUT_ERROR_PARSE,
+                   "%s: not a Graphviz DOT file (binary data, not UTF-8 text, or too large)", path);
+      return FALSE;
+    }
+  loaded = kg_graph_new ();
+  entity_of = g_hash_table_new (NULL, NULL);
+  _kg_layout_lock ();
+  /* The parser's line counter is global and runs on between files, and
+   * what follows the closing brace stays in its buffer for the next file. */
+  g_strchomp (text);
+  agreadline (1);
+  g = agmemread (text);
+  if (g != NULL)
+    {
+      drop_file_attributes (g);
+      read_nodes (g, loaded, entity_of);
+      read_edges (g, loaded, entity_of);
+      agclose (g);
+    }
+  messages = _kg_layout_take_messages ();
+  _kg_layout_unlock ();
+  if (g == NULL)
+    {
+      g_set_error (error, KG_LAYOUT_ERROR, KG_LAYOUT_ERROR_PARSE, "%s: %s", path,
+                   messages != NULL ? messages : "not a Graphviz DOT file");
+      return FALSE;
+    }
+  kg_graph_merge (graph, loaded);
+  return TRUE;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-window-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the display tests and tools/screenshots. */
+
+void       kg_test_init_display  (int         *argc,
+                                  char      ***argv);
+/* A shown window of the given size, laid out and drawn once. */
+KgWindow  *kg_test_window_new    (int          width,
+                                  int          height);
+/* Runs the main loop for about ms milliseconds. */
+void       kg_test_iterate       (guint        ms);
+/* Runs the main loop until done (a gboolean) is TRUE or ms have passed. */
+gboolean   kg_test_wait_for      (gboolean   (*done) (gpointer),
+                                  gpointer     data,
+                                  guint        ms);
+/* The seed article, from $KG_SHARED_DIR. */
+char      *kg_test_seed_article  (void);
+/* Renders widget as it is on screen into a PNG. */
+gboolean   kg_test_save_png      (GtkWidget   *widget,
+                                  const char  *path,
+                                  GError     **error);
+
+G_END_DECLS

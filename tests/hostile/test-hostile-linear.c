@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "kg-extract.h"
+#include "hostile.h"
+
+/*
+ * Denial of service: extraction and graph loading take time in proportion
+ * to their input, so eight times the input may cost eight times the time,
+ * not sixty-four. The bound (under 12) leaves room for noise on a shared
+ * machine: the time is this thread's CPU time, which other processes do
+ * not inflate, and the fastest of a few runs counts.
+ */
+
+/* AddressSanitizer's allocator (quarantine, redzones) costs more per byte
+ * on large inputs, so under it the bound only tells linear from quadratic
+ * (which would be 64). */
+#if defined(__SANITIZE_ADDRESS__)
+#define MAX_RATIO 32
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MAX_RATIO 32
+#endif
+#endif
+#ifndef MAX_RATIO
+#define MAX_RATIO 12
+#endif
+
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+#define SMALL_BYTES (1024 * 1024)
+
+/* An article-like text of about size bytes: names, quotes, brackets,
+ * sentences, paragraphs; with serial numbers so that names keep coming. */
+static GString *
+article_of_size (gsize size)
+{
+  GString *text = g_string_new ("Harbour Talks\n\n");
+
+  for (guint i = 0; text->len < size; i++)
+    g_string_append_printf (text,
+                            "Anna Berg, the mayor of Oslo, met Olaf Lund%u of Acme Bank%u on Tuesday. "
+                            "\xE2\x80\x9CWe agree,\xE2\x80\x9D said Lund%u (who heads the Ministry of Trade). "
+                            "The Department of Energy criticised Nordic Shipping Group.\n\n", i % 512, i % 64, i % 512);
+  return text;
+}
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+} Input;
+
+static void
+extract (const Input *input)
+{
+  g_autoptr(KgGraph) graph = kg_graph_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kg_extract_text (graph, "timed.txt", input->data, input->length, &error));
+  g_assert_no_error (error);
+}
+
+static void
+load (const Input *input)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KgGraph) graph = kg_graph_load_from_data (input->data, input->length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+}
+
+/* The least CPU time work took on data in runs tries. */
+static double
+best_time (void         (*work) (const Input *),
+           const char    *data,
+           gsize          length,
+           guint          runs)
+{
+  Input input = { data, length };
+  double best = G_MAXDOUBLE;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      double start = cpu_seconds ();
+      work (&input);
+      best = MIN (best, cpu_seconds () - start);
+    }
+  return best;
+}
+
+static void
+assert_linear (const char *what,
+               double      small,
+               double      large)
+{
+  g_test_message ("%s: %.3f s for 1 MB, %.3f s for 8 MB (ratio %.1f)", what, small, large, large / small);
+  if (large > MAX_RATIO * small)
+    g_error ("%s is not linear: 8× the input took %.1f× the time (%.3f s, %.3f s)",
+             what, large / small, small, large);
+}
+
+static void
+test_extraction (void)
+{
+  g_autoptr(GString) small = article_of_size (SMALL_BYTES);
+  g_autoptr(GString) large = article_of_size (8 * SMALL_BYTES);
+
+  assert_linear ("extraction", best_time (extract, small->str, small->len, 5),
+                 best_time (extract, large->str, large->len, 3));
+}
+
+static char *
+extracted_json (gsize  article_size,
+                gsize *length)
+{
+  g_autoptr(GString) text = article_of_size (article_size);
+  g_autoptr(KgGraph) graph = kg_graph_new ();
+
+  g_assert_true (kg_extract_text (graph, "source.txt", text->str, text->len, NULL));
+  return kg_graph_to_json (graph, length);
+}
+
+/* A graph document of about size bytes, from an article scaled to fit. */
+static char *
+graph_json_of_size (gsize  size,
+                    gsize *length)
+{
+  g_autofree char *probe = extracted_json (SMALL_BYTES / 8, length);
+  gsize article_size = (double) size / *length * (SMALL_BYTES / 8);
+
+  g_assert_nonnull (probe);
+  return extracted_json (article_size, length);
+}
+
+static void
+test_loading (void)
+{
+  gsize small_length, large_length;
+  g_autofree char *small = graph_json_of_size (SMALL_BYTES, &small_length);
+  g_autofree char *large = graph_json_of_size (8 * SMALL_BYTES, &large_length);
+
+  g_test_message ("graph documents of %" G_GSIZE_FORMAT " and %" G_GSIZE_FORMAT " bytes",
+                  small_length, large_length);
+  g_assert_cmpfloat ((double) large_length / small_length, >, 7);
+  assert_linear ("graph loading", best_time (load, small, small_length, 3),
+                 best_time (load, large, large_length, 2));
+}
+
+/* Nesting that would exhaust a recursive parser: a megabyte of opening
+ * brackets and quotation marks, none closed. */
+static void
+test_nested_article (void)
+{
+  g_autoptr(GString) text = g_string_new ("Anna Berg said ");
+  g_autoptr(KgGraph) graph = kg_graph_new ();
+
+  while (text->len < SMALL_BYTES)
+    g_string_append (text, "(\xE2\x80\x9C[\xC2\xAB\"{'");
+  g_string_append (text, " Acme Bank.\n");
+  g_assert_true (kg_extract_text (graph, "nested.txt", text->str, text->len, NULL));
+  g_assert_cmpuint (kg_graph_get_n_documents (graph), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hostile_init (&argc, &argv);
+  g_test_add_func ("/hostile/linear/extraction", test_extraction);
+  g_test_add_func ("/hostile/linear/loading", test_loading);
+  g_test_add_func ("/hostile/linear/nested-article", test_nested_article);
+  return hostile_finish ();
+}
