@@ -611,7 +611,8 @@ names_after_titles (const KgAnalysis *a,
       Span span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0, NULL };
       guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
 
-      if (covered[t] || covered[t - 1] || !token_in (a, t - 1, person_titles))
+      if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
+          !token_in (a, t - 1, person_titles))
         continue;
       while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
              g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
