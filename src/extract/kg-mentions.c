@@ -690,9 +690,11 @@ kg_tag_entities (KgAnalysis     *analysis,
       type_span (analysis, lexicon, span);
     }
   harmonise_types (analysis, lexicon, spans);
-  /* Again, now that every mention of a name counts. */
-  if (names_after_titles (analysis, lexicon, spans) | propagate_names (analysis, lexicon, spans))
+  /* Again when names were added after titles; the names found again keep
+   * the type their text already has. */
+  if (names_after_titles (analysis, lexicon, spans))
     harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {
