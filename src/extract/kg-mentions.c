@@ -611,7 +611,8 @@ names_after_titles (const KgAnalysis *a,
       Span span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0, NULL };
       guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
 
-      if (covered[t] || covered[t - 1] || !token_in (a, t - 1, person_titles))
+      if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
+          !token_in (a, t - 1, person_titles))
         continue;
       while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
              g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
@@ -689,9 +690,11 @@ kg_tag_entities (KgAnalysis     *analysis,
       type_span (analysis, lexicon, span);
     }
   harmonise_types (analysis, lexicon, spans);
-  /* Again, now that every mention of a name counts. */
-  if (names_after_titles (analysis, lexicon, spans) | propagate_names (analysis, lexicon, spans))
+  /* Again when names were added after titles; the names found again keep
+   * the type their text already has. */
+  if (names_after_titles (analysis, lexicon, spans))
     harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {
