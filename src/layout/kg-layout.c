@@ -18,7 +18,10 @@ G_DEFINE_QUARK (kg-layout-error-quark, kg_layout_error)
 /* Routing splines around nodes costs too much on big graphs. */
 #define SPLINE_LIMIT   40
 /* prism removes overlaps while keeping the drawing compact, but its
- * triangulation takes 25 s on 5,000 nodes here; scale takes 5 s. */
+ * iterations take 25 s on 5,000 nodes here; prism0 (its first step only)
+ * takes 8 s and leaves a few overlaps, which kg_scene_spread() pushes
+ * apart. overlap=scale is fast but blows the drawing up a hundredfold and
+ * takes gigabytes on 20,000 nodes. */
 #define PRISM_LIMIT    1000
 
 static const char *const engines[] = {
@@ -62,7 +65,7 @@ set_graph_attributes (Agraph_t   *g,
       return;
     }
   /* Every other engine places nodes freely: remove overlaps, keep a gap. */
-  agattr (g, AGRAPH, (char *) "overlap", (char *) (n_nodes <= PRISM_LIMIT ? "prism" : "scale"));
+  agattr (g, AGRAPH, (char *) "overlap", (char *) (n_nodes <= PRISM_LIMIT ? "prism" : "prism0"));
   agattr (g, AGRAPH, (char *) "sep", (char *) "+8");
   agattr (g, AGRAPH, (char *) "esep", (char *) "+4");
   if (n_nodes <= SPLINE_LIMIT)
