@@ -625,6 +625,15 @@ fit_box (KgScene *scene)
   scene->height = y2 - y1;
 }
 
+void
+kg_scene_spread_fit (KgScene *scene)
+{
+  fit_box (scene);
+  for (guint i = 0; i < scene->n_edges; i++)
+    kg_scene_route_straight (scene, i);
+  kg_scene_finish (scene);
+}
+
 gboolean
 kg_scene_spread (KgScene *scene)
 {
@@ -651,9 +660,6 @@ kg_scene_spread (KgScene *scene)
   g_debug ("spread %u nodes: %u rounds of pushing, then × %.2f", scene->n_nodes, rounds, factor);
   if (factor > 1.0)
     scale_positions (scene, factor * 1.001);
-  fit_box (scene);
-  for (guint i = 0; i < scene->n_edges; i++)
-    kg_scene_route_straight (scene, i);
-  kg_scene_finish (scene);
+  kg_scene_spread_fit (scene);
   return TRUE;
 }

@@ -97,6 +97,9 @@ void     kg_scene_move_node     (KgScene       *scene,
  * For engines that leave overlaps (circo, sfdp on large graphs). Returns
  * whether anything moved. */
 gboolean kg_scene_spread        (KgScene       *scene);
+/* Straight edges and a bounding box around the nodes, origin top-left:
+ * for a scene whose nodes Graphviz saw at another size. */
+void     kg_scene_spread_fit    (KgScene       *scene);
 /* Makes edge a straight line from outline to outline. */
 void     kg_scene_route_straight (KgScene      *scene,
                                   guint         edge);
