@@ -20,6 +20,8 @@ open_seed (void)
 
   g_assert_true (kg_window_load_files_sync (window, paths, &error));
   g_assert_no_error (error);
+  /* The graph page is shown now: wait until the canvas has its size. */
+  g_assert_true (kg_test_wait_for (kg_test_widget_allocated, kg_window_get_canvas (window), 10000));
   kg_test_iterate (50);
   return window;
 }
@@ -62,6 +64,19 @@ node_point (KgWindow *window, guint entity, double *x, double *y)
   kg_canvas_scene_to_widget (canvas, scene->nodes[node].x, scene->nodes[node].y, x, y);
 }
 
+/* A point of the canvas with nothing under it. */
+static void
+find_empty_point (KgCanvas *canvas, double *x, double *y)
+{
+  guint index;
+
+  for (*y = 2; *y < gtk_widget_get_height (GTK_WIDGET (canvas)); *y += 7)
+    for (*x = 2; *x < gtk_widget_get_width (GTK_WIDGET (canvas)); *x += 7)
+      if (kg_canvas_pick (canvas, *x, *y, &index) == KG_ITEM_NONE)
+        return;
+  g_assert_not_reached ();
+}
+
 static void
 test_entity_list (void)
 {
@@ -98,7 +113,8 @@ test_click_selects (void)
   g_assert_nonnull (strstr (details, "Kaspersky vice president Anton Shingarev"));
 
   /* A click on empty space clears it. */
-  g_signal_emit_by_name (find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK), "pressed", 1, 2.0, 2.0);
+  find_empty_point (canvas, &x, &y);
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK), "pressed", 1, x, y);
   g_assert_cmpint (kg_canvas_get_selection (canvas, NULL), ==, KG_ITEM_NONE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
