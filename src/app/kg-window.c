@@ -43,6 +43,8 @@ canvas_selection_changed_cb (KgWindow *self)
       kg_entity_list_select_entity (self->entity_list, G_MAXUINT);
       break;
     }
+  /* An empty details pane would only take room from the graph. */
+  gtk_widget_set_visible (GTK_WIDGET (self->details_pane), kind != KG_ITEM_NONE);
 }
 
 static void
@@ -118,6 +120,7 @@ sentence_selected_cb (KgWindow *self, guint doc, guint64 start, guint64 end)
   /* The passage replaces the selection in the details pane. */
   kg_canvas_select (self->canvas, KG_ITEM_NONE, 0);
   kg_details_pane_show_sentence (self->details_pane, doc, start, end, entities, relations);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_pane), TRUE);
 }
 
 static void
