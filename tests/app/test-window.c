@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kg-export-dialog.h"
 #include "kg-test-util.h"
 
 /* The window as a reader uses it, on the seed article, with in-process events. */
@@ -444,6 +445,58 @@ test_settings_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_min_mentions (void)
+{
+  KgWindow *window = open_seed ();
+  KgGraph *graph = kg_window_get_graph (window);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  guint shown = 0, hidden = 0;
+
+  kg_entity_list_set_min_mentions (kg_window_get_entity_list (window), 2);
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    {
+      gboolean visible = kg_canvas_is_entity_visible (canvas, i);
+
+      g_assert_true (visible == (kg_graph_get_entity (graph, i)->mentions->len >= 2));
+      visible ? shown++ : hidden++;
+    }
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (hidden, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_engine_relayout (void)
+{
+  KgWindow *window = open_seed ();
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  KgGraph *graph = kg_window_get_graph (window);
+
+  g_assert_cmpstr (kg_canvas_get_scene (canvas)->engine, !=, "neato");
+  gtk_drop_down_set_selected (window->engine_dropdown, 2);
+  g_assert_true (kg_window_is_busy (window));
+  g_assert_true (kg_test_wait_for (idle_window, window, 30000));
+  g_assert_cmpstr (kg_canvas_get_scene (canvas)->engine, ==, "neato");
+  /* The same graph, laid out again. */
+  g_assert_true (kg_window_get_graph (window) == graph);
+  gtk_drop_down_set_selected (window->engine_dropdown, 0);
+  g_assert_true (kg_test_wait_for (idle_window, window, 30000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_path (void)
+{
+  g_autofree char *added = kg_export_dialog_complete_path ("/tmp/graph", "png");
+  g_autofree char *kept = kg_export_dialog_complete_path ("/tmp/graph.svg", "png");
+  g_autofree char *dotted = kg_export_dialog_complete_path ("/tmp/v1.2/graph", "pdf");
+
+  g_assert_cmpstr (added, ==, "/tmp/graph.png");
+  g_assert_cmpstr (kept, ==, "/tmp/graph.svg");
+  g_assert_cmpstr (dotted, ==, "/tmp/v1.2/graph.pdf");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,6 +528,9 @@ main (int argc, char **argv)
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
   g_test_add_func ("/window/settings/remembered", test_settings_remembered);
+  g_test_add_func ("/window/filter/min-mentions", test_min_mentions);
+  g_test_add_func ("/window/layout/engine", test_engine_relayout);
+  g_test_add_func ("/window/export/complete-path", test_export_path);
   status = g_test_run ();
   /* The recent list is written when the main loop is idle. */
   kg_test_iterate (100);
