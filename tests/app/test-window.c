@@ -120,6 +120,57 @@ test_click_selects (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static KgPoint
+bezier_point (const KgPoint *p, double t)
+{
+  double u = 1 - t;
+
+  return (KgPoint) { u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
+                     u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y };
+}
+
+static void
+test_edge_click (void)
+{
+  KgWindow *window = open_seed ();
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  KgGraph *graph = kg_window_get_graph (window);
+  const KgScene *scene = kg_canvas_get_scene (canvas);
+  GtkGesture *click = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
+
+  g_assert_cmpuint (scene->n_edges, >, 0);
+  /* Some point along some edge's curve that no node covers. */
+  for (guint e = 0; e < scene->n_edges; e++)
+    for (double t = 0.3; t < 0.8; t += 0.1)
+      {
+        const KgSceneEdge *edge = &scene->edges[e];
+        KgRelation *r = kg_graph_get_relation (graph, edge->relation);
+        KgPoint p;
+        double x, y;
+        guint index = G_MAXUINT;
+        g_autofree char *details = NULL;
+
+        if (edge->n_points < 4 || r->evidence->len == 0)
+          break;
+        p = bezier_point (edge->points, t);
+        kg_canvas_zoom_fit (canvas);
+        kg_canvas_scene_to_widget (canvas, p.x, p.y, &x, &y);
+        if (kg_canvas_pick (canvas, x, y, &index) != KG_ITEM_RELATION || index != edge->relation)
+          continue;
+        g_signal_emit_by_name (click, "pressed", 1, x, y);
+        g_assert_cmpint (kg_canvas_get_selection (canvas, &index), ==, KG_ITEM_RELATION);
+        g_assert_cmpuint (index, ==, edge->relation);
+        details = kg_details_pane_dup_text (kg_window_get_details_pane (window));
+        /* Both ends and the sentence it was read from. */
+        g_assert_nonnull (strstr (details, kg_graph_get_entity (graph, r->source)->name));
+        g_assert_nonnull (strstr (details, kg_graph_get_entity (graph, r->target)->name));
+        g_assert_nonnull (strstr (details, "Evidence"));
+        gtk_window_destroy (GTK_WINDOW (window));
+        return;
+      }
+  g_assert_not_reached ();
+}
+
 static void
 test_search_centres (void)
 {
@@ -525,6 +576,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open/drop", test_drop_opens);
   g_test_add_func ("/window/open/cancel", test_cancel_open);
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
+  g_test_add_func ("/window/canvas/edge-click", test_edge_click);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
   g_test_add_func ("/window/settings/remembered", test_settings_remembered);
