@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-names.h"
 #include "kg-words.h"
 
 /*
@@ -17,8 +18,6 @@
  * or, failing all of those, a long name it misspells by one letter. Only
  * then are the groups written to the graph, since entities cannot be undone.
  */
-
-#define MIN_TYPO_LENGTH 7
 
 typedef struct
 {
@@ -42,6 +41,12 @@ typedef struct
   GPtrArray  *groups;     /* Group* */
   GHashTable *multi;      /* "<class>\x1f<name>" → group index + 1 */
   GHashTable *acronyms;   /* acronym → group index + 1, from "Long Name (LN)" */
+  /* Indexes, so that a long document costs no more than its names: */
+  KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
+  KgNameIndex *org_slips; /* short forms and full names, for slips */
+  GHashTable *surnames;   /* last word of a full person name → GArray of mention indexes */
+  KgNameIndex *surname_slips;
+  GHashTable *word_tags;  /* one-word name → guint[KG_N_ENTITY_TYPES], how it was tagged */
 } Resolver;
 
 static void
@@ -59,16 +64,6 @@ static guint
 type_class (KgEntityType type)
 {
   return type == KG_ENTITY_PLACE ? 1 : 0;
-}
-
-static guint
-count_words (const char *name)
-{
-  guint n = 1;
-
-  for (const char *p = name; *p; p++)
-    n += *p == ' ';
-  return n;
 }
 
 /* Strips a leading "the", person titles and a trailing possessive from the
@@ -130,82 +125,6 @@ mention_name (const KgAnalysis *a,
   return g_string_free (s, FALSE);
 }
 
-/* "N.C.S.C." → "NCSC"; NULL unless the word is all capitals (2 to 8). */
-static char *
-acronym_letters (const char *word)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = word; *p; p++)
-    {
-      if (g_ascii_isupper (*p))
-        g_string_append_c (s, *p);
-      else if (*p != '.' && *p != '&')
-        {
-          g_string_free (s, TRUE);
-          return NULL;
-        }
-    }
-  if (s->len < 2 || s->len > 8)
-    {
-      g_string_free (s, TRUE);
-      return NULL;
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* The capital initials of a multi-word name, leaving out "of", "the", "and";
- * with skip_first, without its first word ("US Department of Homeland
- * Security" is also "DHS"). */
-static char *
-initials (const char *name,
-          gboolean    skip_first)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  GString *s = g_string_new (NULL);
-
-  for (guint i = skip_first ? 1 : 0; words[i]; i++)
-    if (g_ascii_isupper (words[i][0]))
-      g_string_append_c (s, words[i][0]);
-    else if (words[i][0] == '&')
-      continue;
-  return g_string_free (s, FALSE);
-}
-
-static gboolean
-is_acronym_of (const char *acronym,
-               const char *name)
-{
-  g_autofree char *letters = acronym_letters (acronym);
-  g_autofree char *full = NULL;
-  g_autofree char *rest = NULL;
-
-  if (letters == NULL || count_words (name) < 2)
-    return FALSE;
-  full = initials (name, FALSE);
-  rest = initials (name, TRUE);
-  return strcmp (letters, full) == 0 || (strlen (rest) >= 2 && strcmp (letters, rest) == 0);
-}
-
-/* Optimal string alignment distance, stopping once it exceeds 1. */
-static gboolean
-within_one_edit (const char *a,
-                 const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b), i = 0;
-
-  if (la > lb + 1 || lb > la + 1)
-    return FALSE;
-  while (i < la && i < lb && a[i] == b[i])
-    i++;
-  if (i == la && i == lb)
-    return FALSE;   /* equal */
-  if (la == lb)
-    return strcmp (a + i + 1, b + i + 1) == 0
-           || (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp (a + i + 2, b + i + 2) == 0);
-  return la > lb ? strcmp (a + i + 1, b + i) == 0 : strcmp (a + i, b + i + 1) == 0;
-}
-
 static guint
 add_group (Resolver   *self,
            const char *name)
@@ -214,7 +133,7 @@ add_group (Resolver   *self,
 
   group->name = g_strdup (name);
   group->forms = g_ptr_array_new_with_free_func (g_free);
-  group->n_words = count_words (name);
+  group->n_words = kg_name_count_words (name);
   group->entity = KG_NO_ENTITY;
   g_ptr_array_add (self->groups, group);
   return self->groups->len - 1;
@@ -307,9 +226,9 @@ find_acronym_definitions (Resolver *self)
       if (!kg_token_is (a, outer->end_token, "(") || inner->first_token != outer->end_token + 1
           || !kg_token_is (a, inner->end_token, ")"))
         continue;
-      if (is_acronym_of (inner_name, outer_name))
+      if (kg_name_is_acronym_of (inner_name, outer_name))
         acronym = inner_name, long_m = m;
-      else if (is_acronym_of (outer_name, inner_name))
+      else if (kg_name_is_acronym_of (outer_name, inner_name))
         acronym = outer_name, long_m = m + 1;
       if (acronym != NULL && !g_hash_table_contains (self->acronyms, acronym))
         g_hash_table_insert (self->acronyms, g_strdup (acronym),
@@ -347,15 +266,60 @@ typedef enum
   MATCH_TYPO,
 } MatchKind;
 
+/* Whether the multi-word group reads as an organisation or government. */
 static gboolean
-word_matches (const char *word,
-              const char *form,
-              MatchKind   kind)
+is_organisation_group (const Group *group)
 {
-  if (kind == MATCH_EXACT)
-    return strcmp (word, form) == 0;
-  return strlen (form) >= MIN_TYPO_LENGTH && strlen (word) >= MIN_TYPO_LENGTH - 1
-         && within_one_edit (word, form);
+  return group->n_words >= 2
+         && group->long_votes[KG_ENTITY_PERSON] <= group->long_votes[KG_ENTITY_ORGANIZATION]
+                                                   + group->long_votes[KG_ENTITY_GOVERNMENT]
+         && group->long_votes[KG_ENTITY_PLACE] == 0;
+}
+
+/* Indexes the multi-word groups: organisations by initials and short form,
+ * people by surname. */
+static void
+index_long_names (Resolver *self)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      Group *group = group_at (self, g);
+      const char *space = strchr (group->name, ' ');
+      g_autofree char *first = NULL, *full = NULL, *rest = NULL;
+
+      if (!is_organisation_group (group))
+        continue;
+      full = kg_name_initials (group->name, FALSE);
+      rest = kg_name_initials (group->name, TRUE);
+      if (strlen (full) >= 2)
+        kg_name_index_add (self->orgs, full, g);
+      if (strlen (rest) >= 2)
+        kg_name_index_add (self->orgs, rest, g);
+      first = g_strndup (group->name, space - group->name);
+      if (is_short_form (self, first, group->name))
+        {
+          kg_name_index_add (self->orgs, first, g);
+          kg_name_index_add (self->org_slips, first, g);
+        }
+      kg_name_index_add (self->org_slips, group->name, g);
+    }
+  for (guint k = 0; k < self->names->len; k++)
+    {
+      const char *name = name_of (self, k);
+      const char *last = strrchr (name, ' ');
+      GArray *mentions;
+
+      if (mention_at (self, k)->type != KG_ENTITY_PERSON || last == NULL)
+        continue;
+      mentions = g_hash_table_lookup (self->surnames, last + 1);
+      if (mentions == NULL)
+        {
+          mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (self->surnames, g_strdup (last + 1), mentions);
+          kg_name_index_add (self->surname_slips, last + 1, 0);
+        }
+      g_array_append_val (mentions, k);
+    }
 }
 
 /* The organisation or government group a one-word name stands for: a
@@ -365,79 +329,71 @@ find_long_organisation (Resolver   *self,
                         const char *word,
                         MatchKind   kind)
 {
-  gint found = -1;
+  g_autofree char *letters = NULL;
   gpointer p;
+  gint g;
 
-  if (kind == MATCH_EXACT && (p = g_hash_table_lookup (self->acronyms, word)) != NULL)
+  if (kind == MATCH_TYPO)
+    return MAX (kg_name_index_lookup_slip (self->org_slips, word, NULL), -1);
+  if ((p = g_hash_table_lookup (self->acronyms, word)) != NULL)
     return GPOINTER_TO_UINT (p) - 1;
-  for (guint g = 0; g < self->groups->len; g++)
-    {
-      Group *group = group_at (self, g);
-      gboolean hit;
-      g_autofree char *short_form = NULL;
-
-      if (group->n_words < 2
-          || group->long_votes[KG_ENTITY_PERSON] > group->long_votes[KG_ENTITY_ORGANIZATION]
-                                                   + group->long_votes[KG_ENTITY_GOVERNMENT]
-          || group->long_votes[KG_ENTITY_PLACE] > 0)
-        continue;
-      hit = kind == MATCH_EXACT && is_acronym_of (word, group->name);
-      if (!hit)
-        {
-          const char *space = strchr (group->name, ' ');
-
-          short_form = g_strndup (group->name, space - group->name);
-          hit = word_matches (word, short_form, kind) && is_short_form (self, short_form, group->name);
-        }
-      if (kind == MATCH_TYPO && !hit)
-        hit = word_matches (word, group->name, kind);
-      if (hit && found >= 0 && (guint) found != g)
-        return -1;
-      if (hit)
-        found = g;
-    }
-  return found;
+  if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
+    return MAX (g, -1);
+  letters = kg_name_acronym_letters (word);
+  return letters != NULL ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
 }
 
-/* The person group whose surname (or, for a name tagged as a person, first
- * name) the word is, nearest before the mention, else the first after. */
+/* The person group whose surname the word is (or misspells), nearest before
+ * the mention, else the first after. */
 static gint
 find_person (Resolver   *self,
              guint       m,
              const char *word,
              MatchKind   kind)
 {
-  gint before = -1, after = -1;
+  const char *surname = word;
+  GArray *mentions;
+  guint lo = 0, hi;
 
-  for (guint k = 0; k < self->names->len; k++)
+  if (kind == MATCH_TYPO
+      && kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
+    return -1;
+  mentions = g_hash_table_lookup (self->surnames, surname);
+  if (mentions == NULL)
+    return -1;
+  /* The first mention at or after m, by binary search. */
+  hi = mentions->len;
+  while (lo < hi)
     {
-      const KgMention *other = mention_at (self, k);
-      const char *name = name_of (self, k);
-      const char *last;
+      guint mid = lo + (hi - lo) / 2;
 
-      if (other->type != KG_ENTITY_PERSON || g_array_index (self->n_words, guint, k) < 2)
-        continue;
-      last = strrchr (name, ' ') + 1;
-      if (!word_matches (word, last, kind))
-        continue;
-      if (k < m)
-        before = g_array_index (self->group_of, guint, k);
-      else if (after < 0)
-        after = g_array_index (self->group_of, guint, k);
+      if (g_array_index (mentions, guint, mid) < m)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return before >= 0 ? before : after;
+  return g_array_index (self->group_of, guint,
+                        g_array_index (mentions, guint, lo > 0 ? lo - 1 : 0));
 }
 
-/* How the mentions of one one-word name were tagged. */
+/* How the one-word mentions of each name were tagged. */
 static void
-count_tags (Resolver   *self,
-            const char *word,
-            guint       counts[KG_N_ENTITY_TYPES])
+count_word_tags (Resolver *self)
 {
-  memset (counts, 0, sizeof (guint) * KG_N_ENTITY_TYPES);
   for (guint k = 0; k < self->names->len; k++)
-    if (g_array_index (self->n_words, guint, k) == 1 && strcmp (name_of (self, k), word) == 0)
+    {
+      guint *counts;
+
+      if (g_array_index (self->n_words, guint, k) != 1)
+        continue;
+      counts = g_hash_table_lookup (self->word_tags, name_of (self, k));
+      if (counts == NULL)
+        {
+          counts = g_new0 (guint, KG_N_ENTITY_TYPES);
+          g_hash_table_insert (self->word_tags, g_strdup (name_of (self, k)), counts);
+        }
       counts[mention_at (self, k)->type]++;
+    }
 }
 
 /* An organisation of the name exists when the name is tagged so at least
@@ -456,10 +412,10 @@ resolve_word (Resolver *self,
               guint     m)
 {
   const char *word = name_of (self, m);
-  guint counts[KG_N_ENTITY_TYPES];
+  const guint *counts = g_hash_table_lookup (self->word_tags, word);
+  gboolean once;
   gint g;
 
-  count_tags (self, word, counts);
   /* A name mostly read as an actor is one even where it was read as a
    * place, if it is the short form of an organisation named in full. */
   if (mention_at (self, m)->type == KG_ENTITY_PLACE
@@ -470,15 +426,15 @@ resolve_word (Resolver *self,
     return g;
   if (mention_at (self, m)->type == KG_ENTITY_PLACE)
     return -1;
+  /* A name used several times is no slip of the keyboard. */
+  once = counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION] + counts[KG_ENTITY_GOVERNMENT] <= 1;
+  if (once && (g = find_long_organisation (self, word, MATCH_TYPO)) >= 0)
+    return g;
   if (names_organisation (counts))
     return -1;
   if ((g = find_person (self, m, word, MATCH_EXACT)) >= 0)
     return g;
-  if (counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION] + counts[KG_ENTITY_GOVERNMENT] > 1)
-    return -1;   /* a name used several times is no slip of the keyboard */
-  if ((g = find_long_organisation (self, word, MATCH_TYPO)) >= 0)
-    return g;
-  return find_person (self, m, word, MATCH_TYPO);
+  return once ? find_person (self, m, word, MATCH_TYPO) : -1;
 }
 
 /* The one-word group of that name and class, made on first use. */
@@ -498,32 +454,32 @@ word_group (Resolver   *self,
   return GPOINTER_TO_UINT (found) - 1;
 }
 
-/* A one-word organisation name that is a slip for another one-word name
- * used more often ("Kasperksy" for "Kaspersky"). */
+/* A one-word name used once that is a slip for another one-word name
+ * ("Kasperksy" for "Kaspersky"). */
 static void
 merge_word_typos (Resolver *self)
 {
+  g_autoptr(KgNameIndex) words = kg_name_index_new ();
+
+  for (guint g = 0; g < self->groups->len; g++)
+    if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
+      kg_name_index_add (words, group_at (self, g)->name, g);
   for (guint m = 0; m < self->names->len; m++)
     {
       guint gm = g_array_index (self->group_of, guint, m);
       Group *group = group_at (self, gm);
       guint total = 0;
+      gint g;
 
       for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
         total += group->votes[t];
       if (group->n_words != 1 || total != 1 || group->votes[KG_ENTITY_PLACE] > 0)
         continue;
-      for (guint g = 0; g < self->groups->len; g++)
+      g = kg_name_index_lookup_slip (words, group->name, NULL);
+      if (g >= 0 && (guint) g != gm)
         {
-          Group *other = group_at (self, g);
-
-          if (g != gm && other->n_words == 1 && other->votes[KG_ENTITY_PLACE] == 0
-              && word_matches (group->name, other->name, MATCH_TYPO))
-            {
-              group->votes[mention_at (self, m)->type]--;
-              assign (self, m, g);
-              break;
-            }
+          group->votes[mention_at (self, m)->type]--;
+          assign (self, m, g);
         }
     }
 }
@@ -573,8 +529,8 @@ choose_name (Group *group)
   for (guint i = 0; i < group->forms->len; i++)
     {
       const char *form = g_ptr_array_index (group->forms, i);
-      guint n = count_words (form);
-      g_autofree char *letters = acronym_letters (form);
+      guint n = kg_name_count_words (form);
+      g_autofree char *letters = kg_name_acronym_letters (form);
 
       if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
                                  && letters == NULL))
@@ -598,7 +554,7 @@ write_group (KgGraph *graph,
     entity = kg_graph_find_entity (graph, g_ptr_array_index (group->forms, i), group->type);
   if (entity == NULL)
     entity = kg_graph_ensure_entity (graph, group->name, group->type);
-  else if (count_words (group->name) > count_words (entity->name))
+  else if (kg_name_count_words (group->name) > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint i = 0; i < group->forms->len; i++)
     kg_graph_add_alias (graph, entity, g_ptr_array_index (group->forms, i));
@@ -618,6 +574,12 @@ resolver_init (Resolver   *self,
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->multi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->orgs = kg_name_index_new ();
+  self->org_slips = kg_name_index_new ();
+  self->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+  self->surname_slips = kg_name_index_new ();
+  self->word_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -629,6 +591,11 @@ resolver_clear (Resolver *self)
   g_ptr_array_unref (self->groups);
   g_hash_table_unref (self->multi);
   g_hash_table_unref (self->acronyms);
+  kg_name_index_free (self->orgs);
+  kg_name_index_free (self->org_slips);
+  g_hash_table_unref (self->surnames);
+  kg_name_index_free (self->surname_slips);
+  g_hash_table_unref (self->word_tags);
 }
 
 /* A name form the tagger found once, to look for where it missed it. */
@@ -674,30 +641,11 @@ collect_forms (Resolver *self)
         {
           g_autofree char *word = g_strndup (kg_token_text (a, t + 1), kg_token_len (a, t + 1));
 
-          if (is_acronym_of (word, name))
+          if (kg_name_is_acronym_of (word, name))
             add_form (forms, word, strlen (word), mention->type);
         }
     }
   return forms;
-}
-
-/* The type of an organisation form the word misspells by one letter. */
-static gpointer
-find_typo_form (GHashTable *forms,
-                const char *word)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (strlen (word) < MIN_TYPO_LENGTH - 1)
-    return NULL;
-  g_hash_table_iter_init (&iter, forms);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) - 1 != KG_ENTITY_PERSON
-        && GPOINTER_TO_UINT (value) - 1 != KG_ENTITY_PLACE
-        && word_matches (word, key, MATCH_TYPO))
-      return value;
-  return NULL;
 }
 
 static gint
@@ -715,11 +663,20 @@ propagate_mentions (Resolver *self)
 {
   KgAnalysis *a = self->analysis;
   g_autoptr(GHashTable) forms = collect_forms (self);
+  g_autoptr(KgNameIndex) slips = kg_name_index_new ();
   g_autofree gint *covered = kg_mention_index (a);
   guint n = a->mentions->len;
+  GHashTableIter iter;
+  gpointer key, value;
 
   if (g_hash_table_size (forms) == 0)
     return;
+  /* Slips are looked for among organisations' and governments' names. */
+  g_hash_table_iter_init (&iter, forms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) - 1 == KG_ENTITY_ORGANIZATION
+        || GPOINTER_TO_UINT (value) - 1 == KG_ENTITY_GOVERNMENT)
+      kg_name_index_add (slips, key, GPOINTER_TO_INT (value));
   for (guint t = 0; t < a->tokens->len; t++)
     {
       KgMention mention = { 0 };
@@ -734,7 +691,7 @@ propagate_mentions (Resolver *self)
         length -= 2;
       word = g_strndup (text, length);
       if ((type = g_hash_table_lookup (forms, word)) == NULL
-          && (type = find_typo_form (forms, word)) == NULL)
+          && (type = GINT_TO_POINTER (MAX (kg_name_index_lookup_slip (slips, word, NULL), 0))) == NULL)
         continue;
       mention.start = kg_token (a, t)->start;
       mention.end = mention.start + length;
@@ -762,7 +719,7 @@ kg_resolve_entities (KgAnalysis *analysis,
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
       char *name = mention_name (analysis, mention_at (&self, m));
-      guint n = count_words (name), none = G_MAXUINT;
+      guint n = kg_name_count_words (name), none = G_MAXUINT;
 
       g_ptr_array_add (self.names, name);
       g_array_append_val (self.n_words, n);
@@ -770,6 +727,8 @@ kg_resolve_entities (KgAnalysis *analysis,
     }
   group_long_names (&self);
   find_acronym_definitions (&self);
+  index_long_names (&self);
+  count_word_tags (&self);
   group_words (&self);
 
   for (guint g = 0; g < self.groups->len; g++)

@@ -21,25 +21,7 @@ enum
   T_DOC, T_DOC_CAPS, T_FIRST_LOWER,
 };
 
-#define MAX_KEY 48
-
-struct _KgLexicon
-{
-  GHashTable *phrases;       /* lower-case phrase → class bits */
-  GHashTable *first_words;   /* first words of multi-word phrases */
-};
-
-static const char *const lexicon_files[KG_N_LEX] = {
-  "extract/given-names.txt",
-  "extract/titles.txt",
-  "extract/org-suffixes.txt",
-  "extract/government-words.txt",
-  "extract/countries.txt",
-  "extract/demonyms.txt",
-  "extract/places.txt",
-  "extract/org-words.txt",
-  "extract/common-words.txt",
-};
+#define MAX_KEY KG_MAX_KEY
 
 static inline guint32
 hash_bytes (guint32     seed,
@@ -53,22 +35,10 @@ hash_bytes (guint32     seed,
   return h;
 }
 
-static inline guint32
-mix (guint32 a,
-     guint32 b)
-{
-  guint32 h = a * 0x9e3779b1u ^ (b + 0x7f4a7c15u + (a << 6) + (a >> 2));
-  h ^= h >> 15;
-  h *= 0x2c1b3c6du;
-  h ^= h >> 12;
-  return h;
-}
-
-/* Lower case into buf (at most MAX_KEY bytes); returns the length. */
-static gsize
-lower_into (const char *word,
-            gsize       length,
-            char       *buf)
+gsize
+_kg_lower_into (const char *word,
+                gsize       length,
+                char       *buf)
 {
   gsize n = MIN (length, MAX_KEY);
   gboolean ascii = TRUE;
@@ -88,131 +58,54 @@ lower_into (const char *word,
   return n;
 }
 
-static void
-lexicon_add (KgLexicon  *lexicon,
-             const char *line,
-             KgLexClass  cls)
+static inline gboolean
+is_ascii (const char *word,
+          gsize       length)
 {
-  g_autofree char *lower = g_utf8_strdown (line, -1);
-  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
-  const char *space = strchr (lower, ' ');
-
-  if (space != NULL)
-    g_hash_table_add (lexicon->first_words, g_strndup (lower, space - lower));
-  g_hash_table_insert (lexicon->phrases, g_strdup (lower), GUINT_TO_POINTER (bits | (1u << cls)));
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) word[i] >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 
-KgLexicon *
-_kg_lexicon_load (GError **error)
+/* Character classes as the shapes write them; ASCII without a table look-up
+ * in GLib, the same answers as g_unichar_* give. */
+static inline char
+shape_char (gunichar c)
 {
-  g_autoptr(GHashTable) phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  KgLexicon lexicon = { phrases, first_words };
-  KgLexicon *result;
+  if (c < 0x80)
+    return g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x' : g_ascii_isdigit (c) ? 'd' : (char) c;
+  return g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
+         g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' : '*';
+}
 
-  for (guint c = 0; c < KG_N_LEX; c++)
+static inline gunichar
+next_char (const char **p)
+{
+  gunichar c = (guchar) **p;
+
+  if (c < 0x80)
     {
-      g_autofree char *path = kg_find_data_file (lexicon_files[c]);
-      g_autofree char *contents = NULL;
-      g_auto(GStrv) lines = NULL;
-
-      if (!g_file_get_contents (path, &contents, NULL, error))
-        return NULL;
-      lines = g_strsplit (contents, "\n", -1);
-      for (guint i = 0; lines[i]; i++)
-        {
-          g_strstrip (lines[i]);
-          if (lines[i][0] != '\0' && lines[i][0] != '#')
-            lexicon_add (&lexicon, lines[i], c);
-        }
-    }
-  result = g_new0 (KgLexicon, 1);
-  result->phrases = g_steal_pointer (&phrases);
-  result->first_words = g_steal_pointer (&first_words);
-  return result;
-}
-
-void
-_kg_lexicon_free (KgLexicon *lexicon)
-{
-  if (lexicon == NULL)
-    return;
-  g_hash_table_unref (lexicon->phrases);
-  g_hash_table_unref (lexicon->first_words);
-  g_free (lexicon);
-}
-
-guint
-_kg_lexicon_word_classes (const KgLexicon *lexicon,
-                          const char      *word,
-                          gsize            length)
-{
-  char buf[MAX_KEY + 1];
-  gsize n = lower_into (word, length, buf);
-
-  buf[n] = '\0';
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
-}
-
-guint
-_kg_lexicon_phrase_classes (const KgLexicon *lexicon,
-                            const char      *phrase)
-{
-  g_autofree char *lower = g_utf8_strdown (phrase, -1);
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
-}
-
-static guint
-lowest_class (guint bits)
-{
-  for (guint c = 0; c < KG_N_LEX; c++)
-    if (bits & (1u << c))
+      (*p)++;
       return c;
-  return 0;
-}
-
-void
-_kg_lexicon_mark_spans (const KgLexicon *lexicon,
-                        KgTagSentence   *sentence)
-{
-  GString *phrase = g_string_sized_new (64);
-  char buf[MAX_KEY + 1];
-
-  memset (sentence->lex_span, 0, sentence->n);
-  for (guint i = 0; i < sentence->n; i++)
-    {
-      gsize n;
-
-      if (sentence->cap[i] != 1)
-        continue;
-      n = lower_into (sentence->tokens[i].text, sentence->tokens[i].length, buf);
-      buf[n] = '\0';
-      if (!g_hash_table_contains (lexicon->first_words, buf))
-        continue;
-      for (guint len = MIN (KG_MAX_LEX_WORDS, sentence->n - i); len >= 2; len--)
-        {
-          guint bits;
-
-          g_string_assign (phrase, buf);
-          for (guint k = i + 1; k < i + len; k++)
-            {
-              char word[MAX_KEY + 1];
-              gsize m = lower_into (sentence->tokens[k].text, sentence->tokens[k].length, word);
-              g_string_append_c (phrase, ' ');
-              g_string_append_len (phrase, word, m);
-            }
-          bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase->str));
-          if (bits == 0)
-            continue;
-          for (guint k = i; k < i + len; k++)
-            sentence->lex_span[k] = 1 + 2 * lowest_class (bits) + (k > i);
-          i += len - 1;
-          break;
-        }
     }
-  g_string_free (phrase, TRUE);
+  c = g_utf8_get_char (*p);
+  *p = g_utf8_next_char (*p);
+  return c;
 }
 
+static inline guint32
+mix (guint32 a,
+     guint32 b)
+{
+  guint32 h = a * 0x9e3779b1u ^ (b + 0x7f4a7c15u + (a << 6) + (a >> 2));
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  h ^= h >> 12;
+  return h;
+}
+
+/* Lower case into buf (at most MAX_KEY bytes); returns the length. */
 guint32
 _kg_lower_hash (const char *word,
                 gsize       length)
@@ -225,7 +118,7 @@ _kg_lower_hash (const char *word,
       break;
   if (n == length)   /* already lower case */
     return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
-  n = lower_into (word, length, buf);
+  n = _kg_lower_into (word, length, buf);
   return hash_bytes (T_LOWER, buf, n);
 }
 
@@ -238,23 +131,23 @@ _kg_word_keys (const char *word,
 {
   char buf[MAX_KEY];
   char small[16];
-  gsize n = lower_into (word, length, buf);
+  gsize n = _kg_lower_into (word, length, buf);
   guint k = 0;
-  gunichar first = g_utf8_get_char_validated (word, length);
+  gunichar first = (guchar) word[0] < 0x80 ? (guchar) word[0] : g_utf8_get_char_validated (word, length);
   gboolean any_upper = FALSE;
 
-  for (const char *p = word; p < word + length && k < sizeof small; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length && k < sizeof small; )
     {
-      gunichar c = g_utf8_get_char (p);
-      char s = g_unichar_isupper (c) ? 'X' : g_unichar_isalpha (c) ? 'x' :
-               g_unichar_isdigit (c) ? 'd' : c < 0x80 ? (char) c : '*';
+      gunichar c = next_char (&p);
+      char s = shape_char (c);
       any_upper |= s == 'X';
       if (k == 0 || small[k - 1] != s)
         small[k++] = s;
     }
   *lower = hash_bytes (T_LOWER, buf, n);
   *sshape = hash_bytes (T_SSHAPE, small, k);
-  *cap = g_unichar_isupper (first) ? 1 : (!any_upper && g_unichar_isalpha (first)) ? 2 : 0;
+  *cap = first < 0x80 ? (g_ascii_isupper (first) ? 1 : (!any_upper && g_ascii_isalpha (first)) ? 2 : 0)
+                      : g_unichar_isupper (first) ? 1 : (!any_upper && g_unichar_isalpha (first)) ? 2 : 0;
 }
 
 static guint
@@ -265,19 +158,20 @@ flags_of (const char *word,
   guint flags = 0;
   gboolean all_upper = TRUE, has_letter = FALSE;
 
-  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length; )
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalpha (c))
+      gunichar c = next_char (&p);
+      char sc = shape_char (c);
+      if (sc == 'X' || sc == 'x')
         {
           has_letter = TRUE;
-          all_upper &= g_unichar_isupper (c);
+          all_upper &= sc == 'X';
         }
-      flags |= g_unichar_isdigit (c) ? 1 : c == '-' ? 2 : c == '.' ? 4 : (c == '\'' || c == 0x2019) ? 8 : 0;
+      flags |= sc == 'd' ? 1 : c == '-' ? 2 : c == '.' ? 4 : (c == '\'' || c == 0x2019) ? 8 : 0;
     }
   if (has_letter && all_upper)
     flags |= 16;
-  if (g_unichar_isupper (g_utf8_get_char (word)))
+  if (shape_char ((guchar) word[0] < 0x80 ? (guchar) word[0] : g_utf8_get_char (word)) == 'X')
     flags |= 32;
   return flags | (MIN (n_chars, 8) << 6);
 }
@@ -298,20 +192,18 @@ word_base (const KgLexicon *lexicon,
            WordBase        *base)
 {
   char lower[MAX_KEY];
-  gsize n = lower_into (word, length, lower);
+  gsize n = _kg_lower_into (word, length, lower);
   char shape[MAX_KEY * 4 + 8], sshape[MAX_KEY * 4 + 8];
   gsize ns = 0, nss = 0;
-  glong n_chars = g_utf8_strlen (lower, n);
-  const char *suffix = g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
+  gboolean ascii = is_ascii (lower, n);
+  glong n_chars = ascii ? (glong) n : g_utf8_strlen (lower, n);
+  const char *suffix = ascii ? lower + MAX (0, n_chars - 3) : g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
   char prev = 0;
   guint run = 0;
 
-  for (const char *p = word; p < word + length && ns < MAX_KEY * 4; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length && ns < MAX_KEY * 4; )
     {
-      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
-      char sc = c < 0x80 ? (g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x' : g_ascii_isdigit (c) ? 'd' : (char) c)
-                         : g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
-                           g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' : '*';
+      char sc = shape_char (next_char (&p));
       run = sc == prev ? run + 1 : 1;
       if (run <= 4)
         shape[ns++] = sc;
@@ -329,8 +221,8 @@ word_base (const KgLexicon *lexicon,
   base->n_affixes = 0;
   for (glong k = 1; k <= 4 && k <= n_chars; k++)
     {
-      const char *end = g_utf8_offset_to_pointer (lower, k);
-      const char *start = g_utf8_offset_to_pointer (lower, n_chars - k);
+      const char *end = ascii ? lower + k : g_utf8_offset_to_pointer (lower, k);
+      const char *start = ascii ? lower + n_chars - k : g_utf8_offset_to_pointer (lower, n_chars - k);
       base->affixes[base->n_affixes++] = hash_bytes (T_PRE + 16 * k, lower, end - lower);
       base->affixes[base->n_affixes++] = hash_bytes (T_SUF + 16 * k, start, lower + n - start);
     }
@@ -497,24 +389,32 @@ _kg_vocab_entry_fill (KgVocabEntry    *entry,
                       guint32          mask,
                       float            unscale,
                       const char      *word,
-                      gsize            length)
+                      gsize            length,
+                      guint            offsets)
 {
   guint8 cap;
   WordBase base;
-
-  _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
-  entry->cap = cap;
-  entry->length = length;
-  memset (entry->head, 0, sizeof entry->head);
-  memcpy (entry->head, word, MIN (length, sizeof entry->head));
-  memset (entry->scores, 0, sizeof entry->scores);
-  guint counts[KG_N_OFFSETS];
+  guint counts[KG_N_OFFSETS] = { 0 };
   guint32 all[KG_N_OFFSETS][KG_MAX_WORD_FEATURES];
 
+  if (entry->filled == 0)
+    {
+      _kg_word_keys (word, length, &entry->lower, &entry->sshape, &cap);
+      entry->cap = cap;
+      entry->length = length;
+      memset (entry->head, 0, sizeof entry->head);
+      memcpy (entry->head, word, MIN (length, sizeof entry->head));
+      memset (entry->scores, 0, sizeof entry->scores);
+    }
   word_base (lexicon, word, length, &base);
+  entry->lex = base.lex;
+  offsets &= ~entry->filled;
+  entry->filled |= offsets;
   /* Ask for every row first: they are scattered over the table. */
   for (int k = 0; k < KG_N_OFFSETS; k++)
     {
+      if (!(offsets & (1u << k)))
+        continue;
       counts[k] = word_features_at (&base, k - KG_WINDOW, all[k]);
       for (guint f = 0; f < counts[k]; f++)
         __builtin_prefetch (table + (gsize) (all[k][f] & mask) * KG_N_LABELS);

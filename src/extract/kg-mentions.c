@@ -84,13 +84,22 @@ token_in (const KgAnalysis *a,
   return FALSE;
 }
 
+/* The lexicons, and what the tagger already knows of each decoded token. */
+typedef struct
+{
+  const KgLexicon *lexicon;
+  const guint32   *token_lex;   /* per token: KgLexClass bits, or NULL */
+} Lexicons;
+
 static guint
 token_lex (const KgAnalysis *a,
-           const KgLexicon  *lexicon,
+           const Lexicons   *lexicon,
            guint             t)
 {
   const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-  return _kg_lexicon_word_classes (lexicon, a->text + token->start, token->end - token->start);
+  if (lexicon->token_lex != NULL)
+    return lexicon->token_lex[t];
+  return _kg_lexicon_word_classes (lexicon->lexicon, a->text + token->start, token->end - token->start);
 }
 
 static gboolean
@@ -98,38 +107,31 @@ token_is_capitalised (const KgAnalysis *a,
                       guint             t)
 {
   const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+  guchar c = a->text[token->start];
+
+  if (c < 0x80)
+    return g_ascii_isupper (c);
   return g_unichar_isupper (g_utf8_get_char (a->text + token->start));
 }
 
-static guint
-span_lex (const KgAnalysis *a,
-          const KgLexicon  *lexicon,
-          guint             first,
-          guint             end)
-{
-  g_autofree char *phrase = NULL;
-  GString *s = g_string_new (NULL);
+typedef struct _Span Span;
+static const char *text_of (const KgAnalysis *a, Span *span);
 
-  /* Tokens joined by single spaces, the way lexicon entries are written. */
-  for (guint t = first; t < end; t++)
-    {
-      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-      if (t > first)
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, a->text + token->start, token->end - token->start);
-    }
-  phrase = g_string_free (s, FALSE);
-  return _kg_lexicon_phrase_classes (lexicon, phrase);
-}
-
-typedef struct
+struct _Span
 {
   guint first;
   guint end;
   int   cls;
   KgEntityType type;
   guint lex;     /* lexicon classes of the whole span */
-} Span;
+  char *text;    /* the tokens joined by spaces, once asked for */
+};
+
+static void
+span_clear (gpointer data)
+{
+  g_free (((Span *) data)->text);
+}
 
 static gboolean
 is_article (const KgAnalysis *a,
@@ -149,7 +151,7 @@ is_possessive (const KgAnalysis *a,
 
 static void
 trim_span (const KgAnalysis *a,
-           const KgLexicon  *lexicon,
+           const Lexicons   *lexicon,
            Span             *span)
 {
   /* "Later Novikov", "The Pentagon": a capitalised common word that opens
@@ -187,11 +189,12 @@ country_acts (const KgAnalysis *a,
 /* Whether tokens [first, end) name a government body by their words. */
 static gboolean
 names_government_body (const KgAnalysis *a,
-                       const KgLexicon  *lexicon,
+                       const Lexicons   *lexicon,
+                       guint             lex,
                        guint             first,
                        guint             end)
 {
-  if (span_lex (a, lexicon, first, end) & (1u << KG_LEX_GOVERNMENT))
+  if (lex & (1u << KG_LEX_GOVERNMENT))
     return TRUE;
   if (end - first >= 2 && token_in (a, first, public_openers) && token_in (a, end - 1, public_heads))
     return TRUE;
@@ -203,10 +206,11 @@ names_government_body (const KgAnalysis *a,
 
 static void
 type_span (const KgAnalysis *a,
-           const KgLexicon  *lexicon,
+           const Lexicons   *lexicon,
            Span             *span)
 {
-  guint lex = span->lex = span_lex (a, lexicon, span->first, span->end);
+  guint lex = span->lex = span->end - span->first == 1 ? token_lex (a, lexicon, span->first)
+                                   : _kg_lexicon_phrase_classes (lexicon->lexicon, text_of (a, span));
 
   switch (span->cls)
     {
@@ -214,11 +218,13 @@ type_span (const KgAnalysis *a,
       span->type = KG_ENTITY_PERSON;
       break;
     case CLASS_ORG:
-      span->type = names_government_body (a, lexicon, span->first, span->end)
+      span->type = names_government_body (a, lexicon, lex, span->first, span->end)
                    ? KG_ENTITY_GOVERNMENT : KG_ENTITY_ORGANIZATION;
       break;
     case CLASS_LOC:
       if ((lex & (1u << KG_LEX_COUNTRY)) && country_acts (a, span))
+        span->type = KG_ENTITY_GOVERNMENT;
+      else if (lex & (1u << KG_LEX_GOVERNMENT))   /* "the White House said" */
         span->type = KG_ENTITY_GOVERNMENT;
       else
         span->type = KG_ENTITY_PLACE;
@@ -232,7 +238,7 @@ type_span (const KgAnalysis *a,
  * Security": a country or demonym joined to what follows it. */
 static void
 join_governments (const KgAnalysis *a,
-                  const KgLexicon  *lexicon,
+                  const Lexicons   *lexicon,
                   GArray           *spans)
 {
   for (guint i = 0; i < spans->len; i++)
@@ -246,16 +252,21 @@ join_governments (const KgAnalysis *a,
       if (next && next->first == span->end && next->type == KG_ENTITY_GOVERNMENT)
         {
           span->end = next->end;
+          g_clear_pointer (&span->text, g_free);
           span->type = KG_ENTITY_GOVERNMENT;
           g_array_remove_index (spans, i + 1);
         }
       else if (next && next->type == KG_ENTITY_GOVERNMENT && is_possessive (a, span->end) &&
                next->first == span->end + 1)
         span->type = KG_ENTITY_GOVERNMENT;   /* "the UK's National Cyber Security Centre" */
+      else if ((lex & (1u << KG_LEX_COUNTRY)) && is_possessive (a, span->end) &&
+               token_in (a, span->end + 1, government_heads))
+        span->type = KG_ENTITY_GOVERNMENT;   /* "Russia's government" */
       else if (token_in (a, span->end, government_heads) &&
                !(next && next->first == span->end))
         {
           span->end++;
+          g_clear_pointer (&span->text, g_free);
           span->type = KG_ENTITY_GOVERNMENT;
         }
     }
@@ -266,16 +277,31 @@ span_text (const KgAnalysis *a,
            const Span       *span,
            guint             end)
 {
-  GString *s = g_string_new (NULL);
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
+  gsize size = 0, at = 0;
+  char *text;
 
   for (guint t = span->first; t < end; t++)
+    size += tokens[t].end - tokens[t].start + 1;
+  text = g_malloc (MAX (size, 1));
+  for (guint t = span->first; t < end; t++)
     {
-      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
       if (t > span->first)
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, a->text + token->start, token->end - token->start);
+        text[at++] = ' ';
+      memcpy (text + at, a->text + tokens[t].start, tokens[t].end - tokens[t].start);
+      at += tokens[t].end - tokens[t].start;
     }
-  return g_string_free (s, FALSE);
+  text[at] = '\0';
+  return text;
+}
+
+static const char *
+text_of (const KgAnalysis *a,
+         Span             *span)
+{
+  if (span->text == NULL)
+    span->text = span_text (a, span, span->end);
+  return span->text;
 }
 
 static gboolean
@@ -319,31 +345,113 @@ majority (const guint *count)
  * takes that name's type. */
 static void
 follow_typos (GArray     *spans,
-              GPtrArray  *texts,
               GHashTable *votes)
 {
+  g_autoptr(GPtrArray) common = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Only names seen at least twice can be what a typo meant. */
+  g_hash_table_iter_init (&iter, votes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((const guint *) value)[majority (value)] >= 2 && strlen (key) >= 5)
+      g_ptr_array_add (common, key);
+  if (common->len == 0)
+    return;
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      const char *text = g_ptr_array_index (texts, i);
-      const guint *count = g_hash_table_lookup (votes, text);
-      GHashTableIter iter;
-      gpointer key, value;
+      const char *text = span->text;
+      gsize n = text ? strlen (text) : 0;
 
-      if (!is_plain_type (span->type) || strlen (text) < 6 || strchr (text, ' ') != NULL ||
-          count[span->type] > 1)
+      if (!is_plain_type (span->type) || n < 6 || strchr (text, ' ') != NULL ||
+          ((const guint *) g_hash_table_lookup (votes, text))[span->type] > 1)
         continue;
-      g_hash_table_iter_init (&iter, votes);
-      while (g_hash_table_iter_next (&iter, &key, &value))
+      for (guint c = 0; c < common->len; c++)
         {
-          const guint *other = value;
-          KgEntityType type = majority (other);
-          if (other[type] >= 2 && one_edit_apart (text, key))
+          const char *other = g_ptr_array_index (common, c);
+          gsize m = strlen (other);
+          if (m + 1 >= n && m <= n + 1 && one_edit_apart (text, other))
             {
-              span->type = type;
+              span->type = majority (g_hash_table_lookup (votes, other));
               break;
             }
         }
+    }
+}
+
+static gboolean
+is_acronym (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isupper (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The initials of a span's capitalised words: "National Cyber Security
+ * Centre" → "NCSC"; skip leaves out the first word ("US Department of
+ * Homeland Security" → "DHS"). */
+static gsize
+initials (const KgAnalysis *a,
+          const Span       *span,
+          guint             skip,
+          char             *out,
+          gsize             size)
+{
+  gsize n = 0;
+
+  for (guint t = span->first + skip; t < span->end && n + 1 < size; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      char c = a->text[token->start];
+      if (g_ascii_isupper (c))
+        out[n++] = c;
+    }
+  out[n] = '\0';
+  return n;
+}
+
+/* An acronym takes the type of the name it abbreviates: "NCSC" after
+ * "National Cyber Security Centre" is a government body too. */
+static void
+follow_acronyms (const KgAnalysis *a,
+                 GArray           *spans)
+{
+  g_autoptr(GHashTable) long_forms = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < spans->len && !any; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      any = span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span));
+    }
+  if (!any)
+    return;
+  long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      char acronym[16];
+
+      if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
+        continue;
+      for (guint skip = 0; skip < 2; skip++)
+        if (initials (a, span, skip, acronym, sizeof acronym) >= 2)
+          g_hash_table_insert (long_forms, g_strdup (acronym), GUINT_TO_POINTER (span->type + 1));
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      gpointer type;
+
+      if (span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span)) &&
+          (type = g_hash_table_lookup (long_forms, span->text)) != NULL)
+        span->type = GPOINTER_TO_UINT (type) - 1;
     }
 }
 
@@ -353,13 +461,14 @@ follow_typos (GArray     *spans,
  * mentions have. Governments are left alone: that type comes from context. */
 static void
 harmonise_types (const KgAnalysis *a,
-                 const KgLexicon  *lexicon,
+                 const Lexicons   *lexicon,
                  GArray           *spans)
 {
   g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  follow_acronyms (a, spans);
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -369,17 +478,16 @@ harmonise_types (const KgAnalysis *a,
         g_hash_table_add (stems, span_text (a, span, span->end - 1));
       if (span->type == KG_ENTITY_PERSON && span->end - span->first >= 2)
         {
-          Span last = { span->end - 1, span->end, 0, 0, 0 };
+          Span last = { span->end - 1, span->end, 0, 0, 0, NULL };
           g_hash_table_add (surnames, span_text (a, &last, span->end));
         }
     }
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      char *text = span_text (a, span, span->end);
+      const char *text = text_of (a, span);
       guint *count;
 
-      g_ptr_array_add (texts, text);
       if (!is_plain_type (span->type))
         continue;
       if (g_hash_table_contains (stems, text))
@@ -388,19 +496,30 @@ harmonise_types (const KgAnalysis *a,
         span->type = KG_ENTITY_PERSON;   /* "Shingarev" after "Anton Shingarev" */
       count = g_hash_table_lookup (votes, text);
       if (count == NULL)
-        g_hash_table_insert (votes, g_strdup (text), (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
+        g_hash_table_insert (votes, (gpointer) text, (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
       count[span->type]++;
     }
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      const guint *count = g_hash_table_lookup (votes, g_ptr_array_index (texts, i));
+      const guint *count = g_hash_table_lookup (votes, span->text);
 
       if (is_plain_type (span->type) && count[majority (count)] > count[span->type])
         span->type = majority (count);
     }
-  follow_typos (spans, texts, votes);
+  follow_typos (spans, votes);
 }
+
+/* Honorifics and offices that are followed by a person's name. */
+static const char *const person_titles[] = {
+  "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+  "Prof", "Prof.", "Professor", "President", "Senator", "Sen.", "Rep.", "Representative", "Gov.",
+  "Governor", "Mayor", "Judge", "Justice", "General", "Gen.", "Col.", "Colonel", "Capt.", "Captain",
+  "Sgt.", "Rev.", "Reverend", "Pope", "King", "Queen", "Prince", "Princess", "Chancellor",
+  "Minister", "Premier", "Ambassador", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Sheikh",
+  "Ayatollah", "Imam", "Coach", "Chairman", "Chairwoman", "president", "senator", "minister",
+  "chancellor", "premier", "ambassador", "governor", "mayor", "judge", "chairman", "coach", NULL
+};
 
 static gint
 compare_spans (gconstpointer a,
@@ -412,11 +531,73 @@ compare_spans (gconstpointer a,
 
 /* A name the tagger found once is the same name where it missed it:
  * "Later Novikov denied it" after "Novikov said". */
-static void
+static gboolean
 propagate_names (const KgAnalysis *a,
+                 const Lexicons   *lexicon,
                  GArray           *spans)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
+  guint n_spans = spans->len;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      Span first = { span->first, span->first + 1, 0, 0, 0, NULL };
+
+      memset (covered + span->first, 1, span->end - span->first);
+      if (!is_plain_type (span->type))
+        continue;
+      g_hash_table_insert (names, (gpointer) text_of (a, span), GUINT_TO_POINTER (span->type + 1));
+      g_hash_table_add (firsts, span_text (a, &first, first.end));
+    }
+  for (guint t = 0; t < a->tokens->len; t++)
+    {
+      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      char word[64];
+
+      if (covered[t] || !token_is_capitalised (a, t) || token->end - token->start >= sizeof word)
+        continue;
+      /* Most capitalised words left open start no known name. */
+      memcpy (word, a->text + token->start, token->end - token->start);
+      word[token->end - token->start] = '\0';
+      if (!g_hash_table_contains (firsts, word))
+        continue;
+      for (guint len = 4; len >= 1; len--)
+        {
+          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0, NULL };
+          g_autofree char *text = NULL;
+          gpointer type;
+
+          if (t + len > a->tokens->len || memchr (covered + t, 1, len) != NULL ||
+              g_array_index (a->tokens, KgToken, t + len - 1).sentence != token->sentence)
+            continue;
+          text = span_text (a, &span, span.end);
+          if ((type = g_hash_table_lookup (names, text)) == NULL)
+            continue;
+          span.type = GPOINTER_TO_UINT (type) - 1;
+          span.lex = _kg_lexicon_phrase_classes (lexicon->lexicon, text);
+          span.text = g_steal_pointer (&text);
+          g_array_append_val (spans, span);
+          memset (covered + t, 1, len);
+          t += len - 1;
+          break;
+        }
+    }
+  if (spans->len == n_spans)
+    return FALSE;
+  g_array_sort (spans, compare_spans);
+  return TRUE;
+}
+
+/* "Mr Novikov", "President Abdou Diouf": capitalised words after a title
+ * that the tagger left out are a person's name. */
+static gboolean
+names_after_titles (const KgAnalysis *a,
+                    const Lexicons   *lexicon,
+                    GArray           *spans)
+{
   g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
   guint n_spans = spans->len;
 
@@ -424,36 +605,31 @@ propagate_names (const KgAnalysis *a,
     {
       const Span *span = &g_array_index (spans, Span, i);
       memset (covered + span->first, 1, span->end - span->first);
-      if (is_plain_type (span->type))
-        g_hash_table_insert (names, span_text (a, span, span->end), GUINT_TO_POINTER (span->type + 1));
     }
-  for (guint t = 0; t < a->tokens->len; t++)
+  for (guint t = 1; t < a->tokens->len; t++)
     {
+      Span span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0, NULL };
       guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
 
-      if (covered[t] || !token_is_capitalised (a, t))
+      if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
+          !token_in (a, t - 1, person_titles))
         continue;
-      for (guint len = 4; len >= 1; len--)
-        {
-          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0 };
-          g_autofree char *text = NULL;
-          gpointer type;
-
-          if (t + len > a->tokens->len || memchr (covered + t, 1, len) != NULL ||
-              g_array_index (a->tokens, KgToken, t + len - 1).sentence != sentence)
-            continue;
-          text = span_text (a, &span, span.end);
-          if ((type = g_hash_table_lookup (names, text)) == NULL)
-            continue;
-          span.type = GPOINTER_TO_UINT (type) - 1;
-          g_array_append_val (spans, span);
-          memset (covered + t, 1, len);
-          t += len - 1;
-          break;
-        }
+      while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
+             g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
+             token_is_capitalised (a, span.end) && !token_in (a, span.end, person_titles) &&
+             !(token_lex (a, lexicon, span.end) & ((1u << KG_LEX_TITLE) | (1u << KG_LEX_COMMON))) &&
+             g_array_index (a->tokens, KgToken, span.end).kind == KG_TOKEN_WORD)
+        span.end++;
+      if (span.end == t)
+        continue;
+      g_array_append_val (spans, span);
+      memset (covered + t, 1, span.end - t);
+      t = span.end - 1;
     }
-  if (spans->len > n_spans)
-    g_array_sort (spans, compare_spans);
+  if (spans->len == n_spans)
+    return FALSE;
+  g_array_sort (spans, compare_spans);
+  return TRUE;
 }
 
 static GArray *
@@ -463,9 +639,11 @@ spans_from_labels (const KgAnalysis *a,
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
   guint n = a->tokens->len;
 
+  g_array_set_clear_func (spans, span_clear);
+
   for (guint t = 0; t < n; )
     {
-      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0 };
+      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0, NULL };
 
       if (labels[t] == KG_LABEL_O)
         {
@@ -487,8 +665,10 @@ void
 kg_tag_entities (KgAnalysis     *analysis,
                  const KgTagger *tagger)
 {
-  const KgLexicon *lexicon;
+  Lexicons lexicons;
+  const Lexicons *lexicon = &lexicons;
   g_autofree guint8 *labels = NULL;
+  g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
 
   g_return_if_fail (analysis != NULL);
@@ -497,9 +677,11 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_array_set_size (analysis->mentions, 0);
   if (analysis->tokens->len == 0)
     return;
-  lexicon = _kg_tagger_lexicon (tagger);
   labels = g_new0 (guint8, analysis->tokens->len);
-  _kg_tag_classes (analysis, tagger, labels);
+  token_lex = g_new (guint32, analysis->tokens->len);
+  _kg_tag_classes (analysis, tagger, labels, token_lex);
+  lexicons.lexicon = _kg_tagger_lexicon (tagger);
+  lexicons.token_lex = token_lex;
   spans = spans_from_labels (analysis, labels);
   for (guint i = 0; i < spans->len; i++)
     {
@@ -508,9 +690,11 @@ kg_tag_entities (KgAnalysis     *analysis,
       type_span (analysis, lexicon, span);
     }
   harmonise_types (analysis, lexicon, spans);
-  propagate_names (analysis, spans);
-  /* Again, now that every mention of a name counts. */
-  harmonise_types (analysis, lexicon, spans);
+  /* Again when names were added after titles; the names found again keep
+   * the type their text already has. */
+  if (names_after_titles (analysis, lexicon, spans))
+    harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {

@@ -193,8 +193,10 @@ kg_speech_subject (const KgAnalysis *a,
       guint e = quoted[t] ? KG_NO_ENTITY : kg_entity_at (a, mention_of, quoted, t);
       const KgMention *m = mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, mention_of[t]) : NULL;
 
-      /* A place speaks only right before the verb ("Norland said"). */
-      if (e == KG_NO_ENTITY || (m != NULL && m->type == KG_ENTITY_PLACE && m->end_token != verb))
+      /* A place speaks only right before the verb ("Norland said"); a
+       * possessor ("Acme's chief said") does not. */
+      if (e == KG_NO_ENTITY || (m != NULL && m->type == KG_ENTITY_PLACE && m->end_token != verb)
+          || (m != NULL && kg_token_is_possessive (a, m->end_token)))
         continue;
       if (m != NULL && m->type != KG_ENTITY_PERSON && after_comma)
         for (guint k = t; k-- > lo && k + 16 > t && !quoted[k];)

@@ -18,6 +18,9 @@ typedef struct
   const KgWordList *speech;
   const KgWordList *verbs;
   const KgWordList *stance;
+  /* (relation index, sentence start) pairs already given as evidence, so a
+   * relation stated in every paragraph costs no scan of its evidence. */
+  GHashTable       *evidence_seen;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as
@@ -39,6 +42,33 @@ gboolean  kg_is_preposition          (const KgAnalysis *a,
 gboolean  kg_is_clause_break         (const KgAnalysis *a,
                                       guint             t);
 
+/* Whether token t is "the", "a", "its" … */
+gboolean  kg_is_determiner           (const KgAnalysis *a,
+                                      guint             t);
+
+static inline gboolean
+kg_is_type (const KgMention *m,
+            KgEntityType     type)
+{
+  return m != NULL && m->type == type;
+}
+
+/* An organisation or a government. */
+static inline gboolean
+kg_is_actor (const KgMention *m)
+{
+  return m != NULL && (m->type == KG_ENTITY_ORGANIZATION || m->type == KG_ENTITY_GOVERNMENT);
+}
+
+/* Relates source to the place and, for "Tromsø, Norland", to the region
+ * named after it too. */
+void      kg_relation_place          (KgRelationReader *r,
+                                      guint             source,
+                                      const KgMention  *place,
+                                      const char       *label,
+                                      guint             t);
+void      kg_read_locations          (KgRelationReader *r,
+                                      const KgSentence *s);
 void      kg_find_actions            (KgRelationReader *r);
 
 G_END_DECLS

@@ -11,9 +11,9 @@
  * Relations a name's neighbours state outright: titles and appositions
  * ("Jo Example, managing director of Acme"; "Acme vice president Jo
  * Example") give roles, "Acme partner Beta" a partnership, "Norland's
- * Water Agency" a body of a government, "based in", "office in", "of
- * <place>" and "<town>, <region>" a location. Verbs between two names in
- * one clause are read in kg-actions.c. Every relation keeps its sentence.
+ * Water Agency" a body of a government. Locations are read in
+ * kg-locations.c, verbs between two names in one clause in kg-actions.c.
+ * Every relation keeps its sentence.
  */
 
 static const char *const honorifics[] = {
@@ -32,7 +32,7 @@ static const char *const clause_words[] = {
 };
 
 static const char *const determiners[] = {
-  "the", "a", "an", "its", "their", "his", "her", NULL
+  "the", "a", "an", "its", "their", "his", "her", "another", NULL
 };
 
 static const char *const links[] = {
@@ -42,10 +42,28 @@ static const char *const links[] = {
 
 static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
 
-static const char *const location_cues[] = {
-  "office", "offices", "headquarters", "plant", "factory", "branch", "base", "campus",
-  "store", "site", "facility", "subsidiary", NULL
-};
+/* A noun naming someone by what they do ("an ecologist at", "a researcher
+ * for"): after an article, a word with an agent's ending. */
+static gboolean
+is_agent_noun (const KgAnalysis *a,
+               guint             t)
+{
+  static const char *const endings[] = { "ist", "er", "or", "ian", "ant", "ent", "man", "woman", NULL };
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+
+  if (kg_token (a, t)->kind != KG_TOKEN_WORD || !g_ascii_islower (*p) || n < 5)
+    return FALSE;
+  for (guint i = 0; endings[i]; i++)
+    {
+      gsize e = strlen (endings[i]);
+
+      if (n > e && strncmp (p + n - e, endings[i], e) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 
 static const char *const unit_words[] = {
   "unit", "subsidiary", "division", "arm", "part", "branch", "member", "department",
@@ -57,6 +75,13 @@ kg_is_preposition (const KgAnalysis *a,
                    guint             t)
 {
   return kg_token_is_any (a, t, prepositions);
+}
+
+gboolean
+kg_is_determiner (const KgAnalysis *a,
+                  guint             t)
+{
+  return kg_token_is_any (a, t, determiners);
 }
 
 gboolean
@@ -99,27 +124,9 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  for (guint i = 0; i < relation->evidence->len; i++)
-    {
-      const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
-
-      if (e->doc == r->doc->index && e->start == s->start)
-        return;
-    }
+  if (!g_hash_table_add (r->evidence_seen, g_strdup_printf ("%u:%" G_GSIZE_FORMAT, relation->index, s->start)))
+    return;
   kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
-}
-
-static gboolean
-is_actor (const KgMention *m)
-{
-  return m != NULL && (m->type == KG_ENTITY_ORGANIZATION || m->type == KG_ENTITY_GOVERNMENT);
-}
-
-static gboolean
-is_type (const KgMention *m,
-         KgEntityType     type)
-{
-  return m != NULL && m->type == type;
 }
 
 static char *
@@ -159,7 +166,8 @@ title_ending_at (KgRelationReader *r,
          && r->mention_of[first - 1] < 0
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
          && !kg_is_preposition (a, first - 1) && !kg_token_is_any (a, first - 1, clause_words)
-         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links))
+         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links)
+         && !kg_token_is_possessive (a, first - 1))
     first--;
   return first;
 }
@@ -184,6 +192,9 @@ phrase_organisation (KgRelationReader *r,
       if (m != NULL)
         {
           if (m->type == KG_ENTITY_PERSON)
+            break;
+          /* "the Example Bank of Oslo": the bank, which is in Oslo. */
+          if (m->type == KG_ENTITY_PLACE && kg_is_actor (found))
             break;
           found = m;
           k = m->end_token - 1;
@@ -231,12 +242,15 @@ role_named_first (KgRelationReader *r,
       guint n = kg_word_list_match (r->titles, a, j, hi);
       if (n > 0 && !(n == 1 && kg_token_is_any (a, j, honorifics)))
         {
+          /* ", Circuit Judge Jo Example said": the title is the next one's. */
+          if (kg_is_type (kg_relation_reader_mention (r, j + n), KG_ENTITY_PERSON))
+            return TRUE;
           relate_role (r, person, where, k, j + n);
           return TRUE;
         }
-      /* "Acme's former chief executive" */
+      /* "Acme's former chief executive", "Acme's Northwest regional reporter" */
       if (r->mention_of[j] >= 0 || kg_token (a, j)->kind != KG_TOKEN_WORD
-          || !g_ascii_islower (*kg_token_text (a, j)))
+          || kg_is_preposition (a, j))
         break;
     }
   /* "an Oslo architect" */
@@ -255,8 +269,11 @@ role_title_of (KgRelationReader *r,
                guint             hi)
 {
   const KgAnalysis *a = r->a;
+  gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
 
-  for (guint k = t; k < hi && k < t + 7; k++)
+  /* The title may come second: "a spokesman for reform and president of
+   * the Example Foundation". */
+  for (guint k = t, start = t; k < hi && k < t + 12; k++)
     {
       if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
           || kg_token_is (a, k, "with"))
@@ -264,12 +281,33 @@ role_title_of (KgRelationReader *r,
           const KgMention *where;
           guint first;
 
-          if (k == t || (first = title_ending_at (r, k - 1, t, TRUE)) != t)
+          if (k == start || ((first = title_ending_at (r, k - 1, start, TRUE)) != start
+                             && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= start)))
             return FALSE;
           where = phrase_organisation (r, k + 1, hi);
           if (where == NULL)
-            return FALSE;
-          relate_role (r, person, where, first, k);
+            {
+              /* "a spokeswoman for the agency" */
+              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi
+                        ? kg_entity_at (a, r->mention_of, r->quoted, k + 2) : KG_NO_ENTITY;
+              g_autofree char *label = span_text (r, first, k);
+
+              if (e != KG_NO_ENTITY && r->mention_of[k + 2] < 0)
+                {
+                  kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+                  return TRUE;
+                }
+              /* Past what the first title is of, to an "and" and the next. */
+              while (k + 1 < hi && k < t + 10 && !kg_token_is (a, k, "and")
+                     && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD)
+                k++;
+              if (!kg_token_is (a, k, "and"))
+                return FALSE;
+              start = k + 1;
+              continue;
+            }
+          if (!(where->type == KG_ENTITY_PLACE && kg_token_is (a, k, "of")))
+            relate_role (r, person, where, first, k);
           return TRUE;
         }
       /* "Jo Example, a guest from Oslo," */
@@ -278,7 +316,7 @@ role_title_of (KgRelationReader *r,
           const KgMention *where = kg_relation_reader_mention (r, k + 1);
 
           if (where->type == KG_ENTITY_PLACE && (k + 1 == hi || !kg_is_preposition (a, where->end_token)))
-            kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_LOCATED_IN, "from", k);
+            kg_relation_place (r, person->entity, where, "from", k);
           return where->type == KG_ENTITY_PLACE;
         }
       if (r->mention_of[k] >= 0 || kg_token (a, k)->kind != KG_TOKEN_WORD)
@@ -304,6 +342,62 @@ skip_short_apposition (KgRelationReader *r,
   return t;
 }
 
+/* "Acme will cut jobs, said Jo Example, a spokeswoman." and "…, a company
+ * official": one who speaks for an organisation speaks for the one the
+ * sentence is about. */
+static gboolean
+role_of_speaker (KgRelationReader *r,
+                 const KgMention  *person,
+                 guint             t,
+                 guint             hi)
+{
+  static const char *const agents[] = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "executive", "employee",
+    "representative", "lawyer", "attorney", NULL
+  };
+  const KgAnalysis *a = r->a;
+  guint k = t, e = KG_NO_ENTITY, sentence;
+  g_autofree char *label = NULL;
+
+  while (k < hi && k < t + 3 && !kg_token_is_any (a, k, agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
+         && r->mention_of[k] < 0)
+    k++;
+  if (k >= hi || !kg_token_is_any (a, k, agents)
+      || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
+    return FALSE;
+  sentence = kg_token (a, person->first_token)->sentence;
+  for (guint j = person->first_token; e == KG_NO_ENTITY && j-- > 0 && kg_token (a, j)->sentence == sentence;)
+    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
+      e = kg_relation_reader_mention (r, j)->entity;
+  if (e == KG_NO_ENTITY)
+    return FALSE;
+  label = span_text (r, k, k + 1);
+  kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
+  return TRUE;
+}
+
+/* "Jo Example, the longest-serving member, is correspondent for Acme": past
+ * an apposition that holds no title, to the verb "is" and the title after. */
+static gboolean
+role_after_apposition (KgRelationReader *r,
+                       const KgMention  *person,
+                       guint             t,
+                       guint             hi)
+{
+  const KgAnalysis *a = r->a;
+  guint k = t;
+
+  while (k < hi && k < t + 10 && !kg_token_is (a, k, ",") && !kg_is_clause_break (a, k)
+         && !kg_is_type (kg_relation_reader_mention (r, k), KG_ENTITY_PERSON))
+    k++;
+  if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
+    return FALSE;
+  k += 2;
+  while (k < hi && kg_token_is_any (a, k, determiners))
+    k++;
+  return k < hi && (role_named_first (r, person, k, hi) || role_title_of (r, person, k, hi));
+}
+
 /* "Jo Example, (the) managing director of Acme", "Jo Example is chief
  * executive at Acme", "named Jo Example publisher of the Courier", "Jo
  * Example at the Institute of Physics". */
@@ -321,18 +415,47 @@ role_after_person (KgRelationReader *r,
     t = skip_short_apposition (r, t + 1, hi);
   while (t < hi && kg_token_is_any (a, t, links))
     t++;
+  if (comma && (kg_token_is (a, t, "its") || kg_token_is (a, t, "their")))
+    {
+      /* "Jo Example, its chief executive," */
+      guint n = kg_word_list_match (r->titles, a, t + 1, hi);
+
+      if (n > 0 && !kg_token_is_any (a, t + 1, honorifics))
+        {
+          g_autofree char *label = span_text (r, t + 1, t + 1 + n);
+
+          kg_relation_reader_relate (r, person->entity, kg_entity_at (a, r->mention_of, r->quoted, t),
+                                     KG_RELATION_ROLE, label, t);
+          return;
+        }
+    }
   while (t < hi && kg_token_is_any (a, t, determiners))
     t++;
   if (t >= hi)
     return;
   if ((comma || t > person->end_token) && role_named_first (r, person, t, hi))
     return;
-  if (role_title_of (r, person, t, hi) || t > person->end_token + 1 || (t > person->end_token && !comma))
+  if (kg_token_is_possessive (a, t))
     return;
-  /* A bare "of" or "at" ties a person to the body they belong to. */
-  if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at"))
+  if (role_title_of (r, person, t, hi))
+    return;
+  if (comma && role_of_speaker (r, person, t, hi))
+    return;
+  if (comma && role_after_apposition (r, person, t, hi))
+    return;
+  if (t > person->end_token + 1 || (t > person->end_token && !comma))
+    return;
+  /* "Jo Example and Kim Example of the Institute": both are of it. */
+  if (kg_token_is (a, t, "and") && kg_is_type (kg_relation_reader_mention (r, t + 1), KG_ENTITY_PERSON))
+    t = kg_relation_reader_mention (r, t + 1)->end_token;
+  /* A bare "of", "at" or "with" ties a person to the body they belong to
+   * ("Jo Example of the Example Institute", "… with the Example Fund",
+   * "… of Oslo's Example Institute"). */
+  if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
       && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
-      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)))
+      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)
+          || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
+              && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
 }
 
@@ -353,8 +476,12 @@ role_by_verb (KgRelationReader *r,
   guint t = person->end_token;
   const KgMention *where;
 
-  if (kg_token_is (a, t, ",") && kg_token_is (a, t + 1, "who"))
-    t += 2;
+  if (kg_token_is (a, t, ","))
+    t = skip_short_apposition (r, t + 1, hi);
+  if (kg_token_is (a, t, "who"))
+    t++;
+  else if (t > person->end_token)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
       guint k = t + 1;
@@ -431,8 +558,11 @@ role_before_person (KgRelationReader *r,
       k = where->first_token;
       while (k > lo && kg_token_is_any (a, k - 1, determiners))
         k--;
+      /* A place here is an office held, not a home: "the 13th president
+       * of the United States, Jo Example". */
       if (k > lo + 1 && (kg_token_is (a, k - 1, "of") || kg_token_is (a, k - 1, "at")
                          || kg_token_is (a, k - 1, "for"))
+          && where->type != KG_ENTITY_PLACE
           && (first = title_ending_at (r, k - 2, lo, FALSE)) != G_MAXUINT)
         relate_role (r, person, where, first, k - 1);
       return;
@@ -445,15 +575,33 @@ role_before_person (KgRelationReader *r,
     k--;
   if (kg_token_is (a, k, ")"))
     {
-      /* "Acme (Example Holdings) chairman Jo Example" */
+      /* "Acme (Example Holdings) chairman Jo Example": both names */
+      if ((where = kg_relation_reader_mention (r, k - 1)) != NULL)
+        relate_role (r, person, where, first, last + 1);
       while (k > lo && !kg_token_is (a, k, "("))
         k--;
       if (k > lo)
         k--;
     }
+  else if (kg_token_is (a, k, ",") && k > lo + 1)
+    {
+      /* "another Acme employee, attorney Jo Example" */
+      guint other = title_ending_at (r, k - 1, lo, FALSE);
+
+      if (other != G_MAXUINT && other > lo)
+        k = other - 1 - (kg_token_is_possessive (a, other - 1) ? 1 : 0);
+    }
   where = kg_relation_reader_mention (r, k);
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
+  else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+    {
+      /* "the company's chief executive, Jo Example" */
+      guint e = kg_entity_at (a, r->mention_of, r->quoted, k);
+      g_autofree char *label = span_text (r, first, last + 1);
+
+      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+    }
 }
 
 /* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",
@@ -475,7 +623,7 @@ partners (KgRelationReader *r,
         k--;
       before = kg_relation_reader_mention (r, k);
       after = kg_relation_reader_mention (r, t + 1);
-      if (is_actor (before) && is_actor (after))
+      if (kg_is_actor (before) && kg_is_actor (after))
         {
           kg_relation_reader_relate (r, after->entity, before->entity, KG_RELATION_PARTNER,
                                      "partner", t);
@@ -499,13 +647,12 @@ partners (KgRelationReader *r,
       before = kg_relation_reader_mention (r, k);
       after = phrase_organisation (r, t + 2, hi);
     }
-  if (is_actor (before) && is_actor (after))
+  if (kg_is_actor (before) && kg_is_actor (after))
     kg_relation_reader_relate (r, before->entity, after->entity, KG_RELATION_PARTNER, "partner", t);
 }
 
 /* "Norland's Water Agency" (a body of its government), "Norland's Acme"
- * (a company there), "Acme's Beta Labs" (a part of a company); "Beta, a
- * unit of Acme". */
+ * (a company there), "Acme's Beta Labs" (a part of a company). */
 static void
 possessive_of (KgRelationReader *r,
                const KgMention  *owner,
@@ -522,13 +669,16 @@ possessive_of (KgRelationReader *r,
     kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "from", t);
   if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
     return;
-  if (owner->type == KG_ENTITY_PLACE && owned->type == KG_ENTITY_ORGANIZATION)
+  /* "Norland's Acme": a company of a country (or its government) is there. */
+  if ((owner->type == KG_ENTITY_PLACE || owner->type == KG_ENTITY_GOVERNMENT)
+      && owned->type == KG_ENTITY_ORGANIZATION)
     kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "based in", t);
   else if (owner->type != KG_ENTITY_PERSON
            && !(owner->type == KG_ENTITY_ORGANIZATION && owned->type == KG_ENTITY_GOVERNMENT))
     kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_PART_OF, "part of", t);
 }
 
+/* "Beta, a unit of Acme", "Beta, a government agency of Norland". */
 static void
 unit_of (KgRelationReader *r,
          const KgMention  *part,
@@ -538,7 +688,7 @@ unit_of (KgRelationReader *r,
   guint t = part->end_token;
   const KgMention *whole;
 
-  if (!is_actor (part) || !kg_token_is (a, t, ",")
+  if (!kg_is_actor (part) || !kg_token_is (a, t, ",")
       || !(kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "an")))
     return;
   t += 2;
@@ -548,262 +698,20 @@ unit_of (KgRelationReader *r,
   if (!kg_token_is_any (a, t, unit_words) || !kg_token_is (a, t + 1, "of"))
     return;
   whole = phrase_organisation (r, t + 2, hi);
-  if (is_actor (whole))
+  if (kg_is_actor (whole))
     kg_relation_reader_relate (r, part->entity, whole->entity, KG_RELATION_PART_OF, "part of", t);
-}
-
-/* The first place named within a few tokens after t ("in the Norland"). */
-static const KgMention *
-place_after (KgRelationReader *r,
-             guint             t,
-             guint             hi)
-{
-  for (guint k = t; k < hi && k < t + 4; k++)
-    {
-      const KgMention *m = kg_relation_reader_mention (r, k);
-
-      if (m != NULL)
-        return is_type (m, KG_ENTITY_PLACE) ? m : NULL;
-      if (kg_token (r->a, k)->kind != KG_TOKEN_WORD || kg_is_clause_break (r->a, k))
-        return NULL;
-    }
-  return NULL;
-}
-
-/* Who a location cue at token t is about: the nearest organisation,
- * government or person before it in the clause, or "its"/"their". */
-static guint
-located_owner (KgRelationReader *r,
-               guint             t,
-               guint             lo,
-               gboolean          people)
-{
-  const KgAnalysis *a = r->a;
-
-  for (guint k = t; k-- > lo && k + 12 > t;)
-    {
-      const KgMention *m = kg_relation_reader_mention (r, k);
-
-      /* "Acme, which is based in Oslo" */
-      if ((kg_token_is (a, k, "which") || kg_token_is (a, k, "who") || kg_token_is (a, k, "that"))
-          && k > lo && kg_token_is (a, k - 1, ","))
-        continue;
-      if (kg_is_clause_break (a, k))
-        break;
-      if (m != NULL && m->type != KG_ENTITY_PLACE && (people || m->type != KG_ENTITY_PERSON))
-        return m->entity;
-      if (kg_token_is (a, k, "its") || kg_token_is (a, k, "their"))
-        return kg_entity_at (a, r->mention_of, r->quoted, k);
-    }
-  return KG_NO_ENTITY;
-}
-
-static void
-locations (KgRelationReader *r,
-           guint             t,
-           guint             lo,
-           guint             hi)
-{
-  static const char *const based[] = { "based", "headquartered", "located", "situated",
-                                       "registered", "incorporated", NULL };
-  static const char *const lives[] = { "born", "lives", "lived", "living", "resident",
-                                       "native", "grew", NULL };
-  const KgAnalysis *a = r->a;
-  const KgMention *m = kg_relation_reader_mention (r, t), *place;
-
-  if (kg_token_is_any (a, t, based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
-      && (place = place_after (r, t + 2, hi)) != NULL)
-    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), place->entity,
-                               KG_RELATION_LOCATED_IN, "based in", t);
-  else if (kg_token_is_any (a, t, lives) && t + 2 < hi
-           && (place = place_after (r, t + 1 + (kg_token_is (a, t + 1, "up") ? 1 : 0) + 1, hi)) != NULL)
-    kg_relation_reader_relate (r, located_owner (r, t, lo, TRUE), place->entity,
-                               KG_RELATION_LOCATED_IN, "lives in", t);
-  else if (kg_token_is_any (a, t, location_cues) && kg_token_is (a, t + 1, "in")
-           && (place = place_after (r, t + 2, hi)) != NULL)
-    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), place->entity,
-                               KG_RELATION_LOCATED_IN, "has an office in", t);
-  else if (is_type (m, KG_ENTITY_PLACE) && kg_token_is_any (a, m->end_token, location_cues)
-           && t == m->first_token)
-    /* "its Oslo office" */
-    kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), m->entity,
-                               KG_RELATION_LOCATED_IN, "has an office in", t);
-}
-
-/* Whether the place mention starts or continues a list ("Oslo, Bergen and
- * Tromsø"): then the commas between them say nothing of where each is. */
-static gboolean
-in_list (KgRelationReader *r,
-         const KgMention  *place)
-{
-  const KgAnalysis *a = r->a;
-  guint after = place->end_token, before = place->first_token;
-
-  if (kg_token_is (a, after, "and") || kg_token_is (a, after, "or"))
-    return TRUE;
-  if (kg_token_is (a, after, ",") && (kg_token_is (a, after + 1, "and") || kg_token_is (a, after + 1, "or")))
-    return TRUE;
-  return before >= 2 && kg_token_is (a, before - 1, ",")
-         && is_type (kg_relation_reader_mention (r, before - 2), KG_ENTITY_PLACE)
-         && is_type (kg_relation_reader_mention (r, after + 1), KG_ENTITY_PLACE);
-}
-
-/* "Acme of Oslo", "Jo Example of Oslo", "the museum (, ) in Oslo", "Rome is
- * in Lazio", and "Tromsø, Norland", "the Depot, Tromsø, Norland" (a town
- * in its region, a site in its town). */
-static void
-located_after_name (KgRelationReader *r,
-                    const KgMention  *m,
-                    guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = m->end_token;
-  const KgMention *place;
-
-  if (kg_token_is (a, t, "of") && (place = kg_relation_reader_mention (r, t + 1)) != NULL)
-    {
-      if (is_type (place, KG_ENTITY_PLACE) && m->type != KG_ENTITY_PLACE)
-        kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN,
-                                   m->type == KG_ENTITY_PERSON ? "from" : "based in", t);
-      return;
-    }
-  if (m->type != KG_ENTITY_PERSON)
-    {
-      guint k = t;
-
-      if (kg_token_is (a, k, ",") || kg_token_is (a, k, "is") || kg_token_is (a, k, "are"))
-        k++;
-      if (kg_token_is (a, k, "in") && (place = place_after (r, k + 1, hi)) != NULL)
-        {
-          kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
-          return;
-        }
-    }
-  if (m->type != KG_ENTITY_PERSON && kg_token_is (a, t, ",")
-      && (place = kg_relation_reader_mention (r, t + 1)) != NULL && is_type (place, KG_ENTITY_PLACE)
-      && !in_list (r, place) && !(m->type == KG_ENTITY_PLACE && in_list (r, m)))
-    {
-      const KgMention *next = kg_relation_reader_mention (r, place->end_token + 1);
-
-      kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "in", t);
-      if (m->type != KG_ENTITY_PLACE && kg_token_is (a, place->end_token, ",")
-          && is_type (next, KG_ENTITY_PLACE) && !in_list (r, next))
-        kg_relation_reader_relate (r, m->entity, next->entity, KG_RELATION_LOCATED_IN, "in", t);
-    }
-}
-
-/* "PY1204232594": capitals and digits, as wire services number stories. */
-static gboolean
-is_wire_code (const KgAnalysis *a,
-              guint             t)
-{
-  const char *p = kg_token_text (a, t);
-  gsize n = kg_token_len (a, t);
-  gboolean digit = FALSE;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (g_ascii_isdigit (p[i]))
-        digit = TRUE;
-      else if (!g_ascii_isupper (p[i]))
-        return FALSE;
-    }
-  return digit && n >= 6;
-}
-
-/* "Oslo native Jo Example", "Jo Example, an Oslo native," and "a native
- * of Oslo": where a person comes from. */
-static void
-native_of (KgRelationReader *r,
-           const KgMention  *place,
-           guint             lo,
-           guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = place->end_token;
-  const KgMention *person = NULL;
-
-  if (!kg_token_is (a, t, "native") && !kg_token_is (a, t, "natives"))
-    return;
-  person = kg_relation_reader_mention (r, t + 1);
-  if (!is_type (person, KG_ENTITY_PERSON) && place->first_token >= lo + 3)
-    {
-      guint k = place->first_token - 1;
-
-      if (kg_token_is_any (a, k, determiners))
-        k--;
-      if (kg_token_is (a, k, ","))
-        person = kg_relation_reader_mention (r, k - 1);
-    }
-  if (is_type (person, KG_ENTITY_PERSON))
-    kg_relation_reader_relate (r, person->entity, place->entity, KG_RELATION_LOCATED_IN, "from", t);
-}
-
-/* "Acme, the Norland carmaker": where an organisation is. */
-static void
-organisation_apposition (KgRelationReader *r,
-                         const KgMention  *m,
-                         guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = m->end_token;
-  const KgMention *place;
-
-  if (!is_actor (m) || !kg_token_is (a, t, ",") || !kg_token_is_any (a, t + 1, determiners))
-    return;
-  place = kg_relation_reader_mention (r, t + 2);
-  if (is_type (place, KG_ENTITY_PLACE) && place->end_token < hi
-      && kg_token (a, place->end_token)->kind == KG_TOKEN_WORD
-      && g_ascii_islower (*kg_token_text (a, place->end_token)))
-    kg_relation_reader_relate (r, m->entity, place->entity, KG_RELATION_LOCATED_IN, "based in", t);
-}
-
-/* A dateline: "OSLO (Wire) —", "Tromsø, Norland, May 3 (Wire)", "Oslo
- * WIRE": the service or paper is based where it files from. */
-static void
-dateline (KgRelationReader *r,
-          const KgSentence *s)
-{
-  const KgAnalysis *a = r->a;
-  const KgMention *places[2] = { NULL, NULL }, *m;
-  guint t = s->first_token, n = 0;
-
-  if (t < s->end_token && is_wire_code (a, t) && r->mention_of[t] < 0)
-    t++;   /* a wire code before the place */
-  for (; t < s->end_token && t < s->first_token + 12; t++)
-    {
-      if ((m = kg_relation_reader_mention (r, t)) != NULL)
-        {
-          if (m->type == KG_ENTITY_PLACE && n < 2 && (n == 0 || kg_token_is (a, t - 1, ",")))
-            places[n++] = m;
-          else if (n > 0 && m->type != KG_ENTITY_PERSON && m->type != KG_ENTITY_PLACE)
-            {
-              for (guint i = 0; i < n; i++)
-                kg_relation_reader_relate (r, m->entity, places[i]->entity, KG_RELATION_LOCATED_IN,
-                                           "based in", t);
-              return;
-            }
-          else
-            return;
-          t = m->end_token - 1;
-        }
-      else if (n == 0 || (kg_token (a, t)->kind == KG_TOKEN_WORD
-                          && g_ascii_islower (*kg_token_text (a, t))))
-        return;
-    }
 }
 
 static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
 {
-  dateline (r, s);
+  kg_read_locations (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
 
       partners (r, t, s->first_token, s->end_token);
-      locations (r, t, s->first_token, s->end_token);
       if (m == NULL || m->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
@@ -814,11 +722,7 @@ read_sentence (KgRelationReader *r,
           role_by_passive (r, m);
         }
       possessive_of (r, m, s->end_token);
-      if (m->type == KG_ENTITY_PLACE)
-        native_of (r, m, s->first_token, s->end_token);
       unit_of (r, m, s->end_token);
-      located_after_name (r, m, s->end_token);
-      organisation_apposition (r, m, s->end_token);
     }
 }
 
@@ -855,6 +759,7 @@ kg_find_relations (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)
@@ -869,4 +774,5 @@ kg_find_relations (KgAnalysis *analysis,
       read_sentence (&r, &s);
     }
   kg_find_actions (&r);
+  g_hash_table_unref (r.evidence_seen);
 }

@@ -37,10 +37,13 @@ typedef enum
   KG_LEX_PLACE,
   KG_LEX_ORG_WORD,
   KG_LEX_COMMON,
+  KG_LEX_SURNAME,
   KG_N_LEX
 } KgLexClass;
 
 #define KG_MAX_LEX_WORDS 5
+/* Not a list: the word opens a multi-word entry of some list. */
+#define KG_LEX_STARTS_PHRASE (1u << 31)
 
 typedef struct _KgLexicon KgLexicon;
 
@@ -62,6 +65,8 @@ typedef struct
   guint32          *lower;       /* per token: hash of the lower-case form */
   guint32          *sshape;      /* per token: hash of the short shape */
   guint8           *cap;         /* per token: 1 capitalised, 2 all lower */
+  const guint32    *word_lex;    /* per capitalised token: its lexicon classes,
+                                  * or NULL to look them up */
 } KgTagSentence;
 
 enum
@@ -70,10 +75,17 @@ enum
   KG_DOC_LOWER     = 1 << 1,   /* the word appears in lower case */
 };
 
-#define KG_WINDOW        2                         /* tokens each side */
+#define KG_WINDOW        1                         /* tokens each side */
 #define KG_N_OFFSETS     (2 * KG_WINDOW + 1)
 #define KG_MAX_WORD_FEATURES 40
 #define KG_MAX_POS_FEATURES  24
+
+#define KG_MAX_KEY 48
+
+/* Lower case of word into buf (at most KG_MAX_KEY bytes); the length. */
+gsize       _kg_lower_into            (const char       *word,
+                                       gsize             length,
+                                       char             *buf);
 
 KgLexicon  *_kg_lexicon_load          (GError          **error);
 void        _kg_lexicon_free          (KgLexicon        *lexicon);
@@ -118,7 +130,7 @@ void        _kg_word_keys             (const char       *word,
 
 /* The model file: a header, transition scores, then a hashed weight table of
  * (1 << hash_bits) rows of KG_N_LABELS int16 scaled by 1/scale. */
-#define KG_MODEL_MAGIC "KGTAG004"
+#define KG_MODEL_MAGIC "KGTAG006"
 typedef struct
 {
   char    magic[8];
@@ -140,6 +152,8 @@ typedef struct
   guint32 lower;
   guint32 sshape;
   guint32 cap;
+  guint32 filled;         /* bit k: scores[k] is summed (all, on disk) */
+  guint32 lex;            /* KgLexClass bits of the word */
   char    head[12];       /* the word's first bytes, zero-padded */
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
@@ -154,14 +168,18 @@ _kg_hash_word (const char *text,
   return h;
 }
 
-/* Fills entry's keys and summed word-feature scores from a weight table. */
+#define KG_ALL_OFFSETS ((1u << KG_N_OFFSETS) - 1)
+
+/* Fills entry's keys (when entry->filled is 0) and the summed word-feature
+ * scores of the offsets in the bit set, from a weight table. */
 void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
                                        const KgLexicon  *lexicon,
                                        const gint16     *table,
                                        guint32           mask,
                                        float             unscale,
                                        const char       *word,
-                                       gsize             length);
+                                       gsize             length,
+                                       guint             offsets);
 
 /* Transition scores with the forbidden moves made impossible, for Viterbi. */
 void        _kg_mask_transitions      (const float      *transitions,
@@ -178,14 +196,48 @@ void        _kg_viterbi               (const float      *transitions,
 gboolean    _kg_transition_allowed    (int               prev,
                                        int               cur);
 
+/* What one look at a token's bytes tells (kg-tagger.c). */
+enum
+{
+  TF_UPPER      = 1 << 0,   /* has a capital letter */
+  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
+  TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
+  TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
+  TF_UNICODE    = 1 << 4,   /* not all ASCII */
+  TF_COMMON     = 1 << 5,   /* capitalised only as a sentence's first word */
+};
+
+guint8      _kg_token_flags           (const char       *text,
+                                       gsize             length,
+                                       guint            *n_upper,
+                                       guint            *n_lower);
+
+/* Headlines in title case (kg-headlines.c). */
+gboolean    _kg_is_title_case         (const KgTagToken *tokens,
+                                       const guint8     *tf,
+                                       guint             n);
+void        _kg_to_capitals           (KgTagToken       *tokens,
+                                       guint8           *tf,
+                                       guint             n,
+                                       GStringChunk     *chunk);
+GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
+                                       const guint8     *tf,
+                                       const guint8     *candidate);
+gboolean    _kg_headline_words        (const KgTagToken *tokens,
+                                       const guint8     *tf,
+                                       guint             n,
+                                       GHashTable       *lower);
+
 /* The tagger itself (kg-tagger.c). */
 KgTagger   *_kg_tagger_load           (const char       *path,
                                        GError          **error);
 void        _kg_tagger_free           (KgTagger         *tagger);
 const KgLexicon *_kg_tagger_lexicon   (const KgTagger   *tagger);
-/* Tags every token of analysis with a KgLabel. */
+/* Tags every token of analysis with a KgLabel, and gives the lexicon
+ * classes (KgLexClass bits) of every token that may be part of a name. */
 void        _kg_tag_classes           (KgAnalysis       *analysis,
                                        const KgTagger   *tagger,
-                                       guint8           *labels);
+                                       guint8           *labels,
+                                       guint32          *token_lex);
 
 G_END_DECLS

@@ -179,14 +179,18 @@ cache_grow (WordCache *cache)
     }
 }
 
-/* The word's id: an index into the vocabulary, or past it into the cache. */
+/* The word's id: an index into the vocabulary, or past it into the cache.
+ * A word missing from the vocabulary gets the scores of its own position
+ * only when it is decoded (center), not when it is just a neighbour. */
 static guint32
-word_id (const KgTagger *tagger,
-         WordCache      *cache,
-         const char     *text,
-         guint           length)
+word_id_hashed (const KgTagger *tagger,
+                WordCache      *cache,
+                const char     *text,
+                guint           length,
+                guint32         hash,
+                gboolean        center)
 {
-  guint32 hash = _kg_hash_word (text, length);
+  guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
   gint32 v = vocab_lookup (tagger, text, length, hash);
   guint32 slot = hash & cache->mask;
   KgVocabEntry entry;
@@ -198,17 +202,34 @@ word_id (const KgTagger *tagger,
       guint32 e = cache->slots[slot];
       if (e == 0)
         break;
-      if (g_array_index (cache->entries, KgVocabEntry, e - 1).length == length &&
-          memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
-        return tagger->header->n_vocab + e - 1;
+      KgVocabEntry *old = &g_array_index (cache->entries, KgVocabEntry, e - 1);
+      if (old->length == length && memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
+        {
+          if ((old->filled & offsets) != offsets)
+            _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
+                                  text, length, offsets);
+          return tagger->header->n_vocab + e - 1;
+        }
     }
-  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale, text, length);
+  entry.filled = 0;
+  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
+                        text, length, offsets);
   g_array_append_val (cache->entries, entry);
   g_ptr_array_add (cache->texts, (gpointer) text);
   cache->slots[slot] = cache->entries->len;
   if (cache->entries->len * 2 > cache->mask)
     cache_grow (cache);
   return tagger->header->n_vocab + cache->entries->len - 1;
+}
+
+static guint32
+word_id (const KgTagger *tagger,
+         WordCache      *cache,
+         const char     *text,
+         guint           length,
+         gboolean        center)
+{
+  return word_id_hashed (tagger, cache, text, length, _kg_hash_word (text, length), center);
 }
 
 static inline const KgVocabEntry *
@@ -221,15 +242,6 @@ entry_of (const KgTagger  *tagger,
   return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
 }
 
-/* What one look at a token's bytes tells. */
-enum
-{
-  TF_UPPER      = 1 << 0,   /* has a capital letter */
-  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
-  TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
-  TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
-  TF_UNICODE    = 1 << 4,   /* not all ASCII */
-};
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
@@ -271,26 +283,40 @@ typedef struct
   guint32    *lower;
   guint32    *sshape;
   guint8     *cap;
+  guint32    *word_lex;
+  guint32    *hash;
 } Scratch;
 
-static guint8
-token_flags (const char *text,
-             gsize       length,
-             guint      *n_upper,
-             guint      *n_lower)
+/* 1 capital, 2 small letter, 4 not ASCII. */
+static const guint8 byte_class[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'z'] = 2,
+  [0x80 ... 0xff] = 4,
+};
+
+/* Also counts the capital and small letters of an ASCII word, the way
+ * _kg_is_all_caps_sentence does. */
+guint8
+_kg_token_flags (const char *text,
+                 gsize       length,
+                 guint      *n_upper,
+                 guint      *n_lower)
 {
   guint upper = 0, lower = 0;
   gunichar first;
   gboolean any = FALSE;
+  guint other = 0;
 
+  /* Branch-free counting: one table look-up a byte. */
   for (gsize k = 0; k < length; k++)
     {
-      guchar b = text[k];
-      if (b >= 0x80)
-        goto unicode;
-      upper += b >= 'A' && b <= 'Z';
-      lower += b >= 'a' && b <= 'z';
+      guint c = byte_class[(guchar) text[k]];
+      upper += c & 1;
+      lower += (c >> 1) & 1;
+      other |= c;
     }
+  if (other & 4)
+    goto unicode;
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
     {
       *n_upper += upper;
@@ -330,7 +356,7 @@ mark_active (guint8   *tf,
 
   for (guint i = 0; i < n; i++)
     {
-      if (!all_caps && !(tf[i] & TF_UPPER))
+      if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
       tf[i] |= TF_ACTIVE;
       if ((int) i - last <= 3)
@@ -383,6 +409,9 @@ doc_flags (const KgTagger   *tagger,
 {
   guint n = analysis->tokens->len, n_active = 0, size = 64;
   FlagMap map;
+  /* Which (first letter, length) the decoded words have, so that most lower
+   * case words are passed over without hashing them. */
+  guint64 shapes[26] = { 0 };
 
   for (guint t = 0; t < n; t++)
     n_active += (d->tf[t] & TF_ACTIVE) != 0;
@@ -398,7 +427,14 @@ doc_flags (const KgTagger   *tagger,
         if (d->tf[t] & TF_ACTIVE)
           {
             const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
+            guchar c = g_ascii_tolower (analysis->text[token->start]);
+
+            /* Words in lower case start with a letter; the others are
+             * always hashed below. */
+            if (c >= 'a' && c <= 'z')
+              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
             if (entry->cap == 1 && t > sent->first_token && !d->all_caps[s])
               *f |= KG_DOC_TITLE_MID;
           }
@@ -412,6 +448,10 @@ doc_flags (const KgTagger   *tagger,
       if (!(d->tf[t] & TF_LOWER_WORD))
         continue;
       token = &g_array_index (analysis->tokens, KgToken, t);
+      if (!(d->tf[t] & TF_UNICODE) &&
+          !(shapes[analysis->text[token->start] - 'a'] &
+            (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
+        continue;
       lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
                                    : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
       if ((f = flag_slot (&map, lower, FALSE)) != NULL)
@@ -532,36 +572,83 @@ fill_keys (const KgTagger   *tagger,
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
       scratch->cap[i] = entry->cap;
+      scratch->word_lex[i] = entry->lex;
     }
 }
 
-/* Flags, word ids and lexicon spans of one sentence. */
+/* Token flags and whether the sentence is a headline in capitals; TRUE when
+ * it may be one in title case. */
+static gboolean
+classify_sentence (const KgAnalysis *analysis,
+                   DocArrays        *d,
+                   guint             s,
+                   Scratch          *scratch)
+{
+  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  guint f = sent->first_token, n = sent->end_token - f;
+  guint upper = 0, lower = 0, unicode = 0;
+
+  sentence_tokens (analysis, sent, scratch->tokens);
+  for (guint t = f; t < sent->end_token; t++)
+    {
+      d->tf[t] = _kg_token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
+      unicode |= d->tf[t] & TF_UNICODE;
+    }
+  d->all_caps[s] = unicode ? _kg_is_all_caps_sentence (scratch->tokens, n) : upper >= 2 && lower * 4 < upper;
+  return !d->all_caps[s] && _kg_is_title_case (scratch->tokens, d->tf + f, n);
+}
+
+/* Word ids and lexicon spans of one sentence. */
 static void
 prepare_sentence (const KgAnalysis *analysis,
                   const KgTagger   *tagger,
                   WordCache        *cache,
                   DocArrays        *d,
                   guint             s,
-                  Scratch          *scratch)
+                  Scratch          *scratch,
+                  GStringChunk     *chunk,
+                  gboolean          candidate,
+                  GHashTable       *lower)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, unicode = 0;
-  KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
-                       scratch->lower, scratch->sshape, scratch->cap };
+  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, d->doc_flags + f,
+                       scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
-  for (guint t = f; t < sent->end_token; t++)
+  if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
-      d->tf[t] = token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
-      unicode |= d->tf[t] & TF_UNICODE;
+      _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
+      ts.all_caps = d->all_caps[s] = TRUE;
     }
-  ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
-  d->all_caps[s] = ts.all_caps;
+  /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
+   * by the rules of writing, not because they name anything. */
+  for (guint t = f; t < sent->end_token; t++)
+    if ((t == f || (scratch->tokens[t - f].length == 1 && scratch->tokens[t - f].text[0] == 'I')) &&
+        (d->tf[t] & TF_UPPER) &&
+        (_kg_lexicon_word_classes (tagger->lexicon, scratch->tokens[t - f].text,
+                                   scratch->tokens[t - f].length) & (1u << KG_LEX_COMMON)))
+      d->tf[t] |= TF_COMMON;
   mark_active (d->tf + f, n, ts.all_caps);
+  /* Hash every word first and ask for its slot, then for its entry, so
+   * that the look-ups of a sentence wait on memory together. */
   for (guint t = f; t < sent->end_token; t++)
     if (d->tf[t] & TF_NEEDED)
-      d->id[t] = word_id (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+      {
+        scratch->hash[t - f] = _kg_hash_word (scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+        __builtin_prefetch (&tagger->slots[scratch->hash[t - f] & tagger->slot_mask]);
+      }
+  for (guint t = f; t < sent->end_token; t++)
+    if (d->tf[t] & TF_NEEDED)
+      {
+        guint32 e = tagger->slots[scratch->hash[t - f] & tagger->slot_mask];
+        if (e != 0)
+          __builtin_prefetch (&tagger->vocab[e - 1]);
+      }
+  for (guint t = f; t < sent->end_token; t++)
+    if (d->tf[t] & TF_NEEDED)
+      d->id[t] = word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+                                 scratch->hash[t - f], (d->tf[t] & TF_ACTIVE) != 0);
   fill_keys (tagger, cache, d, f, n, scratch);
   _kg_lexicon_mark_spans (tagger->lexicon, &ts);
 }
@@ -569,16 +656,22 @@ prepare_sentence (const KgAnalysis *analysis,
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
-                 guint8         *labels)
+                 guint8         *labels,
+                 guint32        *token_lex)
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (KgVocabEntry));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
+  g_autoptr(GPtrArray) texts = g_ptr_array_sized_new (128);
   WordCache cache = { entries, texts, g_new0 (guint32, 256), 255 };
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
+  /* Holds the capitalised words of headlines for as long as the cache. */
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
+  g_autoptr(GHashTable) lower = NULL;
+  g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
+  gboolean maybe_title = FALSE;
   guint32 bos, eos;
   gsize max_len = 1;
 
@@ -589,12 +682,18 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.lower = g_new (guint32, max_len);
   scratch.sshape = g_new (guint32, max_len);
   scratch.cap = g_new (guint8, max_len);
+  scratch.word_lex = g_new (guint32, max_len);
+  scratch.hash = g_new (guint32, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
-    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
-  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)));
-  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)));
+    maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
+  if (maybe_title)
+    lower = _kg_lower_case_words (analysis, d.tf, candidate);
+  for (guint s = 0; s < n_sent; s++)
+    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, candidate[s], lower);
+  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
+  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, &cache, analysis, &d);
   for (guint s = 0; s < n_sent; s++)
     {
@@ -606,11 +705,16 @@ _kg_tag_classes (KgAnalysis     *analysis,
       fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
       decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
+  /* Names are made of decoded tokens, which were all looked up. */
+  for (guint t = 0; t < n_tokens; t++)
+    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, &cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
   g_free (scratch.sshape);
   g_free (scratch.cap);
+  g_free (scratch.word_lex);
+  g_free (scratch.hash);
   g_free (cache.slots);
 }
 

@@ -13,6 +13,8 @@
  * GLib Unicode tables, so "Zürich", "Łódź" and curly quotes work alike.
  */
 
+#define KG_MAX_SENTENCE_TOKENS 400
+
 /* Abbreviations that precede a name and never end a sentence. */
 static const char *const title_abbrevs[] = {
   "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt",
@@ -71,11 +73,21 @@ word_in (const char *word,
 {
   char buf[16];
   guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
+  gboolean all_upper = length >= 2;
 
   if (length >= sizeof buf)
     return FALSE;
   memcpy (buf, word, length);
   buf[length] = '\0';
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit)
+    return TRUE;
+  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
+  for (gsize i = 0; i < length; i++)
+    all_upper &= g_ascii_isupper (buf[i]);
+  if (!all_upper)
+    return FALSE;
+  for (gsize i = 1; i < length; i++)
+    buf[i] = g_ascii_tolower (buf[i]);
   return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
 }
 
@@ -169,6 +181,16 @@ clitic_length (const char *text,
   return 0;
 }
 
+static gboolean
+has_prefix (const char *text,
+            gsize       length,
+            gsize       i,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+  return i + n <= length && memcmp (text + i, prefix, n) == 0;
+}
+
 static gsize
 scan_url (const char *text,
           gsize       length,
@@ -176,8 +198,8 @@ scan_url (const char *text,
 {
   gsize j = i;
 
-  if (!(g_str_has_prefix (text + i, "http://") || g_str_has_prefix (text + i, "https://") ||
-        (g_str_has_prefix (text + i, "www.") && is_alnum (char_at (text, length, i + 4)))))
+  if (!(has_prefix (text, length, i, "http://") || has_prefix (text, length, i, "https://") ||
+        (has_prefix (text, length, i, "www.") && is_alnum (char_at (text, length, i + 4)))))
     return 0;
   if (length - i < 8 && text[i] == 'h')
     return 0;
@@ -190,12 +212,31 @@ scan_url (const char *text,
   return j - i;
 }
 
+/* "name@example.com": the length, or 0. */
+static gsize
+scan_email (const char *text,
+            gsize       length,
+            gsize       i)
+{
+  gsize j = i, at, dot = 0;
+
+  while (j < length && (g_ascii_isalnum (text[j]) || strchr ("._%+-", text[j]) != NULL) && text[j] != '\0')
+    j++;
+  if (j >= length || text[j] != '@' || j == i)
+    return 0;
+  at = ++j;
+  while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '-' ||
+                        (text[j] == '.' && j + 1 < length && g_ascii_isalnum (text[j + 1]))))
+    dot = text[j++] == '.' ? j : dot;
+  return dot > at && j > dot ? j - i : 0;
+}
+
 static gsize
 scan_number (const char *text,
              gsize       length,
              gsize       i)
 {
-  gsize j = i;
+  gsize j = i + (text[i] == '.');   /* ".596" */
 
   for (;;)
     {
@@ -243,7 +284,12 @@ scan_word (const char *text,
   j = i;
   for (;;)
     {
-      gunichar c = char_at (text, length, j);
+      gunichar c;
+
+      /* Plain ASCII letters and digits first: most of any text. */
+      while (j < length && g_ascii_isalnum (text[j]))
+        j++;
+      c = char_at (text, length, j);
       if (is_alnum (c))
         j += char_len (text, j);
       else if ((c == '-' || c == 0x2011) && is_alnum (char_at (text, length, j + char_len (text, j))))
@@ -343,18 +389,29 @@ scan_tokens (KgAnalysis *analysis)
         }
       if ((c == 'h' || c == 'w') && (n = scan_url (text, length, i)) > 0)
         kind = KG_TOKEN_URL;
-      else if (is_digit (c))
+      else if (is_digit (c) || (c == '.' && g_ascii_isdigit (i + 1 < length ? text[i + 1] : 0) &&
+                                (i == 0 || !g_ascii_isalnum (text[i - 1]))))
         {
           n = scan_number (text, length, i);
           kind = KG_TOKEN_NUMBER;
         }
       else if (is_letter (c))
         {
+          gsize m;
+
           n = scan_word (text, length, i, &abbrev);
           kind = KG_TOKEN_WORD;
+          /* Only a word running into '@' or '.' can start an address. */
+          if (i + n < length && (text[i + n] == '@' || text[i + n] == '.' || text[i + n - 1] == '.') &&
+              (m = scan_email (text, length, i)) > 0)
+            {
+              n = m;
+              kind = KG_TOKEN_URL;
+            }
         }
       else if (is_apostrophe (c) && (n = clitic_length (text, length, i)) > 0 &&
-               (i == 0 || is_alnum (char_at (text, length, i - 1)) || text[i - 1] == ' '))
+               (i == 0 || is_alnum (char_at (text, length, i - 1)) || text[i - 1] == ' ' ||
+                text[i - 1] == '.'))
         kind = KG_TOKEN_WORD;
       else if (is_quote_char (c))
         {
@@ -468,6 +525,16 @@ add_paragraph (KgAnalysis *analysis,
   g_array_append_val (analysis->paragraphs, range);
 }
 
+/* "1. Michelle Freeman": the number of a list item opening a line. */
+static gboolean
+list_number (const KgToken *tokens,
+             guint          first,
+             guint          dot)
+{
+  return dot == first + 1 && tokens[first].kind == KG_TOKEN_NUMBER &&
+         (first == 0 || NEWLINE_BEFORE (tokens, first));
+}
+
 static void
 split_sentences (KgAnalysis *analysis)
 {
@@ -485,15 +552,19 @@ split_sentences (KgAnalysis *analysis)
 
       if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && (is_terminal (analysis, &tokens[k]) || is_abbrev))
         {
-          /* '."' and '.)' end inside the quote or bracket. */
-          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) &&
-                 tokens[k + 1].start == tokens[k].end && is_closer (analysis, &tokens[k + 1]))
+          /* '."' and '.)' end inside the quote or bracket; so does a quote
+           * mark left alone at the end of a line ('. "' in tokenized text). */
+          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && is_closer (analysis, &tokens[k + 1]) &&
+                 (tokens[k + 1].start == tokens[k].end || k + 2 >= n || NEWLINE_BEFORE (tokens, k + 2)))
             k++;
           brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1) ||
-                ends_sentence (analysis, last, k + 1);
+                (!list_number (tokens, first, last) && ends_sentence (analysis, last, k + 1));
         }
       else
         brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1);
+      /* Text without stops (a list, a dump) still comes in pieces, which
+       * keeps the later stages' work per sentence bounded. */
+      brk |= k + 1 - first >= KG_MAX_SENTENCE_TOKENS;
       if (!brk)
         continue;
       add_sentence (analysis, first, k + 1);

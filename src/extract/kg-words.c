@@ -131,6 +131,8 @@ kg_word_list_has (const KgWordList *list,
 {
   char buf[256];
 
+  if (list == NULL)
+    return FALSE;
   if (length < 0)
     length = strlen (phrase);
   return fold_word (phrase, length, buf, sizeof buf) > 0

@@ -478,10 +478,12 @@ kg_relation_add_evidence (KgRelation *relation,
   KgSpan span = { doc, start, end };
 
   g_return_if_fail (start <= end);
-  for (guint i = 0; i < relation->evidence->len; i++)
+  /* Evidence arrives in text order, so a repeat is the last span; looking
+   * further back would make a relation stated N times cost N². */
+  if (relation->evidence->len > 0)
     {
-      const KgSpan *s = &g_array_index (relation->evidence, KgSpan, i);
-      if (s->doc == doc && s->start == start && s->end == end)
+      const KgSpan *last = &g_array_index (relation->evidence, KgSpan, relation->evidence->len - 1);
+      if (last->doc == doc && last->start == start && last->end == end)
         return;
     }
   g_array_append_val (relation->evidence, span);

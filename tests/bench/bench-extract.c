@@ -10,14 +10,14 @@
 
 /*
  * Throughput of tokenizer + tagger over news text, model loading excluded:
- *   bench-extract [--speed-only] [FOLDER_OR_FILE…]
+ *   bench-extract [--speed-only] [--megabytes=10] [FOLDER_OR_FILE…]
  * Without arguments it reads $KG_SHARED_DIR/eval/polnear/dev/text. The
  * articles are repeated until at least 10 MB went through, one analysis per
  * article, timed in CPU time of one thread; then all of them once more as a single document, for the peak
  * memory against the input size.
  */
 
-#define MIN_BYTES (10 * 1000 * 1000)
+static gsize min_bytes = 10 * 1000 * 1000;
 
 static void
 read_texts (const char *path,
@@ -104,6 +104,8 @@ main (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     if (strcmp (argv[i], "--speed-only") == 0)
       memory = FALSE;
+    else if (g_str_has_prefix (argv[i], "--megabytes="))
+      min_bytes = g_ascii_strtod (argv[i] + 12, NULL) * 1e6;
     else
       read_texts (argv[i], texts);
   if (texts->len == 0)
@@ -129,7 +131,7 @@ main (int argc, char **argv)
   g_print ("model load: %.1f ms\n", (t1 - t0) / 1000.0);
 
   t0 = cpu_time ();
-  while (bytes < MIN_BYTES)
+  while (bytes < min_bytes)
     for (guint i = 0; i < texts->len; i++)
       {
         const char *text = g_ptr_array_index (texts, i);
@@ -142,7 +144,7 @@ main (int argc, char **argv)
 
   bytes = 0;
   t0 = cpu_time ();
-  while (bytes < MIN_BYTES)
+  while (bytes < min_bytes)
     for (guint i = 0; i < texts->len; i++)
       {
         const char *text = g_ptr_array_index (texts, i);
@@ -156,7 +158,7 @@ main (int argc, char **argv)
 
   if (!memory)
     return 0;
-  while (all->len < MIN_BYTES)
+  while (all->len < min_bytes)
     for (guint i = 0; i < texts->len; i++)
       {
         g_string_append (all, g_ptr_array_index (texts, i));

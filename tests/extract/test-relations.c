@@ -39,12 +39,14 @@ entity (KgGraph    *graph,
   return NULL;
 }
 
-/* The relation from source to target (either way when undirected), or NULL. */
+/* The relation from source to target (either way when undirected) of the
+ * kind, or of any kind when kind is -1; NULL when there is none. */
 static KgRelation *
-relation (KgGraph    *graph,
-          const char *source,
-          const char *target,
-          gboolean    directed)
+find (KgGraph    *graph,
+      const char *source,
+      const char *target,
+      gboolean    directed,
+      gint        kind)
 {
   guint s = entity (graph, source)->index, t = entity (graph, target)->index;
 
@@ -52,10 +54,20 @@ relation (KgGraph    *graph,
     {
       KgRelation *r = kg_graph_get_relation (graph, i);
 
-      if ((r->source == s && r->target == t) || (!directed && r->source == t && r->target == s))
+      if (((r->source == s && r->target == t) || (!directed && r->source == t && r->target == s))
+          && (kind < 0 || r->kind == (KgRelationKind) kind))
         return r;
     }
   return NULL;
+}
+
+static KgRelation *
+relation (KgGraph    *graph,
+          const char *source,
+          const char *target,
+          gboolean    directed)
+{
+  return find (graph, source, target, directed, -1);
 }
 
 static KgRelation *
@@ -64,17 +76,11 @@ relation_of_kind (KgGraph        *graph,
                   const char     *target,
                   KgRelationKind  kind)
 {
-  guint s = entity (graph, source)->index, t = entity (graph, target)->index;
+  KgRelation *r = find (graph, source, target, TRUE, kind);
 
-  for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
-    {
-      KgRelation *r = kg_graph_get_relation (graph, i);
-
-      if (r->source == s && r->target == t && r->kind == kind)
-        return r;
-    }
-  g_error ("no %s relation %s → %s", kg_relation_kind_to_string (kind), source, target);
-  return NULL;
+  if (r == NULL)
+    g_error ("no %s relation %s → %s", kg_relation_kind_to_string (kind), source, target);
+  return r;
 }
 
 /* The text of the relation's first evidence. */
@@ -116,6 +122,38 @@ test_role_possessive_title (void)
 
   g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Norcap", KG_RELATION_ROLE)->label,
                    ==, "former chief executive");
+}
+
+static void
+test_role_after_apposition (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Tom Reyes, the longest-serving member, is chief "
+                                           "economist for Fenwick Bank.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Fenwick Bank", KG_RELATION_ROLE)->label,
+                   ==, "chief economist");
+}
+
+static void
+test_role_of_the_company (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Norcap cut jobs, said Ana Ruiz, its chief executive. "
+                                           "Fenwick Bank agreed. The bank's chairman, Tom Reyes, "
+                                           "did not.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Ana Ruiz", "Norcap", KG_RELATION_ROLE)->label,
+                   ==, "chief executive");
+  g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Fenwick Bank", KG_RELATION_ROLE)->label,
+                   ==, "chairman");
+}
+
+static void
+test_spokeswoman (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Norcap will cut 300 jobs, said Ana Ruiz, a spokeswoman.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Ana Ruiz", "Norcap", KG_RELATION_ROLE)->label,
+                   ==, "spokeswoman");
 }
 
 static void
@@ -231,6 +269,9 @@ main (int   argc,
   g_test_add_func ("/relations/role-apposition", test_role_apposition);
   g_test_add_func ("/relations/role-title-before-name", test_role_title_before_name);
   g_test_add_func ("/relations/role-possessive-title", test_role_possessive_title);
+  g_test_add_func ("/relations/role-after-apposition", test_role_after_apposition);
+  g_test_add_func ("/relations/role-of-the-company", test_role_of_the_company);
+  g_test_add_func ("/relations/spokeswoman", test_spokeswoman);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 /*
  * The seed bar: the command line reads the seed article of the shared
@@ -71,6 +72,32 @@ test_seed_bar (void)
   g_rmdir (dir);
 }
 
+static void
+test_missing_model (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-seed-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *empty = g_build_filename (dir, "no-data", NULL);
+  g_autofree char *stderr_text = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "KG_DATADIR", empty, TRUE);
+  const char *argv[] = { newsgraph, "--export", out, article, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_file_set_contents (article, "Jo Example founded Acme in Oslo.\n", -1, NULL));
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, &stderr_text,
+                &status, &error);
+  g_assert_no_error (error);
+  /* A clear failure that names the article and the missing model. */
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (stderr_text, "article.txt"));
+  g_assert_nonnull (strstr (stderr_text, "tagger.model"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,5 +107,6 @@ main (int   argc,
     g_error ("usage: test-seed PATH-TO-NEWSGRAPH");
   newsgraph = argv[1];
   g_test_add_func ("/seed/bar", test_seed_bar);
+  g_test_add_func ("/seed/missing-model", test_missing_model);
   return g_test_run ();
 }

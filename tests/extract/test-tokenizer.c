@@ -59,6 +59,8 @@ test_titles_and_initials (void)
 {
   assert_render ("Mr. Smith met Dr. J. R. Jones. They talked.",
                  "Mr.|Smith|met|Dr.|J.|R.|Jones|. / They|talked|.");
+  assert_render ("BASEBALL - ST. LOUIS BEAT MR. SMITH'S TEAM",
+                 "BASEBALL|-|ST.|LOUIS|BEAT|MR.|SMITH|'S|TEAM");
 }
 
 static void
@@ -76,6 +78,7 @@ test_curly_quotes_and_apostrophes (void)
   assert_render ("“We don’t know,” the UK’s minister said.",
                  "“|We|don’t|know|,|”|the|UK|’s|minister|said|.");
   assert_render ("O'Neill's team won.", "O'Neill|'s|team|won|.");
+  assert_render ("the U.K.'s plan", "the|U.K.|'s|plan");
   g_assert_cmpint (kind_of ("She said \"no\".", "\""), ==, KG_TOKEN_QUOTE);
   g_assert_cmpint (kind_of ("the UK's plan", "'s"), ==, KG_TOKEN_WORD);
 }
@@ -94,8 +97,18 @@ test_urls_numbers_dashes (void)
   assert_render ("See https://example.org/a?b=1. It cost $1,250.50 – or 3.5% more…",
                  "See|https://example.org/a?b=1|. / It|cost|$|1,250.50|–|or|3.5|%|more|…");
   g_assert_cmpint (kind_of ("Visit www.example.com today", "www.example.com"), ==, KG_TOKEN_URL);
+  assert_render ("Write to jane.doe@example.co.uk. Thanks.", "Write|to|jane.doe@example.co.uk|. / Thanks|.");
+  assert_render ("Use e.g. apples at 5 p.m. on Friday.", "Use|e.g.|apples|at|5|p.m.|on|Friday|.");
   g_assert_cmpint (kind_of ("On 1996-08-22 it rained", "1996-08-22"), ==, KG_TOKEN_NUMBER);
+  assert_render ("Haitai 64 2 43 .596 - Lotte", "Haitai|64|2|43|.596|-|Lotte");
   assert_render ("A well-known firm -- and more", "A|well-known|firm|--|and|more");
+}
+
+static void
+test_tokenized_input (void)
+{
+  assert_render ("he said . \"\nBut not now .\n1. Michelle Freeman ( Jamaica ) 12.71\n",
+                 "he|said|.|\" // But|not|now|. // 1|.|Michelle|Freeman|(|Jamaica|)|12.71");
 }
 
 static void
@@ -144,6 +157,38 @@ test_invalid_and_empty (void)
   assert_render ("  \n\n ", "");
 }
 
+static void
+test_endless_sentence (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(KgAnalysis) analysis = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "word ");
+  analysis = kg_analysis_new (text->str, text->len);
+  kg_tokenize (analysis);
+  g_assert_cmpuint (analysis->tokens->len, ==, 5000);
+  g_assert_cmpuint (analysis->sentences->len, >, 1);
+  for (guint s = 0; s < analysis->sentences->len; s++)
+    {
+      const KgSentence *sentence = &g_array_index (analysis->sentences, KgSentence, s);
+      g_assert_cmpuint (sentence->end_token - sentence->first_token, <=, 1000);
+    }
+}
+
+static void
+test_text_not_terminated (void)
+{
+  /* The analysis may cover part of a buffer: nothing past length counts. */
+  const char buffer[] = "ab htt" "p://example.org Mr. X";
+  g_autoptr(KgAnalysis) analysis = kg_analysis_new (buffer, 6);
+
+  kg_tokenize (analysis);
+  g_assert_cmpuint (analysis->tokens->len, ==, 2);
+  g_assert_cmpuint (g_array_index (analysis->tokens, KgToken, 1).end, ==, 6);
+  g_assert_cmpint (g_array_index (analysis->tokens, KgToken, 1).kind, ==, KG_TOKEN_WORD);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -154,9 +199,12 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/quote-ends-sentence-inside", test_quote_ends_sentence_inside);
   g_test_add_func ("/tokenizer/urls-numbers-dashes", test_urls_numbers_dashes);
   g_test_add_func ("/tokenizer/headline-line", test_headline_line);
+  g_test_add_func ("/tokenizer/tokenized-input", test_tokenized_input);
   g_test_add_func ("/tokenizer/paragraphs", test_paragraphs);
   g_test_add_func ("/tokenizer/one-sentence-per-line", test_one_sentence_per_line);
   g_test_add_func ("/tokenizer/lowercase-after-period", test_lowercase_after_period_continues);
   g_test_add_func ("/tokenizer/invalid-and-empty", test_invalid_and_empty);
+  g_test_add_func ("/tokenizer/text-not-terminated", test_text_not_terminated);
+  g_test_add_func ("/tokenizer/endless-sentence", test_endless_sentence);
   return g_test_run ();
 }

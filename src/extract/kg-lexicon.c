@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-tagger-private.h"
+
+/*
+ * The lexicons (text files in data/extract): one phrase a line, matched ignoring
+ * case, each phrase with the set of lists it is on. The tagger sees list
+ * membership as features; the mention rules ask for it directly.
+ */
+
+struct _KgLexicon
+{
+  GHashTable *phrases;       /* lower-case phrase → class bits */
+};
+
+static const char *const lexicon_files[KG_N_LEX] = {
+  "extract/given-names.txt",
+  "extract/titles.txt",
+  "extract/org-suffixes.txt",
+  "extract/government-words.txt",
+  "extract/countries.txt",
+  "extract/demonyms.txt",
+  "extract/places.txt",
+  "extract/org-words.txt",
+  "extract/common-words.txt",
+  "extract/surnames.txt",
+};
+
+static void
+lexicon_add (KgLexicon  *lexicon,
+             const char *line,
+             KgLexClass  cls)
+{
+  g_autofree char *lower = g_utf8_strdown (line, -1);
+  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+  const char *space = strchr (lower, ' ');
+
+  if (space != NULL)
+    {
+      char *first = g_strndup (lower, space - lower);
+      guint first_bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, first));
+      g_hash_table_insert (lexicon->phrases, first, GUINT_TO_POINTER (first_bits | KG_LEX_STARTS_PHRASE));
+    }
+  g_hash_table_insert (lexicon->phrases, g_strdup (lower), GUINT_TO_POINTER (bits | (1u << cls)));
+}
+
+KgLexicon *
+_kg_lexicon_load (GError **error)
+{
+  g_autoptr(GHashTable) phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KgLexicon lexicon = { phrases };
+  KgLexicon *result;
+
+  for (guint c = 0; c < KG_N_LEX; c++)
+    {
+      g_autofree char *path = kg_find_data_file (lexicon_files[c]);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (path, &contents, NULL, error))
+        return NULL;
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] != '\0' && lines[i][0] != '#')
+            lexicon_add (&lexicon, lines[i], c);
+        }
+    }
+  result = g_new0 (KgLexicon, 1);
+  result->phrases = g_steal_pointer (&phrases);
+  return result;
+}
+
+void
+_kg_lexicon_free (KgLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+  g_hash_table_unref (lexicon->phrases);
+  g_free (lexicon);
+}
+
+guint
+_kg_lexicon_word_classes (const KgLexicon *lexicon,
+                          const char      *word,
+                          gsize            length)
+{
+  char buf[KG_MAX_KEY + 1];
+  gsize n = _kg_lower_into (word, length, buf);
+
+  buf[n] = '\0';
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+}
+
+guint
+_kg_lexicon_phrase_classes (const KgLexicon *lexicon,
+                            const char      *phrase)
+{
+  char buf[128];
+  gsize n = strlen (phrase);
+  g_autofree char *lower = NULL;
+
+  if (n < sizeof buf)
+    {
+      gboolean ascii = TRUE;
+      for (gsize i = 0; i <= n; i++)
+        {
+          guchar c = phrase[i];
+          ascii &= c < 0x80;
+          buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+      if (ascii)
+        return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+    }
+  lower = g_utf8_strdown (phrase, -1);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+}
+
+static guint
+lowest_class (guint bits)
+{
+  for (guint c = 0; c < KG_N_LEX; c++)
+    if (bits & (1u << c))
+      return c;
+  return 0;
+}
+
+void
+_kg_lexicon_mark_spans (const KgLexicon *lexicon,
+                        KgTagSentence   *sentence)
+{
+  char phrase[KG_MAX_LEX_WORDS * (KG_MAX_KEY + 1)];
+
+  memset (sentence->lex_span, 0, sentence->n);
+  for (guint i = 0; i < sentence->n; i++)
+    {
+      gsize ends[KG_MAX_LEX_WORDS + 1], at;
+      guint words;
+
+      if (sentence->cap[i] != 1)
+        continue;
+      if (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE))
+        continue;
+      at = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, phrase);
+      phrase[at] = '\0';
+      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase)) & KG_LEX_STARTS_PHRASE))
+        continue;
+      /* The next words in lower case, once; then the longest entry. */
+      for (words = 1; words < KG_MAX_LEX_WORDS && i + words < sentence->n; words++)
+        {
+          const KgTagToken *token = &sentence->tokens[i + words];
+          ends[words] = at;
+          phrase[at++] = ' ';
+          at += _kg_lower_into (token->text, token->length, phrase + at);
+        }
+      ends[words] = at;
+      for (guint len = words; len >= 2; len--)
+        {
+          guint bits;
+
+          phrase[ends[len]] = '\0';
+          bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase));
+          if ((bits & ~KG_LEX_STARTS_PHRASE) == 0)
+            continue;
+          for (guint k = i; k < i + len; k++)
+            sentence->lex_span[k] = 1 + 2 * lowest_class (bits) + (k > i);
+          i += len - 1;
+          break;
+        }
+    }
+}
+

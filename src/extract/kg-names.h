@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Questions about names that alias resolution asks: acronyms and initials,
+ * one-letter slips, and an index that answers both in constant time per
+ * name, so a long document costs no more than its names.
+ */
+
+/* Names shorter than this are never taken for slips of another. */
+#define KG_MIN_TYPO_LENGTH 7
+
+guint        kg_name_count_words     (const char *name);
+/* "N.C.S.C." → "NCSC"; NULL unless the word is all capitals (2 to 8). */
+char        *kg_name_acronym_letters (const char *word);
+/* The capital initials of a name, leaving out "of", "the", "and"; with
+ * skip_first, without its first word ("US Department of Homeland Security"
+ * is also "DHS"). */
+char        *kg_name_initials        (const char *name,
+                                      gboolean    skip_first);
+gboolean     kg_name_is_acronym_of   (const char *acronym,
+                                      const char *name);
+/* Whether a and b differ by one edit (optimal string alignment: one letter
+ * added, dropped, changed, or two swapped). Equal names do not. */
+gboolean     kg_name_within_one_edit (const char *a,
+                                      const char *b);
+
+typedef struct _KgNameIndex KgNameIndex;
+
+#define KG_NAME_NONE      (-1)
+#define KG_NAME_AMBIGUOUS (-2)
+
+KgNameIndex *kg_name_index_new         (void);
+void         kg_name_index_free        (KgNameIndex *index);
+/* name → value; a name given two different values is ambiguous. */
+void         kg_name_index_add         (KgNameIndex *index,
+                                        const char  *name,
+                                        gint         value);
+/* The value of name, KG_NAME_NONE or KG_NAME_AMBIGUOUS. */
+gint         kg_name_index_lookup      (KgNameIndex *index,
+                                        const char  *name);
+/* The value of the one name at least KG_MIN_TYPO_LENGTH long that word
+ * misspells by one edit (see kg_name_within_one_edit); *match is set to it.
+ * Slips of the first letter are not looked for. */
+gint         kg_name_index_lookup_slip (KgNameIndex *index,
+                                        const char  *word,
+                                        const char **match);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameIndex, kg_name_index_free)
+
+G_END_DECLS
