@@ -548,6 +548,52 @@ test_export_path (void)
   g_assert_cmpstr (dotted, ==, "/tmp/v1.2/graph.pdf");
 }
 
+static gboolean
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The app's menus: preferences, keyboard shortcuts and about all open. */
+static void
+test_app_actions (void)
+{
+  g_autoptr(KgApplication) app = kg_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (KG_IS_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (toplevel_of_type (g_type_from_name ("KgPreferences")));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+        gtk_window_destroy (w);
+      }
+  }
+  kg_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,6 +629,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/filter/min-mentions", test_min_mentions);
   g_test_add_func ("/window/layout/engine", test_engine_relayout);
   g_test_add_func ("/window/export/complete-path", test_export_path);
+  g_test_add_func ("/window/app/actions", test_app_actions);
   status = g_test_run ();
   /* The recent list is written when the main loop is idle. */
   kg_test_iterate (100);
