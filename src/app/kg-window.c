@@ -177,9 +177,9 @@ _kg_window_set_busy (KgWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", message != NULL);
 }
 
-void
-kg_window_set_article_visible (KgWindow *self,
-                               gboolean  visible)
+static void
+apply_article_visible (KgWindow *self,
+                       gboolean  visible)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->article_view), visible);
   if (visible)
@@ -197,7 +197,15 @@ static void
 show_article_changed (GSimpleAction *action, GVariant *state, gpointer data)
 {
   g_simple_action_set_state (action, state);
-  kg_window_set_article_visible (KG_WINDOW (data), g_variant_get_boolean (state));
+  apply_article_visible (KG_WINDOW (data), g_variant_get_boolean (state));
+}
+
+void
+kg_window_set_article_visible (KgWindow *self,
+                               gboolean  visible)
+{
+  /* Through the action, so the header bar's toggle shows the state. */
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-article", g_variant_new_boolean (visible));
 }
 
 static void
