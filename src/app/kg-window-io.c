@@ -468,6 +468,12 @@ _kg_window_export_action (KgWindow *self)
       toast (self, _("Open some articles first"));
       return;
     }
+  /* Starting an export would cancel the work under way. */
+  if (self->cancellable != NULL)
+    {
+      toast (self, _("Wait until the graph is ready, then export"));
+      return;
+    }
   if (self->paths != NULL && self->paths[0] != NULL)
     {
       g_autofree char *name = g_path_get_basename (self->paths[0]);
