@@ -355,6 +355,32 @@ test_drop_opens (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opening another article replaces the graph and resets the panes. */
+static void
+test_open_replaces (void)
+{
+  KgWindow *window = open_seed ();
+  KgGraph *before = kg_window_get_graph (window);
+  gssize anton = find_entity (window, "Anton Shingarev");
+  g_autofree char *other = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "sample-article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other);
+  g_autofree char *details = NULL;
+  g_auto(GStrv) names = NULL;
+
+  kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_ENTITY, anton);
+  kg_window_open_files (window, &file, 1);
+  g_assert_true (kg_test_wait_for (idle_window, window, 20000));
+  g_assert_null (kg_window_get_last_error (window));
+  g_assert_true (kg_window_get_graph (window) != before);
+  g_assert_cmpint (kg_canvas_get_selection (kg_window_get_canvas (window), NULL), ==, KG_ITEM_NONE);
+  details = kg_details_pane_dup_text (kg_window_get_details_pane (window));
+  g_assert_cmpstr (details, ==, "");
+  names = kg_entity_list_dup_shown_names (kg_window_get_entity_list (window));
+  g_assert_false (g_strv_contains ((const char *const *) names, "Anton Shingarev"));
+  g_assert_cmpuint (g_strv_length (names), ==, kg_graph_get_n_entities (kg_window_get_graph (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cancel_open (void)
 {
@@ -621,6 +647,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/article/sentence-lights", test_sentence_lights);
   g_test_add_func ("/window/open/drop", test_drop_opens);
   g_test_add_func ("/window/open/cancel", test_cancel_open);
+  g_test_add_func ("/window/open/replaces", test_open_replaces);
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
   g_test_add_func ("/window/canvas/edge-click", test_edge_click);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
