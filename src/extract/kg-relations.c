@@ -124,10 +124,15 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  for (guint i = 0; i < relation->evidence->len; i++)
+  /* Evidence is sorted by document and start: look back only as far as
+   * this sentence, or a relation stated all through a long document costs
+   * the square of its evidence. */
+  for (guint i = relation->evidence->len; i-- > 0;)
     {
       const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
 
+      if (e->doc < r->doc->index || (e->doc == r->doc->index && e->start < s->start))
+        break;
       if (e->doc == r->doc->index && e->start == s->start)
         return;
     }
