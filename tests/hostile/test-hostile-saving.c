@@ -16,6 +16,7 @@
 
 #define OLD_CONTENTS "the old export, which must survive\n"
 #define LIMIT_BYTES  (256 * 1024)
+#define SMALL_LIMIT  512
 
 /* A graph document of about 40 MB: long enough to write that the test can
  * catch the writer in the middle. */
@@ -114,6 +115,14 @@ limit_file_size (gpointer data)
   setrlimit (RLIMIT_FSIZE, &limit);
 }
 
+static void
+limit_file_size_small_quietly (gpointer data)
+{
+  struct rlimit limit = { SMALL_LIMIT, SMALL_LIMIT };
+  setrlimit (RLIMIT_FSIZE, &limit);
+  signal (SIGXFSZ, SIG_IGN);
+}
+
 /* The kernel kills the writer with SIGXFSZ at exactly LIMIT_BYTES: always
  * in the middle of the file, whatever the machine's speed. */
 static void
@@ -164,6 +173,35 @@ test_disk_full (void)
   g_assert_cmpuint (temporaries (out, FALSE), ==, 0);
 }
 
+/* Every export format, on a "full disk" after SMALL_LIMIT bytes: exit 1,
+ * the old file whole, no temporary file left. */
+static void
+test_disk_full_export (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *name = g_strconcat ("old.", format, NULL);
+  g_autofree char *out = hostile_write (name, OLD_CONTENTS, -1);
+  g_autofree char *article = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                               "sample-article.txt", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  process = hostile_spawn_full ((const char *[]) { "--export", out, article, NULL },
+                                limit_file_size_small_quietly, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  if (strstr (err, out) == NULL)
+    g_error ("the message does not name %s: %s", out, err);
+  assert_old_file_intact (out);
+  g_assert_cmpuint (temporaries (out, FALSE), ==, 0);
+}
+
+static const char *const formats[] = { "svg", "png", "pdf", "graphml", "gexf", "dot", "gv", "json" };
+
 int
 main (int   argc,
       char *argv[])
@@ -172,5 +210,10 @@ main (int   argc,
   g_test_add_func ("/hostile/saving/killed-while-writing", test_killed_while_writing);
   g_test_add_func ("/hostile/saving/killed-at-size-limit", test_killed_at_size_limit);
   g_test_add_func ("/hostile/saving/disk-full", test_disk_full);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/hostile/saving/disk-full/%s", formats[i]);
+      g_test_add_data_func (test, formats[i], test_disk_full_export);
+    }
   return hostile_finish ();
 }
