@@ -124,8 +124,18 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  if (!g_hash_table_add (r->evidence_seen, g_strdup_printf ("%u:%" G_GSIZE_FORMAT, relation->index, s->start)))
-    return;
+  /* Evidence is sorted by document and start: look back only as far as
+   * this sentence, or a relation stated all through a long document costs
+   * the square of its evidence. */
+  for (guint i = relation->evidence->len; i-- > 0;)
+    {
+      const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
+
+      if (e->doc < r->doc->index || (e->doc == r->doc->index && e->start < s->start))
+        break;
+      if (e->doc == r->doc->index && e->start == s->start)
+        return;
+    }
   kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
 }
 
@@ -759,7 +769,6 @@ kg_find_relations (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)
@@ -774,5 +783,4 @@ kg_find_relations (KgAnalysis *analysis,
       read_sentence (&r, &s);
     }
   kg_find_actions (&r);
-  g_hash_table_unref (r.evidence_seen);
 }

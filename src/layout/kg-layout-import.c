@@ -17,6 +17,9 @@ static const char *const file_attributes[] = {
 
 /* Larger DOT files are not something a reader opens by hand. */
 #define MAX_DOT_SIZE (256 * 1024 * 1024)
+/* More nodes than this would take minutes and gigabytes to import and
+ * hours to lay out; the file is refused once parsed (kg-layout.h). */
+#define MAX_DOT_NODES 100000
 
 static void
 clear_in_subgraphs (Agraph_t *g,
@@ -256,6 +259,15 @@ kg_layout_import_dot (KgGraph     *graph,
   g_strchomp (text);
   agreadline (1);
   g = agmemread (text);
+  if (g != NULL && agnnodes (g) > MAX_DOT_NODES)
+    {
+      g_set_error (error, KG_LAYOUT_ERROR, KG_LAYOUT_ERROR_PARSE,
+                   "%s: has %d nodes; Newsgraph opens graphs of at most %d", path, agnnodes (g), MAX_DOT_NODES);
+      agclose (g);
+      g_free (_kg_layout_take_messages ());
+      _kg_layout_unlock ();
+      return FALSE;
+    }
   if (g != NULL)
     {
       drop_file_attributes (g);
