@@ -28,6 +28,27 @@ static GHashTable *lists;   /* name → KgWordList, never freed: shared read-onl
  * loaded later adds words, so analyses note the count they were built with. */
 static GHashTable *list_words;
 static guint list_words_generation;
+/* Two bits per word of list_words, so most tokens (no list has them) are
+ * told apart without a lookup. */
+static guint8 list_words_filter[65536 / 8];
+
+static guint32
+word_hash (const char *word,
+           gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+filter_has (guint32 h)
+{
+  return (list_words_filter[(h & 0xffff) / 8] & (1u << (h % 8)))
+         && (list_words_filter[(h >> 16) / 8] & (1u << ((h >> 16) % 8)));
+}
 
 #define NOT_LOOKED_UP G_MAXUINT32
 
@@ -38,6 +59,11 @@ intern_word (const char *word)
 
   if (id == 0)
     {
+      gsize length = strlen (word);
+      guint32 h = word_hash (word, length);
+
+      list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
+      list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
       id = g_hash_table_size (list_words) + 1;
       g_hash_table_insert (list_words, g_strdup (word), GUINT_TO_POINTER (id));
     }
@@ -73,7 +99,7 @@ fold_word (const char *word,
           i += 2;
         }
       else
-        buf[n++] = g_ascii_tolower (word[i]);
+        buf[n++] = kg_ascii_lower (word[i]);
     }
   buf[n] = '\0';
   return n;
@@ -209,8 +235,14 @@ token_word_id (const KgAnalysis *analysis,
       cache->word_ids_generation = list_words_generation;
     }
   if (cache->word_ids[i] == NOT_LOOKED_UP)
-    cache->word_ids[i] = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) > 0
-                         ? GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf)) : 0;
+    {
+      gsize n = 0;
+
+      cache->word_ids[i] = 0;
+      if ((n = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf)) > 0
+          && filter_has (word_hash (buf, n)))
+        cache->word_ids[i] = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
+    }
   return cache->word_ids[i];
 }
 
