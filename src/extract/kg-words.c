@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-tagger-private.h"
 #include "kg-words.h"
 
 struct _KgWordList
@@ -32,17 +33,6 @@ static guint list_words_generation;
  * told apart without a lookup. */
 static guint8 list_words_filter[65536 / 8];
 
-static guint32
-word_hash (const char *word,
-           gsize       length)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar) word[i]) * 16777619u;
-  return h;
-}
-
 static gboolean
 filter_has (guint32 h)
 {
@@ -60,7 +50,7 @@ intern_word (const char *word)
   if (id == 0)
     {
       gsize length = strlen (word);
-      guint32 h = word_hash (word, length);
+      guint32 h = _kg_hash_word (word, length);
 
       list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
       list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
@@ -240,7 +230,7 @@ token_word_id (const KgAnalysis *analysis,
 
       cache->word_ids[i] = 0;
       if ((n = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf)) > 0
-          && filter_has (word_hash (buf, n)))
+          && filter_has (_kg_hash_word (buf, n)))
         cache->word_ids[i] = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
     }
   return cache->word_ids[i];
