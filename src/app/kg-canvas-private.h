@@ -33,7 +33,8 @@ struct _KgCanvas
   double           zoom;
   double           tx, ty;
   gboolean         fit_pending;
-  gboolean         fitted;          /* showing the fit view: refit on resize */
+  gboolean         fitted;          /* framing fit_area: frame it again on resize */
+  double           fit_area[5];     /* x0, y0, x1, y1, max zoom */
   int              last_width, last_height;
 
   KgItemKind       sel_kind;

@@ -18,6 +18,9 @@ typedef struct
   const KgWordList *speech;
   const KgWordList *verbs;
   const KgWordList *stance;
+  /* (relation index << 32 | sentence index) already given as evidence, so a
+   * relation stated in every paragraph costs no scan of its evidence. */
+  GHashTable       *evidence_seen;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as

@@ -469,6 +469,22 @@ kg_graph_find_relation (KgGraph        *self,
   return g_hash_table_lookup (self->relation_keys, key);
 }
 
+static int
+compare_spans (const KgSpan *a,
+               const KgSpan *b)
+{
+  if (a->doc != b->doc)
+    return a->doc < b->doc ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return 0;
+}
+
+/* Evidence stays sorted, so a span already there is found by bisection: a
+ * relation stated in every paragraph of a long document would otherwise
+ * cost the square of its evidence. In text order, it is an append. */
 void
 kg_relation_add_evidence (KgRelation *relation,
                           guint       doc,
@@ -476,15 +492,23 @@ kg_relation_add_evidence (KgRelation *relation,
                           gsize       end)
 {
   KgSpan span = { doc, start, end };
+  guint lo = 0, hi;
 
   g_return_if_fail (start <= end);
-  for (guint i = 0; i < relation->evidence->len; i++)
+  hi = relation->evidence->len;
+  while (lo < hi)
     {
-      const KgSpan *s = &g_array_index (relation->evidence, KgSpan, i);
-      if (s->doc == doc && s->start == start && s->end == end)
+      guint mid = lo + (hi - lo) / 2;
+      int order = compare_spans (&g_array_index (relation->evidence, KgSpan, mid), &span);
+
+      if (order == 0)
         return;
+      if (order < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  g_array_append_val (relation->evidence, span);
+  g_array_insert_val (relation->evidence, lo, span);
 }
 
 KgQuote *

@@ -12,6 +12,9 @@
 /* Levels of detail, in device pixels. */
 #define MIN_LABEL_PIXELS   5.0   /* smaller text is not drawn */
 #define STRAIGHT_ZOOM      0.2   /* below this zoom edges are straight lines */
+#define PLAIN_ZOOM         0.5   /* below this: no dashes, no arrowheads, and
+                                  * nodes filled with their outline colour
+                                  * instead of outlined (one fill, no stroke) */
 #define FADED_ALPHA        0.15
 
 void
@@ -141,6 +144,10 @@ draw_edge (cairo_t               *cr,
 {
   double rgb[3], alpha = emphasis_alpha (emphasis);
   gboolean straight = o->zoom < STRAIGHT_ZOOM;
+  /* Dashing an edge far longer than the view costs a dash per few points
+   * of its whole length. */
+  gboolean plain = o->zoom < PLAIN_ZOOM
+                   || (o->has_clip && (e->x2 - e->x1) + (e->y2 - e->y1) > 4 * (o->clip_width + o->clip_height));
   double width = emphasis >= KG_EMPHASIS_HIGHLIGHT ? 2.6 : 1.2;
 
   if (e->n_points < 4)
@@ -148,7 +155,7 @@ draw_edge (cairo_t               *cr,
   kg_render_kind_color (relation->kind, o->dark, rgb);
   cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
   cairo_set_line_width (cr, straight ? MAX (width, 1.0 / o->zoom) : width);
-  _kg_render_kind_dash (cr, relation->kind, straight);
+  _kg_render_kind_dash (cr, relation->kind, plain);
   cairo_move_to (cr, e->points[0].x, e->points[0].y);
   if (straight)
     cairo_line_to (cr, e->points[e->n_points - 1].x, e->points[e->n_points - 1].y);
@@ -157,7 +164,7 @@ draw_edge (cairo_t               *cr,
       cairo_curve_to (cr, e->points[i].x, e->points[i].y, e->points[i + 1].x,
                       e->points[i + 1].y, e->points[i + 2].x, e->points[i + 2].y);
   cairo_stroke (cr);
-  if (straight)
+  if (plain)
     return;
   if (e->has_end_arrow)
     arrow_path (cr, e->points[e->n_points - 1], e->end_arrow);
@@ -201,6 +208,13 @@ draw_node (cairo_t               *cr,
   kg_render_type_color (entity->type, o->dark, fill);
   _kg_render_type_line_color (entity->type, o->dark, line);
   _kg_render_shape_path (cr, n->shape, n->x, n->y, n->width, n->height);
+  if (o->zoom < PLAIN_ZOOM && emphasis < KG_EMPHASIS_HIGHLIGHT)
+    {
+      /* Too small for an outline to show: one fill in the strong colour. */
+      cairo_set_source_rgba (cr, line[0], line[1], line[2], alpha);
+      cairo_fill (cr);
+      return;
+    }
   cairo_set_source_rgba (cr, fill[0], fill[1], fill[2], alpha);
   cairo_fill_preserve (cr);
   if (emphasis == KG_EMPHASIS_SELECTED)

@@ -49,8 +49,8 @@ kg_test_wait_for (gboolean (*done) (gpointer),
   return done (data);
 }
 
-static gboolean
-canvas_allocated (gpointer data)
+gboolean
+kg_test_widget_allocated (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 1;
 }
@@ -63,7 +63,7 @@ kg_test_window_new (int width,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  kg_test_wait_for (canvas_allocated, window, 5000);
+  kg_test_wait_for (kg_test_widget_allocated, window, 5000);
   kg_test_iterate (100);
   return window;
 }

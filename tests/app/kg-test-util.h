@@ -18,6 +18,8 @@ void       kg_test_iterate       (guint        ms);
 gboolean   kg_test_wait_for      (gboolean   (*done) (gpointer),
                                   gpointer     data,
                                   guint        ms);
+/* For kg_test_wait_for: widget is mapped and has a width. */
+gboolean   kg_test_widget_allocated (gpointer  widget);
 /* The seed article, from $KG_SHARED_DIR. */
 char      *kg_test_seed_article  (void);
 /* Renders widget as it is on screen into a PNG. */

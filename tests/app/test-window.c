@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kg-export-dialog.h"
 #include "kg-test-util.h"
 
 /* The window as a reader uses it, on the seed article, with in-process events. */
@@ -20,6 +21,8 @@ open_seed (void)
 
   g_assert_true (kg_window_load_files_sync (window, paths, &error));
   g_assert_no_error (error);
+  /* The graph page is shown now: wait until the canvas has its size. */
+  g_assert_true (kg_test_wait_for (kg_test_widget_allocated, kg_window_get_canvas (window), 10000));
   kg_test_iterate (50);
   return window;
 }
@@ -62,6 +65,19 @@ node_point (KgWindow *window, guint entity, double *x, double *y)
   kg_canvas_scene_to_widget (canvas, scene->nodes[node].x, scene->nodes[node].y, x, y);
 }
 
+/* A point of the canvas with nothing under it. */
+static void
+find_empty_point (KgCanvas *canvas, double *x, double *y)
+{
+  guint index;
+
+  for (*y = 2; *y < gtk_widget_get_height (GTK_WIDGET (canvas)); *y += 7)
+    for (*x = 2; *x < gtk_widget_get_width (GTK_WIDGET (canvas)); *x += 7)
+      if (kg_canvas_pick (canvas, *x, *y, &index) == KG_ITEM_NONE)
+        return;
+  g_assert_not_reached ();
+}
+
 static void
 test_entity_list (void)
 {
@@ -98,9 +114,61 @@ test_click_selects (void)
   g_assert_nonnull (strstr (details, "Kaspersky vice president Anton Shingarev"));
 
   /* A click on empty space clears it. */
-  g_signal_emit_by_name (find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK), "pressed", 1, 2.0, 2.0);
+  find_empty_point (canvas, &x, &y);
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK), "pressed", 1, x, y);
   g_assert_cmpint (kg_canvas_get_selection (canvas, NULL), ==, KG_ITEM_NONE);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static KgPoint
+bezier_point (const KgPoint *p, double t)
+{
+  double u = 1 - t;
+
+  return (KgPoint) { u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
+                     u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y };
+}
+
+static void
+test_edge_click (void)
+{
+  KgWindow *window = open_seed ();
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  KgGraph *graph = kg_window_get_graph (window);
+  const KgScene *scene = kg_canvas_get_scene (canvas);
+  GtkGesture *click = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
+
+  g_assert_cmpuint (scene->n_edges, >, 0);
+  /* Some point along some edge's curve that no node covers. */
+  for (guint e = 0; e < scene->n_edges; e++)
+    for (double t = 0.3; t < 0.8; t += 0.1)
+      {
+        const KgSceneEdge *edge = &scene->edges[e];
+        KgRelation *r = kg_graph_get_relation (graph, edge->relation);
+        KgPoint p;
+        double x, y;
+        guint index = G_MAXUINT;
+        g_autofree char *details = NULL;
+
+        if (edge->n_points < 4 || r->evidence->len == 0)
+          break;
+        p = bezier_point (edge->points, t);
+        kg_canvas_zoom_fit (canvas);
+        kg_canvas_scene_to_widget (canvas, p.x, p.y, &x, &y);
+        if (kg_canvas_pick (canvas, x, y, &index) != KG_ITEM_RELATION || index != edge->relation)
+          continue;
+        g_signal_emit_by_name (click, "pressed", 1, x, y);
+        g_assert_cmpint (kg_canvas_get_selection (canvas, &index), ==, KG_ITEM_RELATION);
+        g_assert_cmpuint (index, ==, edge->relation);
+        details = kg_details_pane_dup_text (kg_window_get_details_pane (window));
+        /* Both ends and the sentence it was read from. */
+        g_assert_nonnull (strstr (details, kg_graph_get_entity (graph, r->source)->name));
+        g_assert_nonnull (strstr (details, kg_graph_get_entity (graph, r->target)->name));
+        g_assert_nonnull (strstr (details, "Evidence"));
+        gtk_window_destroy (GTK_WINDOW (window));
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 static void
@@ -287,6 +355,32 @@ test_drop_opens (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opening another article replaces the graph and resets the panes. */
+static void
+test_open_replaces (void)
+{
+  KgWindow *window = open_seed ();
+  KgGraph *before = kg_window_get_graph (window);
+  gssize anton = find_entity (window, "Anton Shingarev");
+  g_autofree char *other = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "sample-article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other);
+  g_autofree char *details = NULL;
+  g_auto(GStrv) names = NULL;
+
+  kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_ENTITY, anton);
+  kg_window_open_files (window, &file, 1);
+  g_assert_true (kg_test_wait_for (idle_window, window, 20000));
+  g_assert_null (kg_window_get_last_error (window));
+  g_assert_true (kg_window_get_graph (window) != before);
+  g_assert_cmpint (kg_canvas_get_selection (kg_window_get_canvas (window), NULL), ==, KG_ITEM_NONE);
+  details = kg_details_pane_dup_text (kg_window_get_details_pane (window));
+  g_assert_cmpstr (details, ==, "");
+  names = kg_entity_list_dup_shown_names (kg_window_get_entity_list (window));
+  g_assert_false (g_strv_contains ((const char *const *) names, "Anton Shingarev"));
+  g_assert_cmpuint (g_strv_length (names), ==, kg_graph_get_n_entities (kg_window_get_graph (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cancel_open (void)
 {
@@ -428,6 +522,104 @@ test_settings_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_min_mentions (void)
+{
+  KgWindow *window = open_seed ();
+  KgGraph *graph = kg_window_get_graph (window);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  guint shown = 0, hidden = 0;
+
+  kg_entity_list_set_min_mentions (kg_window_get_entity_list (window), 2);
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    {
+      gboolean visible = kg_canvas_is_entity_visible (canvas, i);
+
+      g_assert_true (visible == (kg_graph_get_entity (graph, i)->mentions->len >= 2));
+      visible ? shown++ : hidden++;
+    }
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (hidden, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_engine_relayout (void)
+{
+  KgWindow *window = open_seed ();
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  KgGraph *graph = kg_window_get_graph (window);
+
+  g_assert_cmpstr (kg_canvas_get_scene (canvas)->engine, !=, "neato");
+  gtk_drop_down_set_selected (window->engine_dropdown, 2);
+  g_assert_true (kg_window_is_busy (window));
+  g_assert_true (kg_test_wait_for (idle_window, window, 30000));
+  g_assert_cmpstr (kg_canvas_get_scene (canvas)->engine, ==, "neato");
+  /* The same graph, laid out again. */
+  g_assert_true (kg_window_get_graph (window) == graph);
+  gtk_drop_down_set_selected (window->engine_dropdown, 0);
+  g_assert_true (kg_test_wait_for (idle_window, window, 30000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_path (void)
+{
+  g_autofree char *added = kg_export_dialog_complete_path ("/tmp/graph", "png");
+  g_autofree char *kept = kg_export_dialog_complete_path ("/tmp/graph.svg", "png");
+  g_autofree char *dotted = kg_export_dialog_complete_path ("/tmp/v1.2/graph", "pdf");
+
+  g_assert_cmpstr (added, ==, "/tmp/graph.png");
+  g_assert_cmpstr (kept, ==, "/tmp/graph.svg");
+  g_assert_cmpstr (dotted, ==, "/tmp/v1.2/graph.pdf");
+}
+
+static gboolean
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The app's menus: preferences, keyboard shortcuts and about all open. */
+static void
+test_app_actions (void)
+{
+  g_autoptr(KgApplication) app = kg_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (KG_IS_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (toplevel_of_type (g_type_from_name ("KgPreferences")));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+        gtk_window_destroy (w);
+      }
+  }
+  kg_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,10 +647,16 @@ main (int argc, char **argv)
   g_test_add_func ("/window/article/sentence-lights", test_sentence_lights);
   g_test_add_func ("/window/open/drop", test_drop_opens);
   g_test_add_func ("/window/open/cancel", test_cancel_open);
+  g_test_add_func ("/window/open/replaces", test_open_replaces);
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
+  g_test_add_func ("/window/canvas/edge-click", test_edge_click);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
   g_test_add_func ("/window/settings/remembered", test_settings_remembered);
+  g_test_add_func ("/window/filter/min-mentions", test_min_mentions);
+  g_test_add_func ("/window/layout/engine", test_engine_relayout);
+  g_test_add_func ("/window/export/complete-path", test_export_path);
+  g_test_add_func ("/window/app/actions", test_app_actions);
   status = g_test_run ();
   /* The recent list is written when the main loop is idle. */
   kg_test_iterate (100);
