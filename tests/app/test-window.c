@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "../bench/kg-bench-graph.h"
 #include "kg-export-dialog.h"
+#include "kg-layout.h"
 #include "kg-test-util.h"
 
 /* The window as a reader uses it, on the seed article, with in-process events. */
@@ -620,6 +622,58 @@ test_app_actions (void)
   kg_test_iterate (50);
 }
 
+static gboolean
+canvas_drawn (gpointer canvas)
+{
+  return kg_canvas_is_drawn (canvas);
+}
+
+/* A large scene is drawn by a worker; the window keeps answering meanwhile. */
+static void
+test_large_scene (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autoptr(KgGraph) graph = kg_bench_graph_new (3000, 7);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  g_autoptr(GError) error = NULL;
+  KgScene *scene;
+  double x, y;
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    {
+      KgEntity *e = kg_graph_get_entity (graph, i);
+
+      e->has_position = TRUE;
+      e->x = g_rand_double_range (rand, 0, 6000);
+      e->y = g_rand_double_range (rand, 0, 6000);
+    }
+  scene = kg_layout_from_positions (graph, NULL, &error);
+  g_assert_no_error (error);
+  _kg_window_set_graph (window, graph, scene, NULL);
+  g_assert_true (kg_test_wait_for (kg_test_widget_allocated, canvas, 10000));
+  g_assert_true (kg_test_wait_for (canvas_drawn, canvas, 60000));
+  /* A new filter needs a new picture. */
+  kg_entity_list_set_type_visible (kg_window_get_entity_list (window), KG_ENTITY_PLACE, FALSE);
+  g_assert_false (kg_canvas_is_drawn (canvas));
+  g_assert_true (kg_test_wait_for (canvas_drawn, canvas, 60000));
+  /* Picking answers from the first shown entity's node. */
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    if (kg_canvas_is_entity_visible (canvas, i))
+      {
+        const KgSceneNode *node = &kg_canvas_get_scene (canvas)->nodes[kg_scene_find_node (kg_canvas_get_scene (canvas), i)];
+
+        kg_canvas_center_on_entity (canvas, i);
+        kg_canvas_scene_to_widget (canvas, node->x, node->y, &x, &y);
+        g_assert_cmpint (kg_canvas_pick (canvas, x, y, &index), ==, KG_ITEM_ENTITY);
+        g_assert_true (kg_graph_get_entity (graph, index)->type != KG_ENTITY_PLACE);
+        break;
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  kg_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -657,6 +711,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/layout/engine", test_engine_relayout);
   g_test_add_func ("/window/export/complete-path", test_export_path);
   g_test_add_func ("/window/app/actions", test_app_actions);
+  g_test_add_func ("/window/canvas/large-scene", test_large_scene);
   status = g_test_run ();
   /* The recent list is written when the main loop is idle. */
   kg_test_iterate (100);
