@@ -358,10 +358,11 @@ quote_relations (KgRelationReader *r)
     {
       const KgQuote *q = kg_graph_get_quote (r->graph, i);
       gboolean critical = FALSE;
-      guint first = kg_token_at (a, q->span.start), end = first;
+      guint first, end;
 
       if (q->span.doc != r->doc->index || q->speaker == KG_NO_ENTITY)
         continue;
+      first = end = kg_token_at (a, q->span.start);
       while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
         critical |= kg_word_list_match (r->stance, a, end++, a->tokens->len) > 0;
       for (guint t = first; t < end; t++)

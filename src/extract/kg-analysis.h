@@ -60,6 +60,10 @@ typedef struct
   GArray     *sentences;   /* KgSentence */
   GArray     *paragraphs;  /* KgRange */
   GArray     *mentions;    /* KgMention, sorted by start, not overlapping */
+  /* Per token, which word of the word lists it is (kg-words.c fills it on
+   * first use, so a list lookup compares numbers, not strings). */
+  guint32    *word_ids;
+  guint       word_ids_generation;
 } KgAnalysis;
 
 typedef struct _KgTagger KgTagger;

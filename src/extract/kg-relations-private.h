@@ -18,7 +18,7 @@ typedef struct
   const KgWordList *speech;
   const KgWordList *verbs;
   const KgWordList *stance;
-  /* (relation index, sentence start) pairs already given as evidence, so a
+  /* (relation index << 32 | sentence index) already given as evidence, so a
    * relation stated in every paragraph costs no scan of its evidence. */
   GHashTable       *evidence_seen;
 } KgRelationReader;

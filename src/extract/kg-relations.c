@@ -117,6 +117,7 @@ kg_relation_reader_relate (KgRelationReader *r,
 {
   const KgSentence *s;
   KgRelation *relation;
+  gint64 *key;
 
   if (source == KG_NO_ENTITY || target == KG_NO_ENTITY || source == target)
     return;
@@ -124,7 +125,9 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  if (!g_hash_table_add (r->evidence_seen, g_strdup_printf ("%u:%" G_GSIZE_FORMAT, relation->index, s->start)))
+  key = g_new (gint64, 1);
+  *key = (gint64) relation->index << 32 | kg_token (r->a, t)->sentence;
+  if (!g_hash_table_add (r->evidence_seen, key))
     return;
   kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
 }
@@ -706,6 +709,13 @@ static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
 {
+  guint named = s->first_token;
+
+  /* Every pattern here starts from a name in the sentence. */
+  while (named < s->end_token && r->mention_of[named] < 0)
+    named++;
+  if (named == s->end_token)
+    return;
   kg_read_locations (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
@@ -759,7 +769,7 @@ kg_find_relations (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)

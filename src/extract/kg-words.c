@@ -5,12 +5,15 @@
 
 #include <string.h>
 
+#include "kg-tagger-private.h"
 #include "kg-words.h"
 
 struct _KgWordList
 {
   GHashTable *phrases;   /* lower-case phrase, words joined by one space */
-  GHashTable *firsts;    /* the first word of each phrase */
+  guint8     *firsts;    /* bit per word id: the first word of a phrase */
+  guint8     *singles;   /* bit per word id: a phrase of that one word */
+  guint32     n_ids;     /* the bits above cover ids below this */
   guint       max_words;
 };
 
@@ -21,6 +24,49 @@ static const char *const list_names[] = {
 
 static GMutex lists_lock;
 static GHashTable *lists;   /* name → KgWordList, never freed: shared read-only */
+/* Every word of every list loaded (lower-case) → its id, from 1. A token is
+ * looked up here once; its id then answers every list's question. A list
+ * loaded later adds words, so analyses note the count they were built with. */
+static GHashTable *list_words;
+static guint list_words_generation;
+/* Two bits per word of list_words, so most tokens (no list has them) are
+ * told apart without a lookup. */
+static guint8 list_words_filter[65536 / 8];
+
+static gboolean
+filter_has (guint32 h)
+{
+  return (list_words_filter[(h & 0xffff) / 8] & (1u << (h % 8)))
+         && (list_words_filter[(h >> 16) / 8] & (1u << ((h >> 16) % 8)));
+}
+
+#define NOT_LOOKED_UP G_MAXUINT32
+
+static guint32
+intern_word (const char *word)
+{
+  guint32 id = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, word));
+
+  if (id == 0)
+    {
+      gsize length = strlen (word);
+      guint32 h = _kg_hash_word (word, length);
+
+      list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
+      list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
+      id = g_hash_table_size (list_words) + 1;
+      g_hash_table_insert (list_words, g_strdup (word), GUINT_TO_POINTER (id));
+    }
+  return id;
+}
+
+static inline gboolean
+has_bit (const guint8 *bits,
+         guint32       n_ids,
+         guint32       id)
+{
+  return id < n_ids && (bits[id / 8] & (1u << (id % 8))) != 0;
+}
 
 /* Lower-cases word into buf and folds the curly apostrophe to "'"; returns
  * the bytes written, or 0 when it does not fit. */
@@ -43,7 +89,7 @@ fold_word (const char *word,
           i += 2;
         }
       else
-        buf[n++] = g_ascii_tolower (word[i]);
+        buf[n++] = kg_ascii_lower (word[i]);
     }
   buf[n] = '\0';
   return n;
@@ -54,15 +100,18 @@ word_list_parse (const char *contents)
 {
   KgWordList *list = g_new0 (KgWordList, 1);
   g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   list->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  list->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (list_words == NULL)
+    list_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) words = NULL;
       g_autofree char *joined = NULL;
       char *hash = strchr (lines[i], '#');
       char buf[256];
+      gsize used;
       guint n;
 
       if (hash)
@@ -78,13 +127,31 @@ word_list_parse (const char *contents)
       if (n == 0)
         continue;
       joined = g_strjoinv (" ", words);
-      if (fold_word (joined, strlen (joined), buf, sizeof buf) == 0)
+      if ((used = fold_word (joined, strlen (joined), buf, sizeof buf)) == 0)
         continue;
       g_hash_table_add (list->phrases, g_strdup (buf));
+      /* The first word's id, and with a phrase of one word a second bit. */
       buf[strcspn (buf, " ")] = '\0';
-      g_hash_table_add (list->firsts, g_strdup (buf));
+      g_array_append_val (firsts, (guint32) { intern_word (buf) * 2 + (n == 1) });
+      for (char *word = buf + strlen (buf) + 1; word < buf + used; word += strlen (word) + 1)
+        {
+          word[strcspn (word, " ")] = '\0';
+          intern_word (word);
+        }
       list->max_words = MAX (list->max_words, n);
     }
+  list->n_ids = g_hash_table_size (list_words) + 1;
+  list->firsts = g_malloc0 (list->n_ids / 8 + 1);
+  list->singles = g_malloc0 (list->n_ids / 8 + 1);
+  for (guint i = 0; i < firsts->len; i++)
+    {
+      guint32 code = g_array_index (firsts, guint32, i), id = code / 2;
+
+      list->firsts[id / 8] |= 1u << (id % 8);
+      if (code & 1)
+        list->singles[id / 8] |= 1u << (id % 8);
+    }
+  list_words_generation++;
   return list;
 }
 
@@ -139,7 +206,39 @@ kg_word_list_has (const KgWordList *list,
          && g_hash_table_contains (list->phrases, buf);
 }
 
-/* Whether tokens [first, first + n) spell a phrase of list. */
+/* The id of token i's word in list_words, 0 when no list has it. The ids
+ * are looked up once per token and analysis (the analysis belongs to the
+ * one thread reading its document, so filling them in is safe). */
+static guint32
+token_word_id (const KgAnalysis *analysis,
+               guint             i)
+{
+  KgAnalysis *cache = (KgAnalysis *) analysis;
+  char buf[256];
+
+  if (cache->word_ids == NULL || cache->word_ids_generation != list_words_generation)
+    {
+      g_free (cache->word_ids);
+      cache->word_ids = g_new (guint32, analysis->tokens->len + 1);
+      for (guint k = 0; k <= analysis->tokens->len; k++)
+        cache->word_ids[k] = NOT_LOOKED_UP;
+      cache->word_ids_generation = list_words_generation;
+    }
+  if (cache->word_ids[i] == NOT_LOOKED_UP)
+    {
+      gsize n = 0;
+
+      cache->word_ids[i] = 0;
+      if ((n = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf)) > 0
+          && filter_has (_kg_hash_word (buf, n)))
+        cache->word_ids[i] = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
+    }
+  return cache->word_ids[i];
+}
+
+/* Whether tokens [first, first + n) spell a phrase of list: every word must
+ * be a list word and the first one must start a phrase of this list before
+ * the words are put together and looked up. */
 static gboolean
 tokens_in_list (const KgWordList *list,
                 const KgAnalysis *analysis,
@@ -149,6 +248,15 @@ tokens_in_list (const KgWordList *list,
   char buf[256];
   gsize used = 0;
 
+  for (guint i = first; i < first + n; i++)
+    {
+      guint32 id = token_word_id (analysis, i);
+
+      if (id == 0 || (i == first && !has_bit (list->firsts, list->n_ids, id)))
+        return FALSE;
+    }
+  if (n == 1)
+    return has_bit (list->singles, list->n_ids, token_word_id (analysis, first));
   for (guint i = first; i < first + n; i++)
     {
       gsize w;
@@ -164,8 +272,6 @@ tokens_in_list (const KgWordList *list,
       if (w == 0)
         return FALSE;
       used += w;
-      if (i == first && !g_hash_table_contains (list->firsts, buf))
-        return FALSE;
     }
   return g_hash_table_contains (list->phrases, buf);
 }
@@ -196,30 +302,6 @@ kg_word_list_match_back (const KgWordList *list,
     if (tokens_in_list (list, analysis, last + 1 - n, n))
       return n;
   return 0;
-}
-
-gboolean
-kg_token_is (const KgAnalysis *analysis,
-             guint             i,
-             const char       *word)
-{
-  gsize n;
-
-  if (i >= analysis->tokens->len)
-    return FALSE;
-  n = kg_token_len (analysis, i);
-  return strlen (word) == n && g_ascii_strncasecmp (kg_token_text (analysis, i), word, n) == 0;
-}
-
-gboolean
-kg_token_is_any (const KgAnalysis  *analysis,
-                 guint              i,
-                 const char *const *words)
-{
-  for (guint k = 0; words[k]; k++)
-    if (kg_token_is (analysis, i, words[k]))
-      return TRUE;
-  return FALSE;
 }
 
 gboolean

@@ -56,14 +56,48 @@ kg_token_len (const KgAnalysis *analysis,
   return t->end - t->start;
 }
 
-/* Whether token i is word (ignoring case). */
-gboolean          kg_token_is             (const KgAnalysis *analysis,
-                                           guint             i,
-                                           const char       *word);
+static inline char
+kg_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether token i is word (ignoring case). The stages ask this of every
+ * token many times, so the first letters are compared before the lengths
+ * and the rest: most tokens differ there. */
+static inline gboolean
+kg_token_is (const KgAnalysis *analysis,
+             guint             i,
+             const char       *word)
+{
+  const KgToken *t;
+  const char *p;
+  gsize n;
+
+  if (i >= analysis->tokens->len)
+    return FALSE;
+  t = kg_token (analysis, i);
+  p = analysis->text + t->start;
+  n = t->end - t->start;
+  if (kg_ascii_lower (*p) != kg_ascii_lower (*word))
+    return FALSE;
+  for (gsize k = 1; k < n; k++)
+    if (word[k] == '\0' || kg_ascii_lower (p[k]) != kg_ascii_lower (word[k]))
+      return FALSE;
+  return word[n] == '\0';
+}
 /* Whether token i is one of the NULL-terminated words (ignoring case). */
-gboolean          kg_token_is_any         (const KgAnalysis *analysis,
-                                           guint             i,
-                                           const char *const *words);
+static inline gboolean
+kg_token_is_any (const KgAnalysis  *analysis,
+                 guint              i,
+                 const char *const *words)
+{
+  for (guint k = 0; words[k]; k++)
+    if (kg_token_is (analysis, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
                                            guint             i);
 /* "'s", "’s", "'" and "’" standing alone. */

@@ -469,6 +469,22 @@ kg_graph_find_relation (KgGraph        *self,
   return g_hash_table_lookup (self->relation_keys, key);
 }
 
+static int
+compare_spans (const KgSpan *a,
+               const KgSpan *b)
+{
+  if (a->doc != b->doc)
+    return a->doc < b->doc ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return 0;
+}
+
+/* Evidence stays sorted, so a span already there is found by bisection: a
+ * relation stated in every paragraph of a long document would otherwise
+ * cost the square of its evidence. In text order, it is an append. */
 void
 kg_relation_add_evidence (KgRelation *relation,
                           guint       doc,
@@ -476,17 +492,23 @@ kg_relation_add_evidence (KgRelation *relation,
                           gsize       end)
 {
   KgSpan span = { doc, start, end };
+  guint lo = 0, hi;
 
   g_return_if_fail (start <= end);
-  /* Evidence arrives in text order, so a repeat is the last span; looking
-   * further back would make a relation stated N times cost N². */
-  if (relation->evidence->len > 0)
+  hi = relation->evidence->len;
+  while (lo < hi)
     {
-      const KgSpan *last = &g_array_index (relation->evidence, KgSpan, relation->evidence->len - 1);
-      if (last->doc == doc && last->start == start && last->end == end)
+      guint mid = lo + (hi - lo) / 2;
+      int order = compare_spans (&g_array_index (relation->evidence, KgSpan, mid), &span);
+
+      if (order == 0)
         return;
+      if (order < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  g_array_append_val (relation->evidence, span);
+  g_array_insert_val (relation->evidence, lo, span);
 }
 
 KgQuote *

@@ -92,7 +92,7 @@ typedef struct
   guint           target;   /* entity index */
   KgRelationKind  kind;
   char           *label;
-  GArray         *evidence; /* KgSpan */
+  GArray         *evidence; /* KgSpan, sorted by doc, start, end */
 } KgRelation;
 
 typedef struct

@@ -18,8 +18,13 @@ G_DEFINE_QUARK (kg-layout-error-quark, kg_layout_error)
 /* Routing splines around nodes costs too much on big graphs. */
 #define SPLINE_LIMIT   40
 /* prism removes overlaps while keeping the drawing compact, but its
- * triangulation takes 25 s on 5,000 nodes here; scale takes 5 s. */
+ * triangulations take 25 s on 5,000 nodes here and minutes on 20,000 (so
+ * does prism0). Above this size Graphviz gets shrunken nodes and no edge
+ * labels (placing those is slow in a crowd) and scales the drawing apart
+ * (fast; with full-size nodes it takes gigabytes); kg_scene_spread() then
+ * pushes the full-size nodes apart. */
 #define PRISM_LIMIT    1000
+#define LARGE_SHRINK   0.3
 
 static const char *const engines[] = {
   "auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL
@@ -73,11 +78,19 @@ set_graph_attributes (Agraph_t   *g,
     agattr (g, AGRAPH, (char *) "ranksep", (char *) "1.2");
 }
 
+/* Whether Graphviz sees shrunken nodes and no edge labels (see above). */
+static gboolean
+is_large (const KgLayoutInput *in)
+{
+  return in->n_nodes > PRISM_LIMIT && !g_str_equal (in->engine, "dot");
+}
+
 static void
 build_nodes (Agraph_t      *g,
              KgLayoutInput *in,
              Agnode_t     **nodes)
 {
+  double shrink = is_large (in) ? LARGE_SHRINK : 1.0;
   Agsym_t *shape = agattr (g, AGNODE, (char *) "shape", (char *) "box");
   Agsym_t *fixedsize = agattr (g, AGNODE, (char *) "fixedsize", (char *) "true");
   Agsym_t *width = agattr (g, AGNODE, (char *) "width", (char *) "1");
@@ -91,8 +104,8 @@ build_nodes (Agraph_t      *g,
     {
       KgLayoutInputNode *n = &in->nodes[i];
       char name[32];
-      g_autofree char *w = points_to_inches (n->width);
-      g_autofree char *h = points_to_inches (n->height);
+      g_autofree char *w = points_to_inches (n->width * shrink);
+      g_autofree char *h = points_to_inches (n->height * shrink);
 
       g_snprintf (name, sizeof name, "n%u", i);
       nodes[i] = agnode (g, name, TRUE);
@@ -122,7 +135,7 @@ build_edges (Agraph_t      *g,
 
       edges[i] = agedge (g, nodes[e->source], nodes[e->target], NULL, TRUE);
       agxset (edges[i], fontsize, size);
-      if (e->label[0] != '\0')
+      if (e->label[0] != '\0' && !is_large (in))
         agxset (edges[i], label, text);
       if (!e->directed)
         agxset (edges[i], dir, (char *) "none");
@@ -207,8 +220,11 @@ read_scene (Agraph_t       *g,
       kg_layout_input_fill_node (in, i, sn);
       sn->x = c.x;
       sn->y = c.y;
-      sn->width = ND_width (nodes[i]) * 72.0;
-      sn->height = ND_height (nodes[i]) * 72.0;
+      if (!is_large (in))
+        {
+          sn->width = ND_width (nodes[i]) * 72.0;
+          sn->height = ND_height (nodes[i]) * 72.0;
+        }
     }
   for (guint i = 0; i < in->n_edges; i++)
     {
@@ -257,6 +273,8 @@ run_graphviz (KgLayoutInput  *in,
   /* circo ignores overlap removal; the others are checked as well. */
   if (!g_str_equal (in->engine, "dot") && kg_scene_spread (scene))
     g_debug ("%s left nodes overlapping: spread apart", in->engine);
+  else if (is_large (in))
+    kg_scene_spread_fit (scene);
   messages = _kg_layout_take_messages ();
   if (messages != NULL)
     g_debug ("Graphviz (%s): %s", in->engine, messages);

@@ -58,7 +58,8 @@ void                 kg_scene_store_positions   (const KgScene      *scene,
 /* Reads a .dot/.gv file into graph: nodes become entities (type from a
  * `type` attribute, else organization; label is the name), edges relations
  * (kind from `kind`, else action; label), positions from `pos`. Attributes
- * that make Graphviz read files are dropped first. */
+ * that make Graphviz read files are dropped first. Files of more than
+ * 100,000 nodes are refused. */
 gboolean             kg_layout_import_dot       (KgGraph            *graph,
                                                  const char         *path,
                                                  GError            **error);

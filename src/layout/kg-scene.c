@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "kg-scene.h"
 #include "kg-style.h"
@@ -402,11 +403,13 @@ compare_left (gconstpointer a,
   return la < lb ? -1 : la > lb;
 }
 
-/* The factor that separates every pair of boxes (1 when none overlap): a
- * sweep over the boxes sorted by left edge. */
+/* For every pair of overlapping boxes, the common factor that would
+ * separate them, collected into factors (when not NULL); returns the
+ * largest (1 when none overlap). A sweep over the boxes sorted by left edge. */
 static double
-spread_factor (const KgScene *scene,
-               double         gap)
+spread_factors (const KgScene *scene,
+                double         gap,
+                GArray        *factors)
 {
   g_autofree guint *order = g_new (guint, MAX (scene->n_nodes, 1));
   double factor = 1.0;
@@ -422,34 +425,192 @@ spread_factor (const KgScene *scene,
         {
           const KgSceneNode *b = &scene->nodes[order[j]];
           double w = (a->width + b->width) / 2 + gap, h = (a->height + b->height) / 2 + gap;
-          double dx = fabs (a->x - b->x), dy = fabs (a->y - b->y);
+          double dx = fabs (a->x - b->x), dy = fabs (a->y - b->y), f;
 
           if (b->x - b->width / 2 >= a->x + a->width / 2 + gap)
             break;
           if (dx >= w || dy >= h)
             continue;
           /* Separate along whichever axis needs less stretching. */
-          factor = MAX (factor, MIN (dx > 0 ? w / dx : G_MAXDOUBLE, dy > 0 ? h / dy : G_MAXDOUBLE));
+          f = MIN (1000.0, MIN (dx > 0 ? w / dx : G_MAXDOUBLE, dy > 0 ? h / dy : G_MAXDOUBLE));
+          factor = MAX (factor, f);
+          if (factors != NULL)
+            g_array_append_val (factors, f);
         }
     }
-  return MIN (factor, 100.0);
+  return factor;
 }
 
-gboolean
-kg_scene_spread (KgScene *scene)
+static double
+spread_factor (const KgScene *scene,
+               double         gap)
 {
-  double factor = spread_factor (scene, 2.0);
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  return spread_factors (scene, gap, NULL);
+}
 
-  if (factor <= 1.0)
-    return FALSE;
-  factor *= 1.001;
+/* Node area over bounding-box area above which nodes are first spread
+ * evenly, so that local pushing has room to work. */
+#define MAX_DENSITY  0.25
+#define PUSH_ROUNDS  300
+#define NODE_GAP     2.0
+
+typedef struct
+{
+  gint64 cell;
+  guint  node;
+} CellEntry;
+
+static int
+compare_cell (gconstpointer a,
+              gconstpointer b)
+{
+  const CellEntry *ca = a, *cb = b;
+
+  return ca->cell < cb->cell ? -1 : ca->cell > cb->cell;
+}
+
+static gint64
+cell_key (gint64 cx,
+          gint64 cy)
+{
+  return (cx << 32) ^ (cy & 0xffffffff);
+}
+
+/* Pushes overlapping pairs apart along the axis that needs the smaller move,
+ * each by half. Pairs are found through a grid of cells as large as the
+ * largest node, so only the 3 × 3 cells around a node can hold one it meets.
+ * Returns how many overlapping pairs there were. */
+static guint
+push_apart (KgScene     *scene,
+            CellEntry   *entries,
+            double       cell)
+{
+  guint n = scene->n_nodes, overlaps = 0;
+
+  for (guint i = 0; i < n; i++)
+    entries[i] = (CellEntry) { cell_key ((gint64) floor (scene->nodes[i].x / cell),
+                                         (gint64) floor (scene->nodes[i].y / cell)), i };
+  qsort (entries, n, sizeof (CellEntry), compare_cell);
+  for (guint i = 0; i < n; i++)
+    {
+      KgSceneNode *a = &scene->nodes[i];
+      gint64 cx = (gint64) floor (a->x / cell), cy = (gint64) floor (a->y / cell);
+
+      for (gint64 ox = -1; ox <= 1; ox++)
+        for (gint64 oy = -1; oy <= 1; oy++)
+          {
+            CellEntry key = { cell_key (cx + ox, cy + oy), 0 };
+            CellEntry *hit = bsearch (&key, entries, n, sizeof (CellEntry), compare_cell);
+
+            if (hit == NULL)
+              continue;
+            while (hit > entries && hit[-1].cell == key.cell)
+              hit--;
+            for (; hit < entries + n && hit->cell == key.cell; hit++)
+              {
+                KgSceneNode *b = &scene->nodes[hit->node];
+                double dx = b->x - a->x, dy = b->y - a->y;
+                double px = (a->width + b->width) / 2 + NODE_GAP - fabs (dx);
+                double py = (a->height + b->height) / 2 + NODE_GAP - fabs (dy);
+
+                if (hit->node <= i || px <= 0 || py <= 0)
+                  continue;
+                overlaps++;
+                /* Coincident nodes part in a direction of their own. */
+                gboolean flip = ((i * 2654435761u) ^ hit->node) & 1;
+                if (px < py)
+                  {
+                    double sx = dx > 0 || (dx == 0 && flip) ? 1 : -1;
+                    a->x -= sx * px / 2;
+                    b->x += sx * px / 2;
+                  }
+                else
+                  {
+                    double sy = dy > 0 || (dy == 0 && flip) ? 1 : -1;
+                    a->y -= sy * py / 2;
+                    b->y += sy * py / 2;
+                  }
+              }
+          }
+    }
+  return overlaps;
+}
+
+/* Rounds of pushing until nothing overlaps, at most max_rounds. */
+static guint
+push_rounds (KgScene   *scene,
+             CellEntry *entries,
+             double     cell,
+             guint      max_rounds)
+{
+  guint rounds = 0;
+
+  while (rounds < max_rounds && push_apart (scene, entries, cell) > 0)
+    rounds++;
+  return rounds;
+}
+
+static void
+scale_positions (KgScene *scene,
+                 double   factor)
+{
   for (guint i = 0; i < scene->n_nodes; i++)
     {
-      KgSceneNode *n = &scene->nodes[i];
+      scene->nodes[i].x *= factor;
+      scene->nodes[i].y *= factor;
+    }
+}
 
-      n->x *= factor;
-      n->y *= factor;
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Scales the drawing by the factor that separates most overlapping pairs,
+ * leaving the few crowded ones (which would need huge factors) to pushing. */
+static void
+scale_for_most (KgScene *scene)
+{
+  g_autoptr(GArray) factors = g_array_new (FALSE, FALSE, sizeof (double));
+
+  spread_factors (scene, NODE_GAP, factors);
+  if (factors->len == 0)
+    return;
+  g_array_sort (factors, compare_double);
+  scale_positions (scene, MIN (8.0, g_array_index (factors, double, factors->len * 9 / 10)));
+}
+
+/* Spreads nodes evenly when they are packed denser than MAX_DENSITY. */
+static void
+thin_out (KgScene *scene)
+{
+  double area = 0, x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < scene->n_nodes; i++)
+    {
+      const KgSceneNode *n = &scene->nodes[i];
+      area += n->width * n->height;
+      x1 = MIN (x1, n->x);
+      y1 = MIN (y1, n->y);
+      x2 = MAX (x2, n->x);
+      y2 = MAX (y2, n->y);
+    }
+  if (area > MAX_DENSITY * (x2 - x1 + 1) * (y2 - y1 + 1))
+    scale_positions (scene, sqrt (area / (MAX_DENSITY * (x2 - x1 + 1) * (y2 - y1 + 1))));
+}
+
+static void
+fit_box (KgScene *scene)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < scene->n_nodes; i++)
+    {
+      const KgSceneNode *n = &scene->nodes[i];
       x1 = MIN (x1, n->x - n->width / 2);
       y1 = MIN (y1, n->y - n->height / 2);
       x2 = MAX (x2, n->x + n->width / 2);
@@ -462,8 +623,43 @@ kg_scene_spread (KgScene *scene)
     }
   scene->width = x2 - x1;
   scene->height = y2 - y1;
+}
+
+void
+kg_scene_spread_fit (KgScene *scene)
+{
+  fit_box (scene);
   for (guint i = 0; i < scene->n_edges; i++)
     kg_scene_route_straight (scene, i);
   kg_scene_finish (scene);
+}
+
+gboolean
+kg_scene_spread (KgScene *scene)
+{
+  g_autofree CellEntry *entries = NULL;
+  double cell = 1.0, factor;
+  guint rounds = 0;
+
+  if (scene->n_nodes < 2 || spread_factor (scene, NODE_GAP) <= 1.0)
+    return FALSE;
+  for (guint i = 0; i < scene->n_nodes; i++)
+    cell = MAX (cell, MAX (scene->nodes[i].width, scene->nodes[i].height) + NODE_GAP);
+  entries = g_new (CellEntry, scene->n_nodes);
+  /* A few overlaps are pushed apart where they are; a crowd is first
+   * spread out as a whole. */
+  rounds = push_rounds (scene, entries, cell, PUSH_ROUNDS / 6);
+  if (rounds == PUSH_ROUNDS / 6)
+    {
+      thin_out (scene);
+      scale_for_most (scene);
+      rounds += push_rounds (scene, entries, cell, PUSH_ROUNDS);
+    }
+  /* Pushing can cycle in a crowd: a common factor always works. */
+  factor = spread_factor (scene, NODE_GAP);
+  g_debug ("spread %u nodes: %u rounds of pushing, then × %.2f", scene->n_nodes, rounds, factor);
+  if (factor > 1.0)
+    scale_positions (scene, factor * 1.001);
+  kg_scene_spread_fit (scene);
   return TRUE;
 }

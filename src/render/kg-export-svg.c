@@ -21,12 +21,16 @@ static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
 
-  /* Control characters are not allowed in XML 1.0, even as references. */
-  for (const char *p = escaped; *p != '\0'; p++)
+  /* Control characters are not allowed in XML 1.0, even as references;
+   * dropped before escaping, which would turn them into references. */
+  for (const char *p = text; *p != '\0'; p++)
     if ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t')
-      g_string_append_c (out, *p);
+      g_string_append_c (clean, *p);
+  escaped = g_markup_escape_text (clean->str, clean->len);
+  g_string_append (out, escaped);
 }
 
 static void

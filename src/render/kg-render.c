@@ -144,7 +144,10 @@ draw_edge (cairo_t               *cr,
 {
   double rgb[3], alpha = emphasis_alpha (emphasis);
   gboolean straight = o->zoom < STRAIGHT_ZOOM;
-  gboolean plain = o->zoom < PLAIN_ZOOM;
+  /* Dashing an edge far longer than the view costs a dash per few points
+   * of its whole length. */
+  gboolean plain = o->zoom < PLAIN_ZOOM
+                   || (o->has_clip && (e->x2 - e->x1) + (e->y2 - e->y1) > 4 * (o->clip_width + o->clip_height));
   double width = emphasis >= KG_EMPHASIS_HIGHLIGHT ? 2.6 : 1.2;
 
   if (e->n_points < 4)

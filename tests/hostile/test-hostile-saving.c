@@ -16,6 +16,7 @@
 
 #define OLD_CONTENTS "the old export, which must survive\n"
 #define LIMIT_BYTES  (256 * 1024)
+#define SMALL_LIMIT  512
 
 /* A graph document of about 40 MB: long enough to write that the test can
  * catch the writer in the middle. */
@@ -114,6 +115,14 @@ limit_file_size (gpointer data)
   setrlimit (RLIMIT_FSIZE, &limit);
 }
 
+static void
+limit_file_size_small_quietly (gpointer data)
+{
+  struct rlimit limit = { SMALL_LIMIT, SMALL_LIMIT };
+  setrlimit (RLIMIT_FSIZE, &limit);
+  signal (SIGXFSZ, SIG_IGN);
+}
+
 /* The kernel kills the writer with SIGXFSZ at exactly LIMIT_BYTES: always
  * in the middle of the file, whatever the machine's speed. */
 static void
@@ -134,25 +143,18 @@ test_killed_at_size_limit (void)
   temporaries (out, TRUE);
 }
 
+/* Runs an export into out with setup limiting the file size: exit 1 with a
+ * message naming out, the old file whole, no temporary file left. */
 static void
-limit_file_size_quietly (gpointer data)
+assert_refused_when_full (const char           *out,
+                          const char           *input,
+                          GSpawnChildSetupFunc  setup)
 {
-  limit_file_size (data);
-  signal (SIGXFSZ, SIG_IGN);
-}
-
-/* With SIGXFSZ ignored, write() fails with EFBIG as on a full disk: a
- * message naming the file, the old file kept, no temporary file left. */
-static void
-test_disk_full (void)
-{
-  g_autofree char *out = hostile_write ("full.json", OLD_CONTENTS, -1);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
 
-  process = hostile_spawn_full ((const char *[]) { "--export", out, big_graph (), NULL },
-                                limit_file_size_quietly, &error);
+  process = hostile_spawn_full ((const char *[]) { "--export", out, input, NULL }, setup, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
   g_assert_no_error (error);
@@ -164,6 +166,37 @@ test_disk_full (void)
   g_assert_cmpuint (temporaries (out, FALSE), ==, 0);
 }
 
+static void
+limit_file_size_quietly (gpointer data)
+{
+  limit_file_size (data);
+  signal (SIGXFSZ, SIG_IGN);
+}
+
+/* With SIGXFSZ ignored, write() fails with EFBIG as on a full disk. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *out = hostile_write ("full.json", OLD_CONTENTS, -1);
+
+  assert_refused_when_full (out, big_graph (), limit_file_size_quietly);
+}
+
+/* Every export format, on a disk full after SMALL_LIMIT bytes. */
+static void
+test_disk_full_export (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *name = g_strconcat ("old.", format, NULL);
+  g_autofree char *out = hostile_write (name, OLD_CONTENTS, -1);
+  g_autofree char *article = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                               "sample-article.txt", NULL);
+
+  assert_refused_when_full (out, article, limit_file_size_small_quietly);
+}
+
+static const char *const formats[] = { "svg", "png", "pdf", "graphml", "gexf", "dot", "gv", "json" };
+
 int
 main (int   argc,
       char *argv[])
@@ -172,5 +205,10 @@ main (int   argc,
   g_test_add_func ("/hostile/saving/killed-while-writing", test_killed_while_writing);
   g_test_add_func ("/hostile/saving/killed-at-size-limit", test_killed_at_size_limit);
   g_test_add_func ("/hostile/saving/disk-full", test_disk_full);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/hostile/saving/disk-full/%s", formats[i]);
+      g_test_add_data_func (test, formats[i], test_disk_full_export);
+    }
   return hostile_finish ();
 }
