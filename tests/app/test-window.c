@@ -174,6 +174,51 @@ test_edge_click (void)
 }
 
 static void
+count_cb (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+/* Double-click: the node and its neighbours fill the view; Escape lets go. */
+static void
+test_double_click (void)
+{
+  KgWindow *window = open_seed ();
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  KgGraph *graph = kg_window_get_graph (window);
+  gssize anton = find_entity (window, "Anton Shingarev");
+  GtkEventController *keys = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  guint activated = 0, selected = G_MAXUINT;
+  gboolean handled = FALSE;
+  double x, y;
+
+  g_signal_connect_swapped (canvas, "item-activated", G_CALLBACK (count_cb), &activated);
+  kg_canvas_center_on_entity (canvas, anton);
+  node_point (window, anton, &x, &y);
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK), "pressed", 2, x, y);
+  g_assert_cmpuint (activated, ==, 1);
+  g_assert_cmpint (kg_canvas_get_selection (canvas, &selected), ==, KG_ITEM_ENTITY);
+  g_assert_cmpuint (selected, ==, anton);
+  for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
+    {
+      KgRelation *r = kg_graph_get_relation (graph, i);
+
+      if (r->source == (guint) anton || r->target == (guint) anton)
+        {
+          node_point (window, r->source == (guint) anton ? r->target : r->source, &x, &y);
+          g_assert_cmpfloat (x, >=, 0);
+          g_assert_cmpfloat (y, >=, 0);
+          g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (canvas)));
+          g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (canvas)));
+        }
+    }
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpint (kg_canvas_get_selection (canvas, NULL), ==, KG_ITEM_NONE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_search_centres (void)
 {
   KgWindow *window = open_seed ();
@@ -704,6 +749,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open/replaces", test_open_replaces);
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
   g_test_add_func ("/window/canvas/edge-click", test_edge_click);
+  g_test_add_func ("/window/canvas/double-click", test_double_click);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
   g_test_add_func ("/window/settings/remembered", test_settings_remembered);
