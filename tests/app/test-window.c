@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "../bench/kg-bench-graph.h"
 #include "kg-export-dialog.h"
+#include "kg-layout.h"
 #include "kg-test-util.h"
 
 /* The window as a reader uses it, on the seed article, with in-process events. */
@@ -169,6 +171,51 @@ test_edge_click (void)
         return;
       }
   g_assert_not_reached ();
+}
+
+static void
+count_cb (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+/* Double-click: the node and its neighbours fill the view; Escape lets go. */
+static void
+test_double_click (void)
+{
+  KgWindow *window = open_seed ();
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  KgGraph *graph = kg_window_get_graph (window);
+  gssize anton = find_entity (window, "Anton Shingarev");
+  GtkEventController *keys = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  guint activated = 0, selected = G_MAXUINT;
+  gboolean handled = FALSE;
+  double x, y;
+
+  g_signal_connect_swapped (canvas, "item-activated", G_CALLBACK (count_cb), &activated);
+  kg_canvas_center_on_entity (canvas, anton);
+  node_point (window, anton, &x, &y);
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK), "pressed", 2, x, y);
+  g_assert_cmpuint (activated, ==, 1);
+  g_assert_cmpint (kg_canvas_get_selection (canvas, &selected), ==, KG_ITEM_ENTITY);
+  g_assert_cmpuint (selected, ==, anton);
+  for (guint i = 0; i < kg_graph_get_n_relations (graph); i++)
+    {
+      KgRelation *r = kg_graph_get_relation (graph, i);
+
+      if (r->source == (guint) anton || r->target == (guint) anton)
+        {
+          node_point (window, r->source == (guint) anton ? r->target : r->source, &x, &y);
+          g_assert_cmpfloat (x, >=, 0);
+          g_assert_cmpfloat (y, >=, 0);
+          g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (canvas)));
+          g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (canvas)));
+        }
+    }
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpint (kg_canvas_get_selection (canvas, NULL), ==, KG_ITEM_NONE);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -620,6 +667,58 @@ test_app_actions (void)
   kg_test_iterate (50);
 }
 
+static gboolean
+canvas_drawn (gpointer canvas)
+{
+  return kg_canvas_is_drawn (canvas);
+}
+
+/* A large scene is drawn by a worker; the window keeps answering meanwhile. */
+static void
+test_large_scene (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autoptr(KgGraph) graph = kg_bench_graph_new (3000, 7);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  g_autoptr(GError) error = NULL;
+  KgScene *scene;
+  double x, y;
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    {
+      KgEntity *e = kg_graph_get_entity (graph, i);
+
+      e->has_position = TRUE;
+      e->x = g_rand_double_range (rand, 0, 6000);
+      e->y = g_rand_double_range (rand, 0, 6000);
+    }
+  scene = kg_layout_from_positions (graph, NULL, &error);
+  g_assert_no_error (error);
+  _kg_window_set_graph (window, graph, scene, NULL);
+  g_assert_true (kg_test_wait_for (kg_test_widget_allocated, canvas, 10000));
+  g_assert_true (kg_test_wait_for (canvas_drawn, canvas, 60000));
+  /* A new filter needs a new picture. */
+  kg_entity_list_set_type_visible (kg_window_get_entity_list (window), KG_ENTITY_PLACE, FALSE);
+  g_assert_false (kg_canvas_is_drawn (canvas));
+  g_assert_true (kg_test_wait_for (canvas_drawn, canvas, 60000));
+  /* Picking answers from the first shown entity's node. */
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    if (kg_canvas_is_entity_visible (canvas, i))
+      {
+        const KgSceneNode *node = &kg_canvas_get_scene (canvas)->nodes[kg_scene_find_node (kg_canvas_get_scene (canvas), i)];
+
+        kg_canvas_center_on_entity (canvas, i);
+        kg_canvas_scene_to_widget (canvas, node->x, node->y, &x, &y);
+        g_assert_cmpint (kg_canvas_pick (canvas, x, y, &index), ==, KG_ITEM_ENTITY);
+        g_assert_true (kg_graph_get_entity (graph, index)->type != KG_ENTITY_PLACE);
+        break;
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  kg_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -650,6 +749,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open/replaces", test_open_replaces);
   g_test_add_func ("/window/canvas/keyboard", test_keyboard);
   g_test_add_func ("/window/canvas/edge-click", test_edge_click);
+  g_test_add_func ("/window/canvas/double-click", test_double_click);
   g_test_add_func ("/window/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/window/canvas/drag-node", test_drag_node);
   g_test_add_func ("/window/settings/remembered", test_settings_remembered);
@@ -657,6 +757,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/layout/engine", test_engine_relayout);
   g_test_add_func ("/window/export/complete-path", test_export_path);
   g_test_add_func ("/window/app/actions", test_app_actions);
+  g_test_add_func ("/window/canvas/large-scene", test_large_scene);
   status = g_test_run ();
   /* The recent list is written when the main loop is idle. */
   kg_test_iterate (100);
