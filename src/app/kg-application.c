@@ -40,7 +40,9 @@ kg_application_activate (GApplication *app)
 static void
 first_frame_cb (GdkFrameClock *clock, KgWindow *window)
 {
-  if (kg_canvas_get_scene (kg_window_get_canvas (window)) == NULL)
+  KgCanvas *canvas = kg_window_get_canvas (window);
+
+  if (kg_canvas_get_scene (canvas) == NULL || !kg_canvas_is_drawn (canvas))
     return;
   g_print ("kg-first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
   g_application_quit (g_application_get_default ());

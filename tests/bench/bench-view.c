@@ -178,7 +178,7 @@ after_paint_cb (GdkFrameClock *clock, Bench *b)
         }
       break;
     case PHASE_OPENING:
-      if (kg_canvas_get_scene (canvas) != NULL && gtk_widget_get_mapped (GTK_WIDGET (canvas)))
+      if (kg_canvas_get_scene (canvas) != NULL && kg_canvas_is_drawn (canvas))
         {
           g_print ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (b->window))));
           g_print ("nodes %u\n", kg_canvas_get_scene (canvas)->n_nodes);
