@@ -64,6 +64,10 @@ set_graph_attributes (Agraph_t   *g,
        * lines them all up in one endless row. */
       agattr (g, AGRAPH, (char *) "pack", (char *) "12");
       agattr (g, AGRAPH, (char *) "packmode", (char *) "node");
+      /* Ranks left to right: labels are wide and a rank stacks its nodes,
+       * so the drawing comes out near a screen's shape instead of a strip
+       * many times wider than high. */
+      agattr (g, AGRAPH, (char *) "rankdir", (char *) "LR");
       return;
     }
   /* Every other engine places nodes freely: remove overlaps, keep a gap. */

@@ -473,7 +473,8 @@ static gint64
 cell_key (gint64 cx,
           gint64 cy)
 {
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* Shifted as unsigned: cells left of or above the origin are negative. */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 /* Pushes overlapping pairs apart along the axis that needs the smaller move,
