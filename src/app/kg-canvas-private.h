@@ -49,6 +49,9 @@ struct _KgCanvas
   double           cache_x, cache_y, cache_w, cache_h;   /* scene rect */
   gboolean         cache_dark;
   guint            refresh_id;      /* re-render after a zoom settles */
+  gboolean         cache_stale;     /* what it shows has changed */
+  guint            generation;      /* bumped whenever what it shows changes */
+  gboolean         rendering;       /* a worker is rendering a large scene */
 
   /* Gestures. */
   double           drag_tx, drag_ty;

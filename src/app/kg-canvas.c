@@ -39,7 +39,9 @@ _kg_canvas_is_dark (void)
 void
 _kg_canvas_invalidate (KgCanvas *self)
 {
-  g_clear_object (&self->cache);
+  /* A large scene keeps showing the old picture until the new one is ready. */
+  self->cache_stale = TRUE;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -241,6 +243,7 @@ clear_scene (KgCanvas *self)
   g_clear_pointer (&self->entity_emphasis, g_free);
   g_clear_pointer (&self->relation_emphasis, g_free);
   g_clear_object (&self->cache);
+  self->generation++;
 }
 
 static int

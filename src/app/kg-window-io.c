@@ -396,23 +396,6 @@ kg_window_export_sync (KgWindow    *self,
   return kg_export_scene_to_file (self->graph, kg_canvas_get_scene (self->canvas), path, 1.0, FALSE, error);
 }
 
-/* The worker gets its own copy: the reader may drag nodes meanwhile. */
-static KgScene *
-copy_scene (const KgScene *scene)
-{
-  KgScene *copy = kg_scene_new (scene->n_nodes, scene->n_edges, scene->n_entities);
-
-  memcpy (copy->nodes, scene->nodes, sizeof (KgSceneNode) * scene->n_nodes);
-  memcpy (copy->edges, scene->edges, sizeof (KgSceneEdge) * scene->n_edges);
-  for (guint i = 0; i < scene->n_edges; i++)
-    copy->edges[i].points = g_memdup2 (scene->edges[i].points, sizeof (KgPoint) * scene->edges[i].n_points);
-  copy->width = scene->width;
-  copy->height = scene->height;
-  copy->engine = g_strdup (scene->engine);
-  kg_scene_finish (copy);
-  return copy;
-}
-
 static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -452,7 +435,7 @@ export_chosen_cb (KgExportDialog *dialog, const char *path, KgWindow *self)
 
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "kg-graph", g_object_ref (self->graph), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "kg-scene", copy_scene (kg_canvas_get_scene (self->canvas)),
+  g_object_set_data_full (G_OBJECT (task), "kg-scene", kg_canvas_dup_scene (self->canvas),
                           (GDestroyNotify) kg_scene_free);
   g_task_run_in_thread (task, export_thread);
 }
