@@ -16,29 +16,34 @@
  * Every relation keeps its sentence.
  */
 
-static const char *const honorifics[] = {
+static const char *const honorifics_words[] = {
   "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
   "lord", "lady", "partner", NULL
 };
+static KgWordSet honorifics = { honorifics_words };
 
-static const char *const prepositions[] = {
+static const char *const prepositions_words[] = {
   "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
   "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
 };
+static KgWordSet prepositions = { prepositions_words };
 
-static const char *const clause_words[] = {
+static const char *const clause_words_words[] = {
   "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
+static KgWordSet clause_words = { clause_words_words };
 
-static const char *const determiners[] = {
+static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "another", NULL
 };
+static KgWordSet determiners = { determiners_words };
 
-static const char *const links[] = {
+static const char *const links_words[] = {
   "is", "was", "as", "became", "becomes", "remains", "who", "to", "be", "will", "now", "named",
   "appointed", "elected", "also", "still", "currently", NULL
 };
+static KgWordSet links = { links_words };
 
 static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
 
@@ -65,23 +70,24 @@ is_agent_noun (const KgAnalysis *a,
 }
 
 
-static const char *const unit_words[] = {
+static const char *const unit_words_words[] = {
   "unit", "subsidiary", "division", "arm", "part", "branch", "member", "department",
   "agency", NULL
 };
+static KgWordSet unit_words = { unit_words_words };
 
 gboolean
 kg_is_preposition (const KgAnalysis *a,
                    guint             t)
 {
-  return kg_token_is_any (a, t, prepositions);
+  return kg_token_in_set (a, t, &prepositions);
 }
 
 gboolean
 kg_is_determiner (const KgAnalysis *a,
                   guint             t)
 {
-  return kg_token_is_any (a, t, determiners);
+  return kg_token_in_set (a, t, &determiners);
 }
 
 gboolean
@@ -95,7 +101,7 @@ kg_is_clause_break (const KgAnalysis *a,
     return TRUE;
   if (token->kind == KG_TOKEN_PUNCT)
     return *p == ';' || *p == ':' || *p == '(' || *p == ')' || *p == '.' || *p == '?' || *p == '!';
-  return kg_token_is_any (a, t, clause_words);
+  return kg_token_in_set (a, t, &clause_words);
 }
 
 const KgMention *
@@ -162,14 +168,14 @@ title_ending_at (KgRelationReader *r,
   guint n = kg_word_list_match_back (r->titles, a, last, lo);
   guint first;
 
-  if (n == 0 || (n == 1 && kg_token_is_any (a, last, honorifics)))
+  if (n == 0 || (n == 1 && kg_token_in_set (a, last, &honorifics)))
     return G_MAXUINT;
   first = last + 1 - n;
   while (first > lo && first + 3 > last + 1 - n && kg_token (a, first - 1)->kind == KG_TOKEN_WORD
          && r->mention_of[first - 1] < 0
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
-         && !kg_is_preposition (a, first - 1) && !kg_token_is_any (a, first - 1, clause_words)
-         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links)
+         && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &clause_words)
+         && !kg_token_in_set (a, first - 1, &determiners) && !kg_token_in_set (a, first - 1, &links)
          && !kg_token_is_possessive (a, first - 1))
     first--;
   return first;
@@ -243,7 +249,7 @@ role_named_first (KgRelationReader *r,
   for (guint j = k; j < hi && j < k + 3; j++)
     {
       guint n = kg_word_list_match (r->titles, a, j, hi);
-      if (n > 0 && !(n == 1 && kg_token_is_any (a, j, honorifics)))
+      if (n > 0 && !(n == 1 && kg_token_in_set (a, j, &honorifics)))
         {
           /* ", Circuit Judge Jo Example said": the title is the next one's. */
           if (kg_is_type (kg_relation_reader_mention (r, j + n), KG_ENTITY_PERSON))
@@ -354,18 +360,19 @@ role_of_speaker (KgRelationReader *r,
                  guint             t,
                  guint             hi)
 {
-  static const char *const agents[] = {
+  static const char *const agents_words[] = {
     "spokesman", "spokeswoman", "spokesperson", "official", "executive", "employee",
     "representative", "lawyer", "attorney", NULL
   };
+  static KgWordSet agents = { agents_words };
   const KgAnalysis *a = r->a;
   guint k = t, e = KG_NO_ENTITY, sentence;
   g_autofree char *label = NULL;
 
-  while (k < hi && k < t + 3 && !kg_token_is_any (a, k, agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
+  while (k < hi && k < t + 3 && !kg_token_in_set (a, k, &agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
          && r->mention_of[k] < 0)
     k++;
-  if (k >= hi || !kg_token_is_any (a, k, agents)
+  if (k >= hi || !kg_token_in_set (a, k, &agents)
       || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
     return FALSE;
   sentence = kg_token (a, person->first_token)->sentence;
@@ -396,7 +403,7 @@ role_after_apposition (KgRelationReader *r,
   if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
     return FALSE;
   k += 2;
-  while (k < hi && kg_token_is_any (a, k, determiners))
+  while (k < hi && kg_token_in_set (a, k, &determiners))
     k++;
   return k < hi && (role_named_first (r, person, k, hi) || role_title_of (r, person, k, hi));
 }
@@ -416,14 +423,14 @@ role_after_person (KgRelationReader *r,
 
   if (comma)
     t = skip_short_apposition (r, t + 1, hi);
-  while (t < hi && kg_token_is_any (a, t, links))
+  while (t < hi && kg_token_in_set (a, t, &links))
     t++;
   if (comma && (kg_token_is (a, t, "its") || kg_token_is (a, t, "their")))
     {
       /* "Jo Example, its chief executive," */
       guint n = kg_word_list_match (r->titles, a, t + 1, hi);
 
-      if (n > 0 && !kg_token_is_any (a, t + 1, honorifics))
+      if (n > 0 && !kg_token_in_set (a, t + 1, &honorifics))
         {
           g_autofree char *label = span_text (r, t + 1, t + 1 + n);
 
@@ -432,7 +439,7 @@ role_after_person (KgRelationReader *r,
           return;
         }
     }
-  while (t < hi && kg_token_is_any (a, t, determiners))
+  while (t < hi && kg_token_in_set (a, t, &determiners))
     t++;
   if (t >= hi)
     return;
@@ -456,7 +463,7 @@ role_after_person (KgRelationReader *r,
    * "… of Oslo's Example Institute"). */
   if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
       && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
-      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)
+      && (where->first_token == t + 1 || kg_token_in_set (a, t + 1, &determiners)
           || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
               && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
@@ -497,7 +504,7 @@ role_by_verb (KgRelationReader *r,
         return;
       where = phrase_organisation (r, k, hi);
       if (where != NULL && where->type != KG_ENTITY_PLACE
-          && (where->first_token == k || kg_token_is_any (a, k, determiners)))
+          && (where->first_token == k || kg_token_in_set (a, k, &determiners)))
         kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
       return;
     }
@@ -559,7 +566,7 @@ role_before_person (KgRelationReader *r,
     {
       /* "the head of Acme, Dr. Jo Example" */
       k = where->first_token;
-      while (k > lo && kg_token_is_any (a, k - 1, determiners))
+      while (k > lo && kg_token_in_set (a, k - 1, &determiners))
         k--;
       /* A place here is an office held, not a home: "the 13th president
        * of the United States, Jo Example". */
@@ -696,9 +703,9 @@ unit_of (KgRelationReader *r,
     return;
   t += 2;
   if (t + 1 < hi && kg_token (a, t)->kind == KG_TOKEN_WORD && r->mention_of[t] < 0
-      && !kg_token_is_any (a, t, unit_words))
+      && !kg_token_in_set (a, t, &unit_words))
     t++;   /* "a government agency of", "a wholly owned subsidiary of" */
-  if (!kg_token_is_any (a, t, unit_words) || !kg_token_is (a, t + 1, "of"))
+  if (!kg_token_in_set (a, t, &unit_words) || !kg_token_is (a, t + 1, "of"))
     return;
   whole = phrase_organisation (r, t + 2, hi);
   if (kg_is_actor (whole))

@@ -304,6 +304,21 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
+void
+kg_word_set_prepare (KgWordSet *set)
+{
+  if (!g_once_init_enter (&set->ready))
+    return;
+  for (guint k = 0; set->words[k]; k++)
+    {
+      guchar c = kg_ascii_lower (set->words[k][0]);
+
+      set->firsts[c / 64] |= G_GUINT64_CONSTANT (1) << (c % 64);
+      set->lengths |= G_GUINT64_CONSTANT (1) << MIN (strlen (set->words[k]), 63);
+    }
+  g_once_init_leave (&set->ready, 1);
+}
+
 gboolean
 kg_token_is_capitalised (const KgAnalysis *analysis,
                          guint             i)
@@ -317,9 +332,10 @@ gboolean
 kg_token_is_possessive (const KgAnalysis *analysis,
                         guint             i)
 {
-  static const char *const forms[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+  static const char *const forms_words[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+  static KgWordSet forms = { forms_words };
 
-  return i < analysis->tokens->len && kg_token_is_any (analysis, i, forms);
+  return i < analysis->tokens->len && kg_token_in_set (analysis, i, &forms);
 }
 
 guint
@@ -357,9 +373,12 @@ kg_mention_index (const KgAnalysis *analysis)
   return index;
 }
 
-static const char *const prepositions[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
-static const char *const person_pronouns[] = { "he", "she", "his", "her", NULL };
-static const char *const group_pronouns[] = { "it", "they", "we", "its", "their", NULL };
+static const char *const prepositions_words[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
+static KgWordSet prepositions = { prepositions_words };
+static const char *const person_pronouns_words[] = { "he", "she", "his", "her", NULL };
+static KgWordSet person_pronouns = { person_pronouns_words };
+static const char *const group_pronouns_words[] = { "it", "they", "we", "its", "their", NULL };
+static KgWordSet group_pronouns = { group_pronouns_words };
 
 /* The entity of the last mention before token t (outside quotations) whose
  * type is one of types (a bit mask). */
@@ -386,7 +405,7 @@ antecedent (const KgAnalysis *a,
       /* "On Twitter, he said": a name after a preposition is no subject. */
       if ((types & (1u << KG_ENTITY_PERSON)) && kg_token (a, k)->sentence == sentence
           && m->first_token > 0
-          && kg_token_is_any (a, m->first_token - 1, prepositions))
+          && kg_token_in_set (a, m->first_token - 1, &prepositions))
         continue;
       /* In an earlier sentence, the one written about is the first named
        * there, its subject, rather than the last. */
@@ -407,9 +426,9 @@ kg_entity_at (const KgAnalysis *a,
 {
   if (mention_of[t] >= 0)
     return g_array_index (a->mentions, KgMention, mention_of[t]).entity;
-  if (kg_token_is_any (a, t, person_pronouns))
+  if (kg_token_in_set (a, t, &person_pronouns))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_PERSON);
-  if (kg_token_is_any (a, t, group_pronouns))
+  if (kg_token_in_set (a, t, &group_pronouns))
     return antecedent (a, mention_of, quoted, t,
                        1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
   if (t > 0 && kg_token_is (a, t - 1, "the")

@@ -98,6 +98,42 @@ kg_token_is_any (const KgAnalysis  *analysis,
   return FALSE;
 }
 
+/* A fixed set of words the patterns look for, defined once in a file:
+ *   static const char *const verbs_words[] = { "sued", "fined", NULL };
+ *   static KgWordSet verbs = { verbs_words };
+ * Which first letters and lengths the words have is worked out on first use,
+ * so most tokens are passed over without comparing a word. */
+typedef struct
+{
+  const char *const *words;   /* NULL-terminated, lower case */
+  gsize              ready;
+  guint64            firsts[4];
+  guint64            lengths;
+} KgWordSet;
+
+void              kg_word_set_prepare     (KgWordSet        *set);
+
+/* Whether token i is one of set's words (ignoring case). */
+static inline gboolean
+kg_token_in_set (const KgAnalysis *analysis,
+                 guint             i,
+                 KgWordSet        *set)
+{
+  const KgToken *t;
+  guchar c;
+
+  if (!g_atomic_pointer_get (&set->ready))
+    kg_word_set_prepare (set);
+  if (i >= analysis->tokens->len)
+    return FALSE;
+  t = kg_token (analysis, i);
+  c = kg_ascii_lower (analysis->text[t->start]);
+  if (!(set->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64)))
+      || !(set->lengths & (G_GUINT64_CONSTANT (1) << MIN (t->end - t->start, 63))))
+    return FALSE;
+  return kg_token_is_any (analysis, i, set->words);
+}
+
 gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
                                            guint             i);
 /* "'s", "’s", "'" and "’" standing alone. */
