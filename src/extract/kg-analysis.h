@@ -64,6 +64,9 @@ typedef struct
    * first use, so a list lookup compares numbers, not strings). */
   guint32    *word_ids;
   guint       word_ids_generation;
+  /* Per token, a hash of its lower-case form (kg-words.c, on first use). */
+  guint32    *token_hashes;
+  guint       n_token_hashes;
 } KgAnalysis;
 
 typedef struct _KgTagger KgTagger;

@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "kg-tagger-private.h"
 #include "kg-words.h"
 
 struct _KgWordList
@@ -33,8 +32,18 @@ static guint list_words_generation;
  * told apart without a lookup. */
 static guint8 list_words_filter[65536 / 8];
 
+static void
+filter_add (guint64 *filter,
+            guint32  h)
+{
+  guint32 a = h & 0x3ff, b = (h >> 10) & 0x3ff;
+
+  filter[a / 64] |= G_GUINT64_CONSTANT (1) << (a % 64);
+  filter[b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
+}
+
 static gboolean
-filter_has (guint32 h)
+list_filter_has (guint32 h)
 {
   return (list_words_filter[(h & 0xffff) / 8] & (1u << (h % 8)))
          && (list_words_filter[(h >> 16) / 8] & (1u << ((h >> 16) % 8)));
@@ -49,8 +58,7 @@ intern_word (const char *word)
 
   if (id == 0)
     {
-      gsize length = strlen (word);
-      guint32 h = _kg_hash_word (word, length);
+      guint32 h = kg_word_hash (word, strlen (word));
 
       list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
       list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
@@ -226,11 +234,9 @@ token_word_id (const KgAnalysis *analysis,
     }
   if (cache->word_ids[i] == NOT_LOOKED_UP)
     {
-      gsize n = 0;
-
       cache->word_ids[i] = 0;
-      if ((n = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf)) > 0
-          && filter_has (_kg_hash_word (buf, n)))
+      if (list_filter_has (kg_token_hash (analysis, i))
+          && fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) > 0)
         cache->word_ids[i] = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
     }
   return cache->word_ids[i];
@@ -304,18 +310,46 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
+guint32
+kg_word_hash (const char *word,
+              gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = kg_ascii_lower (word[i]);
+
+      if (c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+        {
+          c = '\'';
+          i += 2;
+        }
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
+}
+
+void
+kg_analysis_hash_tokens (KgAnalysis *analysis)
+{
+  guint n = analysis->tokens->len;
+
+  g_free (analysis->token_hashes);
+  analysis->token_hashes = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    analysis->token_hashes[i] = kg_word_hash (kg_token_text (analysis, i), kg_token_len (analysis, i));
+  analysis->token_hashes[n] = 0;
+  analysis->n_token_hashes = n;
+}
+
 void
 kg_word_set_prepare (KgWordSet *set)
 {
   if (!g_once_init_enter (&set->ready))
     return;
   for (guint k = 0; set->words[k]; k++)
-    {
-      guchar c = kg_ascii_lower (set->words[k][0]);
-
-      set->firsts[c / 64] |= G_GUINT64_CONSTANT (1) << (c % 64);
-      set->lengths |= G_GUINT64_CONSTANT (1) << MIN (strlen (set->words[k]), 63);
-    }
+    filter_add (set->filter, kg_word_hash (set->words[k], strlen (set->words[k])));
   g_once_init_leave (&set->ready, 1);
 }
 
