@@ -288,7 +288,8 @@ kg_word_list_match (const KgWordList *list,
                     guint             first,
                     guint             hi)
 {
-  if (list == NULL || first >= hi)
+  if (list == NULL || first >= hi
+      || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
   for (guint n = MIN (list->max_words, hi - first); n > 0; n--)
     if (tokens_in_list (list, analysis, first, n))
@@ -302,7 +303,7 @@ kg_word_list_match_back (const KgWordList *list,
                          guint             last,
                          guint             lo)
 {
-  if (list == NULL || last < lo)
+  if (list == NULL || last < lo || token_word_id (analysis, last) == 0)
     return 0;
   for (guint n = MIN (list->max_words, last - lo + 1); n > 0; n--)
     if (tokens_in_list (list, analysis, last + 1 - n, n))
