@@ -60,10 +60,6 @@ typedef struct
   GArray     *sentences;   /* KgSentence */
   GArray     *paragraphs;  /* KgRange */
   GArray     *mentions;    /* KgMention, sorted by start, not overlapping */
-  /* Per token, which word of the word lists it is (kg-words.c fills it on
-   * first use, so a list lookup compares numbers, not strings). */
-  guint32    *word_ids;
-  guint       word_ids_generation;
   /* Per token, a hash of its lower-case form (kg-words.c, on first use). */
   guint32    *token_hashes;
   guint       n_token_hashes;

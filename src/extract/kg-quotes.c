@@ -140,11 +140,11 @@ find_marks (const KgAnalysis *a)
 }
 
 /* Per token, whether it lies within a quotation (marks included). */
-static gboolean *
+static guint8 *
 quoted_tokens (const KgAnalysis *a,
                GArray           *quotes)
 {
-  gboolean *quoted = g_new0 (gboolean, a->tokens->len + 1);
+  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
 
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -160,7 +160,7 @@ quoted_tokens (const KgAnalysis *a,
 static guint
 first_named (const KgAnalysis *a,
              const gint       *mention_of,
-             const gboolean   *quoted,
+             const guint8     *quoted,
              guint             lo,
              guint             hi)
 {
@@ -174,7 +174,7 @@ first_named (const KgAnalysis *a,
 guint
 kg_speech_subject (const KgAnalysis *a,
                    const gint       *mention_of,
-                   const gboolean   *quoted,
+                   const guint8     *quoted,
                    guint             verb,
                    guint             verb_len,
                    guint             lo,
@@ -223,7 +223,7 @@ typedef struct
   KgAnalysis *a;
   const KgWordList *verbs;
   gint       *mention_of;
-  gboolean   *quoted;
+  guint8     *quoted;
 } Finder;
 
 /* The first speech verb in [lo, hi) outside quotations, or hi. */
@@ -450,7 +450,7 @@ kg_find_quotes (KgAnalysis *analysis,
 {
   g_autoptr(GArray) quotes = find_marks (analysis);
   g_autofree gint *mention_of = kg_mention_index (analysis);
-  g_autofree gboolean *quoted = quoted_tokens (analysis, quotes);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   Finder f = { analysis, kg_word_list_get ("speech-verbs", NULL), mention_of, quoted };
 
   for (guint i = 0; i < quotes->len; i++)

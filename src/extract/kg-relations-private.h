@@ -13,7 +13,7 @@ typedef struct
   KgGraph          *graph;
   KgDocument       *doc;
   gint             *mention_of;   /* per token, see kg_mention_index() */
-  gboolean         *quoted;       /* per token, inside a quotation */
+  guint8           *quoted;       /* per token, inside a quotation */
   const KgWordList *titles;
   const KgWordList *speech;
   const KgWordList *verbs;

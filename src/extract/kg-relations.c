@@ -743,12 +743,12 @@ read_sentence (KgRelationReader *r,
     }
 }
 
-static gboolean *
+static guint8 *
 quoted_tokens (KgAnalysis *a,
                KgGraph    *graph,
                KgDocument *doc)
 {
-  gboolean *quoted = g_new0 (gboolean, a->tokens->len + 1);
+  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
 
   for (guint i = 0; i < kg_graph_get_n_quotes (graph); i++)
     {
@@ -769,7 +769,7 @@ kg_find_relations (KgAnalysis *analysis,
                    KgDocument *doc)
 {
   g_autofree gint *mention_of = kg_mention_index (analysis);
-  g_autofree gboolean *quoted = quoted_tokens (analysis, graph, doc);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, graph, doc);
   KgRelationReader r = {
     analysis, graph, doc, mention_of, quoted,
     kg_word_list_get ("role-titles", NULL),

@@ -23,11 +23,9 @@ static const char *const list_names[] = {
 
 static GMutex lists_lock;
 static GHashTable *lists;   /* name → KgWordList, never freed: shared read-only */
-/* Every word of every list loaded (lower-case) → its id, from 1. A token is
- * looked up here once; its id then answers every list's question. A list
- * loaded later adds words, so analyses note the count they were built with. */
+/* Every word of every list loaded (lower-case) → its id, from 1: the id of
+ * a token's word answers every list's question. */
 static GHashTable *list_words;
-static guint list_words_generation;
 /* Two bits per word of list_words, so most tokens (no list has them) are
  * told apart without a lookup. */
 static guint8 list_words_filter[65536 / 8];
@@ -48,8 +46,6 @@ list_filter_has (guint32 h)
   return (list_words_filter[(h & 0xffff) / 8] & (1u << (h % 8)))
          && (list_words_filter[(h >> 16) / 8] & (1u << ((h >> 16) % 8)));
 }
-
-#define NOT_LOOKED_UP G_MAXUINT32
 
 static guint32
 intern_word (const char *word)
@@ -159,7 +155,6 @@ word_list_parse (const char *contents)
       if (code & 1)
         list->singles[id / 8] |= 1u << (id % 8);
     }
-  list_words_generation++;
   return list;
 }
 
@@ -214,32 +209,19 @@ kg_word_list_has (const KgWordList *list,
          && g_hash_table_contains (list->phrases, buf);
 }
 
-/* The id of token i's word in list_words, 0 when no list has it. The ids
- * are looked up once per token and analysis (the analysis belongs to the
- * one thread reading its document, so filling them in is safe). */
+/* The id of token i's word in list_words, 0 when no list has it. The
+ * filter on the token's hash answers for most tokens; the others are looked
+ * up each time (an array of ids per token would cost memory). */
 static guint32
 token_word_id (const KgAnalysis *analysis,
                guint             i)
 {
-  KgAnalysis *cache = (KgAnalysis *) analysis;
   char buf[256];
 
-  if (cache->word_ids == NULL || cache->word_ids_generation != list_words_generation)
-    {
-      g_free (cache->word_ids);
-      cache->word_ids = g_new (guint32, analysis->tokens->len + 1);
-      for (guint k = 0; k <= analysis->tokens->len; k++)
-        cache->word_ids[k] = NOT_LOOKED_UP;
-      cache->word_ids_generation = list_words_generation;
-    }
-  if (cache->word_ids[i] == NOT_LOOKED_UP)
-    {
-      cache->word_ids[i] = 0;
-      if (list_filter_has (kg_token_hash (analysis, i))
-          && fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) > 0)
-        cache->word_ids[i] = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
-    }
-  return cache->word_ids[i];
+  if (!list_filter_has (kg_token_hash (analysis, i))
+      || fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) == 0)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
 }
 
 /* Whether tokens [first, first + n) spell a phrase of list: every word must
@@ -358,9 +340,15 @@ gboolean
 kg_token_is_capitalised (const KgAnalysis *analysis,
                          guint             i)
 {
-  return i < analysis->tokens->len
-         && kg_token (analysis, i)->kind == KG_TOKEN_WORD
-         && g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
+  guchar c;
+
+  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
+    return FALSE;
+  c = *kg_token_text (analysis, i);
+  /* ASCII first, without decoding. */
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
 }
 
 gboolean
@@ -420,7 +408,7 @@ static KgWordSet group_pronouns = { group_pronouns_words };
 static guint
 antecedent (const KgAnalysis *a,
             const gint       *mention_of,
-            const gboolean   *quoted,
+            const guint8     *quoted,
             guint             t,
             guint             types)
 {
@@ -456,7 +444,7 @@ antecedent (const KgAnalysis *a,
 guint
 kg_entity_at (const KgAnalysis *a,
               const gint       *mention_of,
-              const gboolean   *quoted,
+              const guint8     *quoted,
               guint             t)
 {
   if (mention_of[t] >= 0)

@@ -171,7 +171,7 @@ gint             *kg_mention_index        (const KgAnalysis *analysis);
  * last government (quotations are never searched). */
 guint             kg_entity_at            (const KgAnalysis *analysis,
                                            const gint       *mention_of,
-                                           const gboolean   *quoted,
+                                           const guint8     *quoted,
                                            guint             t);
 
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
@@ -181,7 +181,7 @@ guint             kg_entity_at            (const KgAnalysis *analysis,
  * tokens inside quotations, which never name the speaker. */
 guint             kg_speech_subject       (const KgAnalysis *analysis,
                                            const gint       *mention_of,
-                                           const gboolean   *quoted,
+                                           const guint8     *quoted,
                                            guint             verb,
                                            guint             verb_len,
                                            guint             lo,
