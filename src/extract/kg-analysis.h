@@ -25,10 +25,13 @@ typedef enum
   KG_TOKEN_URL,
 } KgTokenKind;
 
+/* 32-bit offsets: an article is at most KG_MAX_ARTICLE_BYTES, and a token
+ * of 16 bytes rather than 24 keeps a long text's tokens within the memory
+ * bar and the caches. */
 typedef struct
 {
-  gsize       start;
-  gsize       end;
+  guint32     start;
+  guint32     end;
   KgTokenKind kind;
   guint       sentence;  /* index into sentences */
 } KgToken;
