@@ -392,7 +392,14 @@ kg_find_actions (KgRelationReader *r)
   for (guint i = 0; i < a->sentences->len; i++)
     {
       const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
+      guint named = 0;
 
+      /* Every relation here ties two of the sentence's tokens that name
+       * someone: a sentence with fewer is passed over. */
+      for (guint t = s->first_token; t < s->end_token && named < 2; t++)
+        named += kg_token_may_name (a, r->mention_of, t);
+      if (named < 2)
+        continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {
           guint len;

@@ -441,6 +441,18 @@ antecedent (const KgAnalysis *a,
   return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
 }
 
+gboolean
+kg_token_may_name (const KgAnalysis *a,
+                   const gint       *mention_of,
+                   guint             t)
+{
+  return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
+         || kg_token_in_set (a, t, &group_pronouns)
+         || (t > 0 && kg_token_is (a, t - 1, "the")
+             && (kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1)
+                 || kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1)));
+}
+
 guint
 kg_entity_at (const KgAnalysis *a,
               const gint       *mention_of,

@@ -174,6 +174,13 @@ guint             kg_entity_at            (const KgAnalysis *analysis,
                                            const guint8     *quoted,
                                            guint             t);
 
+/* Whether kg_entity_at() may find an entity at token t: a mention, a
+ * pronoun or "the company". A sentence with fewer than two such tokens
+ * relates nothing. */
+gboolean          kg_token_may_name       (const KgAnalysis *analysis,
+                                           const gint       *mention_of,
+                                           guint             t);
+
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
  * the nearest person named or pointed to ("he", "the company") before it
  * within [lo, verb), else the one named right after it ("said X",
