@@ -176,7 +176,9 @@ title_ending_at (KgRelationReader *r,
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
          && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &clause_words)
          && !kg_token_in_set (a, first - 1, &determiners) && !kg_token_in_set (a, first - 1, &links)
-         && !kg_token_is_possessive (a, first - 1))
+         && !kg_token_is_possessive (a, first - 1)
+         /* "said station chief": the verb is no part of the title */
+         && kg_word_list_match_back (r->speech, a, first - 1, lo) == 0)
     first--;
   return first;
 }
@@ -294,18 +296,23 @@ role_title_of (KgRelationReader *r,
                              && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= start)))
             return FALSE;
           where = phrase_organisation (r, k + 1, hi);
-          if (where == NULL)
+          /* "a spokeswoman for the agency", also where a place follows
+           * ("… for the agency in Oslo"): the place is the agency's. */
+          if (where == NULL || where->type == KG_ENTITY_PLACE)
             {
-              /* "a spokeswoman for the agency" */
-              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi
+              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi && r->mention_of[k + 2] < 0
                         ? kg_entity_at (a, r->mention_of, r->quoted, k + 2) : KG_NO_ENTITY;
-              g_autofree char *label = span_text (r, first, k);
 
-              if (e != KG_NO_ENTITY && r->mention_of[k + 2] < 0)
+              if (e != KG_NO_ENTITY)
                 {
+                  g_autofree char *label = span_text (r, first, k);
+
                   kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
                   return TRUE;
                 }
+            }
+          if (where == NULL)
+            {
               /* Past what the first title is of, to an "and" and the next. */
               while (k + 1 < hi && k < t + 10 && !kg_token_is (a, k, "and")
                      && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD)
@@ -351,6 +358,22 @@ skip_short_apposition (KgRelationReader *r,
   return t;
 }
 
+/* The organisation or government named last before token t in its
+ * sentence (and not before lo), outside quotations. */
+static guint
+actor_before (KgRelationReader *r,
+              guint             t,
+              guint             lo)
+{
+  const KgAnalysis *a = r->a;
+  guint sentence = kg_token (a, t)->sentence;
+
+  for (guint j = t; j-- > lo && kg_token (a, j)->sentence == sentence;)
+    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
+      return kg_relation_reader_mention (r, j)->entity;
+  return KG_NO_ENTITY;
+}
+
 /* "Acme will cut jobs, said Jo Example, a spokeswoman." and "…, a company
  * official": one who speaks for an organisation speaks for the one the
  * sentence is about. */
@@ -366,7 +389,7 @@ role_of_speaker (KgRelationReader *r,
   };
   static KgWordSet agents = { agents_words };
   const KgAnalysis *a = r->a;
-  guint k = t, e = KG_NO_ENTITY, sentence;
+  guint k = t, e = KG_NO_ENTITY;
   g_autofree char *label = NULL;
 
   while (k < hi && k < t + 3 && !kg_token_in_set (a, k, &agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
@@ -375,10 +398,7 @@ role_of_speaker (KgRelationReader *r,
   if (k >= hi || !kg_token_in_set (a, k, &agents)
       || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
     return FALSE;
-  sentence = kg_token (a, person->first_token)->sentence;
-  for (guint j = person->first_token; e == KG_NO_ENTITY && j-- > 0 && kg_token (a, j)->sentence == sentence;)
-    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
-      e = kg_relation_reader_mention (r, j)->entity;
+  e = actor_before (r, person->first_token, 0);
   if (e == KG_NO_ENTITY)
     return FALSE;
   label = span_text (r, k, k + 1);
@@ -554,7 +574,7 @@ role_before_person (KgRelationReader *r,
                     guint             lo)
 {
   const KgAnalysis *a = r->a;
-  guint last = person->first_token, first, k;
+  guint last = person->first_token, first, k, n;
   const KgMention *where;
 
   if (last <= lo + 1)
@@ -604,6 +624,20 @@ role_before_person (KgRelationReader *r,
   where = kg_relation_reader_mention (r, k);
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
+  else if ((n = kg_word_list_match_back (r->speech, a, k, lo)) > 0 && k + 1 >= lo + n + 1
+           && (kg_token_is (a, k - n, ",") || kg_token (a, k - n)->kind == KG_TOKEN_QUOTE)
+           && (person->end_token >= r->a->tokens->len || kg_token_is (a, person->end_token, ",")
+               || kg_token_is (a, person->end_token, ".") || kg_token (a, person->end_token)->sentence
+                                                             != kg_token (a, person->first_token)->sentence))
+    {
+      /* "The agency will appeal, said station chief Jo Example.": one who
+       * speaks with a title speaks for the organisation the sentence is
+       * about. */
+      guint e = actor_before (r, k, lo);
+      g_autofree char *label = span_text (r, first, last + 1);
+
+      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+    }
   else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
     {
       /* "the company's chief executive, Jo Example" */
