@@ -22,6 +22,12 @@ static const char *const honorifics_words[] = {
 };
 static KgWordSet honorifics = { honorifics_words };
 
+/* Those that stand before a name without being a title. */
+static const char *const name_honorifics_words[] = {
+  "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", NULL
+};
+static KgWordSet name_honorifics = { name_honorifics_words };
+
 static const char *const prepositions_words[] = {
   "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
   "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
@@ -259,7 +265,13 @@ role_named_first (KgRelationReader *r,
           relate_role (r, person, where, k, j + n);
           return TRUE;
         }
-      /* "Acme's former chief executive", "Acme's Northwest regional reporter" */
+      /* "Acme's former chief executive", "Acme's Northwest regional
+       * reporter", also where the region was read as a place. */
+      if (k > where->end_token && kg_is_type (kg_relation_reader_mention (r, j), KG_ENTITY_PLACE))
+        {
+          j = kg_relation_reader_mention (r, j)->end_token - 1;
+          continue;
+        }
       if (r->mention_of[j] >= 0 || kg_token (a, j)->kind != KG_TOKEN_WORD
           || kg_is_preposition (a, j))
         break;
@@ -580,6 +592,10 @@ role_before_person (KgRelationReader *r,
   if (last <= lo + 1)
     return;
   last--;
+  /* "the head of Acme, Dr. Jo Example": past an honorific left out of the
+   * name. */
+  if (kg_token_in_set (a, last, &name_honorifics) && last > lo + 1)
+    last--;
   if (kg_token_is (a, last, ",") && last > lo)
     last--;
   if (kg_token_is (a, last + 1, ",") && (where = kg_relation_reader_mention (r, last)) != NULL)

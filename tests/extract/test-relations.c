@@ -184,6 +184,20 @@ test_spokeswoman_for_the_agency (void)
                    ==, "spokeswoman");
 }
 
+/* A region before the title and an honorific before the name leave the
+ * role as it is. */
+static void
+test_role_around_names (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Jo Varga is the Daily Ledger's Oslo correspondent.");
+  g_autoptr(KgGraph) honorific = relations_of ("The head of Fenwick Bank, Dr. Tom Reyes, spoke.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Jo Varga", "Daily Ledger", KG_RELATION_ROLE)->label,
+                   ==, "Oslo correspondent");
+  g_assert_cmpstr (relation_of_kind (honorific, "Tom Reyes", "Fenwick Bank", KG_RELATION_ROLE)->label,
+                   ==, "head");
+}
+
 static void
 test_partner (void)
 {
@@ -302,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/relations/spokeswoman", test_spokeswoman);
   g_test_add_func ("/relations/titled-speaker", test_titled_speaker);
   g_test_add_func ("/relations/spokeswoman-for-the-agency", test_spokeswoman_for_the_agency);
+  g_test_add_func ("/relations/role-around-names", test_role_around_names);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);
