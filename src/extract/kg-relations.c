@@ -183,8 +183,10 @@ title_ending_at (KgRelationReader *r,
          && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &clause_words)
          && !kg_token_in_set (a, first - 1, &determiners) && !kg_token_in_set (a, first - 1, &links)
          && !kg_token_is_possessive (a, first - 1)
-         /* "said station chief": the verb is no part of the title */
-         && kg_word_list_match_back (r->speech, a, first - 1, lo) == 0)
+         /* "said station chief", "that investigated President": a verb
+          * or a relative clause is no part of the title */
+         && kg_word_list_match_back (r->speech, a, first - 1, lo) == 0
+         && !kg_token_is (a, first - 1, "that"))
     first--;
   return first;
 }
