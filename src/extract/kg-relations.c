@@ -544,6 +544,39 @@ role_by_verb (KgRelationReader *r,
     }
 }
 
+/* A journalist's beat: "Jo Example covers the courts for the Daily
+ * Ledger", "Jo Example has written for Acme since 1990". */
+static void
+role_by_beat (KgRelationReader *r,
+              const KgMention  *person,
+              guint             hi)
+{
+  static const char *const beat_words[] = {
+    "covers", "covered", "writes", "wrote", "written", "reports", "reported", NULL
+  };
+  static KgWordSet beat = { beat_words };
+  const KgAnalysis *a = r->a;
+  guint t = person->end_token;
+  const KgMention *where;
+
+  if (kg_token_is (a, t, "has") || kg_token_is (a, t, "had"))
+    t++;
+  if (!kg_token_in_set (a, t, &beat))
+    return;
+  for (guint k = t + 1; k < hi && k < t + 8; k++)
+    {
+      /* What is covered may be named: "covers the White House for …" */
+      if (kg_token_is (a, k, ",") || kg_is_clause_break (a, k))
+        return;
+      if (!kg_token_is (a, k, "for"))
+        continue;
+      where = phrase_organisation (r, k + 1, hi);
+      if (kg_is_actor (where) && (where->first_token == k + 1 || kg_is_determiner (a, k + 1)))
+        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "writes for", t);
+      return;
+    }
+}
+
 /* "Acme, founded by Jo Example", "the foundation headed by Jo Example". */
 static void
 role_by_passive (KgRelationReader *r,
@@ -788,6 +821,7 @@ read_sentence (KgRelationReader *r,
           role_after_person (r, m, s->end_token);
           role_before_person (r, m, s->first_token);
           role_by_verb (r, m, s->end_token);
+          role_by_beat (r, m, s->end_token);
           role_by_passive (r, m);
         }
       possessive_of (r, m, s->end_token);

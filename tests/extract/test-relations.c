@@ -198,6 +198,18 @@ test_role_around_names (void)
                    ==, "head");
 }
 
+/* A journalist's beat names the paper they write for. */
+static void
+test_role_by_beat (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Jo Varga covers the Water Board for the Daily Ledger.");
+  g_autoptr(KgGraph) other = relations_of ("Jo Varga wrote a letter to the Daily Ledger.");
+
+  relation_of_kind (graph, "Jo Varga", "Daily Ledger", KG_RELATION_ROLE);
+  g_assert_null (find (graph, "Jo Varga", "Water Board", TRUE, KG_RELATION_ROLE));
+  g_assert_null (find (other, "Jo Varga", "Daily Ledger", TRUE, KG_RELATION_ROLE));
+}
+
 static void
 test_partner (void)
 {
@@ -317,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/relations/titled-speaker", test_titled_speaker);
   g_test_add_func ("/relations/spokeswoman-for-the-agency", test_spokeswoman_for_the_agency);
   g_test_add_func ("/relations/role-around-names", test_role_around_names);
+  g_test_add_func ("/relations/role-by-beat", test_role_by_beat);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);
