@@ -76,11 +76,6 @@ is_agent_noun (const KgAnalysis *a,
 }
 
 
-static const char *const unit_words_words[] = {
-  "unit", "subsidiary", "division", "arm", "part", "branch", "member", "department",
-  "agency", NULL
-};
-static KgWordSet unit_words = { unit_words_words };
 
 gboolean
 kg_is_preposition (const KgAnalysis *a,
@@ -194,10 +189,10 @@ title_ending_at (KgRelationReader *r,
 /* The organisation, government or place that heads the noun phrase
  * starting at token t ("the board of Acme", "Beta partner Acme Labs"): the
  * last one before a comma or a clause break. */
-static const KgMention *
-phrase_organisation (KgRelationReader *r,
-                     guint             t,
-                     guint             hi)
+const KgMention *
+kg_phrase_organisation (KgRelationReader *r,
+                        guint             t,
+                        guint             hi)
 {
   const KgMention *found = NULL;
 
@@ -309,7 +304,7 @@ role_title_of (KgRelationReader *r,
           if (k == start || ((first = title_ending_at (r, k - 1, start, TRUE)) != start
                              && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= start)))
             return FALSE;
-          where = phrase_organisation (r, k + 1, hi);
+          where = kg_phrase_organisation (r, k + 1, hi);
           /* "a spokeswoman for the agency", also where a place follows
            * ("… for the agency in Oslo"): the place is the agency's. */
           if (where == NULL || where->type == KG_ENTITY_PLACE)
@@ -496,7 +491,7 @@ role_after_person (KgRelationReader *r,
    * ("Jo Example of the Example Institute", "… with the Example Fund",
    * "… of Oslo's Example Institute"). */
   if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
-      && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
+      && (where = kg_phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
       && (where->first_token == t + 1 || kg_token_in_set (a, t + 1, &determiners)
           || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
               && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
@@ -536,7 +531,7 @@ role_by_verb (KgRelationReader *r,
         k++;
       else if (g_str_equal (verbs[i].label, "works for"))
         return;
-      where = phrase_organisation (r, k, hi);
+      where = kg_phrase_organisation (r, k, hi);
       if (where != NULL && where->type != KG_ENTITY_PLACE
           && (where->first_token == k || kg_token_in_set (a, k, &determiners)))
         kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
@@ -570,7 +565,7 @@ role_by_beat (KgRelationReader *r,
         return;
       if (!kg_token_is (a, k, "for"))
         continue;
-      where = phrase_organisation (r, k + 1, hi);
+      where = kg_phrase_organisation (r, k + 1, hi);
       if (kg_is_actor (where) && (where->first_token == k + 1 || kg_is_determiner (a, k + 1)))
         kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "writes for", t);
       return;
@@ -699,104 +694,6 @@ role_before_person (KgRelationReader *r,
     }
 }
 
-/* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",
- * "Beta partnered with Acme". */
-static void
-partners (KgRelationReader *r,
-          guint             t,
-          guint             lo,
-          guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  const KgMention *before = NULL, *after = NULL;
-
-  if (kg_token_is (a, t, "partner") || kg_token_is (a, t, "partners"))
-    {
-      guint k = t > lo ? t - 1 : t;
-
-      if (k > lo && kg_token_is_possessive (a, k))
-        k--;
-      before = kg_relation_reader_mention (r, k);
-      after = kg_relation_reader_mention (r, t + 1);
-      if (kg_is_actor (before) && kg_is_actor (after))
-        {
-          kg_relation_reader_relate (r, after->entity, before->entity, KG_RELATION_PARTNER,
-                                     "partner", t);
-          return;
-        }
-      /* "Beta, a partner of Acme" */
-      if (t >= lo + 3 && kg_token_is (a, t + 1, "of") && kg_token_is (a, t - 2, ","))
-        {
-          before = kg_relation_reader_mention (r, t - 3);
-          after = phrase_organisation (r, t + 2, hi);
-        }
-    }
-  else if ((kg_token_is (a, t, "partnered") || kg_token_is (a, t, "partnering"))
-           && kg_token_is (a, t + 1, "with") && t > lo)
-    {
-      guint k = t - 1;
-
-      while (k > lo && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD
-             && !kg_is_clause_break (a, k))
-        k--;
-      before = kg_relation_reader_mention (r, k);
-      after = phrase_organisation (r, t + 2, hi);
-    }
-  if (kg_is_actor (before) && kg_is_actor (after))
-    kg_relation_reader_relate (r, before->entity, after->entity, KG_RELATION_PARTNER, "partner", t);
-}
-
-/* "Norland's Water Agency" (a body of its government), "Norland's Acme"
- * (a company there), "Acme's Beta Labs" (a part of a company). */
-static void
-possessive_of (KgRelationReader *r,
-               const KgMention  *owner,
-               guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = owner->end_token;
-  const KgMention *owned;
-
-  if (!kg_token_is_possessive (a, t))
-    return;
-  owned = kg_relation_reader_mention (r, t + 1);
-  if (owned != NULL && owned->type == KG_ENTITY_PERSON && owner->type == KG_ENTITY_PLACE)
-    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "from", t);
-  if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
-    return;
-  /* "Norland's Acme": a company of a country (or its government) is there. */
-  if ((owner->type == KG_ENTITY_PLACE || owner->type == KG_ENTITY_GOVERNMENT)
-      && owned->type == KG_ENTITY_ORGANIZATION)
-    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "based in", t);
-  else if (owner->type != KG_ENTITY_PERSON
-           && !(owner->type == KG_ENTITY_ORGANIZATION && owned->type == KG_ENTITY_GOVERNMENT))
-    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_PART_OF, "part of", t);
-}
-
-/* "Beta, a unit of Acme", "Beta, a government agency of Norland". */
-static void
-unit_of (KgRelationReader *r,
-         const KgMention  *part,
-         guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = part->end_token;
-  const KgMention *whole;
-
-  if (!kg_is_actor (part) || !kg_token_is (a, t, ",")
-      || !(kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "an")))
-    return;
-  t += 2;
-  if (t + 1 < hi && kg_token (a, t)->kind == KG_TOKEN_WORD && r->mention_of[t] < 0
-      && !kg_token_in_set (a, t, &unit_words))
-    t++;   /* "a government agency of", "a wholly owned subsidiary of" */
-  if (!kg_token_in_set (a, t, &unit_words) || !kg_token_is (a, t + 1, "of"))
-    return;
-  whole = phrase_organisation (r, t + 2, hi);
-  if (kg_is_actor (whole))
-    kg_relation_reader_relate (r, part->entity, whole->entity, KG_RELATION_PART_OF, "part of", t);
-}
-
 static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
@@ -813,7 +710,7 @@ read_sentence (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
 
-      partners (r, t, s->first_token, s->end_token);
+      kg_relate_partners (r, t, s->first_token, s->end_token);
       if (m == NULL || m->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
@@ -824,8 +721,8 @@ read_sentence (KgRelationReader *r,
           role_by_beat (r, m, s->end_token);
           role_by_passive (r, m);
         }
-      possessive_of (r, m, s->end_token);
-      unit_of (r, m, s->end_token);
+      kg_relate_possessive (r, m, s->end_token);
+      kg_relate_unit (r, m, s->end_token);
     }
 }
 
