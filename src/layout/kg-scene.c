@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kg-scene.h"
 #include "kg-style.h"
@@ -453,6 +454,14 @@ spread_factor (const KgScene *scene,
 #define MAX_DENSITY  0.25
 #define PUSH_ROUNDS  300
 #define NODE_GAP     2.0
+/* Each node of a pair moves by a little more than half the overlap, so
+ * crowds open up faster than they close again. */
+#define PUSH_SHARE   0.6
+/* Compaction of a sparse drawing: target node density, steps, pushing. */
+#define COMPACT_DENSITY 0.15
+#define COMPACT_SCALE   0.8
+#define COMPACT_STEPS   40
+#define COMPACT_ROUNDS  40
 
 typedef struct
 {
@@ -491,10 +500,12 @@ push_apart (KgScene     *scene,
     entries[i] = (CellEntry) { cell_key ((gint64) floor (scene->nodes[i].x / cell),
                                          (gint64) floor (scene->nodes[i].y / cell)), i };
   qsort (entries, n, sizeof (CellEntry), compare_cell);
-  for (guint i = 0; i < n; i++)
+  /* In cell order, so a push travels on through a crowd within one round. */
+  for (guint k = 0; k < n; k++)
     {
+      guint i = entries[k].node;
       KgSceneNode *a = &scene->nodes[i];
-      gint64 cx = (gint64) floor (a->x / cell), cy = (gint64) floor (a->y / cell);
+      gint64 cx = (gint64) (entries[k].cell >> 32), cy = (gint32) (entries[k].cell & 0xffffffff);
 
       for (gint64 ox = -1; ox <= 1; ox++)
         for (gint64 oy = -1; oy <= 1; oy++)
@@ -513,7 +524,7 @@ push_apart (KgScene     *scene,
                 double px = (a->width + b->width) / 2 + NODE_GAP - fabs (dx);
                 double py = (a->height + b->height) / 2 + NODE_GAP - fabs (dy);
 
-                if (hit->node <= i || px <= 0 || py <= 0)
+                if (hit->node == i || px <= 0 || py <= 0)
                   continue;
                 overlaps++;
                 /* Coincident nodes part in a direction of their own. */
@@ -521,14 +532,14 @@ push_apart (KgScene     *scene,
                 if (px < py)
                   {
                     double sx = dx > 0 || (dx == 0 && flip) ? 1 : -1;
-                    a->x -= sx * px / 2;
-                    b->x += sx * px / 2;
+                    a->x -= sx * px * PUSH_SHARE;
+                    b->x += sx * px * PUSH_SHARE;
                   }
                 else
                   {
                     double sy = dy > 0 || (dy == 0 && flip) ? 1 : -1;
-                    a->y -= sy * py / 2;
-                    b->y += sy * py / 2;
+                    a->y -= sy * py * PUSH_SHARE;
+                    b->y += sy * py * PUSH_SHARE;
                   }
               }
           }
@@ -625,6 +636,46 @@ fit_box (KgScene *scene)
   scene->height = y2 - y1;
 }
 
+static double
+density (const KgScene *scene)
+{
+  double area = 0, x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < scene->n_nodes; i++)
+    {
+      const KgSceneNode *n = &scene->nodes[i];
+      area += n->width * n->height;
+      x1 = MIN (x1, n->x - n->width / 2);
+      y1 = MIN (y1, n->y - n->height / 2);
+      x2 = MAX (x2, n->x + n->width / 2);
+      y2 = MAX (y2, n->y + n->height / 2);
+    }
+  return area / MAX ((x2 - x1) * (y2 - y1), 1.0);
+}
+
+/* Shrinks a sparse drawing step by step while a few rounds of pushing can
+ * undo the overlaps each step makes; keeps the last step that could. */
+static guint
+compact (KgScene   *scene,
+         CellEntry *entries,
+         double     cell)
+{
+  g_autofree KgSceneNode *saved = g_new (KgSceneNode, scene->n_nodes);
+  guint step;
+
+  for (step = 0; step < COMPACT_STEPS && density (scene) < COMPACT_DENSITY; step++)
+    {
+      memcpy (saved, scene->nodes, sizeof (KgSceneNode) * scene->n_nodes);
+      scale_positions (scene, COMPACT_SCALE);
+      if (push_rounds (scene, entries, cell, COMPACT_ROUNDS) == COMPACT_ROUNDS)
+        {
+          memcpy (scene->nodes, saved, sizeof (KgSceneNode) * scene->n_nodes);
+          break;
+        }
+    }
+  return step;
+}
+
 void
 kg_scene_spread_fit (KgScene *scene)
 {
@@ -660,6 +711,7 @@ kg_scene_spread (KgScene *scene)
   g_debug ("spread %u nodes: %u rounds of pushing, then × %.2f", scene->n_nodes, rounds, factor);
   if (factor > 1.0)
     scale_positions (scene, factor * 1.001);
+  g_debug ("compacted in %u steps", compact (scene, entries, cell));
   kg_scene_spread_fit (scene);
   return TRUE;
 }

@@ -368,6 +368,8 @@ kg_render_scene (cairo_t               *cr,
                  const KgScene         *scene,
                  const KgRenderOptions *options)
 {
+  cairo_antialias_t antialias = cairo_get_antialias (cr);
+  double tolerance = cairo_get_tolerance (cr);
   g_autoptr(KgRenderCache) own_cache = NULL;
   KgRenderCache *cache = options->cache;
 
@@ -377,6 +379,15 @@ kg_render_scene (cairo_t               *cr,
   if (cache == NULL)
     cache = own_cache = kg_render_cache_new ();
   _kg_render_cache_prepare (cache, scene);
+  if (options->zoom < PLAIN_ZOOM)
+    {
+      /* Far out, shapes are a few pixels: coarser curves and the fast
+       * antialiasing look the same and cost much less. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      cairo_set_tolerance (cr, 0.5);
+    }
   draw_edges (cr, graph, scene, options, cache);
   draw_nodes (cr, graph, scene, options, cache);
+  cairo_set_antialias (cr, antialias);
+  cairo_set_tolerance (cr, tolerance);
 }
