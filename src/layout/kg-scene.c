@@ -459,8 +459,9 @@ spread_factor (const KgScene *scene,
 #define PUSH_SHARE   0.6
 /* Compaction of a sparse drawing: target node density, steps, pushing. */
 #define COMPACT_DENSITY 0.15
-#define COMPACT_SCALE   0.8
-#define COMPACT_STEPS   40
+#define COMPACT_SCALE   0.5
+#define COMPACT_GENTLEST 0.97
+#define COMPACT_STEPS   60
 #define COMPACT_ROUNDS  40
 
 typedef struct
@@ -654,26 +655,30 @@ density (const KgScene *scene)
 }
 
 /* Shrinks a sparse drawing step by step while a few rounds of pushing can
- * undo the overlaps each step makes; keeps the last step that could. */
+ * undo the overlaps each step makes; a step that cannot be undone is taken
+ * back and tried gentler. */
 static guint
 compact (KgScene   *scene,
          CellEntry *entries,
          double     cell)
 {
   g_autofree KgSceneNode *saved = g_new (KgSceneNode, scene->n_nodes);
-  guint step;
+  double step = COMPACT_SCALE;
+  guint steps = 0;
 
-  for (step = 0; step < COMPACT_STEPS && density (scene) < COMPACT_DENSITY; step++)
+  while (steps < COMPACT_STEPS && step < COMPACT_GENTLEST && density (scene) < COMPACT_DENSITY)
     {
       memcpy (saved, scene->nodes, sizeof (KgSceneNode) * scene->n_nodes);
-      scale_positions (scene, COMPACT_SCALE);
+      scale_positions (scene, step);
       if (push_rounds (scene, entries, cell, COMPACT_ROUNDS) == COMPACT_ROUNDS)
         {
           memcpy (scene->nodes, saved, sizeof (KgSceneNode) * scene->n_nodes);
-          break;
+          step = sqrt (step);
+          continue;
         }
+      steps++;
     }
-  return step;
+  return steps;
 }
 
 void
