@@ -273,10 +273,10 @@ run_graphviz (KgLayoutInput  *in,
     }
   scene = read_scene (g, in, nodes, edges);
   /* circo ignores overlap removal; the others are checked as well. */
-  if (!g_str_equal (in->engine, "dot") && kg_scene_spread (scene))
+  if (is_large (in))
+    kg_scene_compact (scene);
+  else if (!g_str_equal (in->engine, "dot") && kg_scene_spread (scene))
     g_debug ("%s left nodes overlapping: spread apart", in->engine);
-  else if (is_large (in))
-    kg_scene_spread_fit (scene);
   messages = _kg_layout_take_messages ();
   if (messages != NULL)
     g_debug ("Graphviz (%s): %s", in->engine, messages);

@@ -97,6 +97,10 @@ void     kg_scene_move_node     (KgScene       *scene,
  * For engines that leave overlaps (circo, sfdp on large graphs). Returns
  * whether anything moved. */
 gboolean kg_scene_spread        (KgScene       *scene);
+/* For large graphs, laid out by Graphviz with shrunken nodes: removes
+ * overlaps and squeezes out empty space, keeping the nodes' order along
+ * both axes. */
+void     kg_scene_compact       (KgScene       *scene);
 /* Straight edges and a bounding box around the nodes, origin top-left:
  * for a scene whose nodes Graphviz saw at another size. */
 void     kg_scene_spread_fit    (KgScene       *scene);
