@@ -180,8 +180,9 @@ push_rounds (KgScene   *scene,
   return rounds;
 }
 
-static void
-fit_box (KgScene *scene)
+void
+kg_scene_fit_box (KgScene *scene,
+                  double   margin)
 {
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
 
@@ -193,13 +194,15 @@ fit_box (KgScene *scene)
       x2 = MAX (x2, n->x + n->width / 2);
       y2 = MAX (y2, n->y + n->height / 2);
     }
+  if (scene->n_nodes == 0)
+    x1 = y1 = x2 = y2 = 0;
   for (guint i = 0; i < scene->n_nodes; i++)
     {
-      scene->nodes[i].x -= x1;
-      scene->nodes[i].y -= y1;
+      scene->nodes[i].x += margin - x1;
+      scene->nodes[i].y += margin - y1;
     }
-  scene->width = x2 - x1;
-  scene->height = y2 - y1;
+  scene->width = x2 - x1 + 2 * margin;
+  scene->height = y2 - y1 + 2 * margin;
 }
 
 static double
@@ -375,7 +378,7 @@ skyline (KgScene *scene,
 void
 kg_scene_spread_fit (KgScene *scene)
 {
-  fit_box (scene);
+  kg_scene_fit_box (scene, 0);
   for (guint i = 0; i < scene->n_edges; i++)
     kg_scene_route_straight (scene, i);
   kg_scene_finish (scene);
