@@ -364,8 +364,8 @@ skyline_pass (KgScene *scene,
   g_free (t.lazy);
 }
 
-/* Removes every overlap in two scan passes, shrinking empty space by
- * shrink (1: none): pairs that overlap across x are separated along x,
+/* Removes every overlap in two scan passes, scaling positions by shrink
+ * first (1: not at all): pairs that overlap across x are separated along x,
  * then pairs that still overlap across y are separated along y. */
 static void
 skyline (KgScene *scene,
@@ -415,7 +415,9 @@ kg_scene_compact (KgScene *scene)
   if (scene->n_nodes < 2)
     return;
   d = density (scene);
-  skyline (scene, d < COMPACT_DENSITY ? sqrt (d / COMPACT_DENSITY) : 1.0);
+  /* Empty space shrinks, a crowd spreads, both towards the same density;
+   * the scans then clear what still overlaps. */
+  skyline (scene, sqrt (d / COMPACT_DENSITY));
   g_debug ("compacted %u nodes: density %.4f → %.4f", scene->n_nodes, d, density (scene));
   kg_scene_spread_fit (scene);
 }
