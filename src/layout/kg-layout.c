@@ -23,8 +23,10 @@ G_DEFINE_QUARK (kg-layout-error-quark, kg_layout_error)
  * labels (placing those is slow in a crowd) and scales the drawing apart,
  * which is fast (5,000 nodes: 3 s, 160 MB) but needs memory that grows
  * faster than the graph (10,000: 680 MB; 20,000: about 2.7 GB, in
- * Graphviz). overlap=true avoids that but took 290 s on 20,000 nodes.
- * kg_scene_spread() then pushes the full-size nodes apart and compacts. */
+ * Graphviz). overlap=true avoids that but takes three times longer and
+ * leaves a hairball that no cheap removal untangles well. The sparse, overlap-free
+ * drawing Graphviz returns is then compacted with the full-size nodes
+ * (kg_scene_compact()). */
 #define PRISM_LIMIT    1000
 #define LARGE_SHRINK   0.3
 
