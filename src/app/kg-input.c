@@ -227,6 +227,7 @@ load_html (KgGraph     *graph,
   g_autofree char *stripped = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *rest;
   gsize length;
 
   if (!g_file_get_contents (path, &bytes, &length, &local_error)
@@ -238,6 +239,15 @@ load_html (KgGraph     *graph,
     }
   stripped = kg_input_html_to_text (decoded);
   text = tidy_text (stripped);
+  /* Markup alone (a script, an unclosed tag) is refused like an empty article. */
+  for (rest = text; g_ascii_isspace (*rest); rest++)
+    ;
+  if (*rest == '\0')
+    {
+      g_set_error (error, KG_EXTRACT_ERROR, KG_EXTRACT_ERROR_FAILED,
+                   "%s: has no text (only markup)", path);
+      return FALSE;
+    }
   return kg_extract_text (graph, path, text, strlen (text), error);
 }
 

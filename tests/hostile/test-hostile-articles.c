@@ -219,6 +219,41 @@ test_fifo_closed_early (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* Web pages that are all markup: refused like an empty article. */
+static void
+test_html_only_markup (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '<');
+  path = hostile_write ("angles.html", text->str, text->len);
+  hostile_assert_refused (path, "no text");
+}
+
+/* Nesting, unknown and out-of-range entities, an unclosed comment: the
+ * words survive, and nothing that is not UTF-8 gets through. */
+static void
+test_html_hostile_markup (void)
+{
+  g_autoptr(GString) text = g_string_new ("<html><body>");
+  g_autofree char *path = NULL;
+  g_autoptr(KgGraph) graph = NULL;
+  KgDocument *doc;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<div>");
+  g_string_append (text, "<p>Anna Berg &#99999999999; &#x110000; &#0; &#xD800; &amp &bogus; "
+                         "met Acme Bank in Oslo.</p><!-- never closed");
+  path = hostile_write ("nested.html", text->str, text->len);
+  graph = hostile_assert_read (path);
+  doc = kg_graph_get_document (graph, 0);
+  g_assert_true (g_utf8_validate (doc->text, doc->text_len, NULL));
+  g_assert_nonnull (strstr (doc->text, "Anna Berg"));
+  g_assert_null (strstr (doc->text, "<div>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +275,7 @@ main (int   argc,
   g_test_add_func ("/hostile/article/vanished", test_vanished);
   g_test_add_func ("/hostile/article/no-permission", test_no_permission);
   g_test_add_func ("/hostile/article/fifo-closed-early", test_fifo_closed_early);
+  g_test_add_func ("/hostile/article/html-only-markup", test_html_only_markup);
+  g_test_add_func ("/hostile/article/html-hostile-markup", test_html_hostile_markup);
   return hostile_finish ();
 }
