@@ -129,12 +129,7 @@ test_unbalanced_quotes (void)
 static void
 test_huge_file (void)
 {
-  g_autofree char *path = hostile_path ("dump.txt");
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, (off_t) 300 * 1024 * 1024), ==, 0);
-  close (fd);
+  g_autofree char *path = hostile_sparse ("dump.txt", 300);
   hostile_assert_refused (path, "64 MB");
 }
 
@@ -254,6 +249,17 @@ test_html_hostile_markup (void)
   g_assert_null (strstr (doc->text, "<div>"));
 }
 
+/* Web pages are read whole: a huge or endless one is refused unread. */
+static void
+test_html_huge_and_endless (void)
+{
+  g_autofree char *huge = hostile_sparse ("dump.html", 300);
+  g_autofree char *endless = hostile_endless ("zero.html");
+
+  hostile_assert_refused (huge, "64 MB");
+  hostile_assert_refused (endless, "not a regular file");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,5 +283,6 @@ main (int   argc,
   g_test_add_func ("/hostile/article/fifo-closed-early", test_fifo_closed_early);
   g_test_add_func ("/hostile/article/html-only-markup", test_html_only_markup);
   g_test_add_func ("/hostile/article/html-hostile-markup", test_html_hostile_markup);
+  g_test_add_func ("/hostile/article/html-huge-and-endless", test_html_huge_and_endless);
   return hostile_finish ();
 }
