@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kg-decode.h"
@@ -227,6 +228,7 @@ load_html (KgGraph     *graph,
   g_autofree char *stripped = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *rest;
   gsize length;
 
   if (!g_file_get_contents (path, &bytes, &length, &local_error)
@@ -238,7 +240,45 @@ load_html (KgGraph     *graph,
     }
   stripped = kg_input_html_to_text (decoded);
   text = tidy_text (stripped);
+  /* Markup alone (a script, an unclosed tag) is refused like an empty article. */
+  for (rest = text; g_ascii_isspace (*rest); rest++)
+    ;
+  if (*rest == '\0')
+    {
+      g_set_error (error, KG_EXTRACT_ERROR, KG_EXTRACT_ERROR_FAILED,
+                   "%s: has no text (only markup)", path);
+      return FALSE;
+    }
   return kg_extract_text (graph, path, text, strlen (text), error);
+}
+
+/* Graph documents, DOT files and web pages are read whole: only regular
+ * files up to a size, so a FIFO or a link to /dev/zero named x.json cannot
+ * make the reader allocate without end. Articles are read in bounded
+ * pieces by the extractor. The limits in MB: */
+#define MAX_GRAPH_MB 1024
+#define MAX_DOT_MB   256     /* as kg_layout_import_dot */
+
+static gboolean
+check_whole_file (const char  *path,
+                  InputKind    kind,
+                  GError     **error)
+{
+  int limit = kind == INPUT_GRAPH ? MAX_GRAPH_MB : kind == INPUT_DOT ? MAX_DOT_MB
+              : KG_MAX_ARTICLE_BYTES / (1024 * 1024);
+  GStatBuf st;
+
+  if (kind == INPUT_ARTICLE || g_stat (path, &st) != 0)
+    return TRUE;      /* the reader names what is wrong */
+  if (S_ISDIR (st.st_mode) || !S_ISREG (st.st_mode))
+    g_set_error (error, KG_EXTRACT_ERROR, KG_EXTRACT_ERROR_FAILED, "%s: %s", path,
+                 S_ISDIR (st.st_mode) ? "is a folder, not a file" : "is not a regular file (a device or a pipe)");
+  else if (st.st_size > (goffset) limit * 1024 * 1024)
+    g_set_error (error, KG_EXTRACT_ERROR, KG_EXTRACT_ERROR_FAILED,
+                 "%s: is larger than %d MB, the limit for this kind of file", path, limit);
+  else
+    return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -248,6 +288,8 @@ kg_input_load (KgGraph     *graph,
 {
   g_return_val_if_fail (KG_IS_GRAPH (graph), FALSE);
 
+  if (!check_whole_file (path, input_kind (path), error))
+    return FALSE;
   switch (input_kind (path))
     {
     case INPUT_GRAPH:

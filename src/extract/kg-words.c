@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "kg-tagger-private.h"
 #include "kg-words.h"
 
 struct _KgWordList
@@ -24,23 +23,29 @@ static const char *const list_names[] = {
 
 static GMutex lists_lock;
 static GHashTable *lists;   /* name → KgWordList, never freed: shared read-only */
-/* Every word of every list loaded (lower-case) → its id, from 1. A token is
- * looked up here once; its id then answers every list's question. A list
- * loaded later adds words, so analyses note the count they were built with. */
+/* Every word of every list loaded (lower-case) → its id, from 1: the id of
+ * a token's word answers every list's question. */
 static GHashTable *list_words;
-static guint list_words_generation;
 /* Two bits per word of list_words, so most tokens (no list has them) are
  * told apart without a lookup. */
 static guint8 list_words_filter[65536 / 8];
 
+static void
+filter_add (guint64 *filter,
+            guint32  h)
+{
+  guint32 a = h & 0x3ff, b = (h >> 10) & 0x3ff;
+
+  filter[a / 64] |= G_GUINT64_CONSTANT (1) << (a % 64);
+  filter[b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
+}
+
 static gboolean
-filter_has (guint32 h)
+list_filter_has (guint32 h)
 {
   return (list_words_filter[(h & 0xffff) / 8] & (1u << (h % 8)))
          && (list_words_filter[(h >> 16) / 8] & (1u << ((h >> 16) % 8)));
 }
-
-#define NOT_LOOKED_UP G_MAXUINT32
 
 static guint32
 intern_word (const char *word)
@@ -49,8 +54,7 @@ intern_word (const char *word)
 
   if (id == 0)
     {
-      gsize length = strlen (word);
-      guint32 h = _kg_hash_word (word, length);
+      guint32 h = kg_word_hash (word, strlen (word));
 
       list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
       list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
@@ -151,7 +155,6 @@ word_list_parse (const char *contents)
       if (code & 1)
         list->singles[id / 8] |= 1u << (id % 8);
     }
-  list_words_generation++;
   return list;
 }
 
@@ -206,34 +209,19 @@ kg_word_list_has (const KgWordList *list,
          && g_hash_table_contains (list->phrases, buf);
 }
 
-/* The id of token i's word in list_words, 0 when no list has it. The ids
- * are looked up once per token and analysis (the analysis belongs to the
- * one thread reading its document, so filling them in is safe). */
+/* The id of token i's word in list_words, 0 when no list has it. The
+ * filter on the token's hash answers for most tokens; the others are looked
+ * up each time (an array of ids per token would cost memory). */
 static guint32
 token_word_id (const KgAnalysis *analysis,
                guint             i)
 {
-  KgAnalysis *cache = (KgAnalysis *) analysis;
   char buf[256];
 
-  if (cache->word_ids == NULL || cache->word_ids_generation != list_words_generation)
-    {
-      g_free (cache->word_ids);
-      cache->word_ids = g_new (guint32, analysis->tokens->len + 1);
-      for (guint k = 0; k <= analysis->tokens->len; k++)
-        cache->word_ids[k] = NOT_LOOKED_UP;
-      cache->word_ids_generation = list_words_generation;
-    }
-  if (cache->word_ids[i] == NOT_LOOKED_UP)
-    {
-      gsize n = 0;
-
-      cache->word_ids[i] = 0;
-      if ((n = fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf)) > 0
-          && filter_has (_kg_hash_word (buf, n)))
-        cache->word_ids[i] = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
-    }
-  return cache->word_ids[i];
+  if (!list_filter_has (kg_token_hash (analysis, i))
+      || fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) == 0)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
 }
 
 /* Whether tokens [first, first + n) spell a phrase of list: every word must
@@ -282,7 +270,8 @@ kg_word_list_match (const KgWordList *list,
                     guint             first,
                     guint             hi)
 {
-  if (list == NULL || first >= hi)
+  if (list == NULL || first >= hi
+      || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
   for (guint n = MIN (list->max_words, hi - first); n > 0; n--)
     if (tokens_in_list (list, analysis, first, n))
@@ -296,7 +285,7 @@ kg_word_list_match_back (const KgWordList *list,
                          guint             last,
                          guint             lo)
 {
-  if (list == NULL || last < lo)
+  if (list == NULL || last < lo || token_word_id (analysis, last) == 0)
     return 0;
   for (guint n = MIN (list->max_words, last - lo + 1); n > 0; n--)
     if (tokens_in_list (list, analysis, last + 1 - n, n))
@@ -304,22 +293,72 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
+guint32
+kg_word_hash (const char *word,
+              gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = kg_ascii_lower (word[i]);
+
+      if (c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+        {
+          c = '\'';
+          i += 2;
+        }
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
+}
+
+void
+kg_analysis_hash_tokens (KgAnalysis *analysis)
+{
+  guint n = analysis->tokens->len;
+
+  g_free (analysis->token_hashes);
+  analysis->token_hashes = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    analysis->token_hashes[i] = kg_word_hash (kg_token_text (analysis, i), kg_token_len (analysis, i));
+  analysis->token_hashes[n] = 0;
+  analysis->n_token_hashes = n;
+}
+
+void
+kg_word_set_prepare (KgWordSet *set)
+{
+  if (!g_once_init_enter (&set->ready))
+    return;
+  for (guint k = 0; set->words[k]; k++)
+    filter_add (set->filter, kg_word_hash (set->words[k], strlen (set->words[k])));
+  g_once_init_leave (&set->ready, 1);
+}
+
 gboolean
 kg_token_is_capitalised (const KgAnalysis *analysis,
                          guint             i)
 {
-  return i < analysis->tokens->len
-         && kg_token (analysis, i)->kind == KG_TOKEN_WORD
-         && g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
+  guchar c;
+
+  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
+    return FALSE;
+  c = *kg_token_text (analysis, i);
+  /* ASCII first, without decoding. */
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
 }
 
 gboolean
 kg_token_is_possessive (const KgAnalysis *analysis,
                         guint             i)
 {
-  static const char *const forms[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+  static const char *const forms_words[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+  static KgWordSet forms = { forms_words };
 
-  return i < analysis->tokens->len && kg_token_is_any (analysis, i, forms);
+  return i < analysis->tokens->len && kg_token_in_set (analysis, i, &forms);
 }
 
 guint
@@ -357,16 +396,19 @@ kg_mention_index (const KgAnalysis *analysis)
   return index;
 }
 
-static const char *const prepositions[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
-static const char *const person_pronouns[] = { "he", "she", "his", "her", NULL };
-static const char *const group_pronouns[] = { "it", "they", "we", "its", "their", NULL };
+static const char *const prepositions_words[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
+static KgWordSet prepositions = { prepositions_words };
+static const char *const person_pronouns_words[] = { "he", "she", "his", "her", NULL };
+static KgWordSet person_pronouns = { person_pronouns_words };
+static const char *const group_pronouns_words[] = { "it", "they", "we", "its", "their", NULL };
+static KgWordSet group_pronouns = { group_pronouns_words };
 
 /* The entity of the last mention before token t (outside quotations) whose
  * type is one of types (a bit mask). */
 static guint
 antecedent (const KgAnalysis *a,
             const gint       *mention_of,
-            const gboolean   *quoted,
+            const guint8     *quoted,
             guint             t,
             guint             types)
 {
@@ -386,7 +428,7 @@ antecedent (const KgAnalysis *a,
       /* "On Twitter, he said": a name after a preposition is no subject. */
       if ((types & (1u << KG_ENTITY_PERSON)) && kg_token (a, k)->sentence == sentence
           && m->first_token > 0
-          && kg_token_is_any (a, m->first_token - 1, prepositions))
+          && kg_token_in_set (a, m->first_token - 1, &prepositions))
         continue;
       /* In an earlier sentence, the one written about is the first named
        * there, its subject, rather than the last. */
@@ -399,17 +441,29 @@ antecedent (const KgAnalysis *a,
   return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
 }
 
+gboolean
+kg_token_may_name (const KgAnalysis *a,
+                   const gint       *mention_of,
+                   guint             t)
+{
+  return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
+         || kg_token_in_set (a, t, &group_pronouns)
+         || (t > 0 && kg_token_is (a, t - 1, "the")
+             && (kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1)
+                 || kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1)));
+}
+
 guint
 kg_entity_at (const KgAnalysis *a,
               const gint       *mention_of,
-              const gboolean   *quoted,
+              const guint8     *quoted,
               guint             t)
 {
   if (mention_of[t] >= 0)
     return g_array_index (a->mentions, KgMention, mention_of[t]).entity;
-  if (kg_token_is_any (a, t, person_pronouns))
+  if (kg_token_in_set (a, t, &person_pronouns))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_PERSON);
-  if (kg_token_is_any (a, t, group_pronouns))
+  if (kg_token_in_set (a, t, &group_pronouns))
     return antecedent (a, mention_of, quoted, t,
                        1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
   if (t > 0 && kg_token_is (a, t - 1, "the")

@@ -98,6 +98,59 @@ kg_token_is_any (const KgAnalysis  *analysis,
   return FALSE;
 }
 
+/* Per token, a hash of its lower-case form with the curly apostrophe as
+ * "'": equal words (ignoring case) hash alike, so a hash that differs
+ * rules a word out without comparing. Filled on first use. */
+void              kg_analysis_hash_tokens (KgAnalysis       *analysis);
+guint32           kg_word_hash            (const char       *word,
+                                           gsize             length);
+
+static inline guint32
+kg_token_hash (const KgAnalysis *analysis,
+               guint             i)
+{
+  if (G_UNLIKELY (analysis->n_token_hashes != analysis->tokens->len))
+    kg_analysis_hash_tokens ((KgAnalysis *) analysis);
+  return analysis->token_hashes[i];
+}
+
+/* A fixed set of words the patterns look for, defined once in a file:
+ *   static const char *const verbs_words[] = { "sued", "fined", NULL };
+ *   static KgWordSet verbs = { verbs_words };
+ * Two bits of each word's hash are set in a filter on first use, so most
+ * tokens are passed over without comparing a word. */
+typedef struct
+{
+  const char *const *words;   /* NULL-terminated, lower case */
+  gsize              ready;
+  guint64            filter[16];
+} KgWordSet;
+
+void              kg_word_set_prepare     (KgWordSet        *set);
+
+static inline gboolean
+kg_word_filter_has (const guint64 *filter,
+                    guint32        h)
+{
+  guint32 a = h & 0x3ff, b = (h >> 10) & 0x3ff;
+
+  return (filter[a / 64] & (G_GUINT64_CONSTANT (1) << (a % 64)))
+         && (filter[b / 64] & (G_GUINT64_CONSTANT (1) << (b % 64)));
+}
+
+/* Whether token i is one of set's words (ignoring case). */
+static inline gboolean
+kg_token_in_set (const KgAnalysis *analysis,
+                 guint             i,
+                 KgWordSet        *set)
+{
+  if (!g_atomic_pointer_get (&set->ready))
+    kg_word_set_prepare (set);
+  return i < analysis->tokens->len
+         && kg_word_filter_has (set->filter, kg_token_hash (analysis, i))
+         && kg_token_is_any (analysis, i, set->words);
+}
+
 gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
                                            guint             i);
 /* "'s", "’s", "'" and "’" standing alone. */
@@ -118,7 +171,14 @@ gint             *kg_mention_index        (const KgAnalysis *analysis);
  * last government (quotations are never searched). */
 guint             kg_entity_at            (const KgAnalysis *analysis,
                                            const gint       *mention_of,
-                                           const gboolean   *quoted,
+                                           const guint8     *quoted,
+                                           guint             t);
+
+/* Whether kg_entity_at() may find an entity at token t: a mention, a
+ * pronoun or "the company". A sentence with fewer than two such tokens
+ * relates nothing. */
+gboolean          kg_token_may_name       (const KgAnalysis *analysis,
+                                           const gint       *mention_of,
                                            guint             t);
 
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
@@ -128,7 +188,7 @@ guint             kg_entity_at            (const KgAnalysis *analysis,
  * tokens inside quotations, which never name the speaker. */
 guint             kg_speech_subject       (const KgAnalysis *analysis,
                                            const gint       *mention_of,
-                                           const gboolean   *quoted,
+                                           const guint8     *quoted,
                                            guint             verb,
                                            guint             verb_len,
                                            guint             lo,

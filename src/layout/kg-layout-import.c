@@ -190,6 +190,9 @@ read_nodes (Agraph_t   *g,
           g_free (name);
           name = g_strdup (agnameof (n));
         }
+      /* A node named "" has nothing to show or save; its edges go too. */
+      if (name[0] == '\0')
+        continue;
       e = kg_graph_ensure_entity (graph, name, guess_type (value_of (n, type), name));
       if (!e->has_position && parse_point (value_of (n, pos), &x, &y))
         {
@@ -212,11 +215,18 @@ read_edges (Agraph_t   *g,
   for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
     for (Agedge_t *e = agfstout (g, n); e != NULL; e = agnxtout (g, e))
       {
-        guint source = GPOINTER_TO_UINT (g_hash_table_lookup (entity_of, agtail (e)));
-        guint target = GPOINTER_TO_UINT (g_hash_table_lookup (entity_of, aghead (e)));
-        g_autofree char *label = object_label (e, label_sym, NULL);
+        gpointer source_index, target_index;
+        guint source, target;
+        g_autofree char *label = NULL;
         const char *kind_text = value_of (e, kind_sym);
         KgRelationKind kind = KG_RELATION_ACTION;
+
+        if (!g_hash_table_lookup_extended (entity_of, agtail (e), NULL, &source_index) ||
+            !g_hash_table_lookup_extended (entity_of, aghead (e), NULL, &target_index))
+          continue;
+        source = GPOINTER_TO_UINT (source_index);
+        target = GPOINTER_TO_UINT (target_index);
+        label = object_label (e, label_sym, NULL);
 
         if (kind_text != NULL && !kg_relation_kind_from_string (kind_text, &kind))
           kind = KG_RELATION_ACTION;

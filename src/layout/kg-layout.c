@@ -20,9 +20,13 @@ G_DEFINE_QUARK (kg-layout-error-quark, kg_layout_error)
 /* prism removes overlaps while keeping the drawing compact, but its
  * triangulations take 25 s on 5,000 nodes here and minutes on 20,000 (so
  * does prism0). Above this size Graphviz gets shrunken nodes and no edge
- * labels (placing those is slow in a crowd) and scales the drawing apart
- * (fast; with full-size nodes it takes gigabytes); kg_scene_spread() then
- * pushes the full-size nodes apart. */
+ * labels (placing those is slow in a crowd) and scales the drawing apart,
+ * which is fast (5,000 nodes: 3 s, 160 MB) but needs memory that grows
+ * faster than the graph (10,000: 680 MB; 20,000: about 2.7 GB, in
+ * Graphviz). overlap=true avoids that but takes three times longer and
+ * leaves a hairball that no cheap removal untangles well. The sparse, overlap-free
+ * drawing Graphviz returns is then compacted with the full-size nodes
+ * (kg_scene_compact()). */
 #define PRISM_LIMIT    1000
 #define LARGE_SHRINK   0.3
 
@@ -64,6 +68,10 @@ set_graph_attributes (Agraph_t   *g,
        * lines them all up in one endless row. */
       agattr (g, AGRAPH, (char *) "pack", (char *) "12");
       agattr (g, AGRAPH, (char *) "packmode", (char *) "node");
+      /* Ranks left to right: labels are wide and a rank stacks its nodes,
+       * so the drawing comes out near a screen's shape instead of a strip
+       * many times wider than high. */
+      agattr (g, AGRAPH, (char *) "rankdir", (char *) "LR");
       return;
     }
   /* Every other engine places nodes freely: remove overlaps, keep a gap. */
@@ -271,10 +279,10 @@ run_graphviz (KgLayoutInput  *in,
     }
   scene = read_scene (g, in, nodes, edges);
   /* circo ignores overlap removal; the others are checked as well. */
-  if (!g_str_equal (in->engine, "dot") && kg_scene_spread (scene))
+  if (is_large (in))
+    kg_scene_compact (scene);
+  else if (!g_str_equal (in->engine, "dot") && kg_scene_spread (scene))
     g_debug ("%s left nodes overlapping: spread apart", in->engine);
-  else if (is_large (in))
-    kg_scene_spread_fit (scene);
   messages = _kg_layout_take_messages ();
   if (messages != NULL)
     g_debug ("Graphviz (%s): %s", in->engine, messages);

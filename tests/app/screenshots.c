@@ -107,7 +107,8 @@ main (int argc, char **argv)
   gssize person;
   const char *paths[2];
 
-  kg_test_init_display (&argc, &argv);
+  if (!kg_test_init_display (&argc, &argv))
+    return 1;
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT-DIR [ARTICLE]\n", argv[0]);

@@ -195,6 +195,25 @@ bench_one_document (GString *all,
   g_autoptr(GError) error = NULL;
   gint64 t0 = cpu_time (), t1;
 
+  if (g_getenv ("BENCH_STAGE_MEMORY") != NULL)
+    {
+      /* Where the peak is reached, stage by stage (a diagnosis, not a figure). */
+      KgDocument *doc = kg_graph_add_document (graph, NULL, "bench", NULL, all->str, all->len);
+      g_autoptr(KgAnalysis) analysis = kg_analysis_new (doc->text, doc->text_len);
+      const KgTagger *tagger = kg_tagger_get_default (NULL);
+
+      kg_tokenize (analysis);
+      g_print ("  after tokenize: %.1f x\n", (peak_rss_kb () - base_kb) * 1024.0 / all->len);
+      kg_tag_entities (analysis, tagger);
+      g_print ("  after tag: %.1f x\n", (peak_rss_kb () - base_kb) * 1024.0 / all->len);
+      kg_resolve_entities (analysis, graph, doc);
+      g_print ("  after aliases: %.1f x\n", (peak_rss_kb () - base_kb) * 1024.0 / all->len);
+      kg_find_quotes (analysis, graph, doc);
+      g_print ("  after quotes: %.1f x\n", (peak_rss_kb () - base_kb) * 1024.0 / all->len);
+      kg_find_relations (analysis, graph, doc);
+      g_print ("  after relations: %.1f x\n", (peak_rss_kb () - base_kb) * 1024.0 / all->len);
+      return TRUE;
+    }
   if (!kg_extract_text (graph, "bench", all->str, all->len, &error))
     {
       g_printerr ("bench-extract: %s\n", error->message);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hostile.h"
 
@@ -73,6 +75,28 @@ hostile_write (const char *name,
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
+  return path;
+}
+
+char *
+hostile_sparse (const char *name,
+                guint       megabytes)
+{
+  char *path = hostile_path (name);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) megabytes * 1024 * 1024), ==, 0);
+  close (fd);
+  return path;
+}
+
+char *
+hostile_endless (const char *name)
+{
+  char *path = hostile_path (name);
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
   return path;
 }
 

@@ -29,6 +29,11 @@ char       *hostile_path           (const char        *name);
 char       *hostile_write          (const char        *name,
                                     const void        *contents,
                                     gssize             length);
+/* A file of size MB that costs nothing on disk (all zeros, sparse). */
+char       *hostile_sparse         (const char        *name,
+                                    guint              megabytes);
+/* A name that leads to /dev/zero: reading it never ends. */
+char       *hostile_endless        (const char        *name);
 /* A copy of the newsgraph program (an ELF binary) under this name. */
 char       *hostile_copy_program   (const char        *name);
 

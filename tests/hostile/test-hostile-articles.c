@@ -129,12 +129,7 @@ test_unbalanced_quotes (void)
 static void
 test_huge_file (void)
 {
-  g_autofree char *path = hostile_path ("dump.txt");
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, (off_t) 300 * 1024 * 1024), ==, 0);
-  close (fd);
+  g_autofree char *path = hostile_sparse ("dump.txt", 300);
   hostile_assert_refused (path, "64 MB");
 }
 
@@ -219,6 +214,52 @@ test_fifo_closed_early (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* Web pages that are all markup: refused like an empty article. */
+static void
+test_html_only_markup (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '<');
+  path = hostile_write ("angles.html", text->str, text->len);
+  hostile_assert_refused (path, "no text");
+}
+
+/* Nesting, unknown and out-of-range entities, an unclosed comment: the
+ * words survive, and nothing that is not UTF-8 gets through. */
+static void
+test_html_hostile_markup (void)
+{
+  g_autoptr(GString) text = g_string_new ("<html><body>");
+  g_autofree char *path = NULL;
+  g_autoptr(KgGraph) graph = NULL;
+  KgDocument *doc;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<div>");
+  g_string_append (text, "<p>Anna Berg &#99999999999; &#x110000; &#0; &#xD800; &amp &bogus; "
+                         "met Acme Bank in Oslo.</p><!-- never closed");
+  path = hostile_write ("nested.html", text->str, text->len);
+  graph = hostile_assert_read (path);
+  doc = kg_graph_get_document (graph, 0);
+  g_assert_true (g_utf8_validate (doc->text, doc->text_len, NULL));
+  g_assert_nonnull (strstr (doc->text, "Anna Berg"));
+  g_assert_null (strstr (doc->text, "<div>"));
+}
+
+/* Web pages are read whole: a huge or endless one is refused unread. */
+static void
+test_html_huge_and_endless (void)
+{
+  g_autofree char *huge = hostile_sparse ("dump.html", 300);
+  g_autofree char *endless = hostile_endless ("zero.html");
+
+  hostile_assert_refused (huge, "64 MB");
+  hostile_assert_refused (endless, "not a regular file");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +281,8 @@ main (int   argc,
   g_test_add_func ("/hostile/article/vanished", test_vanished);
   g_test_add_func ("/hostile/article/no-permission", test_no_permission);
   g_test_add_func ("/hostile/article/fifo-closed-early", test_fifo_closed_early);
+  g_test_add_func ("/hostile/article/html-only-markup", test_html_only_markup);
+  g_test_add_func ("/hostile/article/html-hostile-markup", test_html_hostile_markup);
+  g_test_add_func ("/hostile/article/html-huge-and-endless", test_html_huge_and_endless);
   return hostile_finish ();
 }

@@ -91,6 +91,17 @@ test_local_files_not_read (void)
   g_assert_null (strstr (svg, fifo));
 }
 
+/* Refused by size or kind before a byte is read. */
+static void
+test_huge_and_endless (void)
+{
+  g_autofree char *huge = hostile_sparse ("huge.dot", 300);
+  g_autofree char *endless = hostile_endless ("zero.gv");
+
+  hostile_assert_refused (huge, "256 MB");
+  hostile_assert_refused (endless, "not a regular file");
+}
+
 /* HTML-like labels give their text, without tags, entities decoded. */
 static void
 test_html_labels (void)
@@ -147,6 +158,7 @@ main (int   argc,
   g_test_add_func ("/hostile/dot/empty", test_empty);
   g_test_add_func ("/hostile/dot/binary", test_binary);
   g_test_add_func ("/hostile/dot/million-nodes", test_million_nodes);
+  g_test_add_func ("/hostile/dot/huge-and-endless", test_huge_and_endless);
   g_test_add_func ("/hostile/dot/local-files-not-read", test_local_files_not_read);
   g_test_add_func ("/hostile/dot/html-labels", test_html_labels);
   g_test_add_func ("/hostile/dot/deeply-nested-subgraphs", test_deeply_nested_subgraphs);

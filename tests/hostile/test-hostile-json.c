@@ -115,7 +115,15 @@ test_directory (void)
   g_autofree char *path = hostile_path ("folder.json");
 
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  hostile_assert_refused (path, "directory");
+  hostile_assert_refused (path, "folder");
+}
+
+/* Read whole, so an endless device is refused before reading. */
+static void
+test_device (void)
+{
+  g_autofree char *path = hostile_endless ("zero.json");
+  hostile_assert_refused (path, "not a regular file");
 }
 
 int
@@ -129,6 +137,7 @@ main (int   argc,
   g_test_add_func ("/hostile/json/empty", test_empty);
   g_test_add_func ("/hostile/json/binary", test_binary);
   g_test_add_func ("/hostile/json/directory", test_directory);
+  g_test_add_func ("/hostile/json/device", test_device);
   for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
     {
       g_autofree char *test = g_strdup_printf ("/hostile/json/%s", breakages[i].name);
