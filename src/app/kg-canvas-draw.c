@@ -518,6 +518,15 @@ _kg_canvas_snapshot (GtkWidget   *widget,
 
 /* ---- the renderer ---- */
 
+static gboolean
+has_gpu_device (void)
+{
+  g_autoptr(GDir) dri = g_dir_open ("/dev/dri", 0, NULL);
+
+  /* Mesa's drivers open the nodes in /dev/dri, NVIDIA's its own. */
+  return (dri != NULL && g_dir_read_name (dri) != NULL) || g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS);
+}
+
 void
 kg_canvas_prefer_renderer (void)
 {
@@ -532,6 +541,13 @@ kg_canvas_prefer_renderer (void)
    * it makes the first window's renderer. */
   if (g_getenv ("GSK_RENDERER") != NULL || display == NULL)
     return;
+  /* Without a GPU device GL can only be software; asking would load the
+   * rasteriser (a tenth of a second) just to hear it. */
+  if (!has_gpu_device ())
+    {
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+      return;
+    }
   context = gdk_display_create_gl_context (display, NULL);
   if (context == NULL || !gdk_gl_context_realize (context, NULL))
     return;
