@@ -8,7 +8,7 @@
 #include "kg-application.h"
 #include "kg-preferences.h"
 #include "kg-resources.h"
-#include "kg-window.h"
+#include "kg-window-private.h"
 
 struct _KgApplication
 {
@@ -35,6 +35,19 @@ kg_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (ensure_window (KG_APPLICATION (app))));
 }
 
+/* For tools/bench: KG_EXIT_AFTER_FIRST_FRAME=1 prints the wall-clock time
+ * (µs) of the first frame that shows a graph, then quits. */
+static void
+first_frame_cb (GdkFrameClock *clock, KgWindow *window)
+{
+  KgCanvas *canvas = kg_window_get_canvas (window);
+
+  if (kg_canvas_get_scene (canvas) == NULL || !kg_canvas_is_drawn (canvas))
+    return;
+  g_print ("kg-first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_application_quit (g_application_get_default ());
+}
+
 static void
 kg_application_open (GApplication  *app,
                      GFile        **files,
@@ -45,6 +58,9 @@ kg_application_open (GApplication  *app,
 
   kg_window_open_files (window, files, n_files);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_getenv ("KG_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (first_frame_cb), window, 0);
 }
 
 static void

@@ -19,6 +19,8 @@
 /* About 36 MB of texture: the view with margins, or all of a scene seen from afar. */
 #define MAX_CACHE_PIXELS (3000.0 * 3000.0)
 #define SCENE_PAD 40.0
+/* From this size on, the scene is rendered off the main thread. */
+#define ASYNC_RENDER_NODES 2000
 
 /* ---- drawing ---- */
 
@@ -83,6 +85,154 @@ schedule_refresh (KgCanvas *self)
   self->refresh_id = g_timeout_add (150, refresh_cb, self);
 }
 
+/* ---- the cached scene ---- */
+
+KgScene *
+kg_canvas_dup_scene (KgCanvas *self)
+{
+  const KgScene *scene;
+  KgScene *copy;
+
+  g_return_val_if_fail (KG_IS_CANVAS (self) && self->scene != NULL, NULL);
+  scene = self->scene;
+  copy = kg_scene_new (scene->n_nodes, scene->n_edges, scene->n_entities);
+
+  memcpy (copy->nodes, scene->nodes, sizeof (KgSceneNode) * scene->n_nodes);
+  memcpy (copy->edges, scene->edges, sizeof (KgSceneEdge) * scene->n_edges);
+  for (guint i = 0; i < scene->n_edges; i++)
+    copy->edges[i].points = g_memdup2 (scene->edges[i].points, sizeof (KgPoint) * scene->edges[i].n_points);
+  copy->width = scene->width;
+  copy->height = scene->height;
+  copy->engine = g_strdup (scene->engine);
+  kg_scene_finish (copy);
+  return copy;
+}
+
+typedef struct
+{
+  KgGraph   *graph;
+  KgScene   *scene;             /* the worker's own copy */
+  guint8    *entity_emphasis;
+  guint8    *relation_emphasis;
+  gboolean  *entity_hidden;
+  gboolean   dark;
+  double     x, y, zoom, pz;    /* the rectangle's corner, view zoom, pixels per point */
+  int        pw, ph;
+  guint      generation;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_object_unref (job->graph);
+  kg_scene_free (job->scene);
+  g_free (job->entity_emphasis);
+  g_free (job->relation_emphasis);
+  g_free (job->entity_hidden);
+  g_free (job);
+}
+
+/* Any thread: the scene into a texture. */
+static GdkTexture *
+render_texture (KgGraph *graph, const KgScene *scene, const KgRenderOptions *options,
+                double x, double y, double pz, int pw, int ph)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_scale (cr, pz, pz);
+  cairo_translate (cr, -x, -y);
+  kg_render_scene (cr, graph, scene, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * ph,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+}
+
+static void
+install_cache (KgCanvas *self, GdkTexture *texture, double x, double y, double zoom, double pz,
+               int pw, int ph, gboolean dark)
+{
+  g_set_object (&self->cache, texture);
+  self->cache_x = x, self->cache_y = y;
+  self->cache_w = pw / pz, self->cache_h = ph / pz;
+  self->cache_zoom = zoom;
+  self->cache_dark = dark;
+}
+
+static void
+render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  KgRenderOptions options;
+
+  kg_render_options_init (&options);
+  options.dark = job->dark;
+  options.zoom = job->pz;
+  options.has_clip = TRUE;
+  options.clip_x = job->x, options.clip_y = job->y;
+  options.clip_width = job->pw / job->pz, options.clip_height = job->ph / job->pz;
+  options.entity_hidden = job->entity_hidden;
+  options.entity_emphasis = job->entity_emphasis;
+  options.relation_emphasis = job->relation_emphasis;
+  g_task_return_pointer (task, render_texture (job->graph, job->scene, &options, job->x, job->y,
+                                               job->pz, job->pw, job->ph), g_object_unref);
+}
+
+static void
+render_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KgCanvas *self = KG_CANVAS (source);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->rendering = FALSE;
+  /* Dropped when the picture changed meanwhile; the next frame asks again. */
+  if (texture != NULL && self->scene != NULL && job->generation == self->generation)
+    {
+      install_cache (self, texture, job->x, job->y, job->zoom, job->pz, job->pw, job->ph, job->dark);
+      self->cache_stale = FALSE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static guint8 *
+copy_bytes (const guint8 *bytes, guint n)
+{
+  return g_memdup2 (bytes, MAX (n, 1));
+}
+
+gboolean
+kg_canvas_is_drawn (KgCanvas *self)
+{
+  g_return_val_if_fail (KG_IS_CANVAS (self), FALSE);
+  return self->cache != NULL && !self->cache_stale && !self->rendering;
+}
+
+/* Large scenes render in a worker, so the frame clock keeps ticking. */
+static void
+start_render (KgCanvas *self, double x, double y, double pz, int pw, int ph)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+  g_autoptr(GTask) task = g_task_new (self, NULL, render_done_cb, NULL);
+
+  job->graph = g_object_ref (self->graph);
+  job->scene = kg_canvas_dup_scene (self);
+  job->entity_emphasis = copy_bytes (self->entity_emphasis, self->n_entities);
+  job->relation_emphasis = copy_bytes (self->relation_emphasis, self->n_relations);
+  job->entity_hidden = self->entity_hidden != NULL
+                       ? g_memdup2 (self->entity_hidden, sizeof (gboolean) * MAX (self->n_entities, 1)) : NULL;
+  job->dark = _kg_canvas_is_dark ();
+  job->x = x, job->y = y, job->zoom = self->zoom, job->pz = pz, job->pw = pw, job->ph = ph;
+  job->generation = self->generation;
+  self->rendering = TRUE;
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
 static void
 ensure_cache (KgCanvas *self, double w, double h, int scale)
 {
@@ -90,13 +240,11 @@ ensure_cache (KgCanvas *self, double w, double h, int scale)
   double mx = vw / 2, my = vh / 2, pz = self->zoom * scale;
   double x0, y0, x1, y1;
   int pw, ph;
-  cairo_surface_t *surface;
-  cairo_t *cr;
   KgRenderOptions options;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
 
   kg_canvas_widget_to_scene (self, 0, 0, &vx, &vy);
-  if (self->cache != NULL && self->cache_dark == _kg_canvas_is_dark ()
+  if (self->cache != NULL && !self->cache_stale && self->cache_dark == _kg_canvas_is_dark ()
       && vx >= self->cache_x && vy >= self->cache_y
       && vx + vw <= self->cache_x + self->cache_w && vy + vh <= self->cache_y + self->cache_h)
     {
@@ -112,7 +260,10 @@ ensure_cache (KgCanvas *self, double w, double h, int scale)
           return;
         }
     }
-  g_clear_object (&self->cache);
+  /* One worker at a time; what it brings may already be stale, then the
+   * frame after it asks for another. */
+  if (self->rendering)
+    return;
   /* The whole scene when it fits (panning never renders again), else half a
    * view of margin on each side, so panning blits for a while. */
   x0 = MIN (vx - mx, -SCENE_PAD), y0 = MIN (vy - my, -SCENE_PAD);
@@ -126,28 +277,19 @@ ensure_cache (KgCanvas *self, double w, double h, int scale)
     }
   pw = MAX ((int) ceil ((x1 - x0) * pz), 1);
   ph = MAX ((int) ceil ((y1 - y0) * pz), 1);
-  self->cache_x = x0, self->cache_y = y0;
-  self->cache_w = pw / pz, self->cache_h = ph / pz;
-  self->cache_zoom = self->zoom;
-  self->cache_dark = _kg_canvas_is_dark ();
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  cr = cairo_create (surface);
-  cairo_scale (cr, pz, pz);
-  cairo_translate (cr, -self->cache_x, -self->cache_y);
   base_emphasis (self);
+  if (self->scene->n_nodes >= ASYNC_RENDER_NODES)
+    {
+      start_render (self, x0, y0, pz, pw, ph);
+      return;
+    }
   init_options (self, &options, pz);
   options.cache = self->render_cache;
-  options.clip_x = self->cache_x, options.clip_y = self->cache_y;
-  options.clip_width = self->cache_w, options.clip_height = self->cache_h;
-  kg_render_scene (cr, self->graph, self->scene, &options);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * ph,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  self->cache = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
+  options.clip_x = x0, options.clip_y = y0;
+  options.clip_width = pw / pz, options.clip_height = ph / pz;
+  texture = render_texture (self->graph, self->scene, &options, x0, y0, pz, pw, ph);
+  install_cache (self, texture, x0, y0, self->zoom, pz, pw, ph, _kg_canvas_is_dark ());
+  self->cache_stale = FALSE;
 }
 
 typedef struct
@@ -264,6 +406,12 @@ _kg_canvas_snapshot (GtkWidget   *widget,
   if (self->scene == NULL || self->graph == NULL || w < 1 || h < 1)
     return;
   ensure_cache (self, w, h, scale);
+  if (self->cache == NULL)
+    {
+      /* A large scene's first picture is still being made. */
+      snapshot_overlay (self, snapshot, w, h);
+      return;
+    }
   kg_canvas_scene_to_widget (self, self->cache_x, self->cache_y, &x, &y);
   /* Whole device pixels keep the texture sharp. */
   x = round (x * scale) / scale;

@@ -65,6 +65,7 @@ pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, KgCanvas 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 2 && kind == KG_ITEM_ENTITY)
     {
+      kg_canvas_select (self, kind, index);
       _kg_canvas_focus_node (self, kg_scene_find_node (self->scene, index));
       _kg_canvas_emit_activated (self);
       return;

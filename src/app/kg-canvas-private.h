@@ -33,7 +33,8 @@ struct _KgCanvas
   double           zoom;
   double           tx, ty;
   gboolean         fit_pending;
-  gboolean         fitted;          /* showing the fit view: refit on resize */
+  gboolean         fitted;          /* framing fit_area: frame it again on resize */
+  double           fit_area[5];     /* x0, y0, x1, y1, max zoom */
   int              last_width, last_height;
 
   KgItemKind       sel_kind;
@@ -48,6 +49,9 @@ struct _KgCanvas
   double           cache_x, cache_y, cache_w, cache_h;   /* scene rect */
   gboolean         cache_dark;
   guint            refresh_id;      /* re-render after a zoom settles */
+  gboolean         cache_stale;     /* what it shows has changed */
+  guint            generation;      /* bumped whenever what it shows changes */
+  gboolean         rendering;       /* a worker is rendering a large scene */
 
   /* Gestures. */
   double           drag_tx, drag_ty;

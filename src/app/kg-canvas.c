@@ -39,7 +39,9 @@ _kg_canvas_is_dark (void)
 void
 _kg_canvas_invalidate (KgCanvas *self)
 {
-  g_clear_object (&self->cache);
+  /* A large scene keeps showing the old picture until the new one is ready. */
+  self->cache_stale = TRUE;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -93,6 +95,9 @@ fit_rect (KgCanvas *self, double x0, double y0, double x1, double y1, double max
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   double zx, zy;
 
+  self->fitted = TRUE;
+  self->fit_area[0] = x0, self->fit_area[1] = y0, self->fit_area[2] = x1, self->fit_area[3] = y1;
+  self->fit_area[4] = max_zoom;
   if (w <= 1 || h <= 1)
     {
       self->fit_pending = TRUE;
@@ -129,7 +134,6 @@ kg_canvas_zoom_fit (KgCanvas *self)
     x0 = 0, y0 = 0, x1 = self->scene->width, y1 = self->scene->height;
   /* A handful of nodes should not be blown up to poster size. */
   fit_rect (self, x0, y0, x1, y1, 1.5);
-  self->fitted = TRUE;
 }
 
 void
@@ -153,10 +157,7 @@ kg_canvas_reveal_entities (KgCanvas       *self,
       y0 = MIN (y0, n->y - n->height / 2), y1 = MAX (y1, n->y + n->height / 2);
     }
   if (x0 <= x1 && !all_in_view)
-    {
-      fit_rect (self, x0 - 40, y0 - 40, x1 + 40, y1 + 40, MAX (self->zoom, 1.0));
-      self->fitted = FALSE;
-    }
+    fit_rect (self, x0 - 40, y0 - 40, x1 + 40, y1 + 40, MAX (self->zoom, 1.0));
 }
 
 void
@@ -242,6 +243,7 @@ clear_scene (KgCanvas *self)
   g_clear_pointer (&self->entity_emphasis, g_free);
   g_clear_pointer (&self->relation_emphasis, g_free);
   g_clear_object (&self->cache);
+  self->generation++;
 }
 
 static int
@@ -477,7 +479,6 @@ _kg_canvas_focus_node (KgCanvas *self,
       y0 = MIN (y0, m->y - m->height / 2), y1 = MAX (y1, m->y + m->height / 2);
     }
   fit_rect (self, x0 - 40, y0 - 40, x1 + 40, y1 + 40, 2.0);
-  self->fitted = FALSE;
 }
 
 KgItemKind
@@ -518,8 +519,11 @@ kg_canvas_size_allocate (GtkWidget *widget,
 {
   KgCanvas *self = KG_CANVAS (widget);
 
-  if ((self->fit_pending || self->fitted) && self->scene != NULL)
+  if (self->fit_pending && self->scene != NULL)
     kg_canvas_zoom_fit (self);
+  else if (self->fitted && self->scene != NULL)
+    fit_rect (self, self->fit_area[0], self->fit_area[1], self->fit_area[2], self->fit_area[3],
+              self->fit_area[4]);
   else if (self->last_width > 0)
     {
       /* Keep what was in the middle in the middle. */

@@ -27,6 +27,12 @@ void           kg_canvas_set_scene          (KgCanvas        *self,
                                              gboolean         keep_view);
 KgGraph       *kg_canvas_get_graph          (KgCanvas        *self);
 const KgScene *kg_canvas_get_scene          (KgCanvas        *self);
+/* A copy of what the canvas shows, for a worker (the reader may drag nodes
+ * meanwhile). */
+KgScene       *kg_canvas_dup_scene          (KgCanvas        *self);
+/* Whether the picture of the scene is up to date (large scenes are drawn
+ * by a worker, a moment after they change). */
+gboolean       kg_canvas_is_drawn           (KgCanvas        *self);
 /* Per entity index (copied); NULL shows every entity. */
 void           kg_canvas_set_entity_hidden  (KgCanvas        *self,
                                              const gboolean  *hidden);

@@ -106,10 +106,12 @@ add_title (KgDetailsPane *self, const char *title, KgEntityType type, const char
 {
   g_autofree char *color = kg_ui_type_color_hex (type);
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
-  g_autofree char *sub_markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s", color, subtitle);
+  /* The dot keeps its full colour; only the words are dimmed. */
+  g_autofree char *sub_markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> <span alpha=\"65%%\">%s</span>",
+                                                         color, subtitle);
 
   add_label (self, title_markup, "title-2");
-  add_label (self, sub_markup, "dim-label");
+  add_label (self, sub_markup, NULL);
 }
 
 /* One sentence of a document, the marks on it, and where it came from. */

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kg-entity-item.h"
 #include "kg-entity-list.h"
@@ -35,6 +36,8 @@ struct _KgEntityList
   gboolean          *hidden;
   gboolean          *matches;
   char              *query;      /* case-folded, or NULL */
+  GPtrArray         *items;      /* per entity: its row, made once per graph */
+  char             **keys;       /* per entity: collation key of the name */
   gboolean           updating;
 };
 
@@ -79,14 +82,34 @@ compute_filters (KgEntityList *self)
 static int
 compare_entities (gconstpointer a, gconstpointer b, gpointer data)
 {
-  KgEntity *ea = kg_graph_get_entity (data, *(const guint *) a);
-  KgEntity *eb = kg_graph_get_entity (data, *(const guint *) b);
+  KgEntityList *self = data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  KgEntity *ea = kg_graph_get_entity (self->graph, ia);
+  KgEntity *eb = kg_graph_get_entity (self->graph, ib);
 
   if (ea->type != eb->type)
     return ea->type < eb->type ? -1 : 1;
   if (ea->mentions->len != eb->mentions->len)
     return ea->mentions->len > eb->mentions->len ? -1 : 1;
-  return g_utf8_collate (ea->name, eb->name);
+  return strcmp (self->keys[ia], self->keys[ib]);
+}
+
+/* Rows and collation keys once per graph: filtering and searching then
+ * only choose among them. */
+static void
+prepare_graph (KgEntityList *self)
+{
+  guint n = self->graph != NULL ? kg_graph_get_n_entities (self->graph) : 0;
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_strfreev);
+  self->items = g_ptr_array_new_full (n, g_object_unref);
+  self->keys = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (self->items, kg_entity_item_new_entity (i));
+      self->keys[i] = g_utf8_collate_key (kg_graph_get_entity (self->graph, i)->name, -1);
+    }
 }
 
 static void
@@ -99,7 +122,7 @@ rebuild_rows (KgEntityList *self)
   for (guint i = 0; i < n; i++)
     if (!self->hidden[i] && (self->matches == NULL || self->matches[i]))
       g_array_append_val (shown, i);
-  g_array_sort_with_data (shown, compare_entities, self->graph);
+  g_array_sort_with_data (shown, compare_entities, self);
   for (guint i = 0; i < shown->len;)
     {
       KgEntityType type = kg_graph_get_entity (self->graph, g_array_index (shown, guint, i))->type;
@@ -109,7 +132,7 @@ rebuild_rows (KgEntityList *self)
         end++;
       g_ptr_array_add (rows, kg_entity_item_new_heading (type, end - i));
       for (; i < end; i++)
-        g_ptr_array_add (rows, kg_entity_item_new_entity (g_array_index (shown, guint, i)));
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (self->items, g_array_index (shown, guint, i))));
     }
   self->updating = TRUE;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
@@ -266,6 +289,8 @@ kg_entity_list_dispose (GObject *object)
   g_clear_pointer (&self->hidden, g_free);
   g_clear_pointer (&self->matches, g_free);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (object), KG_TYPE_ENTITY_LIST);
   G_OBJECT_CLASS (kg_entity_list_parent_class)->dispose (object);
 }
@@ -330,6 +355,7 @@ kg_entity_list_set_graph (KgEntityList *self,
 {
   g_return_if_fail (KG_IS_ENTITY_LIST (self));
   g_set_object (&self->graph, graph);
+  prepare_graph (self);
   compute_filters (self);
   rebuild_rows (self);
 }

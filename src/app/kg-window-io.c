@@ -78,23 +78,6 @@ layout_graph (KgGraph      *graph,
   return kg_layout_run (graph, engine, NULL, cancellable, error);
 }
 
-static KgGraph *
-read_files (const char *const *paths,
-            GCancellable      *cancellable,
-            GError           **error)
-{
-  g_autoptr(KgGraph) graph = kg_graph_new ();
-
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      if (!kg_input_load (graph, paths[i], error))
-        return NULL;
-    }
-  return g_steal_pointer (&graph);
-}
-
 typedef struct
 {
   KgWindow *window;
@@ -121,25 +104,54 @@ progress_free (gpointer data)
   g_free (p);
 }
 
+/* Tells the main thread what the worker is doing (any thread). */
+static void
+post_progress (KgWindow *window, char *message)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->window = g_object_ref (window);
+  p->message = message;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_cb, p, progress_free);
+}
+
+static KgGraph *
+read_files (KgWindow          *window,
+            const char *const *paths,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  g_autoptr(KgGraph) graph = kg_graph_new ();
+  guint n = g_strv_length ((char **) paths);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (window != NULL && n > 1)
+        post_progress (window, g_strdup_printf (_("Reading file %u of %u…"), i + 1, n));
+      if (!kg_input_load (graph, paths[i], error))
+        return NULL;
+    }
+  return g_steal_pointer (&graph);
+}
+
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  Progress *p;
 
-  data->graph = read_files ((const char *const *) data->paths, cancellable, &error);
+  data->graph = read_files (source, (const char *const *) data->paths, cancellable, &error);
   if (data->graph == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  p = g_new0 (Progress, 1);
-  p->window = g_object_ref (source);
-  p->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Laying out %u entity…",
-                                             "Laying out %u entities…", kg_graph_get_n_entities (data->graph)),
-                                kg_graph_get_n_entities (data->graph));
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_cb, p, progress_free);
+  post_progress (source, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Laying out %u entity…",
+                                                       "Laying out %u entities…",
+                                                       kg_graph_get_n_entities (data->graph)),
+                                          kg_graph_get_n_entities (data->graph)));
   data->scene = layout_graph (data->graph, data->engine, cancellable, &error);
   if (data->scene == NULL)
     g_task_return_error (task, error);
@@ -258,7 +270,7 @@ kg_window_load_files_sync (KgWindow           *self,
                            const char *const  *paths,
                            GError            **error)
 {
-  g_autoptr(KgGraph) graph = read_files (paths, NULL, error);
+  g_autoptr(KgGraph) graph = read_files (NULL, paths, NULL, error);
   KgScene *scene;
 
   if (graph == NULL)
@@ -384,23 +396,6 @@ kg_window_export_sync (KgWindow    *self,
   return kg_export_scene_to_file (self->graph, kg_canvas_get_scene (self->canvas), path, 1.0, FALSE, error);
 }
 
-/* The worker gets its own copy: the reader may drag nodes meanwhile. */
-static KgScene *
-copy_scene (const KgScene *scene)
-{
-  KgScene *copy = kg_scene_new (scene->n_nodes, scene->n_edges, scene->n_entities);
-
-  memcpy (copy->nodes, scene->nodes, sizeof (KgSceneNode) * scene->n_nodes);
-  memcpy (copy->edges, scene->edges, sizeof (KgSceneEdge) * scene->n_edges);
-  for (guint i = 0; i < scene->n_edges; i++)
-    copy->edges[i].points = g_memdup2 (scene->edges[i].points, sizeof (KgPoint) * scene->edges[i].n_points);
-  copy->width = scene->width;
-  copy->height = scene->height;
-  copy->engine = g_strdup (scene->engine);
-  kg_scene_finish (copy);
-  return copy;
-}
-
 static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -440,7 +435,7 @@ export_chosen_cb (KgExportDialog *dialog, const char *path, KgWindow *self)
 
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "kg-graph", g_object_ref (self->graph), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "kg-scene", copy_scene (kg_canvas_get_scene (self->canvas)),
+  g_object_set_data_full (G_OBJECT (task), "kg-scene", kg_canvas_dup_scene (self->canvas),
                           (GDestroyNotify) kg_scene_free);
   g_task_run_in_thread (task, export_thread);
 }
@@ -454,6 +449,12 @@ _kg_window_export_action (KgWindow *self)
   if (self->graph == NULL || kg_canvas_get_scene (self->canvas) == NULL)
     {
       toast (self, _("Open some articles first"));
+      return;
+    }
+  /* Starting an export would cancel the work under way. */
+  if (self->cancellable != NULL)
+    {
+      toast (self, _("Wait until the graph is ready, then export"));
       return;
     }
   if (self->paths != NULL && self->paths[0] != NULL)

@@ -43,6 +43,8 @@ canvas_selection_changed_cb (KgWindow *self)
       kg_entity_list_select_entity (self->entity_list, G_MAXUINT);
       break;
     }
+  /* An empty details pane would only take room from the graph. */
+  gtk_widget_set_visible (GTK_WIDGET (self->details_pane), kind != KG_ITEM_NONE);
 }
 
 static void
@@ -118,6 +120,7 @@ sentence_selected_cb (KgWindow *self, guint doc, guint64 start, guint64 end)
   /* The passage replaces the selection in the details pane. */
   kg_canvas_select (self->canvas, KG_ITEM_NONE, 0);
   kg_details_pane_show_sentence (self->details_pane, doc, start, end, entities, relations);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_pane), TRUE);
 }
 
 static void
@@ -174,9 +177,9 @@ _kg_window_set_busy (KgWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", message != NULL);
 }
 
-void
-kg_window_set_article_visible (KgWindow *self,
-                               gboolean  visible)
+static void
+apply_article_visible (KgWindow *self,
+                       gboolean  visible)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->article_view), visible);
   if (visible)
@@ -194,7 +197,15 @@ static void
 show_article_changed (GSimpleAction *action, GVariant *state, gpointer data)
 {
   g_simple_action_set_state (action, state);
-  kg_window_set_article_visible (KG_WINDOW (data), g_variant_get_boolean (state));
+  apply_article_visible (KG_WINDOW (data), g_variant_get_boolean (state));
+}
+
+void
+kg_window_set_article_visible (KgWindow *self,
+                               gboolean  visible)
+{
+  /* Through the action, so the header bar's toggle shows the state. */
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-article", g_variant_new_boolean (visible));
 }
 
 static void

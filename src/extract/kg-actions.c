@@ -17,7 +17,7 @@
  */
 
 /* Words in -ed that are not verbs of action. */
-static const char *const not_verbs[] = {
+static const char *const not_verbs_words[] = {
   "need", "indeed", "hundred", "based", "used", "united", "limited", "related", "speed",
   "seed", "feed", "bed", "red", "shed", "breed", "bleed", "greed", "weed", "proceed",
   "succeed", "exceed", "naked", "wicked", "sacred", "rugged", "aged", "beloved",
@@ -26,21 +26,25 @@ static const char *const not_verbs[] = {
   "increased", "reduced", "expected", "unexpected", "planned", "proposed", "elected",
   "listed", "owned", "undisclosed", "unspecified", NULL
 };
+static KgWordSet not_verbs = { not_verbs_words };
 
-static const char *const determiners[] = {
+static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
   "your", "my", "some", "any", "no", "all", "most", "more", "less", "very", "been", NULL
 };
+static KgWordSet determiners = { determiners_words };
 
-static const char *const passive_aux[] = {
+static const char *const passive_aux_words[] = {
   "was", "were", "is", "are", "been", "being", "be", "get", "got", NULL
 };
+static KgWordSet passive_aux = { passive_aux_words };
 
-static const char *const stance_verbs[] = {
+static const char *const stance_verbs_words[] = {
   "criticised", "criticized", "criticising", "criticizing", "accused", "accusing", "blamed",
   "condemned", "praised", "attacked", "warned", "urged", "described", "called", "denied",
   "alleged", "charged", NULL
 };
+static KgWordSet stance_verbs = { stance_verbs_words };
 
 /* Whether token t is a verb of action, and how many tokens it spans. */
 static gboolean
@@ -59,8 +63,8 @@ is_action_verb (KgRelationReader *r,
     return TRUE;
   *len = 1;
   return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && g_ascii_islower (p[0])
-         && !kg_token_is_any (a, t, not_verbs)
-         && !(t > 0 && kg_token_is_any (a, t - 1, determiners));
+         && !kg_token_in_set (a, t, &not_verbs)
+         && !(t > 0 && kg_token_in_set (a, t - 1, &determiners));
 }
 
 /* Auxiliaries and adverbs between a subject and its verb ("has also"). */
@@ -73,7 +77,7 @@ is_filler (KgRelationReader *r,
   return r->mention_of[t] < 0 && kg_token (a, t)->kind == KG_TOKEN_WORD
          && g_ascii_islower (*kg_token_text (a, t)) && !kg_is_preposition (a, t)
          && !kg_is_clause_break (a, t) && !kg_token_is (a, t, "and")
-         && !kg_token_is_any (a, t, determiners);
+         && !kg_token_in_set (a, t, &determiners);
 }
 
 /* The entity token t names, when no preposition governs it. */
@@ -87,7 +91,7 @@ subject_at (KgRelationReader *r,
 
   if (m != NULL && m->type == KG_ENTITY_PLACE)
     return KG_NO_ENTITY;
-  while (first > lo && kg_token_is_any (r->a, first - 1, determiners))
+  while (first > lo && kg_token_in_set (r->a, first - 1, &determiners))
     first--;
   if (first > lo && kg_is_preposition (r->a, first - 1))
     return KG_NO_ENTITY;
@@ -138,6 +142,9 @@ clause_start (KgRelationReader *r,
   return t;
 }
 
+static const char *const relative_pronouns_words[] = { "who", "which", "that", NULL };
+static KgWordSet relative_pronouns = { relative_pronouns_words };
+
 /* Who does what the verb at v says. */
 static guint
 verb_subject (KgRelationReader *r,
@@ -149,7 +156,7 @@ verb_subject (KgRelationReader *r,
 
   while (k > start && k + 4 > v && is_filler (r, k - 1))
     k--;
-  if (k > lo && kg_token_is_any (a, k - 1, (const char *const[]) { "who", "which", "that", NULL })
+  if (k > lo && kg_token_in_set (a, k - 1, &relative_pronouns)
       && k >= lo + 3 && kg_token_is (a, k - 2, ","))
     return subject_at (r, k - 3, lo);
   if (k == start || k == lo)
@@ -188,7 +195,7 @@ verb_object (KgRelationReader *r,
       if (m != NULL)
         return m->type == KG_ENTITY_PLACE ? KG_NO_ENTITY : m->entity;
       if (kg_token_is (a, t, "to") && t + 1 < hi && r->mention_of[t + 1] < 0
-          && g_ascii_islower (*kg_token_text (a, t + 1)) && !kg_token_is_any (a, t + 1, determiners))
+          && g_ascii_islower (*kg_token_text (a, t + 1)) && !kg_token_in_set (a, t + 1, &determiners))
         *to_verb = t + 1;
       if ((e = kg_entity_at (a, r->mention_of, r->quoted, t)) != KG_NO_ENTITY
           && kg_token_is (a, t > 0 ? t - 1 : t, "the"))
@@ -230,7 +237,7 @@ action_at (KgRelationReader *r,
   g_autofree char *label = NULL;
 
   /* "Beta was sued by Acme" */
-  if (v > s->first_token && kg_token_is_any (a, v - 1, passive_aux) && kg_token_is (a, v + len, "by"))
+  if (v > s->first_token && kg_token_in_set (a, v - 1, &passive_aux) && kg_token_is (a, v + len, "by"))
     {
       const KgMention *agent = kg_relation_reader_mention (r, v + len + 1);
 
@@ -253,7 +260,7 @@ static const char *
 speech_label (KgRelationReader *r,
               guint             v)
 {
-  if (kg_token_is_any (r->a, v, stance_verbs))
+  if (kg_token_in_set (r->a, v, &stance_verbs))
     return NULL;
   if (kg_token_is (r->a, v, "reported") || kg_token_is (r->a, v, "reports"))
     return "reported on";
@@ -325,10 +332,11 @@ ties_at (KgRelationReader *r,
          const KgSentence *s,
          guint             t)
 {
-  static const char *const ties[] = { "ties", "links", "connections", "relationship", "relations", NULL };
+  static const char *const ties_words[] = { "ties", "links", "connections", "relationship", "relations", NULL };
+  static KgWordSet ties = { ties_words };
   const KgMention *first = NULL, *second = NULL;
 
-  if (!kg_token_is_any (r->a, t, ties) || !kg_token_is (r->a, t + 1, "between"))
+  if (!kg_token_in_set (r->a, t, &ties) || !kg_token_is (r->a, t + 1, "between"))
     return;
   for (guint k = t + 2; k < s->end_token && k < t + 12; k++)
     {
@@ -358,10 +366,11 @@ quote_relations (KgRelationReader *r)
     {
       const KgQuote *q = kg_graph_get_quote (r->graph, i);
       gboolean critical = FALSE;
-      guint first = kg_token_at (a, q->span.start), end = first;
+      guint first, end;
 
       if (q->span.doc != r->doc->index || q->speaker == KG_NO_ENTITY)
         continue;
+      first = end = kg_token_at (a, q->span.start);
       while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
         critical |= kg_word_list_match (r->stance, a, end++, a->tokens->len) > 0;
       for (guint t = first; t < end; t++)
@@ -383,7 +392,14 @@ kg_find_actions (KgRelationReader *r)
   for (guint i = 0; i < a->sentences->len; i++)
     {
       const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
+      guint named = 0;
 
+      /* Every relation here ties two of the sentence's tokens that name
+       * someone: a sentence with fewer is passed over. */
+      for (guint t = s->first_token; t < s->end_token && named < 2; t++)
+        named += kg_token_may_name (a, r->mention_of, t);
+      if (named < 2)
+        continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {
           guint len;

@@ -179,11 +179,25 @@ assign (Resolver *self,
     g_ptr_array_add (g->forms, g_strdup (name));
 }
 
+/* "class\x1fname", put together by hand: printf is a cost here, where every
+ * name of the document passes. */
 static char *
 multi_key (guint       class,
            const char *name)
 {
-  return g_strdup_printf ("%u\x1f%s", class, name);
+  gsize length = strlen (name);
+  char digits[12], *key, *p;
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + class % 10;
+  while ((class /= 10) > 0);
+  p = key = g_malloc (n + 1 + length + 1);
+  while (n > 0)
+    *p++ = digits[--n];
+  *p++ = '\x1f';
+  memcpy (p, name, length + 1);
+  return key;
 }
 
 /* Every multi-word name is a group, one per name and class. */
@@ -682,14 +696,23 @@ propagate_mentions (Resolver *self)
       KgMention mention = { 0 };
       gsize length = kg_token_len (a, t);
       const char *text = kg_token_text (a, t);
-      g_autofree char *word = NULL;
+      g_autofree char *long_word = NULL;
+      char buf[128];
+      const char *word = buf;
       gpointer type;
 
       if (covered[t] >= 0 || !kg_token_is_capitalised (a, t))
         continue;
       if (length > 3 && text[length - 2] == '\'' && text[length - 1] == 's')
         length -= 2;
-      word = g_strndup (text, length);
+      /* No allocation for the word of most tokens. */
+      if (length < sizeof buf)
+        {
+          memcpy (buf, text, length);
+          buf[length] = '\0';
+        }
+      else
+        word = long_word = g_strndup (text, length);
       if ((type = g_hash_table_lookup (forms, word)) == NULL
           && (type = GINT_TO_POINTER (MAX (kg_name_index_lookup_slip (slips, word, NULL), 0))) == NULL)
         continue;

@@ -31,6 +31,7 @@ kg_analysis_free (KgAnalysis *analysis)
   g_array_unref (analysis->sentences);
   g_array_unref (analysis->paragraphs);
   g_array_unref (analysis->mentions);
+  g_free (analysis->token_hashes);
   g_free (analysis);
 }
 

@@ -25,10 +25,13 @@ typedef enum
   KG_TOKEN_URL,
 } KgTokenKind;
 
+/* 32-bit offsets: an article is at most KG_MAX_ARTICLE_BYTES, and a token
+ * of 16 bytes rather than 24 keeps a long text's tokens within the memory
+ * bar and the caches. */
 typedef struct
 {
-  gsize       start;
-  gsize       end;
+  guint32     start;
+  guint32     end;
   KgTokenKind kind;
   guint       sentence;  /* index into sentences */
 } KgToken;
@@ -60,6 +63,9 @@ typedef struct
   GArray     *sentences;   /* KgSentence */
   GArray     *paragraphs;  /* KgRange */
   GArray     *mentions;    /* KgMention, sorted by start, not overlapping */
+  /* Per token, a hash of its lower-case form (kg-words.c, on first use). */
+  guint32    *token_hashes;
+  guint       n_token_hashes;
 } KgAnalysis;
 
 typedef struct _KgTagger KgTagger;

@@ -138,7 +138,15 @@ kg_extract_text (KgGraph     *graph,
 
   g_return_val_if_fail (KG_IS_GRAPH (graph), FALSE);
 
-  /* Fail before the graph changes: the data is all that can be missing. */
+  /* Fail before the graph changes. Tokens hold 32-bit offsets. */
+  if (length > KG_MAX_ARTICLE_BYTES)
+    {
+      g_set_error (error, KG_DECODE_ERROR, KG_DECODE_ERROR_TOO_LARGE,
+                   "is larger than %d MB, the limit for an article",
+                   KG_MAX_ARTICLE_BYTES / (1024 * 1024));
+      prefix_error (error, path);
+      return FALSE;
+    }
   if (load_data (error) == NULL)
     {
       prefix_error (error, path);

@@ -58,6 +58,42 @@ _kg_lower_into (const char *word,
   return n;
 }
 
+static inline gboolean
+is_ascii (const char *word,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) word[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Character classes as the shapes write them; ASCII without a table look-up
+ * in GLib, the same answers as g_unichar_* give. */
+static inline char
+shape_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x' : g_ascii_isdigit (c) ? 'd' : (char) c;
+  return g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
+         g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' : '*';
+}
+
+static inline gunichar
+next_char (const char **p)
+{
+  gunichar c = (guchar) **p;
+
+  if (c < 0x80)
+    {
+      (*p)++;
+      return c;
+    }
+  c = g_utf8_get_char (*p);
+  *p = g_utf8_next_char (*p);
+  return c;
+}
+
 static inline guint32
 mix (guint32 a,
      guint32 b)
@@ -97,21 +133,21 @@ _kg_word_keys (const char *word,
   char small[16];
   gsize n = _kg_lower_into (word, length, buf);
   guint k = 0;
-  gunichar first = g_utf8_get_char_validated (word, length);
+  gunichar first = (guchar) word[0] < 0x80 ? (guchar) word[0] : g_utf8_get_char_validated (word, length);
   gboolean any_upper = FALSE;
 
-  for (const char *p = word; p < word + length && k < sizeof small; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length && k < sizeof small; )
     {
-      gunichar c = g_utf8_get_char (p);
-      char s = g_unichar_isupper (c) ? 'X' : g_unichar_isalpha (c) ? 'x' :
-               g_unichar_isdigit (c) ? 'd' : c < 0x80 ? (char) c : '*';
+      gunichar c = next_char (&p);
+      char s = shape_char (c);
       any_upper |= s == 'X';
       if (k == 0 || small[k - 1] != s)
         small[k++] = s;
     }
   *lower = hash_bytes (T_LOWER, buf, n);
   *sshape = hash_bytes (T_SSHAPE, small, k);
-  *cap = g_unichar_isupper (first) ? 1 : (!any_upper && g_unichar_isalpha (first)) ? 2 : 0;
+  *cap = first < 0x80 ? (g_ascii_isupper (first) ? 1 : (!any_upper && g_ascii_isalpha (first)) ? 2 : 0)
+                      : g_unichar_isupper (first) ? 1 : (!any_upper && g_unichar_isalpha (first)) ? 2 : 0;
 }
 
 static guint
@@ -122,19 +158,20 @@ flags_of (const char *word,
   guint flags = 0;
   gboolean all_upper = TRUE, has_letter = FALSE;
 
-  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length; )
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalpha (c))
+      gunichar c = next_char (&p);
+      char sc = shape_char (c);
+      if (sc == 'X' || sc == 'x')
         {
           has_letter = TRUE;
-          all_upper &= g_unichar_isupper (c);
+          all_upper &= sc == 'X';
         }
-      flags |= g_unichar_isdigit (c) ? 1 : c == '-' ? 2 : c == '.' ? 4 : (c == '\'' || c == 0x2019) ? 8 : 0;
+      flags |= sc == 'd' ? 1 : c == '-' ? 2 : c == '.' ? 4 : (c == '\'' || c == 0x2019) ? 8 : 0;
     }
   if (has_letter && all_upper)
     flags |= 16;
-  if (g_unichar_isupper (g_utf8_get_char (word)))
+  if (shape_char ((guchar) word[0] < 0x80 ? (guchar) word[0] : g_utf8_get_char (word)) == 'X')
     flags |= 32;
   return flags | (MIN (n_chars, 8) << 6);
 }
@@ -158,17 +195,15 @@ word_base (const KgLexicon *lexicon,
   gsize n = _kg_lower_into (word, length, lower);
   char shape[MAX_KEY * 4 + 8], sshape[MAX_KEY * 4 + 8];
   gsize ns = 0, nss = 0;
-  glong n_chars = g_utf8_strlen (lower, n);
-  const char *suffix = g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
+  gboolean ascii = is_ascii (lower, n);
+  glong n_chars = ascii ? (glong) n : g_utf8_strlen (lower, n);
+  const char *suffix = ascii ? lower + MAX (0, n_chars - 3) : g_utf8_offset_to_pointer (lower, MAX (0, n_chars - 3));
   char prev = 0;
   guint run = 0;
 
-  for (const char *p = word; p < word + length && ns < MAX_KEY * 4; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length && ns < MAX_KEY * 4; )
     {
-      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
-      char sc = c < 0x80 ? (g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x' : g_ascii_isdigit (c) ? 'd' : (char) c)
-                         : g_unichar_isupper (c) ? 'X' : g_unichar_islower (c) ? 'x' :
-                           g_unichar_isdigit (c) ? 'd' : g_unichar_isalpha (c) ? 'x' : '*';
+      char sc = shape_char (next_char (&p));
       run = sc == prev ? run + 1 : 1;
       if (run <= 4)
         shape[ns++] = sc;
@@ -186,8 +221,8 @@ word_base (const KgLexicon *lexicon,
   base->n_affixes = 0;
   for (glong k = 1; k <= 4 && k <= n_chars; k++)
     {
-      const char *end = g_utf8_offset_to_pointer (lower, k);
-      const char *start = g_utf8_offset_to_pointer (lower, n_chars - k);
+      const char *end = ascii ? lower + k : g_utf8_offset_to_pointer (lower, k);
+      const char *start = ascii ? lower + n_chars - k : g_utf8_offset_to_pointer (lower, n_chars - k);
       base->affixes[base->n_affixes++] = hash_bytes (T_PRE + 16 * k, lower, end - lower);
       base->affixes[base->n_affixes++] = hash_bytes (T_SUF + 16 * k, start, lower + n - start);
     }

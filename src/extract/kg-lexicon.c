@@ -135,36 +135,38 @@ void
 _kg_lexicon_mark_spans (const KgLexicon *lexicon,
                         KgTagSentence   *sentence)
 {
-  GString *phrase = g_string_sized_new (64);
-  char buf[KG_MAX_KEY + 1];
+  char phrase[KG_MAX_LEX_WORDS * (KG_MAX_KEY + 1)];
 
   memset (sentence->lex_span, 0, sentence->n);
   for (guint i = 0; i < sentence->n; i++)
     {
-      gsize n;
+      gsize ends[KG_MAX_LEX_WORDS + 1], at;
+      guint words;
 
       if (sentence->cap[i] != 1)
         continue;
       if (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE))
         continue;
-      n = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, buf);
-      buf[n] = '\0';
-      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf)) & KG_LEX_STARTS_PHRASE))
+      at = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, phrase);
+      phrase[at] = '\0';
+      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase)) & KG_LEX_STARTS_PHRASE))
         continue;
-      for (guint len = MIN (KG_MAX_LEX_WORDS, sentence->n - i); len >= 2; len--)
+      /* The next words in lower case, once; then the longest entry. */
+      for (words = 1; words < KG_MAX_LEX_WORDS && i + words < sentence->n; words++)
+        {
+          const KgTagToken *token = &sentence->tokens[i + words];
+          ends[words] = at;
+          phrase[at++] = ' ';
+          at += _kg_lower_into (token->text, token->length, phrase + at);
+        }
+      ends[words] = at;
+      for (guint len = words; len >= 2; len--)
         {
           guint bits;
 
-          g_string_assign (phrase, buf);
-          for (guint k = i + 1; k < i + len; k++)
-            {
-              char word[KG_MAX_KEY + 1];
-              gsize m = _kg_lower_into (sentence->tokens[k].text, sentence->tokens[k].length, word);
-              g_string_append_c (phrase, ' ');
-              g_string_append_len (phrase, word, m);
-            }
-          bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase->str));
-          if (bits == 0)
+          phrase[ends[len]] = '\0';
+          bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase));
+          if ((bits & ~KG_LEX_STARTS_PHRASE) == 0)
             continue;
           for (guint k = i; k < i + len; k++)
             sentence->lex_span[k] = 1 + 2 * lowest_class (bits) + (k > i);
@@ -172,6 +174,5 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
           break;
         }
     }
-  g_string_free (phrase, TRUE);
 }
 

@@ -14,10 +14,11 @@
  * Tromsø") say nothing of where each one is.
  */
 
-static const char *const location_cues[] = {
+static const char *const location_cues_words[] = {
   "office", "offices", "headquarters", "plant", "factory", "branch", "base", "campus",
   "store", "site", "facility", "subsidiary", NULL
 };
+static KgWordSet location_cues = { location_cues_words };
 
 static gboolean in_list (KgRelationReader *r, const KgMention *place);
 
@@ -92,23 +93,25 @@ locations (KgRelationReader *r,
            guint             lo,
            guint             hi)
 {
-  static const char *const based[] = { "based", "headquartered", "located", "situated",
-                                       "registered", "incorporated", NULL };
-  static const char *const lives[] = { "born", "lives", "lived", "living", "resident",
-                                       "native", "grew", NULL };
+  static const char *const based_words[] = { "based", "headquartered", "located", "situated",
+                                             "registered", "incorporated", NULL };
+  static KgWordSet based = { based_words };
+  static const char *const lives_words[] = { "born", "lives", "lived", "living", "resident",
+                                             "native", "grew", NULL };
+  static KgWordSet lives = { lives_words };
   const KgAnalysis *a = r->a;
   const KgMention *m = kg_relation_reader_mention (r, t), *place;
 
-  if (kg_token_is_any (a, t, based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
+  if (kg_token_in_set (a, t, &based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
       && (place = place_after (r, t + 2, hi)) != NULL)
     kg_relation_place (r, located_owner (r, t, lo, TRUE), place, "based in", t);
-  else if (kg_token_is_any (a, t, lives) && t + 2 < hi
+  else if (kg_token_in_set (a, t, &lives) && t + 2 < hi
            && (place = place_after (r, t + 1 + (kg_token_is (a, t + 1, "up") ? 1 : 0) + 1, hi)) != NULL)
     kg_relation_place (r, located_owner (r, t, lo, TRUE), place, "lives in", t);
-  else if (kg_token_is_any (a, t, location_cues) && kg_token_is (a, t + 1, "in")
+  else if (kg_token_in_set (a, t, &location_cues) && kg_token_is (a, t + 1, "in")
            && (place = place_after (r, t + 2, hi)) != NULL)
     kg_relation_place (r, located_owner (r, t, lo, FALSE), place, "has an office in", t);
-  else if (kg_is_type (m, KG_ENTITY_PLACE) && kg_token_is_any (a, m->end_token, location_cues)
+  else if (kg_is_type (m, KG_ENTITY_PLACE) && kg_token_in_set (a, m->end_token, &location_cues)
            && t == m->first_token)
     /* "its Oslo office" */
     kg_relation_reader_relate (r, located_owner (r, t, lo, FALSE), m->entity,

@@ -107,6 +107,10 @@ token_is_capitalised (const KgAnalysis *a,
                       guint             t)
 {
   const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+  guchar c = a->text[token->start];
+
+  if (c < 0x80)
+    return g_ascii_isupper (c);
   return g_unichar_isupper (g_utf8_get_char (a->text + token->start));
 }
 
@@ -392,21 +396,24 @@ is_acronym (const char *text)
 /* The initials of a span's capitalised words: "National Cyber Security
  * Centre" → "NCSC"; skip leaves out the first word ("US Department of
  * Homeland Security" → "DHS"). */
-static char *
+static gsize
 initials (const KgAnalysis *a,
           const Span       *span,
-          guint             skip)
+          guint             skip,
+          char             *out,
+          gsize             size)
 {
-  GString *s = g_string_new (NULL);
+  gsize n = 0;
 
-  for (guint t = span->first + skip; t < span->end; t++)
+  for (guint t = span->first + skip; t < span->end && n + 1 < size; t++)
     {
       const KgToken *token = &g_array_index (a->tokens, KgToken, t);
       char c = a->text[token->start];
       if (g_ascii_isupper (c))
-        g_string_append_c (s, c);
+        out[n++] = c;
     }
-  return g_string_free (s, FALSE);
+  out[n] = '\0';
+  return n;
 }
 
 /* An acronym takes the type of the name it abbreviates: "NCSC" after
@@ -415,24 +422,28 @@ static void
 follow_acronyms (const KgAnalysis *a,
                  GArray           *spans)
 {
-  g_autoptr(GHashTable) long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) long_forms = NULL;
+  gboolean any = FALSE;
 
+  for (guint i = 0; i < spans->len && !any; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      any = span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span));
+    }
+  if (!any)
+    return;
+  long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < spans->len; i++)
     {
       const Span *span = &g_array_index (spans, Span, i);
+      char acronym[16];
+
       if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
         continue;
       for (guint skip = 0; skip < 2; skip++)
-        {
-          char *acronym = initials (a, span, skip);
-          if (strlen (acronym) >= 2)
-            g_hash_table_insert (long_forms, acronym, GUINT_TO_POINTER (span->type + 1));
-          else
-            g_free (acronym);
-        }
+        if (initials (a, span, skip, acronym, sizeof acronym) >= 2)
+          g_hash_table_insert (long_forms, g_strdup (acronym), GUINT_TO_POINTER (span->type + 1));
     }
-  if (g_hash_table_size (long_forms) == 0)
-    return;
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
@@ -498,6 +509,17 @@ harmonise_types (const KgAnalysis *a,
     }
   follow_typos (spans, votes);
 }
+
+/* Honorifics and offices that are followed by a person's name. */
+static const char *const person_titles[] = {
+  "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+  "Prof", "Prof.", "Professor", "President", "Senator", "Sen.", "Rep.", "Representative", "Gov.",
+  "Governor", "Mayor", "Judge", "Justice", "General", "Gen.", "Col.", "Colonel", "Capt.", "Captain",
+  "Sgt.", "Rev.", "Reverend", "Pope", "King", "Queen", "Prince", "Princess", "Chancellor",
+  "Minister", "Premier", "Ambassador", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Sheikh",
+  "Ayatollah", "Imam", "Coach", "Chairman", "Chairwoman", "president", "senator", "minister",
+  "chancellor", "premier", "ambassador", "governor", "mayor", "judge", "chairman", "coach", NULL
+};
 
 static gint
 compare_spans (gconstpointer a,
@@ -569,6 +591,47 @@ propagate_names (const KgAnalysis *a,
   return TRUE;
 }
 
+/* "Mr Novikov", "President Abdou Diouf": capitalised words after a title
+ * that the tagger left out are a person's name. */
+static gboolean
+names_after_titles (const KgAnalysis *a,
+                    const Lexicons   *lexicon,
+                    GArray           *spans)
+{
+  g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
+  guint n_spans = spans->len;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      memset (covered + span->first, 1, span->end - span->first);
+    }
+  for (guint t = 1; t < a->tokens->len; t++)
+    {
+      Span span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0, NULL };
+      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+
+      if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
+          !token_in (a, t - 1, person_titles))
+        continue;
+      while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
+             g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
+             token_is_capitalised (a, span.end) && !token_in (a, span.end, person_titles) &&
+             !(token_lex (a, lexicon, span.end) & ((1u << KG_LEX_TITLE) | (1u << KG_LEX_COMMON))) &&
+             g_array_index (a->tokens, KgToken, span.end).kind == KG_TOKEN_WORD)
+        span.end++;
+      if (span.end == t)
+        continue;
+      g_array_append_val (spans, span);
+      memset (covered + t, 1, span.end - t);
+      t = span.end - 1;
+    }
+  if (spans->len == n_spans)
+    return FALSE;
+  g_array_sort (spans, compare_spans);
+  return TRUE;
+}
+
 static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
@@ -627,9 +690,11 @@ kg_tag_entities (KgAnalysis     *analysis,
       type_span (analysis, lexicon, span);
     }
   harmonise_types (analysis, lexicon, spans);
-  /* Again, now that every mention of a name counts. */
-  if (propagate_names (analysis, lexicon, spans))
+  /* Again when names were added after titles; the names found again keep
+   * the type their text already has. */
+  if (names_after_titles (analysis, lexicon, spans))
     harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
   for (guint i = 0; i < spans->len; i++)
     {

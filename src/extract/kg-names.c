@@ -98,7 +98,7 @@ kg_name_index_new (void)
   KgNameIndex *index = g_new0 (KgNameIndex, 1);
 
   index->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  index->buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
   return index;
 }
@@ -113,11 +113,13 @@ kg_name_index_free (KgNameIndex *index)
   g_free (index);
 }
 
-static char *
+/* Names by first byte and length: a slip keeps the first letter and
+ * changes the length by one at most. */
+static gpointer
 bucket_key (char  first,
             gsize length)
 {
-  return g_strdup_printf ("%c%" G_GSIZE_FORMAT, first, length);
+  return GSIZE_TO_POINTER ((gsize) (guchar) first | length << 8);
 }
 
 void
@@ -141,17 +143,13 @@ kg_name_index_add (KgNameIndex *index,
   g_hash_table_insert (index->values, key, GINT_TO_POINTER (value));
   if (strlen (name) < KG_MIN_TYPO_LENGTH)
     return;
-  {
-    g_autofree char *b = bucket_key (name[0], strlen (name));
-
-    bucket = g_hash_table_lookup (index->buckets, b);
-    if (bucket == NULL)
-      {
-        bucket = g_ptr_array_new ();
-        g_hash_table_insert (index->buckets, g_steal_pointer (&b), bucket);
-      }
-    g_ptr_array_add (bucket, key);
-  }
+  bucket = g_hash_table_lookup (index->buckets, bucket_key (name[0], strlen (name)));
+  if (bucket == NULL)
+    {
+      bucket = g_ptr_array_new ();
+      g_hash_table_insert (index->buckets, bucket_key (name[0], strlen (name)), bucket);
+    }
+  g_ptr_array_add (bucket, key);
 }
 
 gint
@@ -177,8 +175,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
     return KG_NAME_NONE;
   for (gsize len = n - 1; len <= n + 1; len++)
     {
-      g_autofree char *b = bucket_key (word[0], len);
-      GPtrArray *bucket = g_hash_table_lookup (index->buckets, b);
+      GPtrArray *bucket = g_hash_table_lookup (index->buckets, bucket_key (word[0], len));
 
       for (guint i = 0; bucket != NULL && i < bucket->len; i++)
         {

@@ -140,11 +140,11 @@ find_marks (const KgAnalysis *a)
 }
 
 /* Per token, whether it lies within a quotation (marks included). */
-static gboolean *
+static guint8 *
 quoted_tokens (const KgAnalysis *a,
                GArray           *quotes)
 {
-  gboolean *quoted = g_new0 (gboolean, a->tokens->len + 1);
+  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
 
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -160,7 +160,7 @@ quoted_tokens (const KgAnalysis *a,
 static guint
 first_named (const KgAnalysis *a,
              const gint       *mention_of,
-             const gboolean   *quoted,
+             const guint8     *quoted,
              guint             lo,
              guint             hi)
 {
@@ -174,7 +174,7 @@ first_named (const KgAnalysis *a,
 guint
 kg_speech_subject (const KgAnalysis *a,
                    const gint       *mention_of,
-                   const gboolean   *quoted,
+                   const guint8     *quoted,
                    guint             verb,
                    guint             verb_len,
                    guint             lo,
@@ -223,7 +223,7 @@ typedef struct
   KgAnalysis *a;
   const KgWordList *verbs;
   gint       *mention_of;
-  gboolean   *quoted;
+  guint8     *quoted;
 } Finder;
 
 /* The first speech verb in [lo, hi) outside quotations, or hi. */
@@ -266,11 +266,14 @@ sentence_at (Finder *f,
   return &g_array_index (f->a->sentences, KgSentence, s);
 }
 
-static const char *const prepositions[] = {
+static const char *const prepositions_words[] = {
   "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "than", NULL
 };
-static const char *const dashes[] = { "\u2015", "\u2014", "\u2013", "-", "--", NULL };
-static const char *const he_she[] = { "he", "she", NULL };
+static KgWordSet prepositions = { prepositions_words };
+static const char *const dashes_words[] = { "\u2015", "\u2014", "\u2013", "-", "--", NULL };
+static KgWordSet dashes = { dashes_words };
+static const char *const he_she_words[] = { "he", "she", NULL };
+static KgWordSet he_she = { he_she_words };
 
 /* The tokens after a closing mark that may attribute it: the rest of its
  * sentence, or the next sentence of the paragraph when the quotation ended
@@ -304,7 +307,7 @@ name_after (Finder      *f,
 {
   const KgAnalysis *a = f->a;
   guint t = q->close + 1;
-  gboolean dash = t < hi && kg_token_is_any (a, t, dashes);
+  gboolean dash = t < hi && kg_token_in_set (a, t, &dashes);
   const KgMention *m;
 
   if (dash)
@@ -313,7 +316,7 @@ name_after (Finder      *f,
     return KG_NO_ENTITY;
   if (t >= hi)
     return KG_NO_ENTITY;
-  if (!dash && kg_token_is_any (a, t, he_she))
+  if (!dash && kg_token_in_set (a, t, &he_she))
     return kg_entity_at (a, f->mention_of, f->quoted, t);
   m = f->mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, f->mention_of[t]) : NULL;
   if (m == NULL || m->type == KG_ENTITY_PLACE)
@@ -360,7 +363,7 @@ subject_before (Finder *f,
         continue;
       t = m->first_token;
       if (kg_token_is_possessive (a, m->end_token)
-          || (t > lo && kg_token_is_any (a, t - 1, prepositions)))
+          || (t > lo && kg_token_in_set (a, t - 1, &prepositions)))
         continue;
       return m->entity;
     }
@@ -447,7 +450,7 @@ kg_find_quotes (KgAnalysis *analysis,
 {
   g_autoptr(GArray) quotes = find_marks (analysis);
   g_autofree gint *mention_of = kg_mention_index (analysis);
-  g_autofree gboolean *quoted = quoted_tokens (analysis, quotes);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   Finder f = { analysis, kg_word_list_get ("speech-verbs", NULL), mention_of, quoted };
 
   for (guint i = 0; i < quotes->len; i++)

@@ -13,11 +13,14 @@ typedef struct
   KgGraph          *graph;
   KgDocument       *doc;
   gint             *mention_of;   /* per token, see kg_mention_index() */
-  gboolean         *quoted;       /* per token, inside a quotation */
+  guint8           *quoted;       /* per token, inside a quotation */
   const KgWordList *titles;
   const KgWordList *speech;
   const KgWordList *verbs;
   const KgWordList *stance;
+  /* (relation index << 32 | sentence index) already given as evidence, so a
+   * relation stated in every paragraph costs no scan of its evidence. */
+  GHashTable       *evidence_seen;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as
@@ -64,6 +67,22 @@ void      kg_relation_place          (KgRelationReader *r,
                                       const KgMention  *place,
                                       const char       *label,
                                       guint             t);
+/* The organisation, government or place heading the noun phrase at t. */
+const KgMention *kg_phrase_organisation (KgRelationReader *r,
+                                         guint             t,
+                                         guint             hi);
+/* kg-organisations.c: "Acme partner Beta" at token t; "Norland's Water
+ * Agency" after owner; "Beta, a unit of Acme" after part. */
+void      kg_relate_partners         (KgRelationReader *r,
+                                      guint             t,
+                                      guint             lo,
+                                      guint             hi);
+void      kg_relate_possessive       (KgRelationReader *r,
+                                      const KgMention  *owner,
+                                      guint             hi);
+void      kg_relate_unit             (KgRelationReader *r,
+                                      const KgMention  *part,
+                                      guint             hi);
 void      kg_read_locations          (KgRelationReader *r,
                                       const KgSentence *s);
 void      kg_find_actions            (KgRelationReader *r);

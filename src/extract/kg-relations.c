@@ -16,29 +16,40 @@
  * Every relation keeps its sentence.
  */
 
-static const char *const honorifics[] = {
+static const char *const honorifics_words[] = {
   "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
   "lord", "lady", "partner", NULL
 };
+static KgWordSet honorifics = { honorifics_words };
 
-static const char *const prepositions[] = {
+/* Those that stand before a name without being a title. */
+static const char *const name_honorifics_words[] = {
+  "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", NULL
+};
+static KgWordSet name_honorifics = { name_honorifics_words };
+
+static const char *const prepositions_words[] = {
   "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
   "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
 };
+static KgWordSet prepositions = { prepositions_words };
 
-static const char *const clause_words[] = {
+static const char *const clause_words_words[] = {
   "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
+static KgWordSet clause_words = { clause_words_words };
 
-static const char *const determiners[] = {
+static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "another", NULL
 };
+static KgWordSet determiners = { determiners_words };
 
-static const char *const links[] = {
+static const char *const links_words[] = {
   "is", "was", "as", "became", "becomes", "remains", "who", "to", "be", "will", "now", "named",
   "appointed", "elected", "also", "still", "currently", NULL
 };
+static KgWordSet links = { links_words };
 
 static gboolean role_title_of (KgRelationReader *r, const KgMention *person, guint t, guint hi);
 
@@ -65,23 +76,19 @@ is_agent_noun (const KgAnalysis *a,
 }
 
 
-static const char *const unit_words[] = {
-  "unit", "subsidiary", "division", "arm", "part", "branch", "member", "department",
-  "agency", NULL
-};
 
 gboolean
 kg_is_preposition (const KgAnalysis *a,
                    guint             t)
 {
-  return kg_token_is_any (a, t, prepositions);
+  return kg_token_in_set (a, t, &prepositions);
 }
 
 gboolean
 kg_is_determiner (const KgAnalysis *a,
                   guint             t)
 {
-  return kg_token_is_any (a, t, determiners);
+  return kg_token_in_set (a, t, &determiners);
 }
 
 gboolean
@@ -95,7 +102,7 @@ kg_is_clause_break (const KgAnalysis *a,
     return TRUE;
   if (token->kind == KG_TOKEN_PUNCT)
     return *p == ';' || *p == ':' || *p == '(' || *p == ')' || *p == '.' || *p == '?' || *p == '!';
-  return kg_token_is_any (a, t, clause_words);
+  return kg_token_in_set (a, t, &clause_words);
 }
 
 const KgMention *
@@ -117,6 +124,7 @@ kg_relation_reader_relate (KgRelationReader *r,
 {
   const KgSentence *s;
   KgRelation *relation;
+  gint64 *key;
 
   if (source == KG_NO_ENTITY || target == KG_NO_ENTITY || source == target)
     return;
@@ -124,18 +132,10 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  /* Evidence is sorted by document and start: look back only as far as
-   * this sentence, or a relation stated all through a long document costs
-   * the square of its evidence. */
-  for (guint i = relation->evidence->len; i-- > 0;)
-    {
-      const KgSpan *e = &g_array_index (relation->evidence, KgSpan, i);
-
-      if (e->doc < r->doc->index || (e->doc == r->doc->index && e->start < s->start))
-        break;
-      if (e->doc == r->doc->index && e->start == s->start)
-        return;
-    }
+  key = g_new (gint64, 1);
+  *key = (gint64) relation->index << 32 | kg_token (r->a, t)->sentence;
+  if (!g_hash_table_add (r->evidence_seen, key))
+    return;
   kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
 }
 
@@ -169,15 +169,19 @@ title_ending_at (KgRelationReader *r,
   guint n = kg_word_list_match_back (r->titles, a, last, lo);
   guint first;
 
-  if (n == 0 || (n == 1 && kg_token_is_any (a, last, honorifics)))
+  if (n == 0 || (n == 1 && kg_token_in_set (a, last, &honorifics)))
     return G_MAXUINT;
   first = last + 1 - n;
   while (first > lo && first + 3 > last + 1 - n && kg_token (a, first - 1)->kind == KG_TOKEN_WORD
          && r->mention_of[first - 1] < 0
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
-         && !kg_is_preposition (a, first - 1) && !kg_token_is_any (a, first - 1, clause_words)
-         && !kg_token_is_any (a, first - 1, determiners) && !kg_token_is_any (a, first - 1, links)
-         && !kg_token_is_possessive (a, first - 1))
+         && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &clause_words)
+         && !kg_token_in_set (a, first - 1, &determiners) && !kg_token_in_set (a, first - 1, &links)
+         && !kg_token_is_possessive (a, first - 1)
+         /* "said station chief", "that investigated President": a verb
+          * or a relative clause is no part of the title */
+         && kg_word_list_match_back (r->speech, a, first - 1, lo) == 0
+         && !kg_token_is (a, first - 1, "that"))
     first--;
   return first;
 }
@@ -185,10 +189,10 @@ title_ending_at (KgRelationReader *r,
 /* The organisation, government or place that heads the noun phrase
  * starting at token t ("the board of Acme", "Beta partner Acme Labs"): the
  * last one before a comma or a clause break. */
-static const KgMention *
-phrase_organisation (KgRelationReader *r,
-                     guint             t,
-                     guint             hi)
+const KgMention *
+kg_phrase_organisation (KgRelationReader *r,
+                        guint             t,
+                        guint             hi)
 {
   const KgMention *found = NULL;
 
@@ -250,7 +254,7 @@ role_named_first (KgRelationReader *r,
   for (guint j = k; j < hi && j < k + 3; j++)
     {
       guint n = kg_word_list_match (r->titles, a, j, hi);
-      if (n > 0 && !(n == 1 && kg_token_is_any (a, j, honorifics)))
+      if (n > 0 && !(n == 1 && kg_token_in_set (a, j, &honorifics)))
         {
           /* ", Circuit Judge Jo Example said": the title is the next one's. */
           if (kg_is_type (kg_relation_reader_mention (r, j + n), KG_ENTITY_PERSON))
@@ -258,7 +262,13 @@ role_named_first (KgRelationReader *r,
           relate_role (r, person, where, k, j + n);
           return TRUE;
         }
-      /* "Acme's former chief executive", "Acme's Northwest regional reporter" */
+      /* "Acme's former chief executive", "Acme's Northwest regional
+       * reporter", also where the region was read as a place. */
+      if (k > where->end_token && kg_is_type (kg_relation_reader_mention (r, j), KG_ENTITY_PLACE))
+        {
+          j = kg_relation_reader_mention (r, j)->end_token - 1;
+          continue;
+        }
       if (r->mention_of[j] >= 0 || kg_token (a, j)->kind != KG_TOKEN_WORD
           || kg_is_preposition (a, j))
         break;
@@ -294,19 +304,24 @@ role_title_of (KgRelationReader *r,
           if (k == start || ((first = title_ending_at (r, k - 1, start, TRUE)) != start
                              && !(article && is_agent_noun (a, k - 1) && (first = k - 1) >= start)))
             return FALSE;
-          where = phrase_organisation (r, k + 1, hi);
-          if (where == NULL)
+          where = kg_phrase_organisation (r, k + 1, hi);
+          /* "a spokeswoman for the agency", also where a place follows
+           * ("… for the agency in Oslo"): the place is the agency's. */
+          if (where == NULL || where->type == KG_ENTITY_PLACE)
             {
-              /* "a spokeswoman for the agency" */
-              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi
+              guint e = kg_token_is (a, k + 1, "the") && k + 2 < hi && r->mention_of[k + 2] < 0
                         ? kg_entity_at (a, r->mention_of, r->quoted, k + 2) : KG_NO_ENTITY;
-              g_autofree char *label = span_text (r, first, k);
 
-              if (e != KG_NO_ENTITY && r->mention_of[k + 2] < 0)
+              if (e != KG_NO_ENTITY)
                 {
+                  g_autofree char *label = span_text (r, first, k);
+
                   kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, k);
                   return TRUE;
                 }
+            }
+          if (where == NULL)
+            {
               /* Past what the first title is of, to an "and" and the next. */
               while (k + 1 < hi && k < t + 10 && !kg_token_is (a, k, "and")
                      && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD)
@@ -352,6 +367,22 @@ skip_short_apposition (KgRelationReader *r,
   return t;
 }
 
+/* The organisation or government named last before token t in its
+ * sentence (and not before lo), outside quotations. */
+static guint
+actor_before (KgRelationReader *r,
+              guint             t,
+              guint             lo)
+{
+  const KgAnalysis *a = r->a;
+  guint sentence = kg_token (a, t)->sentence;
+
+  for (guint j = t; j-- > lo && kg_token (a, j)->sentence == sentence;)
+    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
+      return kg_relation_reader_mention (r, j)->entity;
+  return KG_NO_ENTITY;
+}
+
 /* "Acme will cut jobs, said Jo Example, a spokeswoman." and "…, a company
  * official": one who speaks for an organisation speaks for the one the
  * sentence is about. */
@@ -361,24 +392,22 @@ role_of_speaker (KgRelationReader *r,
                  guint             t,
                  guint             hi)
 {
-  static const char *const agents[] = {
+  static const char *const agents_words[] = {
     "spokesman", "spokeswoman", "spokesperson", "official", "executive", "employee",
     "representative", "lawyer", "attorney", NULL
   };
+  static KgWordSet agents = { agents_words };
   const KgAnalysis *a = r->a;
-  guint k = t, e = KG_NO_ENTITY, sentence;
+  guint k = t, e = KG_NO_ENTITY;
   g_autofree char *label = NULL;
 
-  while (k < hi && k < t + 3 && !kg_token_is_any (a, k, agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
+  while (k < hi && k < t + 3 && !kg_token_in_set (a, k, &agents) && kg_token (a, k)->kind == KG_TOKEN_WORD
          && r->mention_of[k] < 0)
     k++;
-  if (k >= hi || !kg_token_is_any (a, k, agents)
+  if (k >= hi || !kg_token_in_set (a, k, &agents)
       || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
     return FALSE;
-  sentence = kg_token (a, person->first_token)->sentence;
-  for (guint j = person->first_token; e == KG_NO_ENTITY && j-- > 0 && kg_token (a, j)->sentence == sentence;)
-    if (!r->quoted[j] && kg_is_actor (kg_relation_reader_mention (r, j)))
-      e = kg_relation_reader_mention (r, j)->entity;
+  e = actor_before (r, person->first_token, 0);
   if (e == KG_NO_ENTITY)
     return FALSE;
   label = span_text (r, k, k + 1);
@@ -403,7 +432,7 @@ role_after_apposition (KgRelationReader *r,
   if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
     return FALSE;
   k += 2;
-  while (k < hi && kg_token_is_any (a, k, determiners))
+  while (k < hi && kg_token_in_set (a, k, &determiners))
     k++;
   return k < hi && (role_named_first (r, person, k, hi) || role_title_of (r, person, k, hi));
 }
@@ -423,14 +452,14 @@ role_after_person (KgRelationReader *r,
 
   if (comma)
     t = skip_short_apposition (r, t + 1, hi);
-  while (t < hi && kg_token_is_any (a, t, links))
+  while (t < hi && kg_token_in_set (a, t, &links))
     t++;
   if (comma && (kg_token_is (a, t, "its") || kg_token_is (a, t, "their")))
     {
       /* "Jo Example, its chief executive," */
       guint n = kg_word_list_match (r->titles, a, t + 1, hi);
 
-      if (n > 0 && !kg_token_is_any (a, t + 1, honorifics))
+      if (n > 0 && !kg_token_in_set (a, t + 1, &honorifics))
         {
           g_autofree char *label = span_text (r, t + 1, t + 1 + n);
 
@@ -439,7 +468,7 @@ role_after_person (KgRelationReader *r,
           return;
         }
     }
-  while (t < hi && kg_token_is_any (a, t, determiners))
+  while (t < hi && kg_token_in_set (a, t, &determiners))
     t++;
   if (t >= hi)
     return;
@@ -462,8 +491,8 @@ role_after_person (KgRelationReader *r,
    * ("Jo Example of the Example Institute", "… with the Example Fund",
    * "… of Oslo's Example Institute"). */
   if ((kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "with"))
-      && (where = phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
-      && (where->first_token == t + 1 || kg_token_is_any (a, t + 1, determiners)
+      && (where = kg_phrase_organisation (r, t + 1, hi)) != NULL && where->type != KG_ENTITY_PLACE
+      && (where->first_token == t + 1 || kg_token_in_set (a, t + 1, &determiners)
           || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
               && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
@@ -502,10 +531,43 @@ role_by_verb (KgRelationReader *r,
         k++;
       else if (g_str_equal (verbs[i].label, "works for"))
         return;
-      where = phrase_organisation (r, k, hi);
+      where = kg_phrase_organisation (r, k, hi);
       if (where != NULL && where->type != KG_ENTITY_PLACE
-          && (where->first_token == k || kg_token_is_any (a, k, determiners)))
+          && (where->first_token == k || kg_token_in_set (a, k, &determiners)))
         kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
+      return;
+    }
+}
+
+/* A journalist's beat: "Jo Example covers the courts for the Daily
+ * Ledger", "Jo Example has written for Acme since 1990". */
+static void
+role_by_beat (KgRelationReader *r,
+              const KgMention  *person,
+              guint             hi)
+{
+  static const char *const beat_words[] = {
+    "covers", "covered", "writes", "wrote", "written", "reports", "reported", NULL
+  };
+  static KgWordSet beat = { beat_words };
+  const KgAnalysis *a = r->a;
+  guint t = person->end_token;
+  const KgMention *where;
+
+  if (kg_token_is (a, t, "has") || kg_token_is (a, t, "had"))
+    t++;
+  if (!kg_token_in_set (a, t, &beat))
+    return;
+  for (guint k = t + 1; k < hi && k < t + 8; k++)
+    {
+      /* What is covered may be named: "covers the White House for …" */
+      if (kg_token_is (a, k, ",") || kg_is_clause_break (a, k))
+        return;
+      if (!kg_token_is (a, k, "for"))
+        continue;
+      where = kg_phrase_organisation (r, k + 1, hi);
+      if (kg_is_actor (where) && (where->first_token == k + 1 || kg_is_determiner (a, k + 1)))
+        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "writes for", t);
       return;
     }
 }
@@ -554,19 +616,23 @@ role_before_person (KgRelationReader *r,
                     guint             lo)
 {
   const KgAnalysis *a = r->a;
-  guint last = person->first_token, first, k;
+  guint last = person->first_token, first, k, n;
   const KgMention *where;
 
   if (last <= lo + 1)
     return;
   last--;
+  /* "the head of Acme, Dr. Jo Example": past an honorific left out of the
+   * name. */
+  if (kg_token_in_set (a, last, &name_honorifics) && last > lo + 1)
+    last--;
   if (kg_token_is (a, last, ",") && last > lo)
     last--;
   if (kg_token_is (a, last + 1, ",") && (where = kg_relation_reader_mention (r, last)) != NULL)
     {
       /* "the head of Acme, Dr. Jo Example" */
       k = where->first_token;
-      while (k > lo && kg_token_is_any (a, k - 1, determiners))
+      while (k > lo && kg_token_in_set (a, k - 1, &determiners))
         k--;
       /* A place here is an office held, not a home: "the 13th president
        * of the United States, Jo Example". */
@@ -604,6 +670,20 @@ role_before_person (KgRelationReader *r,
   where = kg_relation_reader_mention (r, k);
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
+  else if ((n = kg_word_list_match_back (r->speech, a, k, lo)) > 0 && k + 1 >= lo + n + 1
+           && (kg_token_is (a, k - n, ",") || kg_token (a, k - n)->kind == KG_TOKEN_QUOTE)
+           && (person->end_token >= r->a->tokens->len || kg_token_is (a, person->end_token, ",")
+               || kg_token_is (a, person->end_token, ".") || kg_token (a, person->end_token)->sentence
+                                                             != kg_token (a, person->first_token)->sentence))
+    {
+      /* "The agency will appeal, said station chief Jo Example.": one who
+       * speaks with a title speaks for the organisation the sentence is
+       * about. */
+      guint e = actor_before (r, k, lo);
+      g_autofree char *label = span_text (r, first, last + 1);
+
+      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+    }
   else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
     {
       /* "the company's chief executive, Jo Example" */
@@ -614,114 +694,23 @@ role_before_person (KgRelationReader *r,
     }
 }
 
-/* "Acme partner Beta", "Acme's partners Beta", "Beta, a partner of Acme",
- * "Beta partnered with Acme". */
-static void
-partners (KgRelationReader *r,
-          guint             t,
-          guint             lo,
-          guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  const KgMention *before = NULL, *after = NULL;
-
-  if (kg_token_is (a, t, "partner") || kg_token_is (a, t, "partners"))
-    {
-      guint k = t > lo ? t - 1 : t;
-
-      if (k > lo && kg_token_is_possessive (a, k))
-        k--;
-      before = kg_relation_reader_mention (r, k);
-      after = kg_relation_reader_mention (r, t + 1);
-      if (kg_is_actor (before) && kg_is_actor (after))
-        {
-          kg_relation_reader_relate (r, after->entity, before->entity, KG_RELATION_PARTNER,
-                                     "partner", t);
-          return;
-        }
-      /* "Beta, a partner of Acme" */
-      if (t >= lo + 3 && kg_token_is (a, t + 1, "of") && kg_token_is (a, t - 2, ","))
-        {
-          before = kg_relation_reader_mention (r, t - 3);
-          after = phrase_organisation (r, t + 2, hi);
-        }
-    }
-  else if ((kg_token_is (a, t, "partnered") || kg_token_is (a, t, "partnering"))
-           && kg_token_is (a, t + 1, "with") && t > lo)
-    {
-      guint k = t - 1;
-
-      while (k > lo && r->mention_of[k] < 0 && kg_token (a, k)->kind == KG_TOKEN_WORD
-             && !kg_is_clause_break (a, k))
-        k--;
-      before = kg_relation_reader_mention (r, k);
-      after = phrase_organisation (r, t + 2, hi);
-    }
-  if (kg_is_actor (before) && kg_is_actor (after))
-    kg_relation_reader_relate (r, before->entity, after->entity, KG_RELATION_PARTNER, "partner", t);
-}
-
-/* "Norland's Water Agency" (a body of its government), "Norland's Acme"
- * (a company there), "Acme's Beta Labs" (a part of a company). */
-static void
-possessive_of (KgRelationReader *r,
-               const KgMention  *owner,
-               guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = owner->end_token;
-  const KgMention *owned;
-
-  if (!kg_token_is_possessive (a, t))
-    return;
-  owned = kg_relation_reader_mention (r, t + 1);
-  if (owned != NULL && owned->type == KG_ENTITY_PERSON && owner->type == KG_ENTITY_PLACE)
-    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "from", t);
-  if (owned == NULL || owned->type == KG_ENTITY_PERSON || owned->type == KG_ENTITY_PLACE)
-    return;
-  /* "Norland's Acme": a company of a country (or its government) is there. */
-  if ((owner->type == KG_ENTITY_PLACE || owner->type == KG_ENTITY_GOVERNMENT)
-      && owned->type == KG_ENTITY_ORGANIZATION)
-    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_LOCATED_IN, "based in", t);
-  else if (owner->type != KG_ENTITY_PERSON
-           && !(owner->type == KG_ENTITY_ORGANIZATION && owned->type == KG_ENTITY_GOVERNMENT))
-    kg_relation_reader_relate (r, owned->entity, owner->entity, KG_RELATION_PART_OF, "part of", t);
-}
-
-/* "Beta, a unit of Acme", "Beta, a government agency of Norland". */
-static void
-unit_of (KgRelationReader *r,
-         const KgMention  *part,
-         guint             hi)
-{
-  const KgAnalysis *a = r->a;
-  guint t = part->end_token;
-  const KgMention *whole;
-
-  if (!kg_is_actor (part) || !kg_token_is (a, t, ",")
-      || !(kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "an")))
-    return;
-  t += 2;
-  if (t + 1 < hi && kg_token (a, t)->kind == KG_TOKEN_WORD && r->mention_of[t] < 0
-      && !kg_token_is_any (a, t, unit_words))
-    t++;   /* "a government agency of", "a wholly owned subsidiary of" */
-  if (!kg_token_is_any (a, t, unit_words) || !kg_token_is (a, t + 1, "of"))
-    return;
-  whole = phrase_organisation (r, t + 2, hi);
-  if (kg_is_actor (whole))
-    kg_relation_reader_relate (r, part->entity, whole->entity, KG_RELATION_PART_OF, "part of", t);
-}
-
 static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
 {
+  guint named = s->first_token;
+
+  /* Every pattern here starts from a name in the sentence. */
+  while (named < s->end_token && r->mention_of[named] < 0)
+    named++;
+  if (named == s->end_token)
+    return;
   kg_read_locations (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
 
-      partners (r, t, s->first_token, s->end_token);
+      kg_relate_partners (r, t, s->first_token, s->end_token);
       if (m == NULL || m->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
@@ -729,19 +718,20 @@ read_sentence (KgRelationReader *r,
           role_after_person (r, m, s->end_token);
           role_before_person (r, m, s->first_token);
           role_by_verb (r, m, s->end_token);
+          role_by_beat (r, m, s->end_token);
           role_by_passive (r, m);
         }
-      possessive_of (r, m, s->end_token);
-      unit_of (r, m, s->end_token);
+      kg_relate_possessive (r, m, s->end_token);
+      kg_relate_unit (r, m, s->end_token);
     }
 }
 
-static gboolean *
+static guint8 *
 quoted_tokens (KgAnalysis *a,
                KgGraph    *graph,
                KgDocument *doc)
 {
-  gboolean *quoted = g_new0 (gboolean, a->tokens->len + 1);
+  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
 
   for (guint i = 0; i < kg_graph_get_n_quotes (graph); i++)
     {
@@ -762,13 +752,14 @@ kg_find_relations (KgAnalysis *analysis,
                    KgDocument *doc)
 {
   g_autofree gint *mention_of = kg_mention_index (analysis);
-  g_autofree gboolean *quoted = quoted_tokens (analysis, graph, doc);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, graph, doc);
   KgRelationReader r = {
     analysis, graph, doc, mention_of, quoted,
     kg_word_list_get ("role-titles", NULL),
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)
@@ -783,4 +774,5 @@ kg_find_relations (KgAnalysis *analysis,
       read_sentence (&r, &s);
     }
   kg_find_actions (&r);
+  g_hash_table_unref (r.evidence_seen);
 }

@@ -196,6 +196,38 @@ void        _kg_viterbi               (const float      *transitions,
 gboolean    _kg_transition_allowed    (int               prev,
                                        int               cur);
 
+/* What one look at a token's bytes tells (kg-tagger.c). */
+enum
+{
+  TF_UPPER      = 1 << 0,   /* has a capital letter */
+  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
+  TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
+  TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
+  TF_UNICODE    = 1 << 4,   /* not all ASCII */
+  TF_COMMON     = 1 << 5,   /* capitalised only as a sentence's first word */
+};
+
+guint8      _kg_token_flags           (const char       *text,
+                                       gsize             length,
+                                       guint            *n_upper,
+                                       guint            *n_lower);
+
+/* Headlines in title case (kg-headlines.c). */
+gboolean    _kg_is_title_case         (const KgTagToken *tokens,
+                                       const guint8     *tf,
+                                       guint             n);
+void        _kg_to_capitals           (KgTagToken       *tokens,
+                                       guint8           *tf,
+                                       guint             n,
+                                       GStringChunk     *chunk);
+GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
+                                       const guint8     *tf,
+                                       const guint8     *candidate);
+gboolean    _kg_headline_words        (const KgTagToken *tokens,
+                                       const guint8     *tf,
+                                       guint             n,
+                                       GHashTable       *lower);
+
 /* The tagger itself (kg-tagger.c). */
 KgTagger   *_kg_tagger_load           (const char       *path,
                                        GError          **error);

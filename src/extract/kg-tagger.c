@@ -242,15 +242,6 @@ entry_of (const KgTagger  *tagger,
   return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
 }
 
-/* What one look at a token's bytes tells. */
-enum
-{
-  TF_UPPER      = 1 << 0,   /* has a capital letter */
-  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
-  TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
-  TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
-  TF_UNICODE    = 1 << 4,   /* not all ASCII */
-};
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
@@ -305,11 +296,11 @@ static const guint8 byte_class[256] = {
 
 /* Also counts the capital and small letters of an ASCII word, the way
  * _kg_is_all_caps_sentence does. */
-static guint8
-token_flags (const char *text,
-             gsize       length,
-             guint      *n_upper,
-             guint      *n_lower)
+guint8
+_kg_token_flags (const char *text,
+                 gsize       length,
+                 guint      *n_upper,
+                 guint      *n_lower)
 {
   guint upper = 0, lower = 0;
   gunichar first;
@@ -365,7 +356,7 @@ mark_active (guint8   *tf,
 
   for (guint i = 0; i < n; i++)
     {
-      if (!all_caps && !(tf[i] & TF_UPPER))
+      if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
       tf[i] |= TF_ACTIVE;
       if ((int) i - last <= 3)
@@ -585,29 +576,59 @@ fill_keys (const KgTagger   *tagger,
     }
 }
 
-/* Flags, word ids and lexicon spans of one sentence. */
+/* Token flags and whether the sentence is a headline in capitals; TRUE when
+ * it may be one in title case. */
+static gboolean
+classify_sentence (const KgAnalysis *analysis,
+                   DocArrays        *d,
+                   guint             s,
+                   Scratch          *scratch)
+{
+  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  guint f = sent->first_token, n = sent->end_token - f;
+  guint upper = 0, lower = 0, unicode = 0;
+
+  sentence_tokens (analysis, sent, scratch->tokens);
+  for (guint t = f; t < sent->end_token; t++)
+    {
+      d->tf[t] = _kg_token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
+      unicode |= d->tf[t] & TF_UNICODE;
+    }
+  d->all_caps[s] = unicode ? _kg_is_all_caps_sentence (scratch->tokens, n) : upper >= 2 && lower * 4 < upper;
+  return !d->all_caps[s] && _kg_is_title_case (scratch->tokens, d->tf + f, n);
+}
+
+/* Word ids and lexicon spans of one sentence. */
 static void
 prepare_sentence (const KgAnalysis *analysis,
                   const KgTagger   *tagger,
                   WordCache        *cache,
                   DocArrays        *d,
                   guint             s,
-                  Scratch          *scratch)
+                  Scratch          *scratch,
+                  GStringChunk     *chunk,
+                  gboolean          candidate,
+                  GHashTable       *lower)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, unicode = 0;
-  KgTagSentence ts = { scratch->tokens, n, FALSE, d->lex_span + f, d->doc_flags + f,
+  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, d->doc_flags + f,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
 
   sentence_tokens (analysis, sent, scratch->tokens);
-  for (guint t = f; t < sent->end_token; t++)
+  if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
-      d->tf[t] = token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
-      unicode |= d->tf[t] & TF_UNICODE;
+      _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
+      ts.all_caps = d->all_caps[s] = TRUE;
     }
-  ts.all_caps = unicode ? _kg_is_all_caps_sentence (ts.tokens, n) : upper >= 2 && lower * 4 < upper;
-  d->all_caps[s] = ts.all_caps;
+  /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
+   * by the rules of writing, not because they name anything. */
+  for (guint t = f; t < sent->end_token; t++)
+    if ((t == f || (scratch->tokens[t - f].length == 1 && scratch->tokens[t - f].text[0] == 'I')) &&
+        (d->tf[t] & TF_UPPER) &&
+        (_kg_lexicon_word_classes (tagger->lexicon, scratch->tokens[t - f].text,
+                                   scratch->tokens[t - f].length) & (1u << KG_LEX_COMMON)))
+      d->tf[t] |= TF_COMMON;
   mark_active (d->tf + f, n, ts.all_caps);
   /* Hash every word first and ask for its slot, then for its entry, so
    * that the look-ups of a sentence wait on memory together. */
@@ -646,6 +667,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
+  /* Holds the capitalised words of headlines for as long as the cache. */
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
+  g_autoptr(GHashTable) lower = NULL;
+  g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
+  gboolean maybe_title = FALSE;
   guint32 bos, eos;
   gsize max_len = 1;
 
@@ -661,7 +687,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
-    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch);
+    maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
+  if (maybe_title)
+    lower = _kg_lower_case_words (analysis, d.tf, candidate);
+  for (guint s = 0; s < n_sent; s++)
+    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, &cache, analysis, &d);

@@ -212,6 +212,25 @@ scan_url (const char *text,
   return j - i;
 }
 
+/* "name@example.com": the length, or 0. */
+static gsize
+scan_email (const char *text,
+            gsize       length,
+            gsize       i)
+{
+  gsize j = i, at, dot = 0;
+
+  while (j < length && (g_ascii_isalnum (text[j]) || strchr ("._%+-", text[j]) != NULL) && text[j] != '\0')
+    j++;
+  if (j >= length || text[j] != '@' || j == i)
+    return 0;
+  at = ++j;
+  while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '-' ||
+                        (text[j] == '.' && j + 1 < length && g_ascii_isalnum (text[j + 1]))))
+    dot = text[j++] == '.' ? j : dot;
+  return dot > at && j > dot ? j - i : 0;
+}
+
 static gsize
 scan_number (const char *text,
              gsize       length,
@@ -378,11 +397,21 @@ scan_tokens (KgAnalysis *analysis)
         }
       else if (is_letter (c))
         {
+          gsize m;
+
           n = scan_word (text, length, i, &abbrev);
           kind = KG_TOKEN_WORD;
+          /* Only a word running into '@' or '.' can start an address. */
+          if (i + n < length && (text[i + n] == '@' || text[i + n] == '.' || text[i + n - 1] == '.') &&
+              (m = scan_email (text, length, i)) > 0)
+            {
+              n = m;
+              kind = KG_TOKEN_URL;
+            }
         }
       else if (is_apostrophe (c) && (n = clitic_length (text, length, i)) > 0 &&
-               (i == 0 || is_alnum (char_at (text, length, i - 1)) || text[i - 1] == ' '))
+               (i == 0 || is_alnum (char_at (text, length, i - 1)) || text[i - 1] == ' ' ||
+                text[i - 1] == '.'))
         kind = KG_TOKEN_WORD;
       else if (is_quote_char (c))
         {

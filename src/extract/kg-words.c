@@ -10,7 +10,9 @@
 struct _KgWordList
 {
   GHashTable *phrases;   /* lower-case phrase, words joined by one space */
-  GHashTable *firsts;    /* the first word of each phrase */
+  guint8     *firsts;    /* bit per word id: the first word of a phrase */
+  guint8     *singles;   /* bit per word id: a phrase of that one word */
+  guint32     n_ids;     /* the bits above cover ids below this */
   guint       max_words;
 };
 
@@ -21,6 +23,54 @@ static const char *const list_names[] = {
 
 static GMutex lists_lock;
 static GHashTable *lists;   /* name → KgWordList, never freed: shared read-only */
+/* Every word of every list loaded (lower-case) → its id, from 1: the id of
+ * a token's word answers every list's question. */
+static GHashTable *list_words;
+/* Two bits per word of list_words, so most tokens (no list has them) are
+ * told apart without a lookup. */
+static guint8 list_words_filter[65536 / 8];
+
+static void
+filter_add (guint64 *filter,
+            guint32  h)
+{
+  guint32 a = h & 0x3ff, b = (h >> 10) & 0x3ff;
+
+  filter[a / 64] |= G_GUINT64_CONSTANT (1) << (a % 64);
+  filter[b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
+}
+
+static gboolean
+list_filter_has (guint32 h)
+{
+  return (list_words_filter[(h & 0xffff) / 8] & (1u << (h % 8)))
+         && (list_words_filter[(h >> 16) / 8] & (1u << ((h >> 16) % 8)));
+}
+
+static guint32
+intern_word (const char *word)
+{
+  guint32 id = GPOINTER_TO_UINT (g_hash_table_lookup (list_words, word));
+
+  if (id == 0)
+    {
+      guint32 h = kg_word_hash (word, strlen (word));
+
+      list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
+      list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
+      id = g_hash_table_size (list_words) + 1;
+      g_hash_table_insert (list_words, g_strdup (word), GUINT_TO_POINTER (id));
+    }
+  return id;
+}
+
+static inline gboolean
+has_bit (const guint8 *bits,
+         guint32       n_ids,
+         guint32       id)
+{
+  return id < n_ids && (bits[id / 8] & (1u << (id % 8))) != 0;
+}
 
 /* Lower-cases word into buf and folds the curly apostrophe to "'"; returns
  * the bytes written, or 0 when it does not fit. */
@@ -43,7 +93,7 @@ fold_word (const char *word,
           i += 2;
         }
       else
-        buf[n++] = g_ascii_tolower (word[i]);
+        buf[n++] = kg_ascii_lower (word[i]);
     }
   buf[n] = '\0';
   return n;
@@ -54,15 +104,18 @@ word_list_parse (const char *contents)
 {
   KgWordList *list = g_new0 (KgWordList, 1);
   g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   list->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  list->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (list_words == NULL)
+    list_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) words = NULL;
       g_autofree char *joined = NULL;
       char *hash = strchr (lines[i], '#');
       char buf[256];
+      gsize used;
       guint n;
 
       if (hash)
@@ -78,12 +131,29 @@ word_list_parse (const char *contents)
       if (n == 0)
         continue;
       joined = g_strjoinv (" ", words);
-      if (fold_word (joined, strlen (joined), buf, sizeof buf) == 0)
+      if ((used = fold_word (joined, strlen (joined), buf, sizeof buf)) == 0)
         continue;
       g_hash_table_add (list->phrases, g_strdup (buf));
+      /* The first word's id, and with a phrase of one word a second bit. */
       buf[strcspn (buf, " ")] = '\0';
-      g_hash_table_add (list->firsts, g_strdup (buf));
+      g_array_append_val (firsts, (guint32) { intern_word (buf) * 2 + (n == 1) });
+      for (char *word = buf + strlen (buf) + 1; word < buf + used; word += strlen (word) + 1)
+        {
+          word[strcspn (word, " ")] = '\0';
+          intern_word (word);
+        }
       list->max_words = MAX (list->max_words, n);
+    }
+  list->n_ids = g_hash_table_size (list_words) + 1;
+  list->firsts = g_malloc0 (list->n_ids / 8 + 1);
+  list->singles = g_malloc0 (list->n_ids / 8 + 1);
+  for (guint i = 0; i < firsts->len; i++)
+    {
+      guint32 code = g_array_index (firsts, guint32, i), id = code / 2;
+
+      list->firsts[id / 8] |= 1u << (id % 8);
+      if (code & 1)
+        list->singles[id / 8] |= 1u << (id % 8);
     }
   return list;
 }
@@ -139,7 +209,24 @@ kg_word_list_has (const KgWordList *list,
          && g_hash_table_contains (list->phrases, buf);
 }
 
-/* Whether tokens [first, first + n) spell a phrase of list. */
+/* The id of token i's word in list_words, 0 when no list has it. The
+ * filter on the token's hash answers for most tokens; the others are looked
+ * up each time (an array of ids per token would cost memory). */
+static guint32
+token_word_id (const KgAnalysis *analysis,
+               guint             i)
+{
+  char buf[256];
+
+  if (!list_filter_has (kg_token_hash (analysis, i))
+      || fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) == 0)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
+}
+
+/* Whether tokens [first, first + n) spell a phrase of list: every word must
+ * be a list word and the first one must start a phrase of this list before
+ * the words are put together and looked up. */
 static gboolean
 tokens_in_list (const KgWordList *list,
                 const KgAnalysis *analysis,
@@ -149,6 +236,15 @@ tokens_in_list (const KgWordList *list,
   char buf[256];
   gsize used = 0;
 
+  for (guint i = first; i < first + n; i++)
+    {
+      guint32 id = token_word_id (analysis, i);
+
+      if (id == 0 || (i == first && !has_bit (list->firsts, list->n_ids, id)))
+        return FALSE;
+    }
+  if (n == 1)
+    return has_bit (list->singles, list->n_ids, token_word_id (analysis, first));
   for (guint i = first; i < first + n; i++)
     {
       gsize w;
@@ -164,8 +260,6 @@ tokens_in_list (const KgWordList *list,
       if (w == 0)
         return FALSE;
       used += w;
-      if (i == first && !g_hash_table_contains (list->firsts, buf))
-        return FALSE;
     }
   return g_hash_table_contains (list->phrases, buf);
 }
@@ -176,7 +270,8 @@ kg_word_list_match (const KgWordList *list,
                     guint             first,
                     guint             hi)
 {
-  if (list == NULL || first >= hi)
+  if (list == NULL || first >= hi
+      || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
   for (guint n = MIN (list->max_words, hi - first); n > 0; n--)
     if (tokens_in_list (list, analysis, first, n))
@@ -190,7 +285,7 @@ kg_word_list_match_back (const KgWordList *list,
                          guint             last,
                          guint             lo)
 {
-  if (list == NULL || last < lo)
+  if (list == NULL || last < lo || token_word_id (analysis, last) == 0)
     return 0;
   for (guint n = MIN (list->max_words, last - lo + 1); n > 0; n--)
     if (tokens_in_list (list, analysis, last + 1 - n, n))
@@ -198,46 +293,72 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
-gboolean
-kg_token_is (const KgAnalysis *analysis,
-             guint             i,
-             const char       *word)
+guint32
+kg_word_hash (const char *word,
+              gsize       length)
 {
-  gsize n;
+  guint32 h = 2166136261u;
 
-  if (i >= analysis->tokens->len)
-    return FALSE;
-  n = kg_token_len (analysis, i);
-  return strlen (word) == n && g_ascii_strncasecmp (kg_token_text (analysis, i), word, n) == 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = kg_ascii_lower (word[i]);
+
+      if (c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+        {
+          c = '\'';
+          i += 2;
+        }
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
 }
 
-gboolean
-kg_token_is_any (const KgAnalysis  *analysis,
-                 guint              i,
-                 const char *const *words)
+void
+kg_analysis_hash_tokens (KgAnalysis *analysis)
 {
-  for (guint k = 0; words[k]; k++)
-    if (kg_token_is (analysis, i, words[k]))
-      return TRUE;
-  return FALSE;
+  guint n = analysis->tokens->len;
+
+  g_free (analysis->token_hashes);
+  analysis->token_hashes = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    analysis->token_hashes[i] = kg_word_hash (kg_token_text (analysis, i), kg_token_len (analysis, i));
+  analysis->token_hashes[n] = 0;
+  analysis->n_token_hashes = n;
+}
+
+void
+kg_word_set_prepare (KgWordSet *set)
+{
+  if (!g_once_init_enter (&set->ready))
+    return;
+  for (guint k = 0; set->words[k]; k++)
+    filter_add (set->filter, kg_word_hash (set->words[k], strlen (set->words[k])));
+  g_once_init_leave (&set->ready, 1);
 }
 
 gboolean
 kg_token_is_capitalised (const KgAnalysis *analysis,
                          guint             i)
 {
-  return i < analysis->tokens->len
-         && kg_token (analysis, i)->kind == KG_TOKEN_WORD
-         && g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
+  guchar c;
+
+  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
+    return FALSE;
+  c = *kg_token_text (analysis, i);
+  /* ASCII first, without decoding. */
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
 }
 
 gboolean
 kg_token_is_possessive (const KgAnalysis *analysis,
                         guint             i)
 {
-  static const char *const forms[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+  static const char *const forms_words[] = { "'s", "\u2019s", "'", "\u2019", NULL };
+  static KgWordSet forms = { forms_words };
 
-  return i < analysis->tokens->len && kg_token_is_any (analysis, i, forms);
+  return i < analysis->tokens->len && kg_token_in_set (analysis, i, &forms);
 }
 
 guint
@@ -275,16 +396,19 @@ kg_mention_index (const KgAnalysis *analysis)
   return index;
 }
 
-static const char *const prepositions[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
-static const char *const person_pronouns[] = { "he", "she", "his", "her", NULL };
-static const char *const group_pronouns[] = { "it", "they", "we", "its", "their", NULL };
+static const char *const prepositions_words[] = { "on", "in", "at", "to", "with", "by", "from", "of", "for", NULL };
+static KgWordSet prepositions = { prepositions_words };
+static const char *const person_pronouns_words[] = { "he", "she", "his", "her", NULL };
+static KgWordSet person_pronouns = { person_pronouns_words };
+static const char *const group_pronouns_words[] = { "it", "they", "we", "its", "their", NULL };
+static KgWordSet group_pronouns = { group_pronouns_words };
 
 /* The entity of the last mention before token t (outside quotations) whose
  * type is one of types (a bit mask). */
 static guint
 antecedent (const KgAnalysis *a,
             const gint       *mention_of,
-            const gboolean   *quoted,
+            const guint8     *quoted,
             guint             t,
             guint             types)
 {
@@ -304,7 +428,7 @@ antecedent (const KgAnalysis *a,
       /* "On Twitter, he said": a name after a preposition is no subject. */
       if ((types & (1u << KG_ENTITY_PERSON)) && kg_token (a, k)->sentence == sentence
           && m->first_token > 0
-          && kg_token_is_any (a, m->first_token - 1, prepositions))
+          && kg_token_in_set (a, m->first_token - 1, &prepositions))
         continue;
       /* In an earlier sentence, the one written about is the first named
        * there, its subject, rather than the last. */
@@ -317,17 +441,29 @@ antecedent (const KgAnalysis *a,
   return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
 }
 
+gboolean
+kg_token_may_name (const KgAnalysis *a,
+                   const gint       *mention_of,
+                   guint             t)
+{
+  return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
+         || kg_token_in_set (a, t, &group_pronouns)
+         || (t > 0 && kg_token_is (a, t - 1, "the")
+             && (kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1)
+                 || kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1)));
+}
+
 guint
 kg_entity_at (const KgAnalysis *a,
               const gint       *mention_of,
-              const gboolean   *quoted,
+              const guint8     *quoted,
               guint             t)
 {
   if (mention_of[t] >= 0)
     return g_array_index (a->mentions, KgMention, mention_of[t]).entity;
-  if (kg_token_is_any (a, t, person_pronouns))
+  if (kg_token_in_set (a, t, &person_pronouns))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_PERSON);
-  if (kg_token_is_any (a, t, group_pronouns))
+  if (kg_token_in_set (a, t, &group_pronouns))
     return antecedent (a, mention_of, quoted, t,
                        1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
   if (t > 0 && kg_token_is (a, t - 1, "the")

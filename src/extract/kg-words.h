@@ -56,14 +56,101 @@ kg_token_len (const KgAnalysis *analysis,
   return t->end - t->start;
 }
 
-/* Whether token i is word (ignoring case). */
-gboolean          kg_token_is             (const KgAnalysis *analysis,
-                                           guint             i,
-                                           const char       *word);
+static inline char
+kg_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether token i is word (ignoring case). The stages ask this of every
+ * token many times, so the first letters are compared before the lengths
+ * and the rest: most tokens differ there. */
+static inline gboolean
+kg_token_is (const KgAnalysis *analysis,
+             guint             i,
+             const char       *word)
+{
+  const KgToken *t;
+  const char *p;
+  gsize n;
+
+  if (i >= analysis->tokens->len)
+    return FALSE;
+  t = kg_token (analysis, i);
+  p = analysis->text + t->start;
+  n = t->end - t->start;
+  if (kg_ascii_lower (*p) != kg_ascii_lower (*word))
+    return FALSE;
+  for (gsize k = 1; k < n; k++)
+    if (word[k] == '\0' || kg_ascii_lower (p[k]) != kg_ascii_lower (word[k]))
+      return FALSE;
+  return word[n] == '\0';
+}
 /* Whether token i is one of the NULL-terminated words (ignoring case). */
-gboolean          kg_token_is_any         (const KgAnalysis *analysis,
-                                           guint             i,
-                                           const char *const *words);
+static inline gboolean
+kg_token_is_any (const KgAnalysis  *analysis,
+                 guint              i,
+                 const char *const *words)
+{
+  for (guint k = 0; words[k]; k++)
+    if (kg_token_is (analysis, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Per token, a hash of its lower-case form with the curly apostrophe as
+ * "'": equal words (ignoring case) hash alike, so a hash that differs
+ * rules a word out without comparing. Filled on first use. */
+void              kg_analysis_hash_tokens (KgAnalysis       *analysis);
+guint32           kg_word_hash            (const char       *word,
+                                           gsize             length);
+
+static inline guint32
+kg_token_hash (const KgAnalysis *analysis,
+               guint             i)
+{
+  if (G_UNLIKELY (analysis->n_token_hashes != analysis->tokens->len))
+    kg_analysis_hash_tokens ((KgAnalysis *) analysis);
+  return analysis->token_hashes[i];
+}
+
+/* A fixed set of words the patterns look for, defined once in a file:
+ *   static const char *const verbs_words[] = { "sued", "fined", NULL };
+ *   static KgWordSet verbs = { verbs_words };
+ * Two bits of each word's hash are set in a filter on first use, so most
+ * tokens are passed over without comparing a word. */
+typedef struct
+{
+  const char *const *words;   /* NULL-terminated, lower case */
+  gsize              ready;
+  guint64            filter[16];
+} KgWordSet;
+
+void              kg_word_set_prepare     (KgWordSet        *set);
+
+static inline gboolean
+kg_word_filter_has (const guint64 *filter,
+                    guint32        h)
+{
+  guint32 a = h & 0x3ff, b = (h >> 10) & 0x3ff;
+
+  return (filter[a / 64] & (G_GUINT64_CONSTANT (1) << (a % 64)))
+         && (filter[b / 64] & (G_GUINT64_CONSTANT (1) << (b % 64)));
+}
+
+/* Whether token i is one of set's words (ignoring case). */
+static inline gboolean
+kg_token_in_set (const KgAnalysis *analysis,
+                 guint             i,
+                 KgWordSet        *set)
+{
+  if (!g_atomic_pointer_get (&set->ready))
+    kg_word_set_prepare (set);
+  return i < analysis->tokens->len
+         && kg_word_filter_has (set->filter, kg_token_hash (analysis, i))
+         && kg_token_is_any (analysis, i, set->words);
+}
+
 gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
                                            guint             i);
 /* "'s", "’s", "'" and "’" standing alone. */
@@ -84,7 +171,14 @@ gint             *kg_mention_index        (const KgAnalysis *analysis);
  * last government (quotations are never searched). */
 guint             kg_entity_at            (const KgAnalysis *analysis,
                                            const gint       *mention_of,
-                                           const gboolean   *quoted,
+                                           const guint8     *quoted,
+                                           guint             t);
+
+/* Whether kg_entity_at() may find an entity at token t: a mention, a
+ * pronoun or "the company". A sentence with fewer than two such tokens
+ * relates nothing. */
+gboolean          kg_token_may_name       (const KgAnalysis *analysis,
+                                           const gint       *mention_of,
                                            guint             t);
 
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
@@ -94,7 +188,7 @@ guint             kg_entity_at            (const KgAnalysis *analysis,
  * tokens inside quotations, which never name the speaker. */
 guint             kg_speech_subject       (const KgAnalysis *analysis,
                                            const gint       *mention_of,
-                                           const gboolean   *quoted,
+                                           const guint8     *quoted,
                                            guint             verb,
                                            guint             verb_len,
                                            guint             lo,

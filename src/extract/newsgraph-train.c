@@ -432,6 +432,7 @@ run (const char  *train_path,
      int          epochs,
      int          bits,
      int          seed,
+     int          runs,
      GError     **error)
 {
   Corpus corpus = { g_ptr_array_new_with_free_func (g_free), g_byte_array_new (),
@@ -440,6 +441,8 @@ run (const char  *train_path,
                     g_array_new (FALSE, FALSE, sizeof (guint32)) };
   KgLexicon *lexicon = NULL;
   Perceptron p = { 0 };
+  g_autofree float *sum = NULL;
+  gsize size;
   gboolean ok = FALSE;
 
   if (!read_corpus (train_path, &corpus, error) || (lexicon = _kg_lexicon_load (error)) == NULL)
@@ -447,10 +450,24 @@ run (const char  *train_path,
   g_printerr ("%u sentences, %u tokens\n", corpus.sentences->len, corpus.words->len);
   extract_features (&corpus, lexicon, ((guint32) 1 << bits) - 1);
   p.n_table = ((gsize) 1 << bits) * KG_N_LABELS;
-  p.w = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
-  p.u = g_new0 (float, p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS);
+  size = p.n_table + (KG_N_LABELS + 1) * KG_N_LABELS;
+  p.w = g_new0 (float, size);
+  p.u = g_new0 (float, size);
+  sum = g_new0 (float, size);
+  /* Several passes over the data in different orders, their averaged
+   * weights averaged again: steadier than any one order. */
+  for (int r = 0; r < runs; r++)
+    {
+      memset (p.w, 0, size * sizeof (float));
+      memset (p.u, 0, size * sizeof (float));
+      p.c = 1;
+      train (&p, &corpus, epochs, seed + r);
+      for (gsize i = 0; i < size; i++)
+        sum[i] += (p.w[i] - p.u[i] / p.c) / runs;
+    }
+  memcpy (p.w, sum, size * sizeof (float));
+  memset (p.u, 0, size * sizeof (float));
   p.c = 1;
-  train (&p, &corpus, epochs, seed);
   ok = save_model (&p, &corpus, lexicon, bits, model_path, error);
 
 out:
@@ -464,23 +481,25 @@ out:
 int
 main (int argc, char **argv)
 {
-  int epochs = 12, bits = 20, seed = 20031;
+  int epochs = 12, bits = 20, seed = 20031, runs = 1;
   GOptionEntry entries[] = {
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Passes over the data", "N" },
     { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "log2 of the weight table rows", "B" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the shuffling", "S" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Trainings in different orders, averaged", "R" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("TRAIN.txt MODEL.bin");
   g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || bits < 12 || bits > 24)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || bits < 12 || bits > 24 ||
+      runs < 1 || epochs < 1)
     {
       g_printerr ("newsgraph-train: %s\n", error ? error->message : "usage: newsgraph-train TRAIN.txt MODEL.bin");
       return 2;
     }
-  if (!run (argv[1], argv[2], epochs, bits, seed, &error))
+  if (!run (argv[1], argv[2], epochs, bits, seed, runs, &error))
     {
       g_printerr ("newsgraph-train: %s\n", error->message);
       return 1;

@@ -91,28 +91,37 @@ html_label_text (const char *html)
   return g_string_free (out, FALSE);
 }
 
+/* An attribute's value, or NULL when the file never declares it. Looking
+ * the symbol up once per file instead of per object matters on big files. */
+static const char *
+value_of (void    *obj,
+          Agsym_t *sym)
+{
+  return sym != NULL ? agxget (obj, sym) : NULL;
+}
+
 static char *
 object_label (void       *obj,
+              Agsym_t    *sym,
               const char *fallback)
 {
-  char *label = agget (obj, (char *) "label");
+  const char *label = value_of (obj, sym);
 
   if (label == NULL || label[0] == '\0' || g_str_equal (label, "\\N"))
     return g_strdup (fallback != NULL ? fallback : "");
-  if (aghtmlstr (label))
+  if (aghtmlstr ((char *) label))
     return html_label_text (label);
   return _kg_layout_unescape_label (label, fallback);
 }
 
 static KgEntityType
-guess_type (Agnode_t   *n,
+guess_type (const char *type,
             const char *name)
 {
   static const char *const government_words[] = {
     "Ministry", "Department", "Government", "Agency", "Parliament", "Council",
     "Senate", "Congress", "Commission", "Army", "Police", NULL
   };
-  const char *type = agget (n, (char *) "type");
   KgEntityType t;
 
   if (type != NULL && kg_entity_type_from_string (type, &t))
@@ -166,10 +175,13 @@ read_nodes (Agraph_t   *g,
             GHashTable *entity_of)
 {
   double top = top_of_box (g);
+  Agsym_t *label = agattr (g, AGNODE, (char *) "label", NULL);
+  Agsym_t *type = agattr (g, AGNODE, (char *) "type", NULL);
+  Agsym_t *pos = agattr (g, AGNODE, (char *) "pos", NULL);
 
   for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
     {
-      g_autofree char *name = object_label (n, agnameof (n));
+      g_autofree char *name = object_label (n, label, agnameof (n));
       KgEntity *e;
       double x, y;
 
@@ -181,8 +193,8 @@ read_nodes (Agraph_t   *g,
       /* A node named "" has nothing to show or save; its edges go too. */
       if (name[0] == '\0')
         continue;
-      e = kg_graph_ensure_entity (graph, name, guess_type (n, name));
-      if (!e->has_position && parse_point (agget (n, (char *) "pos"), &x, &y))
+      e = kg_graph_ensure_entity (graph, name, guess_type (value_of (n, type), name));
+      if (!e->has_position && parse_point (value_of (n, pos), &x, &y))
         {
           e->has_position = TRUE;
           e->x = x;
@@ -197,13 +209,16 @@ read_edges (Agraph_t   *g,
             KgGraph    *graph,
             GHashTable *entity_of)
 {
+  Agsym_t *label_sym = agattr (g, AGEDGE, (char *) "label", NULL);
+  Agsym_t *kind_sym = agattr (g, AGEDGE, (char *) "kind", NULL);
+
   for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
     for (Agedge_t *e = agfstout (g, n); e != NULL; e = agnxtout (g, e))
       {
         gpointer source_index, target_index;
         guint source, target;
         g_autofree char *label = NULL;
-        const char *kind_text = agget (e, (char *) "kind");
+        const char *kind_text = value_of (e, kind_sym);
         KgRelationKind kind = KG_RELATION_ACTION;
 
         if (!g_hash_table_lookup_extended (entity_of, agtail (e), NULL, &source_index) ||
@@ -211,7 +226,7 @@ read_edges (Agraph_t   *g,
           continue;
         source = GPOINTER_TO_UINT (source_index);
         target = GPOINTER_TO_UINT (target_index);
-        label = object_label (e, NULL);
+        label = object_label (e, label_sym, NULL);
 
         if (kind_text != NULL && !kg_relation_kind_from_string (kind_text, &kind))
           kind = KG_RELATION_ACTION;

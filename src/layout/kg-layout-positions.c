@@ -9,30 +9,6 @@
 /* Empty space around the outermost nodes, like Graphviz's bounding box. */
 #define MARGIN 4.0
 
-static void
-shift_to_origin (KgScene *scene)
-{
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-
-  for (guint i = 0; i < scene->n_nodes; i++)
-    {
-      const KgSceneNode *n = &scene->nodes[i];
-      x1 = MIN (x1, n->x - n->width / 2);
-      y1 = MIN (y1, n->y - n->height / 2);
-      x2 = MAX (x2, n->x + n->width / 2);
-      y2 = MAX (y2, n->y + n->height / 2);
-    }
-  if (scene->n_nodes == 0)
-    x1 = y1 = x2 = y2 = 0;
-  for (guint i = 0; i < scene->n_nodes; i++)
-    {
-      scene->nodes[i].x += MARGIN - x1;
-      scene->nodes[i].y += MARGIN - y1;
-    }
-  scene->width = x2 - x1 + 2 * MARGIN;
-  scene->height = y2 - y1 + 2 * MARGIN;
-}
-
 KgScene *
 kg_layout_from_positions (KgGraph         *graph,
                           const gboolean  *entity_hidden,
@@ -62,7 +38,7 @@ kg_layout_from_positions (KgGraph         *graph,
       scene->nodes[i].x = in->nodes[i].x;
       scene->nodes[i].y = in->nodes[i].y;
     }
-  shift_to_origin (scene);
+  kg_scene_fit_box (scene, MARGIN);
   for (guint i = 0; i < in->n_edges; i++)
     {
       kg_layout_input_fill_edge (in, i, &scene->edges[i]);

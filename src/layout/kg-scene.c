@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "kg-scene.h"
 #include "kg-style.h"
@@ -388,82 +390,4 @@ kg_scene_move_node (KgScene *scene,
     if (scene->edges[i].source_node == node || scene->edges[i].target_node == node)
       kg_scene_route_straight (scene, i);
   g_clear_pointer ((SceneIndex **) &scene->index, scene_index_free);
-}
-
-static int
-compare_left (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
-{
-  const KgSceneNode *nodes = data;
-  const KgSceneNode *na = &nodes[*(const guint *) a], *nb = &nodes[*(const guint *) b];
-  double la = na->x - na->width / 2, lb = nb->x - nb->width / 2;
-
-  return la < lb ? -1 : la > lb;
-}
-
-/* The factor that separates every pair of boxes (1 when none overlap): a
- * sweep over the boxes sorted by left edge. */
-static double
-spread_factor (const KgScene *scene,
-               double         gap)
-{
-  g_autofree guint *order = g_new (guint, MAX (scene->n_nodes, 1));
-  double factor = 1.0;
-
-  for (guint i = 0; i < scene->n_nodes; i++)
-    order[i] = i;
-  g_qsort_with_data (order, scene->n_nodes, sizeof (guint), compare_left, scene->nodes);
-  for (guint i = 0; i < scene->n_nodes; i++)
-    {
-      const KgSceneNode *a = &scene->nodes[order[i]];
-
-      for (guint j = i + 1; j < scene->n_nodes; j++)
-        {
-          const KgSceneNode *b = &scene->nodes[order[j]];
-          double w = (a->width + b->width) / 2 + gap, h = (a->height + b->height) / 2 + gap;
-          double dx = fabs (a->x - b->x), dy = fabs (a->y - b->y);
-
-          if (b->x - b->width / 2 >= a->x + a->width / 2 + gap)
-            break;
-          if (dx >= w || dy >= h)
-            continue;
-          /* Separate along whichever axis needs less stretching. */
-          factor = MAX (factor, MIN (dx > 0 ? w / dx : G_MAXDOUBLE, dy > 0 ? h / dy : G_MAXDOUBLE));
-        }
-    }
-  return MIN (factor, 100.0);
-}
-
-gboolean
-kg_scene_spread (KgScene *scene)
-{
-  double factor = spread_factor (scene, 2.0);
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-
-  if (factor <= 1.0)
-    return FALSE;
-  factor *= 1.001;
-  for (guint i = 0; i < scene->n_nodes; i++)
-    {
-      KgSceneNode *n = &scene->nodes[i];
-
-      n->x *= factor;
-      n->y *= factor;
-      x1 = MIN (x1, n->x - n->width / 2);
-      y1 = MIN (y1, n->y - n->height / 2);
-      x2 = MAX (x2, n->x + n->width / 2);
-      y2 = MAX (y2, n->y + n->height / 2);
-    }
-  for (guint i = 0; i < scene->n_nodes; i++)
-    {
-      scene->nodes[i].x -= x1;
-      scene->nodes[i].y -= y1;
-    }
-  scene->width = x2 - x1;
-  scene->height = y2 - y1;
-  for (guint i = 0; i < scene->n_edges; i++)
-    kg_scene_route_straight (scene, i);
-  kg_scene_finish (scene);
-  return TRUE;
 }

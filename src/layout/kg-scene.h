@@ -91,11 +91,23 @@ void     kg_scene_move_node     (KgScene       *scene,
                                  guint          node,
                                  double         x,
                                  double         y);
-/* Spreads node centres apart by one common factor until no two node boxes
- * overlap (what Graphviz's overlap=scale does), re-routing the edges of a
- * spread scene straight. For engines that leave overlaps (circo). Returns
+/* Moves nodes apart until no two node boxes overlap: spreads a crowded
+ * drawing evenly, then pushes overlapping pairs apart locally (a common
+ * scale factor as the last resort); edges of a spread scene become straight.
+ * For engines that leave overlaps (circo, sfdp on large graphs). Returns
  * whether anything moved. */
 gboolean kg_scene_spread        (KgScene       *scene);
+/* Moves the nodes so their bounding box, with margin around it, starts at
+ * (0, 0), and sets the scene's size to it. Edges are not moved. */
+void     kg_scene_fit_box       (KgScene       *scene,
+                                 double         margin);
+/* For large graphs, laid out by Graphviz with shrunken nodes: removes
+ * overlaps and squeezes out empty space, keeping the nodes' order along
+ * both axes. */
+void     kg_scene_compact       (KgScene       *scene);
+/* Straight edges and a bounding box around the nodes, origin top-left:
+ * for a scene whose nodes Graphviz saw at another size. */
+void     kg_scene_spread_fit    (KgScene       *scene);
 /* Makes edge a straight line from outline to outline. */
 void     kg_scene_route_straight (KgScene      *scene,
                                   guint         edge);

@@ -34,6 +34,9 @@ static const struct
   { ".png", FORMAT_PNG }, { ".pdf", FORMAT_PDF },
 };
 
+/* PDF pages cannot be larger (points); bigger drawings are scaled down,
+ * which a vector format can afford. */
+#define MAX_PDF_SIDE   14400.0
 /* cairo cannot make larger images; far below that memory runs out. */
 #define MAX_PNG_SIDE   32767
 #define MAX_PNG_PIXELS (200.0 * 1000 * 1000)
@@ -111,7 +114,8 @@ draw_page (cairo_surface_t *surface,
 
   kg_render_options_init (&options);
   options.dark = dark;
-  options.zoom = scale;
+  /* A file is read up close: never leave out detail. */
+  options.zoom = MAX (scale, 1.0);
   options.items = items;
   cairo_scale (cr, scale, scale);
   kg_render_page (cr, graph, scene, &options);
@@ -149,11 +153,16 @@ render_bytes (KgGraph        *graph,
     }
   else
     {
+      double fit = 1.0;
+
       if (format == FORMAT_SVG)
         surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, w, h);
       else
-        surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, w, h);
-      draw_page (surface, graph, scene, 1.0, dark, items);
+        {
+          fit = MIN (1.0, MAX_PDF_SIDE / MAX (w, h));
+          surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, w * fit, h * fit);
+        }
+      draw_page (surface, graph, scene, fit, dark, items);
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
       if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_SVG)

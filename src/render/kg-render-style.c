@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "kg-render-private.h"
@@ -37,12 +38,13 @@ static const guint32 kind_colors_dark[KG_N_RELATION_KINDS] = {
   0xD0D0D0,
 };
 
+/* The legend is read in the window and in exported files alike. */
 static const char *const type_names[KG_N_ENTITY_TYPES] = {
-  "Person", "Organisation", "Government", "Place",
+  N_("Person"), N_("Organisation"), N_("Government"), N_("Place"),
 };
 
 static const char *const kind_names[KG_N_RELATION_KINDS] = {
-  "role", "part of", "partner", "located in", "action",
+  N_("role"), N_("part of"), N_("partner"), N_("located in"), N_("action"),
 };
 
 static void
@@ -171,7 +173,7 @@ legend_walk (cairo_t  *cr,
         {
           double w, h, rgb[3];
 
-          kg_style_measure (layout, row == 0 ? type_names[i] : kind_names[i], LEGEND_FONT, &w, &h);
+          kg_style_measure (layout, _(row == 0 ? type_names[i] : kind_names[i]), LEGEND_FONT, &w, &h);
           if (cr != NULL && row == 0)
             {
               kg_render_type_color (i, dark, rgb);

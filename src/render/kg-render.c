@@ -12,6 +12,9 @@
 /* Levels of detail, in device pixels. */
 #define MIN_LABEL_PIXELS   5.0   /* smaller text is not drawn */
 #define STRAIGHT_ZOOM      0.2   /* below this zoom edges are straight lines */
+#define PLAIN_ZOOM         0.5   /* below this: no dashes, no arrowheads, and
+                                  * nodes filled with their outline colour
+                                  * instead of outlined (one fill, no stroke) */
 #define FADED_ALPHA        0.15
 
 void
@@ -141,6 +144,10 @@ draw_edge (cairo_t               *cr,
 {
   double rgb[3], alpha = emphasis_alpha (emphasis);
   gboolean straight = o->zoom < STRAIGHT_ZOOM;
+  /* Dashing an edge far longer than the view costs a dash per few points
+   * of its whole length. */
+  gboolean plain = o->zoom < PLAIN_ZOOM
+                   || (o->has_clip && (e->x2 - e->x1) + (e->y2 - e->y1) > 4 * (o->clip_width + o->clip_height));
   double width = emphasis >= KG_EMPHASIS_HIGHLIGHT ? 2.6 : 1.2;
 
   if (e->n_points < 4)
@@ -148,7 +155,7 @@ draw_edge (cairo_t               *cr,
   kg_render_kind_color (relation->kind, o->dark, rgb);
   cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
   cairo_set_line_width (cr, straight ? MAX (width, 1.0 / o->zoom) : width);
-  _kg_render_kind_dash (cr, relation->kind, straight);
+  _kg_render_kind_dash (cr, relation->kind, plain);
   cairo_move_to (cr, e->points[0].x, e->points[0].y);
   if (straight)
     cairo_line_to (cr, e->points[e->n_points - 1].x, e->points[e->n_points - 1].y);
@@ -157,7 +164,7 @@ draw_edge (cairo_t               *cr,
       cairo_curve_to (cr, e->points[i].x, e->points[i].y, e->points[i + 1].x,
                       e->points[i + 1].y, e->points[i + 2].x, e->points[i + 2].y);
   cairo_stroke (cr);
-  if (straight)
+  if (plain)
     return;
   if (e->has_end_arrow)
     arrow_path (cr, e->points[e->n_points - 1], e->end_arrow);
@@ -201,6 +208,13 @@ draw_node (cairo_t               *cr,
   kg_render_type_color (entity->type, o->dark, fill);
   _kg_render_type_line_color (entity->type, o->dark, line);
   _kg_render_shape_path (cr, n->shape, n->x, n->y, n->width, n->height);
+  if (o->zoom < PLAIN_ZOOM && emphasis < KG_EMPHASIS_HIGHLIGHT)
+    {
+      /* Too small for an outline to show: one fill in the strong colour. */
+      cairo_set_source_rgba (cr, line[0], line[1], line[2], alpha);
+      cairo_fill (cr);
+      return;
+    }
   cairo_set_source_rgba (cr, fill[0], fill[1], fill[2], alpha);
   cairo_fill_preserve (cr);
   if (emphasis == KG_EMPHASIS_SELECTED)
@@ -322,12 +336,14 @@ draw_edges (cairo_t               *cr,
     }
 }
 
+/* With batched, the normal and faded shapes are already drawn. */
 static void
 draw_nodes (cairo_t               *cr,
             KgGraph               *graph,
             const KgScene         *scene,
             const KgRenderOptions *o,
-            KgRenderCache         *cache)
+            KgRenderCache         *cache,
+            gboolean               batched)
 {
   for (guint i = 0; i < scene->n_nodes; i++)
     {
@@ -340,12 +356,90 @@ draw_nodes (cairo_t               *cr,
       entity = kg_graph_get_entity (graph, n->entity);
       emphasis = emphasis_of (o->entity_emphasis, n->entity);
       item_begin (cr, o);
-      draw_node (cr, n, entity, emphasis, o);
+      if (!batched || emphasis >= KG_EMPHASIS_HIGHLIGHT)
+        draw_node (cr, n, entity, emphasis, o);
       if (o->zoom * n->font_size >= MIN_LABEL_PIXELS)
         draw_node_label (cr, n, _kg_render_cache_node_layout (cache, i, entity->name, n->font_size),
                          emphasis, o);
       item_end (cr, o, KG_RENDER_ITEM_NODE, i);
     }
+}
+
+/* Far out (straight edges, no outlines) items are drawn in batches: one
+ * path and one fill or stroke per colour instead of one per item, since the
+ * per-operation cost dominates when items are a few pixels. Highlighted and
+ * selected items still come one by one, on top. */
+static void
+draw_far_edges (cairo_t               *cr,
+                KgGraph               *graph,
+                const KgScene         *scene,
+                const KgRenderOptions *o)
+{
+  for (guint k = 0; k < KG_N_RELATION_KINDS; k++)
+    for (KgEmphasis level = KG_EMPHASIS_NORMAL; level <= KG_EMPHASIS_FADED; level++)
+      {
+        double rgb[3];
+        gboolean any = FALSE;
+
+        for (guint i = 0; i < scene->n_edges; i++)
+          {
+            const KgSceneEdge *e = &scene->edges[i];
+
+            if (e->n_points < 4 || !edge_shown (graph, scene, e, o)
+                || emphasis_of (o->relation_emphasis, e->relation) != level
+                || kg_graph_get_relation (graph, e->relation)->kind != k)
+              continue;
+            cairo_move_to (cr, e->points[0].x, e->points[0].y);
+            cairo_line_to (cr, e->points[e->n_points - 1].x, e->points[e->n_points - 1].y);
+            any = TRUE;
+          }
+        if (!any)
+          continue;
+        kg_render_kind_color (k, o->dark, rgb);
+        cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], emphasis_alpha (level));
+        cairo_set_line_width (cr, 1.0 / o->zoom);
+        cairo_stroke (cr);
+      }
+  for (guint i = 0; i < scene->n_edges; i++)
+    {
+      const KgSceneEdge *e = &scene->edges[i];
+      KgEmphasis emphasis = emphasis_of (o->relation_emphasis, e->relation);
+
+      if (emphasis >= KG_EMPHASIS_HIGHLIGHT && e->n_points >= 4 && edge_shown (graph, scene, e, o))
+        draw_edge (cr, e, kg_graph_get_relation (graph, e->relation), emphasis, o);
+    }
+}
+
+static void
+draw_far_nodes (cairo_t               *cr,
+                KgGraph               *graph,
+                const KgScene         *scene,
+                const KgRenderOptions *o,
+                KgRenderCache         *cache)
+{
+  for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
+    for (KgEmphasis level = KG_EMPHASIS_NORMAL; level <= KG_EMPHASIS_FADED; level++)
+      {
+        double rgb[3];
+        gboolean any = FALSE;
+
+        for (guint i = 0; i < scene->n_nodes; i++)
+          {
+            const KgSceneNode *n = &scene->nodes[i];
+
+            if (!node_shown (graph, n, o) || emphasis_of (o->entity_emphasis, n->entity) != level
+                || kg_graph_get_entity (graph, n->entity)->type != t)
+              continue;
+            _kg_render_shape_path (cr, n->shape, n->x, n->y, n->width, n->height);
+            any = TRUE;
+          }
+        if (!any)
+          continue;
+        _kg_render_type_line_color (t, o->dark, rgb);
+        cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], emphasis_alpha (level));
+        cairo_fill (cr);
+      }
+  draw_nodes (cr, graph, scene, o, cache, TRUE);
 }
 
 void
@@ -354,6 +448,8 @@ kg_render_scene (cairo_t               *cr,
                  const KgScene         *scene,
                  const KgRenderOptions *options)
 {
+  cairo_antialias_t antialias = cairo_get_antialias (cr);
+  double tolerance = cairo_get_tolerance (cr);
   g_autoptr(KgRenderCache) own_cache = NULL;
   KgRenderCache *cache = options->cache;
 
@@ -363,6 +459,23 @@ kg_render_scene (cairo_t               *cr,
   if (cache == NULL)
     cache = own_cache = kg_render_cache_new ();
   _kg_render_cache_prepare (cache, scene);
-  draw_edges (cr, graph, scene, options, cache);
-  draw_nodes (cr, graph, scene, options, cache);
+  if (options->zoom < PLAIN_ZOOM)
+    {
+      /* Far out, shapes are a few pixels: coarser curves and the fast
+       * antialiasing look the same and cost much less. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      cairo_set_tolerance (cr, 0.5);
+    }
+  if (options->zoom < STRAIGHT_ZOOM && options->items == NULL)
+    {
+      draw_far_edges (cr, graph, scene, options);
+      draw_far_nodes (cr, graph, scene, options, cache);
+    }
+  else
+    {
+      draw_edges (cr, graph, scene, options, cache);
+      draw_nodes (cr, graph, scene, options, cache, FALSE);
+    }
+  cairo_set_antialias (cr, antialias);
+  cairo_set_tolerance (cr, tolerance);
 }

@@ -107,7 +107,8 @@ main (int argc, char **argv)
   gssize person;
   const char *paths[2];
 
-  kg_test_init_display (&argc, &argv);
+  if (!kg_test_init_display (&argc, &argv))
+    return 1;
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT-DIR [ARTICLE]\n", argv[0]);
@@ -134,24 +135,6 @@ main (int argc, char **argv)
   if (person >= 0)
     show_entity (window, person);
   shoot (window, "evidence.png");
-
-  if (g_getenv ("KG_SHOOT_HOVER") != NULL)
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (kg_window_get_canvas (window)));
-      double x, y;
-      const KgScene *scene = kg_canvas_get_scene (kg_window_get_canvas (window));
-      gssize node = kg_scene_find_node (scene, find_entity (graph, "Kaspersky"));
-
-      kg_canvas_center_on_entity (kg_window_get_canvas (window), find_entity (graph, "Kaspersky"));
-      kg_canvas_scene_to_widget (kg_window_get_canvas (window), scene->nodes[node].x, scene->nodes[node].y, &x, &y);
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
-          if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
-            g_signal_emit_by_name (c, "motion", x, y);
-        }
-      shoot (window, "hover.png");
-    }
 
   kg_canvas_select (kg_window_get_canvas (window), KG_ITEM_NONE, 0);
   kg_window_set_article_visible (window, TRUE);

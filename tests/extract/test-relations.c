@@ -156,6 +156,60 @@ test_spokeswoman (void)
                    ==, "spokeswoman");
 }
 
+/* The title after "said" is the speaker's alone, and the organisation the
+ * sentence is about is the one the speaker works for. */
+static void
+test_titled_speaker (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("The Water Board closed the northern pier on Friday, "
+                                           "said station chief Tom Reyes.");
+  g_autoptr(KgGraph) reported = relations_of ("The Water Board said on Friday that President "
+                                              "Tom Reyes will visit the pier.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Water Board", KG_RELATION_ROLE)->label,
+                   ==, "station chief");
+  /* Not the speaker: no role from the verb alone. */
+  g_assert_null (relation (reported, "Tom Reyes", "Water Board", TRUE));
+}
+
+/* "for the agency" names the agency of the sentence before, even when a
+ * place follows. */
+static void
+test_spokeswoman_for_the_agency (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("The Water Board will test every well. \"We start in "
+                                           "May,\" said Ana Ruiz, a spokeswoman for the agency in Tromso.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Ana Ruiz", "Water Board", KG_RELATION_ROLE)->label,
+                   ==, "spokeswoman");
+}
+
+/* A region before the title and an honorific before the name leave the
+ * role as it is. */
+static void
+test_role_around_names (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Jo Varga is the Daily Ledger's Oslo correspondent.");
+  g_autoptr(KgGraph) honorific = relations_of ("The head of Fenwick Bank, Dr. Tom Reyes, spoke.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Jo Varga", "Daily Ledger", KG_RELATION_ROLE)->label,
+                   ==, "Oslo correspondent");
+  g_assert_cmpstr (relation_of_kind (honorific, "Tom Reyes", "Fenwick Bank", KG_RELATION_ROLE)->label,
+                   ==, "head");
+}
+
+/* A journalist's beat names the paper they write for. */
+static void
+test_role_by_beat (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Jo Varga covers the Water Board for the Daily Ledger.");
+  g_autoptr(KgGraph) other = relations_of ("Jo Varga wrote a letter to the Daily Ledger.");
+
+  relation_of_kind (graph, "Jo Varga", "Daily Ledger", KG_RELATION_ROLE);
+  g_assert_null (find (graph, "Jo Varga", "Water Board", TRUE, KG_RELATION_ROLE));
+  g_assert_null (find (other, "Jo Varga", "Daily Ledger", TRUE, KG_RELATION_ROLE));
+}
+
 static void
 test_partner (void)
 {
@@ -272,6 +326,10 @@ main (int   argc,
   g_test_add_func ("/relations/role-after-apposition", test_role_after_apposition);
   g_test_add_func ("/relations/role-of-the-company", test_role_of_the_company);
   g_test_add_func ("/relations/spokeswoman", test_spokeswoman);
+  g_test_add_func ("/relations/titled-speaker", test_titled_speaker);
+  g_test_add_func ("/relations/spokeswoman-for-the-agency", test_spokeswoman_for_the_agency);
+  g_test_add_func ("/relations/role-around-names", test_role_around_names);
+  g_test_add_func ("/relations/role-by-beat", test_role_by_beat);
   g_test_add_func ("/relations/partner", test_partner);
   g_test_add_func ("/relations/part-of", test_part_of);
   g_test_add_func ("/relations/located-in", test_located_in);

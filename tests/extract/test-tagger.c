@@ -57,6 +57,7 @@ test_title_not_in_person (void)
 {
   assert_mentions ("President Bill Clinton spoke to Mr. Jones on Friday.",
                    "person:Bill Clinton|person:Jones");
+  assert_mentions ("the talks, said Mr Qwertzu.", "person:Qwertzu");
 }
 
 static void
@@ -117,6 +118,17 @@ test_surname_is_the_person (void)
 }
 
 static void
+test_title_case_headline (void)
+{
+  /* The capitals of a headline are no evidence of a name; the same line
+   * of names ("United Arab Emirates") keeps them. */
+  assert_mentions ("Wealthy Voters Abandon Party Leader Over Tax Plan\n"
+                   "Wealthy voters have started to abandon the party, a poll shows. The leader said "
+                   "the tax plan would stay. John Smith, a voter in Ohio, said he was unhappy.\n",
+                   "person:John Smith|place:Ohio");
+}
+
+static void
 test_missing_model (void)
 {
   g_autoptr(GError) error = NULL;
@@ -165,6 +177,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tagger/country-actor-or-place", test_country_actor_or_place);
   g_test_add_func ("/tagger/company-short-form-and-typo", test_company_short_form_and_typo);
   g_test_add_func ("/tagger/surname-is-the-person", test_surname_is_the_person);
+  g_test_add_func ("/tagger/title-case-headline", test_title_case_headline);
   g_test_add_func ("/tagger/missing-model", test_missing_model);
   g_test_add_func ("/tagger/corrupt-model", test_corrupt_model);
   g_test_add_func ("/tagger/empty-text", test_empty_text);

@@ -78,6 +78,7 @@ test_curly_quotes_and_apostrophes (void)
   assert_render ("“We don’t know,” the UK’s minister said.",
                  "“|We|don’t|know|,|”|the|UK|’s|minister|said|.");
   assert_render ("O'Neill's team won.", "O'Neill|'s|team|won|.");
+  assert_render ("the U.K.'s plan", "the|U.K.|'s|plan");
   g_assert_cmpint (kind_of ("She said \"no\".", "\""), ==, KG_TOKEN_QUOTE);
   g_assert_cmpint (kind_of ("the UK's plan", "'s"), ==, KG_TOKEN_WORD);
 }
@@ -96,6 +97,8 @@ test_urls_numbers_dashes (void)
   assert_render ("See https://example.org/a?b=1. It cost $1,250.50 – or 3.5% more…",
                  "See|https://example.org/a?b=1|. / It|cost|$|1,250.50|–|or|3.5|%|more|…");
   g_assert_cmpint (kind_of ("Visit www.example.com today", "www.example.com"), ==, KG_TOKEN_URL);
+  assert_render ("Write to jane.doe@example.co.uk. Thanks.", "Write|to|jane.doe@example.co.uk|. / Thanks|.");
+  assert_render ("Use e.g. apples at 5 p.m. on Friday.", "Use|e.g.|apples|at|5|p.m.|on|Friday|.");
   g_assert_cmpint (kind_of ("On 1996-08-22 it rained", "1996-08-22"), ==, KG_TOKEN_NUMBER);
   assert_render ("Haitai 64 2 43 .596 - Lotte", "Haitai|64|2|43|.596|-|Lotte");
   assert_render ("A well-known firm -- and more", "A|well-known|firm|--|and|more");

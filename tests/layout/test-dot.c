@@ -147,7 +147,8 @@ write_file (const char *path,
 }
 
 /* Graphviz would open these files to lay out or draw the graph. The import
- * must not: inotify reports any open of the watched files. */
+ * must not: inotify reports any open of the watched file. (/etc/passwd is
+ * in the file too but not watched: other programs read it at any time.) */
 static void
 test_file_attributes_untouched (void)
 {
@@ -159,7 +160,7 @@ test_file_attributes_untouched (void)
   g_autoptr(KgGraph) graph = kg_graph_new ();
   g_autoptr(GError) error = NULL;
   char buffer[4096];
-  int fd, watch_secret, watch_passwd;
+  int fd, watch_secret;
 
   g_assert_true (write_file (secret, "not really an image"));
   dot = g_strdup_printf ("digraph { graph [imagepath=\"%s\", fontpath=\"%s\", stylesheet=\"%s\"];\n"
@@ -174,9 +175,7 @@ test_file_attributes_untouched (void)
   fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
   g_assert_cmpint (fd, >=, 0);
   watch_secret = inotify_add_watch (fd, secret, IN_OPEN | IN_ACCESS);
-  watch_passwd = inotify_add_watch (fd, "/etc/passwd", IN_OPEN | IN_ACCESS);
   g_assert_cmpint (watch_secret, >=, 0);
-  g_assert_cmpint (watch_passwd, >=, 0);
 
   /* Everything opening a file does: read it, lay it out, draw it. */
   g_assert_true (kg_input_load (graph, dot_path, &error));

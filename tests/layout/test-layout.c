@@ -105,6 +105,21 @@ test_big_graph_sfdp (void)
   assert_scene_sound (graph, scene, 400);
 }
 
+/* Above 1,000 nodes Graphviz sees shrunken nodes; the full-size ones are
+ * pushed apart afterwards. */
+static void
+test_large_graph (void)
+{
+  g_autoptr(KgGraph) graph = kg_test_random_graph (1200, 19);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KgScene) scene = kg_layout_run (graph, "auto", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (scene->engine, ==, "sfdp");
+  assert_scene_sound (graph, scene, 1200);
+  g_assert_cmpuint (scene->n_edges, ==, kg_graph_get_n_relations (graph));
+}
+
 static void
 test_unknown_engine (void)
 {
@@ -207,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/layout/engines/seed-article", test_engines_seed);
   g_test_add_func ("/layout/engines/generated", test_engines_generated);
   g_test_add_func ("/layout/auto/large-is-sfdp", test_big_graph_sfdp);
+  g_test_add_func ("/layout/auto/larger-than-1000", test_large_graph);
   g_test_add_func ("/layout/engines/unknown", test_unknown_engine);
   g_test_add_func ("/layout/hidden", test_hidden);
   g_test_add_func ("/layout/positions/round-trip", test_positions_round_trip);

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-tagger-private.h"
+
+/*
+ * Headlines in title case ("Wealthy Voters Abandon Republican Party"). The
+ * tagger learnt from news whose headlines are in capitals, so it reads one
+ * in title case the same way; a line of names ("United Arab Emirates")
+ * keeps its capitals, which do say something there.
+ */
+
+/* Words a headline in title case leaves in lower case. */
+static const char *const minor_words[] = {
+  "a", "an", "the", "of", "for", "and", "or", "nor", "in", "on", "at", "to", "by", "with",
+  "from", "as", "but", "vs", "into", "over", "after", "per", "via", "up", "off", "out", NULL
+};
+
+static gboolean
+is_minor_word (const KgTagToken *token)
+{
+  for (guint i = 0; minor_words[i]; i++)
+    if (strlen (minor_words[i]) == token->length && memcmp (minor_words[i], token->text, token->length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A headline in title case ("Wealthy Voters Abandon Republican Party"):
+ * all words but the small ones capitalised. Its capitals say nothing about
+ * names, as in a headline in capitals, which is how the tagger gets to see
+ * it. */
+gboolean
+_kg_is_title_case (const KgTagToken *tokens,
+                   const guint8     *tf,
+                   guint             n)
+{
+  guint words = 0, capitalised = 0;
+
+  if (n < 4 || n > 30)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_UPPER)
+      {
+        words++;
+        capitalised++;
+      }
+    else if (tf[i] & TF_LOWER_WORD)
+      {
+        words++;
+        if (!is_minor_word (&tokens[i]))
+          return FALSE;
+      }
+  return capitalised >= 4 && capitalised * 3 >= words * 2;
+}
+
+void
+_kg_to_capitals (KgTagToken   *tokens,
+                 guint8       *tf,
+                 guint         n,
+                 GStringChunk *chunk)
+{
+  guint upper = 0, lower = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *caps = g_utf8_strup (tokens[i].text, tokens[i].length);
+      tokens[i].text = g_string_chunk_insert (chunk, caps);
+      tokens[i].length = strlen (tokens[i].text);
+      tf[i] = _kg_token_flags (tokens[i].text, tokens[i].length, &upper, &lower);
+    }
+}
+
+/* Which capitalised words of the possible title-case headlines the
+ * document also writes in lower case, as hashes of their lower case. */
+GHashTable *
+_kg_lower_case_words (const KgAnalysis *analysis,
+                      const guint8     *tf,
+                      const guint8     *candidate)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  GHashTable *found = g_hash_table_new (NULL, NULL);
+  guint64 shapes[26] = { 0 };
+
+  for (guint s = 0; s < analysis->sentences->len; s++)
+    {
+      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+      if (!candidate[s])
+        continue;
+      for (guint t = sent->first_token; t < sent->end_token; t++)
+        if (tf[t] & TF_UPPER)
+          {
+            const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+            guchar c = g_ascii_tolower (analysis->text[token->start]);
+            g_hash_table_add (wanted, GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start,
+                                                                        token->end - token->start)));
+            if (c >= 'a' && c <= 'z')
+              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
+          }
+    }
+  /* Most lower-case words cannot match: wrong first letter or length. */
+  for (guint t = 0; t < analysis->tokens->len; t++)
+    {
+      const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+      gpointer key;
+
+      if (!(tf[t] & TF_LOWER_WORD) ||
+          (!(tf[t] & TF_UNICODE) &&
+           !(shapes[analysis->text[token->start] - 'a'] &
+             (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48)))))
+        continue;
+      key = GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start, token->end - token->start));
+      if (g_hash_table_contains (wanted, key))
+        g_hash_table_add (found, key);
+    }
+  return found;
+}
+
+/* Whether the capitalised words of a title-case line are, most of them,
+ * words the document also writes in lower case ("Voters", "Abandon"), a
+ * third of them at least:
+ * then it is a headline, not a line of names ("United Arab Emirates"). */
+gboolean
+_kg_headline_words (const KgTagToken *tokens,
+                    const guint8     *tf,
+                    guint             n,
+                    GHashTable       *lower)
+{
+  guint capitalised = 0, known = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_UPPER)
+      {
+        capitalised++;
+        known += g_hash_table_contains (lower, GUINT_TO_POINTER (_kg_lower_hash (tokens[i].text,
+                                                                                 tokens[i].length)));
+      }
+  return known >= 2 && known * 3 >= capitalised;
+}
