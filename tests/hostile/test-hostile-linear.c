@@ -27,7 +27,7 @@
 #endif
 #ifdef SANITIZED
 #define MAX_RATIO   32
-#define SMALL_BYTES (256 * 1024)    /* the same 8×, in the sanitizer run's time */
+#define SMALL_BYTES (64 * 1024)     /* the same 8×, in the sanitizer run's time */
 #else
 #define MAX_RATIO   12
 #define SMALL_BYTES (1024 * 1024)
