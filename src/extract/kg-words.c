@@ -163,7 +163,7 @@ kg_word_list_get (const char  *name,
                   GError     **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lists_lock);
-  g_autofree char *relative = g_strdup_printf ("extract/%s.txt", name);
+  g_autofree char *relative = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   KgWordList *list;
@@ -174,6 +174,8 @@ kg_word_list_get (const char  *name,
   if (list != NULL)
     return list;
 
+  /* Built only on a miss: the callers ask for their lists often. */
+  relative = g_strdup_printf ("extract/%s.txt", name);
   path = kg_find_data_file (relative);
   if (!g_file_get_contents (path, &contents, NULL, error))
     {
