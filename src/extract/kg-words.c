@@ -443,6 +443,23 @@ antecedent (const KgAnalysis *a,
   return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
 }
 
+/* A list looked up once per process: lists are never freed. */
+static const KgWordList *
+list_once (const KgWordList **cached,
+           const char        *name)
+{
+  const KgWordList *list = g_atomic_pointer_get (cached);
+
+  if (G_UNLIKELY (list == NULL))
+    {
+      list = kg_word_list_get (name, NULL);
+      g_atomic_pointer_set (cached, list);
+    }
+  return list;
+}
+
+static const KgWordList *organisation_anaphors, *government_anaphors;
+
 gboolean
 kg_token_may_name (const KgAnalysis *a,
                    const gint       *mention_of,
@@ -451,8 +468,8 @@ kg_token_may_name (const KgAnalysis *a,
   return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
          || kg_token_in_set (a, t, &group_pronouns)
          || (t > 0 && kg_token_is (a, t - 1, "the")
-             && (kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1)
-                 || kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1)));
+             && (kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
+                 || kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));
 }
 
 guint
@@ -469,10 +486,10 @@ kg_entity_at (const KgAnalysis *a,
     return antecedent (a, mention_of, quoted, t,
                        1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
   if (t > 0 && kg_token_is (a, t - 1, "the")
-      && kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1))
+      && kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_ORGANIZATION);
   if (t > 0 && kg_token_is (a, t - 1, "the")
-      && kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1))
+      && kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_GOVERNMENT);
   return KG_NO_ENTITY;
 }
