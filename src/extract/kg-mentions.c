@@ -450,27 +450,35 @@ static void
 follow_acronyms (const KgAnalysis *a,
                  GArray           *spans)
 {
+  /* The document's acronyms → the type of the last name they abbreviate
+   * + 1; only these initials are worth keeping. */
   g_autoptr(GHashTable) long_forms = NULL;
-  gboolean any = FALSE;
 
-  for (guint i = 0; i < spans->len && !any; i++)
+  for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      any = span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span));
+
+      if (span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span)))
+        {
+          if (long_forms == NULL)
+            long_forms = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (long_forms, span->text, NULL);
+        }
     }
-  if (!any)
+  if (long_forms == NULL)
     return;
-  long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < spans->len; i++)
     {
       const Span *span = &g_array_index (spans, Span, i);
       char acronym[16];
+      gpointer key;
 
       if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
         continue;
       for (guint skip = 0; skip < 2; skip++)
-        if (initials (a, span, skip, acronym, sizeof acronym) >= 2)
-          g_hash_table_insert (long_forms, g_strdup (acronym), GUINT_TO_POINTER (span->type + 1));
+        if (initials (a, span, skip, acronym, sizeof acronym) >= 2 &&
+            g_hash_table_lookup_extended (long_forms, acronym, &key, NULL))
+          g_hash_table_insert (long_forms, key, GUINT_TO_POINTER (span->type + 1));
     }
   for (guint i = 0; i < spans->len; i++)
     {
