@@ -707,6 +707,16 @@ prepare_sentence (const KgAnalysis *analysis,
   _kg_lexicon_mark_spans (tagger->lexicon, &ts);
 }
 
+static gboolean
+any_active (const guint8 *tf,
+               guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_ACTIVE)
+      return TRUE;
+  return FALSE;
+}
+
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
@@ -754,7 +764,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_keys (tagger, cache, &d, f, ts.n, &scratch);
+      /* A sentence without a decoded token is all O: no keys needed. */
+      if (any_active (d.tf + f, ts.n))
+        fill_keys (tagger, cache, &d, f, ts.n, &scratch);
       decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
   /* Names are made of decoded tokens, which were all looked up. */
