@@ -348,6 +348,15 @@ static const guint8 byte_class[256] = {
   [0x80 ... 0xff] = 4,
 };
 
+/* The same classes as counts to add up: capitals, small letters, others. */
+#define COUNT_SMALL (G_GUINT64_CONSTANT (1) << 21)
+#define COUNT_OTHER (G_GUINT64_CONSTANT (1) << 42)
+static const guint64 byte_counts[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'z'] = COUNT_SMALL,
+  [0x80 ... 0xff] = COUNT_OTHER,
+};
+
 /* Also counts the capital and small letters of an ASCII word, the way
  * _kg_is_all_caps_sentence does. */
 guint8
@@ -361,14 +370,26 @@ _kg_token_flags (const char *text,
   gboolean any = FALSE;
   guint other = 0;
 
-  /* Branch-free counting: one table look-up a byte. */
-  for (gsize k = 0; k < length; k++)
+  /* Branch-free counting: one table look-up and one sum a byte, the three
+   * counts side by side in 21-bit fields; a longer token counts one by one. */
+  if (G_LIKELY (length < (1u << 21)))
     {
-      guint c = byte_class[(guchar) text[k]];
-      upper += c & 1;
-      lower += (c >> 1) & 1;
-      other |= c;
+      guint64 sum = 0;
+
+      for (gsize k = 0; k < length; k++)
+        sum += byte_counts[(guchar) text[k]];
+      upper = sum & 0x1fffff;
+      lower = (sum >> 21) & 0x1fffff;
+      other = (sum >> 42) ? 4 : 0;
     }
+  else
+    for (gsize k = 0; k < length; k++)
+      {
+        guint c = byte_class[(guchar) text[k]];
+        upper += c & 1;
+        lower += (c >> 1) & 1;
+        other |= c;
+      }
   if (other & 4)
     goto unicode;
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
