@@ -118,6 +118,7 @@ kg_application_startup (GApplication *app)
   g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
 
   G_APPLICATION_CLASS (kg_application_parent_class)->startup (app);
+  kg_canvas_prefer_renderer ();
   g_set_application_name ("Newsgraph");
   gtk_window_set_default_icon_name (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <epoxy/gl.h>
 #include <math.h>
 #include <string.h>
 
@@ -108,10 +109,52 @@ kg_canvas_dup_scene (KgCanvas *self)
   return copy;
 }
 
+/* A copy of the scene for workers (the reader may drag nodes meanwhile),
+ * shared by the renders of one generation: a zoom re-renders often, and
+ * copying 20,000 nodes costs the main thread a frame's worth of time. */
+typedef struct
+{
+  KgScene *scene;
+  guint    generation;
+} SceneCopy;
+
+static void
+scene_copy_clear (SceneCopy *copy)
+{
+  kg_scene_free (copy->scene);
+}
+
+static void
+scene_copy_unref (SceneCopy *copy)
+{
+  g_atomic_rc_box_release_full (copy, (GDestroyNotify) scene_copy_clear);
+}
+
+void
+_kg_canvas_drop_render_scene (KgCanvas *self)
+{
+  g_clear_pointer (&self->render_scene, scene_copy_unref);
+}
+
+static SceneCopy *
+ref_render_scene (KgCanvas *self)
+{
+  SceneCopy *copy = self->render_scene;
+
+  if (copy == NULL || copy->generation != self->generation)
+    {
+      _kg_canvas_drop_render_scene (self);
+      copy = self->render_scene = g_atomic_rc_box_new0 (SceneCopy);
+      copy->scene = kg_canvas_dup_scene (self);
+      copy->generation = self->generation;
+    }
+  return g_atomic_rc_box_acquire (copy);
+}
+
 typedef struct
 {
   KgGraph   *graph;
-  KgScene   *scene;             /* the worker's own copy */
+  SceneCopy *scene;
   guint8    *entity_emphasis;
   guint8    *relation_emphasis;
   gboolean  *entity_hidden;
@@ -125,11 +168,17 @@ static void
 render_job_free (RenderJob *job)
 {
   g_object_unref (job->graph);
-  kg_scene_free (job->scene);
+  scene_copy_unref (job->scene);
   g_free (job->entity_emphasis);
   g_free (job->relation_emphasis);
   g_free (job->entity_hidden);
   g_free (job);
+}
+
+static GQuark
+surface_quark (void)
+{
+  return g_quark_from_static_string ("kg-canvas-surface");
 }
 
 /* Any thread: the scene into a texture. */
@@ -140,6 +189,7 @@ render_texture (KgGraph *graph, const KgScene *scene, const KgRenderOptions *opt
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
 
   cairo_scale (cr, pz, pz);
   cairo_translate (cr, -x, -y);
@@ -149,7 +199,11 @@ render_texture (KgGraph *graph, const KgScene *scene, const KgRenderOptions *opt
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) cairo_image_surface_get_stride (surface) * ph,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  /* The cairo renderer paints the surface itself (see snapshot_cache). */
+  g_object_set_qdata_full (G_OBJECT (texture), surface_quark (), cairo_surface_reference (surface),
+                           (GDestroyNotify) cairo_surface_destroy);
+  return texture;
 }
 
 static void
@@ -178,7 +232,7 @@ render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   options.entity_hidden = job->entity_hidden;
   options.entity_emphasis = job->entity_emphasis;
   options.relation_emphasis = job->relation_emphasis;
-  g_task_return_pointer (task, render_texture (job->graph, job->scene, &options, job->x, job->y,
+  g_task_return_pointer (task, render_texture (job->graph, job->scene->scene, &options, job->x, job->y,
                                                job->pz, job->pw, job->ph), g_object_unref);
 }
 
@@ -220,7 +274,7 @@ start_render (KgCanvas *self, double x, double y, double pz, int pw, int ph)
   g_autoptr(GTask) task = g_task_new (self, NULL, render_done_cb, NULL);
 
   job->graph = g_object_ref (self->graph);
-  job->scene = kg_canvas_dup_scene (self);
+  job->scene = ref_render_scene (self);
   job->entity_emphasis = copy_bytes (self->entity_emphasis, self->n_entities);
   job->relation_emphasis = copy_bytes (self->relation_emphasis, self->n_relations);
   job->entity_hidden = self->entity_hidden != NULL
@@ -278,7 +332,10 @@ ensure_cache (KgCanvas *self, double w, double h, int scale)
   pw = MAX ((int) ceil ((x1 - x0) * pz), 1);
   ph = MAX ((int) ceil ((y1 - y0) * pz), 1);
   base_emphasis (self);
-  if (self->scene->n_nodes >= ASYNC_RENDER_NODES)
+  /* A moved or zoomed view of the same picture keeps showing the old one
+   * while a worker renders, whatever the size: no frame waits for it. */
+  if (self->scene->n_nodes >= ASYNC_RENDER_NODES
+      || (self->cache != NULL && !self->cache_stale && self->cache_dark == _kg_canvas_is_dark ()))
     {
       start_render (self, x0, y0, pz, pw, ph);
       return;
@@ -394,6 +451,43 @@ snapshot_overlay (KgCanvas *self, GtkSnapshot *snapshot, double w, double h)
   g_hash_table_unref (sub.node_map);
 }
 
+static gboolean
+renders_with_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* The cached picture with its top-left corner at widget point (x, y). */
+static void
+snapshot_cache (KgCanvas *self, GtkSnapshot *snapshot, double x, double y, double w, double h, int scale)
+{
+  cairo_surface_t *surface = g_object_get_qdata (G_OBJECT (self->cache), surface_quark ());
+  double k = self->zoom / (self->cache_zoom * scale);
+  cairo_t *cr;
+
+  /* A GL renderer keeps the texture on the GPU; the cairo renderer would
+   * convert all of it to a new surface on every frame, so it gets a cairo
+   * node painting just the part in view from the surface itself. */
+  if (surface == NULL || !renders_with_cairo (GTK_WIDGET (self)))
+    {
+      gtk_snapshot_append_texture (snapshot, self->cache,
+                                   &GRAPHENE_RECT_INIT (x, y, self->cache_w * self->zoom,
+                                                        self->cache_h * self->zoom));
+      return;
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, k, k);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  /* Stretched while a zoom goes on: the cheap filter, it lasts a moment. */
+  cairo_pattern_set_filter (cairo_get_source (cr), k == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
 void
 _kg_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -417,10 +511,53 @@ _kg_canvas_snapshot (GtkWidget   *widget,
   x = round (x * scale) / scale;
   y = round (y * scale) / scale;
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gtk_snapshot_append_texture (snapshot, self->cache,
-                               &GRAPHENE_RECT_INIT (x, y, self->cache_w * self->zoom,
-                                                    self->cache_h * self->zoom));
+  snapshot_cache (self, snapshot, x, y, w, h, scale);
   snapshot_overlay (self, snapshot, w, h);
   gtk_snapshot_pop (snapshot);
 }
 
+/* ---- the renderer ---- */
+
+static gboolean
+has_gpu_device (void)
+{
+  g_autoptr(GDir) dri = g_dir_open ("/dev/dri", 0, NULL);
+
+  /* Mesa's drivers open the nodes in /dev/dri, NVIDIA's its own. */
+  return (dri != NULL && g_dir_read_name (dri) != NULL) || g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS);
+}
+
+void
+kg_canvas_prefer_renderer (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GdkGLContext) context = NULL;
+  const char *name;
+
+  /* GTK's GL renderer on a software rasteriser (llvmpipe in a VM, under
+   * Xvfb or without a GPU driver) takes tens of ms to fill a window with
+   * the cached picture, every frame; cairo paints it in a few. Unless the
+   * reader chose a renderer, use cairo there. GSK reads the variable when
+   * it makes the first window's renderer. */
+  if (g_getenv ("GSK_RENDERER") != NULL || display == NULL)
+    return;
+  /* Without a GPU device GL can only be software; asking would load the
+   * rasteriser (a tenth of a second) just to hear it. */
+  if (!has_gpu_device ())
+    {
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+      return;
+    }
+  context = gdk_display_create_gl_context (display, NULL);
+  if (context == NULL || !gdk_gl_context_realize (context, NULL))
+    return;
+  gdk_gl_context_make_current (context);
+  name = (const char *) glGetString (GL_RENDERER);
+  if (name != NULL && (strstr (name, "llvmpipe") != NULL || strstr (name, "softpipe") != NULL
+                       || strstr (name, "swrast") != NULL))
+    {
+      g_debug ("software GL (%s): drawing with cairo", name);
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+    }
+  gdk_gl_context_clear_current ();
+}

@@ -52,6 +52,7 @@ struct _KgCanvas
   gboolean         cache_stale;     /* what it shows has changed */
   guint            generation;      /* bumped whenever what it shows changes */
   gboolean         rendering;       /* a worker is rendering a large scene */
+  gpointer         render_scene;    /* the workers' copy of the scene (SceneCopy) */
 
   /* Gestures. */
   double           drag_tx, drag_ty;
@@ -82,6 +83,7 @@ gboolean  _kg_canvas_node_visible    (KgCanvas   *self,
 void      _kg_canvas_emit_activated  (KgCanvas   *self);
 gboolean  _kg_canvas_is_dark         (void);
 /* kg-canvas-draw.c */
+void      _kg_canvas_drop_render_scene (KgCanvas  *self);
 void      _kg_canvas_snapshot        (GtkWidget   *widget,
                                       GtkSnapshot *snapshot);
 

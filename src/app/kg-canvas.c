@@ -546,6 +546,7 @@ kg_canvas_dispose (GObject *object)
   KgCanvas *self = KG_CANVAS (object);
 
   clear_scene (self);
+  _kg_canvas_drop_render_scene (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->render_cache, kg_render_cache_free);
   g_clear_pointer (&self->entity_hidden, g_free);

@@ -19,6 +19,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KgCanvas, kg_canvas, KG, CANVAS, GtkWidget)
 
 KgCanvas      *kg_canvas_new                (void);
+/* Call before the first window is shown: picks the cairo renderer where GL
+ * is a software rasteriser, unless GSK_RENDERER says otherwise. */
+void           kg_canvas_prefer_renderer    (void);
 /* Takes scene. keep_view keeps zoom and centre (a re-layout of the same
  * graph); otherwise the new scene is fitted into the view. */
 void           kg_canvas_set_scene          (KgCanvas        *self,
