@@ -362,13 +362,13 @@ quote_relations (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
 
-  for (guint i = 0; i < kg_graph_get_n_quotes (r->graph); i++)
+  for (guint i = 0; i < r->quotes->len; i++)
     {
-      const KgQuote *q = kg_graph_get_quote (r->graph, i);
+      const KgQuote *q = g_ptr_array_index (r->quotes, i);
       gboolean critical = FALSE;
       guint first, end;
 
-      if (q->span.doc != r->doc->index || q->speaker == KG_NO_ENTITY)
+      if (q->speaker == KG_NO_ENTITY)
         continue;
       first = end = kg_token_at (a, q->span.start);
       while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)

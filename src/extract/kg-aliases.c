@@ -107,7 +107,9 @@ static char *
 mention_name (const KgAnalysis *a,
               const KgMention  *m)
 {
-  GString *s = g_string_sized_new (m->end - m->start);
+  /* Never longer than the text: one allocation, no GString. */
+  char *name = g_malloc (m->end - m->start + 1);
+  gsize n = 0;
   gboolean space = FALSE;
 
   for (gsize i = m->start; i < m->end; i++)
@@ -116,13 +118,14 @@ mention_name (const KgAnalysis *a,
         space = TRUE;
       else
         {
-          if (space && s->len > 0)
-            g_string_append_c (s, ' ');
+          if (space && n > 0)
+            name[n++] = ' ';
           space = FALSE;
-          g_string_append_c (s, a->text[i]);
+          name[n++] = a->text[i];
         }
     }
-  return g_string_free (s, FALSE);
+  name[n] = '\0';
+  return name;
 }
 
 static guint

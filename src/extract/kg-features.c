@@ -478,7 +478,12 @@ _kg_viterbi (const float *transitions,
       {
         float best = -1e31f;
         int arg = 0;
-        for (int p = 0; p < KG_N_LABELS; p++)
+        /* I-X only continues B-X or I-X: any other move costs -1e30 and
+         * never wins, since B-X can always be reached. The same answer,
+         * fewer sums. */
+        gboolean inside = l != KG_LABEL_O && !KG_LABEL_IS_BEGIN (l);
+        int from = inside ? l - 1 : 0, to = inside ? l + 1 : KG_N_LABELS;
+        for (int p = from; p < to; p++)
           {
             float v = score[(i - 1) * KG_N_LABELS + p] + trans[p * KG_N_LABELS + l];
             if (v > best)

@@ -17,26 +17,38 @@
 
 enum { CLASS_PER, CLASS_ORG, CLASS_LOC, CLASS_MISC, CLASS_NONE };
 
+/* Words a token must be exactly (case counts), with the set of their first
+ * bytes, filled on first use: most tokens start with none of them. */
+typedef struct
+{
+  const char *const *words;   /* NULL-terminated */
+  gsize              ready;
+  guint64            firsts[4];
+} TokenList;
+
 /* Nouns that, after a country or demonym, name its government. */
-static const char *const government_heads[] = {
+static const char *const government_heads_words[] = {
   "government", "intelligence", "military", "army", "navy", "police", "authorities",
   "administration", "regime", "parliament", "ministry", "Government", "Intelligence",
   "Military", "Army", "Navy", "Police", "Authorities", "Administration", "Parliament",
   NULL
 };
+static TokenList government_heads = { government_heads_words };
 
 /* "National … Centre", "Federal … Agency": public bodies by their shape. */
-static const char *const public_openers[] = {
+static const char *const public_openers_words[] = {
   "National", "Federal", "State", "Royal", "Central", "Supreme", "Constitutional", NULL
 };
-static const char *const public_heads[] = {
+static TokenList public_openers = { public_openers_words };
+static const char *const public_heads_words[] = {
   "Centre", "Center", "Agency", "Service", "Bureau", "Office", "Council", "Board",
   "Authority", "Commission", "Guard", "Directorate", "Administration", "Court",
   "Assembly", "Committee", "Police", NULL
 };
+static TokenList public_heads = { public_heads_words };
 
 /* Verbs that make the country before them an actor. */
-static const char *const actor_verbs[] = {
+static const char *const actor_verbs_words[] = {
   "said", "says", "say", "accused", "accuses", "denied", "denies", "ordered", "orders",
   "announced", "announces", "warned", "warns", "banned", "bans", "imposed", "imposes",
   "rejected", "rejects", "agreed", "agrees", "threatened", "threatens", "demanded",
@@ -51,35 +63,49 @@ static const char *const actor_verbs[] = {
   "argues", "hopes", "hoped", "intends", "retaliates", "sanctions", "supports",
   "supported", "opposed", "opposes", "vetoed", "blocked", "ratified", NULL
 };
+static TokenList actor_verbs = { actor_verbs_words };
 
 /* Auxiliaries that may stand between the actor and its verb. */
-static const char *const auxiliaries[] = {
+static const char *const auxiliaries_words[] = {
   "has", "had", "have", "will", "would", "could", "can", "may", "might", "must",
   "should", "is", "was", "did", "does", "also", "then", "later", "has also", NULL
 };
+static TokenList auxiliaries = { auxiliaries_words };
 
 /* Verbs that make the country after them an actor they act upon. */
-static const char *const object_verbs[] = {
+static const char *const object_verbs_words[] = {
   "accused", "accusing", "accuse", "accuses", "criticised", "criticising", "criticized",
   "criticizing", "urged", "urging", "sanctioned", "blamed", "blaming", "condemned",
   "condemning", "pressed", "pressing", "warned", "warning", "sued", "suing", NULL
 };
+static TokenList object_verbs = { object_verbs_words };
 
 static gboolean
 token_in (const KgAnalysis *a,
           guint             t,
-          const char *const *list)
+          TokenList        *list)
 {
   const KgToken *token;
+  const char *const *words = list->words;
   gsize n;
+  guchar c;
 
   if (t >= a->tokens->len)
     return FALSE;
+  if (g_once_init_enter (&list->ready))
+    {
+      for (guint i = 0; words[i]; i++)
+        list->firsts[(guchar) words[i][0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) words[i][0] % 64);
+      g_once_init_leave (&list->ready, 1);
+    }
   token = &g_array_index (a->tokens, KgToken, t);
   n = token->end - token->start;
-  for (guint i = 0; list[i]; i++)
-    if (list[i][0] == a->text[token->start] && strncmp (list[i], a->text + token->start, n) == 0 &&
-        list[i][n] == '\0')
+  c = a->text[token->start];
+  if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    if ((guchar) words[i][0] == c && strncmp (words[i], a->text + token->start, n) == 0 &&
+        words[i][n] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -137,16 +163,18 @@ static gboolean
 is_article (const KgAnalysis *a,
             guint             t)
 {
-  static const char *const articles[] = { "the", "The", "THE", NULL };
-  return token_in (a, t, articles);
+  static const char *const articles_words[] = { "the", "The", "THE", NULL };
+  static TokenList articles = { articles_words };
+  return token_in (a, t, &articles);
 }
 
 static gboolean
 is_possessive (const KgAnalysis *a,
                guint             t)
 {
-  static const char *const marks[] = { "'s", "’s", "'", "’", "'S", NULL };
-  return token_in (a, t, marks);
+  static const char *const marks_words[] = { "'s", "’s", "'", "’", "'S", NULL };
+  static TokenList marks = { marks_words };
+  return token_in (a, t, &marks);
 }
 
 static void
@@ -172,16 +200,16 @@ country_acts (const KgAnalysis *a,
 {
   guint next = span->end;
 
-  while (token_in (a, next, auxiliaries))
+  while (token_in (a, next, &auxiliaries))
     next++;
-  if (token_in (a, next, actor_verbs))
+  if (token_in (a, next, &actor_verbs))
     return TRUE;
   if (span->first > 0)
     {
       guint prev = span->first - 1;
       if (is_article (a, prev) && prev > 0)
         prev--;
-      return token_in (a, prev, object_verbs);
+      return token_in (a, prev, &object_verbs);
     }
   return FALSE;
 }
@@ -196,7 +224,7 @@ names_government_body (const KgAnalysis *a,
 {
   if (lex & (1u << KG_LEX_GOVERNMENT))
     return TRUE;
-  if (end - first >= 2 && token_in (a, first, public_openers) && token_in (a, end - 1, public_heads))
+  if (end - first >= 2 && token_in (a, first, &public_openers) && token_in (a, end - 1, &public_heads))
     return TRUE;
   for (guint t = first; t < end; t++)
     if (token_is_capitalised (a, t) && (token_lex (a, lexicon, t) & (1u << KG_LEX_GOVERNMENT)))
@@ -260,9 +288,9 @@ join_governments (const KgAnalysis *a,
                next->first == span->end + 1)
         span->type = KG_ENTITY_GOVERNMENT;   /* "the UK's National Cyber Security Centre" */
       else if ((lex & (1u << KG_LEX_COUNTRY)) && is_possessive (a, span->end) &&
-               token_in (a, span->end + 1, government_heads))
+               token_in (a, span->end + 1, &government_heads))
         span->type = KG_ENTITY_GOVERNMENT;   /* "Russia's government" */
-      else if (token_in (a, span->end, government_heads) &&
+      else if (token_in (a, span->end, &government_heads) &&
                !(next && next->first == span->end))
         {
           span->end++;
@@ -422,27 +450,35 @@ static void
 follow_acronyms (const KgAnalysis *a,
                  GArray           *spans)
 {
+  /* The document's acronyms → the type of the last name they abbreviate
+   * + 1; only these initials are worth keeping. */
   g_autoptr(GHashTable) long_forms = NULL;
-  gboolean any = FALSE;
 
-  for (guint i = 0; i < spans->len && !any; i++)
+  for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
-      any = span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span));
+
+      if (span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span)))
+        {
+          if (long_forms == NULL)
+            long_forms = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (long_forms, span->text, NULL);
+        }
     }
-  if (!any)
+  if (long_forms == NULL)
     return;
-  long_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < spans->len; i++)
     {
       const Span *span = &g_array_index (spans, Span, i);
       char acronym[16];
+      gpointer key;
 
       if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
         continue;
       for (guint skip = 0; skip < 2; skip++)
-        if (initials (a, span, skip, acronym, sizeof acronym) >= 2)
-          g_hash_table_insert (long_forms, g_strdup (acronym), GUINT_TO_POINTER (span->type + 1));
+        if (initials (a, span, skip, acronym, sizeof acronym) >= 2 &&
+            g_hash_table_lookup_extended (long_forms, acronym, &key, NULL))
+          g_hash_table_insert (long_forms, key, GUINT_TO_POINTER (span->type + 1));
     }
   for (guint i = 0; i < spans->len; i++)
     {
@@ -511,7 +547,7 @@ harmonise_types (const KgAnalysis *a,
 }
 
 /* Honorifics and offices that are followed by a person's name. */
-static const char *const person_titles[] = {
+static const char *const person_titles_words[] = {
   "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
   "Prof", "Prof.", "Professor", "President", "Senator", "Sen.", "Rep.", "Representative", "Gov.",
   "Governor", "Mayor", "Judge", "Justice", "General", "Gen.", "Col.", "Colonel", "Capt.", "Captain",
@@ -520,6 +556,7 @@ static const char *const person_titles[] = {
   "Ayatollah", "Imam", "Coach", "Chairman", "Chairwoman", "president", "senator", "minister",
   "chancellor", "premier", "ambassador", "governor", "mayor", "judge", "chairman", "coach", NULL
 };
+static TokenList person_titles = { person_titles_words };
 
 static gint
 compare_spans (gconstpointer a,
@@ -612,11 +649,11 @@ names_after_titles (const KgAnalysis *a,
       guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
 
       if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
-          !token_in (a, t - 1, person_titles))
+          !token_in (a, t - 1, &person_titles))
         continue;
       while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
              g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
-             token_is_capitalised (a, span.end) && !token_in (a, span.end, person_titles) &&
+             token_is_capitalised (a, span.end) && !token_in (a, span.end, &person_titles) &&
              !(token_lex (a, lexicon, span.end) & ((1u << KG_LEX_TITLE) | (1u << KG_LEX_COMMON))) &&
              g_array_index (a->tokens, KgToken, span.end).kind == KG_TOKEN_WORD)
         span.end++;

@@ -21,6 +21,9 @@ typedef struct
   /* (relation index << 32 | sentence index) already given as evidence, so a
    * relation stated in every paragraph costs no scan of its evidence. */
   GHashTable       *evidence_seen;
+  /* The document's quotations (const KgQuote *), found in one pass over the
+   * graph's. */
+  GPtrArray        *quotes;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as

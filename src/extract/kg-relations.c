@@ -726,19 +726,34 @@ read_sentence (KgRelationReader *r,
     }
 }
 
-static guint8 *
-quoted_tokens (KgAnalysis *a,
-               KgGraph    *graph,
-               KgDocument *doc)
+/* The quotations of doc, in the graph's order. */
+static GPtrArray *
+document_quotes (KgGraph    *graph,
+                 KgDocument *doc)
 {
-  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
+  GPtrArray *quotes = g_ptr_array_new ();
+  guint n = kg_graph_get_n_quotes (graph);
 
-  for (guint i = 0; i < kg_graph_get_n_quotes (graph); i++)
+  for (guint i = 0; i < n; i++)
     {
       const KgQuote *q = kg_graph_get_quote (graph, i);
 
-      if (q->span.doc != doc->index)
-        continue;
+      if (q->span.doc == doc->index)
+        g_ptr_array_add (quotes, (gpointer) q);
+    }
+  return quotes;
+}
+
+static guint8 *
+quoted_tokens (KgAnalysis *a,
+               GPtrArray  *quotes)
+{
+  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const KgQuote *q = g_ptr_array_index (quotes, i);
+
       for (guint t = kg_token_at (a, q->span.start); t < a->tokens->len
            && kg_token (a, t)->start < q->span.end; t++)
         quoted[t] = TRUE;
@@ -752,7 +767,8 @@ kg_find_relations (KgAnalysis *analysis,
                    KgDocument *doc)
 {
   g_autofree gint *mention_of = kg_mention_index (analysis);
-  g_autofree guint8 *quoted = quoted_tokens (analysis, graph, doc);
+  g_autoptr(GPtrArray) quotes = document_quotes (graph, doc);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   KgRelationReader r = {
     analysis, graph, doc, mention_of, quoted,
     kg_word_list_get ("role-titles", NULL),
@@ -760,6 +776,7 @@ kg_find_relations (KgAnalysis *analysis,
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    quotes,
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)

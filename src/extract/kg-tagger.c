@@ -10,8 +10,10 @@
 /*
  * The entity tagger: the averaged perceptron trained by newsgraph-train,
  * mapped from data/extract/tagger.model, decoded with Viterbi one sentence
- * at a time. Word features are summed once per distinct word of a document
- * (news repeats its words), which is what makes tagging fast.
+ * at a time. Word features are summed once per distinct word (news repeats
+ * its words), which is what makes tagging fast: the model holds the sums of
+ * its training vocabulary, and each thread keeps those of the other words it
+ * met, from one document to the next.
  */
 
 struct _KgTagger
@@ -27,16 +29,65 @@ struct _KgTagger
   const char          *strings;
   KgLexicon           *lexicon;
   float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
+  guint                serial;    /* tells the word caches which model */
 };
 
-/* The words of one document missing from the model's vocabulary. */
+/* Words missing from the model's vocabulary, per thread: what a word's
+ * entry holds depends only on the word and the model. */
 typedef struct
 {
-  GArray      *entries;   /* KgVocabEntry */
-  GPtrArray   *texts;     /* const char*, borrowed from the document */
-  guint32     *slots;     /* entry index + 1, or 0 */
-  guint32      mask;
+  GArray       *entries;   /* KgVocabEntry */
+  GPtrArray    *texts;     /* const char*, in strings */
+  GStringChunk *strings;
+  guint32      *slots;     /* entry index + 1, or 0 */
+  guint32       mask;
+  guint         serial;    /* of the tagger the entries come from */
 } WordCache;
+
+/* Past this many words a cache starts again after a document, so that it
+ * stays a few megabytes. */
+#define WORD_CACHE_MAX 16384
+
+static void
+word_cache_clear (WordCache *cache)
+{
+  g_clear_pointer (&cache->entries, g_array_unref);
+  g_clear_pointer (&cache->texts, g_ptr_array_unref);
+  g_clear_pointer (&cache->strings, g_string_chunk_free);
+  g_clear_pointer (&cache->slots, g_free);
+}
+
+static void
+word_cache_free (WordCache *cache)
+{
+  word_cache_clear (cache);
+  g_free (cache);
+}
+
+static GPrivate word_cache_key = G_PRIVATE_INIT ((GDestroyNotify) word_cache_free);
+
+/* This thread's cache for tagger, emptied when it was another's. */
+static WordCache *
+word_cache_get (const KgTagger *tagger)
+{
+  WordCache *cache = g_private_get (&word_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (WordCache, 1);
+      g_private_set (&word_cache_key, cache);
+    }
+  if (cache->entries != NULL && cache->serial == tagger->serial)
+    return cache;
+  word_cache_clear (cache);
+  cache->entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
+  cache->texts = g_ptr_array_sized_new (128);
+  cache->strings = g_string_chunk_new (4096);
+  cache->slots = g_new0 (guint32, 256);
+  cache->mask = 255;
+  cache->serial = tagger->serial;
+  return cache;
+}
 
 void
 _kg_tagger_free (KgTagger *tagger)
@@ -73,6 +124,8 @@ model_is_valid (const KgModelHeader *header,
   return TRUE;
 }
 
+static gint n_loaded;
+
 KgTagger *
 _kg_tagger_load (const char  *path,
                  GError     **error)
@@ -107,6 +160,7 @@ _kg_tagger_load (const char  *path,
   tagger->strings = (const char *) (tagger->slots + header->vocab_slots);
   _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
   tagger->file = g_steal_pointer (&file);
+  tagger->serial = (guint) g_atomic_int_add (&n_loaded, 1) + 1;
   return tagger;
 }
 
@@ -215,7 +269,7 @@ word_id_hashed (const KgTagger *tagger,
   _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
                         text, length, offsets);
   g_array_append_val (cache->entries, entry);
-  g_ptr_array_add (cache->texts, (gpointer) text);
+  g_ptr_array_add (cache->texts, g_string_chunk_insert_len (cache->strings, text, length));
   cache->slots[slot] = cache->entries->len;
   if (cache->entries->len * 2 > cache->mask)
     cache_grow (cache);
@@ -294,6 +348,15 @@ static const guint8 byte_class[256] = {
   [0x80 ... 0xff] = 4,
 };
 
+/* The same classes as counts to add up: capitals, small letters, others. */
+#define COUNT_SMALL (G_GUINT64_CONSTANT (1) << 21)
+#define COUNT_OTHER (G_GUINT64_CONSTANT (1) << 42)
+static const guint64 byte_counts[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'z'] = COUNT_SMALL,
+  [0x80 ... 0xff] = COUNT_OTHER,
+};
+
 /* Also counts the capital and small letters of an ASCII word, the way
  * _kg_is_all_caps_sentence does. */
 guint8
@@ -307,14 +370,26 @@ _kg_token_flags (const char *text,
   gboolean any = FALSE;
   guint other = 0;
 
-  /* Branch-free counting: one table look-up a byte. */
-  for (gsize k = 0; k < length; k++)
+  /* Branch-free counting: one table look-up and one sum a byte, the three
+   * counts side by side in 21-bit fields; a longer token counts one by one. */
+  if (G_LIKELY (length < (1u << 21)))
     {
-      guint c = byte_class[(guchar) text[k]];
-      upper += c & 1;
-      lower += (c >> 1) & 1;
-      other |= c;
+      guint64 sum = 0;
+
+      for (gsize k = 0; k < length; k++)
+        sum += byte_counts[(guchar) text[k]];
+      upper = sum & 0x1fffff;
+      lower = (sum >> 21) & 0x1fffff;
+      other = (sum >> 42) ? 4 : 0;
     }
+  else
+    for (gsize k = 0; k < length; k++)
+      {
+        guint c = byte_class[(guchar) text[k]];
+        upper += c & 1;
+        lower += (c >> 1) & 1;
+        other |= c;
+      }
   if (other & 4)
     goto unicode;
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
@@ -653,6 +728,16 @@ prepare_sentence (const KgAnalysis *analysis,
   _kg_lexicon_mark_spans (tagger->lexicon, &ts);
 }
 
+static gboolean
+any_active (const guint8 *tf,
+               guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (tf[i] & TF_ACTIVE)
+      return TRUE;
+  return FALSE;
+}
+
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
@@ -661,13 +746,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
-  g_autoptr(GPtrArray) texts = g_ptr_array_sized_new (128);
-  WordCache cache = { entries, texts, g_new0 (guint32, 256), 255 };
+  WordCache *cache = word_cache_get (tagger);
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
-  /* Holds the capitalised words of headlines for as long as the cache. */
+  /* Holds the capitalised words of headlines while they are tagged. */
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
   g_autoptr(GHashTable) lower = NULL;
   g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
@@ -691,10 +774,10 @@ _kg_tag_classes (KgAnalysis     *analysis,
   if (maybe_title)
     lower = _kg_lower_case_words (analysis, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
-    prepare_sentence (analysis, tagger, &cache, &d, s, &scratch, chunk, candidate[s], lower);
-  bos = word_id (tagger, &cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
-  eos = word_id (tagger, &cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
-  doc_flags (tagger, &cache, analysis, &d);
+    prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
+  bos = word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
+  eos = word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
+  doc_flags (tagger, cache, analysis, &d);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -702,12 +785,14 @@ _kg_tag_classes (KgAnalysis     *analysis,
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_keys (tagger, &cache, &d, f, ts.n, &scratch);
-      decode_sentence (tagger, &cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
+      /* A sentence without a decoded token is all O: no keys needed. */
+      if (any_active (d.tf + f, ts.n))
+        fill_keys (tagger, cache, &d, f, ts.n, &scratch);
+      decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
   /* Names are made of decoded tokens, which were all looked up. */
   for (guint t = 0; t < n_tokens; t++)
-    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, &cache, d.id[t])->lex : 0;
+    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
@@ -715,7 +800,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
-  g_free (cache.slots);
+  if (cache->entries->len > WORD_CACHE_MAX)
+    word_cache_clear (cache);
 }
 
 const KgLexicon *

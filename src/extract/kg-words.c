@@ -29,6 +29,49 @@ static GHashTable *list_words;
 /* Two bits per word of list_words, so most tokens (no list has them) are
  * told apart without a lookup. */
 static guint8 list_words_filter[65536 / 8];
+/* The same words by their kg_word_hash(), open addressing: a token's hash
+ * is already known, so its id costs no folding and no string hash. */
+typedef struct
+{
+  guint32     hash;
+  guint32     id;      /* 0: an empty slot */
+  const char *word;    /* folded, owned by list_words */
+} WordSlot;
+static WordSlot *word_slots;
+static guint32 word_slot_mask;
+
+static void
+word_slot_put (WordSlot   *slots,
+               guint32     mask,
+               WordSlot    entry)
+{
+  guint32 slot = entry.hash & mask;
+
+  while (slots[slot].id != 0)
+    slot = (slot + 1) & mask;
+  slots[slot] = entry;
+}
+
+/* Adds a word; the table stays at most half full. */
+static void
+word_slots_add (const char *word,
+                guint32     hash,
+                guint32     id)
+{
+  if (word_slots == NULL || id * 2 > word_slot_mask)
+    {
+      guint32 size = word_slot_mask ? (word_slot_mask + 1) * 2 : 1024;
+      WordSlot *slots = g_new0 (WordSlot, size);
+
+      for (guint32 k = 0; word_slots && k <= word_slot_mask; k++)
+        if (word_slots[k].id != 0)
+          word_slot_put (slots, size - 1, word_slots[k]);
+      g_free (word_slots);
+      word_slots = slots;
+      word_slot_mask = size - 1;
+    }
+  word_slot_put (word_slots, word_slot_mask, (WordSlot) { hash, id, word });
+}
 
 static void
 filter_add (guint64 *filter,
@@ -58,8 +101,11 @@ intern_word (const char *word)
 
       list_words_filter[(h & 0xffff) / 8] |= 1u << (h % 8);
       list_words_filter[(h >> 16) / 8] |= 1u << ((h >> 16) % 8);
+      char *copy = g_strdup (word);
+
       id = g_hash_table_size (list_words) + 1;
-      g_hash_table_insert (list_words, g_strdup (word), GUINT_TO_POINTER (id));
+      g_hash_table_insert (list_words, copy, GUINT_TO_POINTER (id));
+      word_slots_add (copy, h, id);
     }
   return id;
 }
@@ -163,7 +209,7 @@ kg_word_list_get (const char  *name,
                   GError     **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lists_lock);
-  g_autofree char *relative = g_strdup_printf ("extract/%s.txt", name);
+  g_autofree char *relative = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   KgWordList *list;
@@ -174,6 +220,8 @@ kg_word_list_get (const char  *name,
   if (list != NULL)
     return list;
 
+  /* Built only on a miss: the callers ask for their lists often. */
+  relative = g_strdup_printf ("extract/%s.txt", name);
   path = kg_find_data_file (relative);
   if (!g_file_get_contents (path, &contents, NULL, error))
     {
@@ -212,16 +260,43 @@ kg_word_list_has (const KgWordList *list,
 /* The id of token i's word in list_words, 0 when no list has it. The
  * filter on the token's hash answers for most tokens; the others are looked
  * up each time (an array of ids per token would cost memory). */
+/* Whether text, folded as fold_word() does, is the folded word. */
+static gboolean
+folds_to (const char *text,
+          gsize       length,
+          const char *word)
+{
+  gsize k = 0;
+
+  for (gsize i = 0; i < length; i++, k++)
+    {
+      char c = kg_ascii_lower (text[i]);
+
+      if ((guchar) text[i] == 0xe2 && i + 2 < length
+          && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x99)
+        {
+          c = '\'';
+          i += 2;
+        }
+      if (word[k] != c)
+        return FALSE;
+    }
+  return word[k] == '\0';
+}
+
 static guint32
 token_word_id (const KgAnalysis *analysis,
                guint             i)
 {
-  char buf[256];
+  guint32 h = kg_token_hash (analysis, i);
 
-  if (!list_filter_has (kg_token_hash (analysis, i))
-      || fold_word (kg_token_text (analysis, i), kg_token_len (analysis, i), buf, sizeof buf) == 0)
+  if (!list_filter_has (h) || word_slots == NULL)
     return 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (list_words, buf));
+  for (guint32 slot = h & word_slot_mask; word_slots[slot].id != 0; slot = (slot + 1) & word_slot_mask)
+    if (word_slots[slot].hash == h
+        && folds_to (kg_token_text (analysis, i), kg_token_len (analysis, i), word_slots[slot].word))
+      return word_slots[slot].id;
+  return 0;
 }
 
 /* Whether tokens [first, first + n) spell a phrase of list: every word must
@@ -441,6 +516,23 @@ antecedent (const KgAnalysis *a,
   return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
 }
 
+/* A list looked up once per process: lists are never freed. */
+static const KgWordList *
+list_once (const KgWordList **cached,
+           const char        *name)
+{
+  const KgWordList *list = g_atomic_pointer_get (cached);
+
+  if (G_UNLIKELY (list == NULL))
+    {
+      list = kg_word_list_get (name, NULL);
+      g_atomic_pointer_set (cached, list);
+    }
+  return list;
+}
+
+static const KgWordList *organisation_anaphors, *government_anaphors;
+
 gboolean
 kg_token_may_name (const KgAnalysis *a,
                    const gint       *mention_of,
@@ -449,8 +541,8 @@ kg_token_may_name (const KgAnalysis *a,
   return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
          || kg_token_in_set (a, t, &group_pronouns)
          || (t > 0 && kg_token_is (a, t - 1, "the")
-             && (kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1)
-                 || kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1)));
+             && (kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
+                 || kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));
 }
 
 guint
@@ -467,10 +559,10 @@ kg_entity_at (const KgAnalysis *a,
     return antecedent (a, mention_of, quoted, t,
                        1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
   if (t > 0 && kg_token_is (a, t - 1, "the")
-      && kg_word_list_match (kg_word_list_get ("anaphor-organizations", NULL), a, t, t + 1))
+      && kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_ORGANIZATION);
   if (t > 0 && kg_token_is (a, t - 1, "the")
-      && kg_word_list_match (kg_word_list_get ("anaphor-governments", NULL), a, t, t + 1))
+      && kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_GOVERNMENT);
   return KG_NO_ENTITY;
 }

@@ -21,9 +21,9 @@ struct _KgGraph
   GHashTable *entity_ids;
   GHashTable *relation_ids;
   GHashTable *quote_ids;
-  /* "<type>\x1f<name or alias>" → KgEntity */
-  GHashTable *entity_names;
-  /* "<source>:<target>:<kind>:<label>" → KgRelation */
+  /* Per entity type: name or alias → KgEntity (a look-up allocates nothing) */
+  GHashTable *entity_names[KG_N_ENTITY_TYPES];
+  /* RelationKey → KgRelation */
   GHashTable *relation_keys;
 };
 
@@ -116,6 +116,34 @@ quote_free (KgQuote *quote)
   g_free (quote);
 }
 
+/* What makes a relation unique; a stored key holds its label after it. */
+typedef struct
+{
+  guint       source, target, kind;
+  const char *label;
+} RelationKey;
+
+static guint
+relation_key_hash (gconstpointer data)
+{
+  const RelationKey *key = data;
+  guint h = g_str_hash (key->label);
+
+  h = h * 31 + key->source;
+  h = h * 31 + key->target;
+  return h * 31 + key->kind;
+}
+
+static gboolean
+relation_key_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const RelationKey *x = a, *y = b;
+
+  return x->source == y->source && x->target == y->target && x->kind == y->kind &&
+         strcmp (x->label, y->label) == 0;
+}
+
 static void
 kg_graph_finalize (GObject *object)
 {
@@ -125,7 +153,8 @@ kg_graph_finalize (GObject *object)
   g_hash_table_unref (self->entity_ids);
   g_hash_table_unref (self->relation_ids);
   g_hash_table_unref (self->quote_ids);
-  g_hash_table_unref (self->entity_names);
+  for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
+    g_hash_table_unref (self->entity_names[i]);
   g_hash_table_unref (self->relation_keys);
   g_ptr_array_unref (self->quotes);
   g_ptr_array_unref (self->relations);
@@ -153,8 +182,9 @@ kg_graph_init (KgGraph *self)
   self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->entity_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
+    self->entity_names[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->relation_keys = g_hash_table_new_full (relation_key_hash, relation_key_equal, g_free, NULL);
 }
 
 KgGraph *
@@ -208,10 +238,17 @@ make_id (GHashTable *ids,
 {
   for (;; n++)
     {
-      char *id = g_strdup_printf ("%c%u", prefix, n);
-      if (!g_hash_table_contains (ids, id))
-        return id;
-      g_free (id);
+      /* By hand: printf costs more than the rest of adding a record. */
+      char buf[16], *p = buf + sizeof buf;
+      guint v = n;
+
+      *--p = '\0';
+      do
+        *--p = '0' + v % 10;
+      while ((v /= 10) > 0);
+      *--p = prefix;
+      if (!g_hash_table_contains (ids, p))
+        return g_strdup (p);
     }
 }
 
@@ -276,11 +313,17 @@ kg_document_find_sentence (const KgDocument *doc,
   return -1;
 }
 
-static char *
-name_key (const char   *name,
-          KgEntityType  type)
+/* Makes name (an entity's name or alias) find entity, unless it already
+ * finds an entity of that type. */
+static void
+index_name (KgGraph    *self,
+            const char *name,
+            KgEntity   *entity)
 {
-  return g_strdup_printf ("%u\x1f%s", type, name);
+  GHashTable *names = self->entity_names[entity->type];
+
+  if (!g_hash_table_contains (names, name))
+    g_hash_table_insert (names, g_strdup (name), entity);
 }
 
 KgEntity *
@@ -290,7 +333,6 @@ kg_graph_add_entity (KgGraph      *self,
                      KgEntityType  type)
 {
   KgEntity *entity;
-  char *key;
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -306,11 +348,7 @@ kg_graph_add_entity (KgGraph      *self,
   g_ptr_array_add (self->entities, entity);
   g_hash_table_insert (self->entity_ids, entity->id, entity);
 
-  key = name_key (name, type);
-  if (!g_hash_table_contains (self->entity_names, key))
-    g_hash_table_insert (self->entity_names, key, entity);
-  else
-    g_free (key);
+  index_name (self, name, entity);
   return entity;
 }
 
@@ -319,12 +357,11 @@ kg_graph_find_entity (KgGraph      *self,
                       const char   *name,
                       KgEntityType  type)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
 
-  key = name_key (name, type);
-  return g_hash_table_lookup (self->entity_names, key);
+  if (name == NULL || type >= KG_N_ENTITY_TYPES)
+    return NULL;
+  return g_hash_table_lookup (self->entity_names[type], name);
 }
 
 KgEntity *
@@ -352,7 +389,6 @@ kg_graph_add_alias (KgGraph    *self,
                     KgEntity   *entity,
                     const char *alias)
 {
-  char *key;
 
   g_return_if_fail (KG_IS_GRAPH (self));
   g_return_if_fail (alias != NULL);
@@ -361,11 +397,7 @@ kg_graph_add_alias (KgGraph    *self,
     return;
   g_ptr_array_add (entity->aliases, g_strdup (alias));
 
-  key = name_key (alias, entity->type);
-  if (!g_hash_table_contains (self->entity_names, key))
-    g_hash_table_insert (self->entity_names, key, entity);
-  else
-    g_free (key);
+  index_name (self, alias, entity);
 }
 
 void
@@ -374,7 +406,6 @@ kg_graph_rename_entity (KgGraph    *self,
                         const char *name)
 {
   g_autofree char *old = NULL;
-  char *key;
   guint i;
 
   g_return_if_fail (KG_IS_GRAPH (self));
@@ -394,11 +425,7 @@ kg_graph_rename_entity (KgGraph    *self,
   if (!entity_has_alias (entity, old))
     g_ptr_array_add (entity->aliases, g_strdup (old));
 
-  key = name_key (name, entity->type);
-  if (!g_hash_table_contains (self->entity_names, key))
-    g_hash_table_insert (self->entity_names, key, entity);
-  else
-    g_free (key);
+  index_name (self, name, entity);
 }
 
 void
@@ -413,13 +440,17 @@ kg_entity_add_mention (KgEntity *entity,
   g_array_append_val (entity->mentions, span);
 }
 
-static char *
-relation_key (guint           source,
-              guint           target,
-              KgRelationKind  kind,
-              const char     *label)
+/* A stored key: the label's bytes follow the struct. */
+static RelationKey *
+relation_key_new (const KgRelation *relation)
 {
-  return g_strdup_printf ("%u:%u:%u:%s", source, target, kind, label ? label : "");
+  gsize n = strlen (relation->label) + 1;
+  RelationKey *key = g_malloc (sizeof (RelationKey) + n);
+  char *label = (char *) (key + 1);
+
+  memcpy (label, relation->label, n);
+  *key = (RelationKey) { relation->source, relation->target, relation->kind, label };
+  return key;
 }
 
 KgRelation *
@@ -431,7 +462,7 @@ kg_graph_add_relation (KgGraph        *self,
                        const char     *label)
 {
   KgRelation *relation;
-  char *key;
+  RelationKey *key;
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (source < self->entities->len, NULL);
@@ -449,7 +480,7 @@ kg_graph_add_relation (KgGraph        *self,
   g_ptr_array_add (self->relations, relation);
   g_hash_table_insert (self->relation_ids, relation->id, relation);
 
-  key = relation_key (source, target, kind, relation->label);
+  key = relation_key_new (relation);
   if (!g_hash_table_contains (self->relation_keys, key))
     g_hash_table_insert (self->relation_keys, key, relation);
   else
@@ -464,9 +495,9 @@ kg_graph_find_relation (KgGraph        *self,
                         KgRelationKind  kind,
                         const char     *label)
 {
-  g_autofree char *key = relation_key (source, target, kind, label);
+  RelationKey key = { source, target, kind, label ? label : "" };
 
-  return g_hash_table_lookup (self->relation_keys, key);
+  return g_hash_table_lookup (self->relation_keys, &key);
 }
 
 static int

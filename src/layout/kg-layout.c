@@ -64,13 +64,11 @@ set_graph_attributes (Agraph_t   *g,
     {
       agattr (g, AGRAPH, (char *) "nodesep", (char *) "0.35");
       agattr (g, AGRAPH, (char *) "ranksep", (char *) "0.6");
-      /* News graphs fall apart into many small pieces; without packing dot
-       * lines them all up in one endless row. */
-      agattr (g, AGRAPH, (char *) "pack", (char *) "12");
-      agattr (g, AGRAPH, (char *) "packmode", (char *) "node");
       /* Ranks left to right: labels are wide and a rank stacks its nodes,
        * so the drawing comes out near a screen's shape instead of a strip
-       * many times wider than high. */
+       * many times wider than high, and loose pieces stack in a column.
+       * No "pack": in Graphviz 2.43 packed components draw parallel
+       * labelled edges as one line with their labels on top of each other. */
       agattr (g, AGRAPH, (char *) "rankdir", (char *) "LR");
       return;
     }
@@ -140,8 +138,12 @@ build_edges (Agraph_t      *g,
     {
       KgLayoutInputEdge *e = &in->edges[i];
       g_autofree char *text = _kg_layout_escape_label (e->label);
+      char name[32];
 
-      edges[i] = agedge (g, nodes[e->source], nodes[e->target], NULL, TRUE);
+      /* A name of its own: with NULL, agedge hands back the edge the pair
+       * already has, and two relations would share one curve and label. */
+      g_snprintf (name, sizeof name, "r%u", i);
+      edges[i] = agedge (g, nodes[e->source], nodes[e->target], name, TRUE);
       agxset (edges[i], fontsize, size);
       if (e->label[0] != '\0' && !is_large (in))
         agxset (edges[i], label, text);

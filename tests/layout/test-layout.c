@@ -132,6 +132,37 @@ test_unknown_engine (void)
   g_assert_nonnull (strstr (error->message, "graphviz"));
 }
 
+/* Two relations between the same pair, with a loose node beside them: each
+ * relation keeps a curve and a label of its own, in every engine. */
+static void
+test_parallel_relations (void)
+{
+  static const char *const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (engines); k++)
+    {
+      g_autoptr(KgGraph) graph = kg_graph_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KgScene) scene = NULL;
+      KgEntity *a, *b;
+
+      kg_graph_add_document (graph, NULL, "t.txt", "", "Ann met Acme.", -1);
+      a = kg_graph_add_entity (graph, NULL, "Ann Berg", KG_ENTITY_PERSON);
+      b = kg_graph_add_entity (graph, NULL, "Acme Bank", KG_ENTITY_ORGANIZATION);
+      kg_graph_add_entity (graph, NULL, "Lyon", KG_ENTITY_PLACE);
+      kg_graph_add_relation (graph, NULL, a->index, b->index, KG_RELATION_ACTION, "commented on");
+      kg_graph_add_relation (graph, NULL, a->index, b->index, KG_RELATION_ACTION, "spoke about");
+      scene = kg_layout_run (graph, engines[k], NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (scene->n_edges, ==, 2);
+      g_assert_true (scene->edges[0].has_label && scene->edges[1].has_label);
+      if (fabs (scene->edges[0].label.x - scene->edges[1].label.x) < 1 &&
+          fabs (scene->edges[0].label.y - scene->edges[1].label.y) < 1)
+        g_error ("%s: both relations' labels at (%.1f, %.1f)", engines[k],
+                 scene->edges[0].label.x, scene->edges[0].label.y);
+    }
+}
+
 static void
 test_hidden (void)
 {
@@ -225,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/layout/auto/larger-than-1000", test_large_graph);
   g_test_add_func ("/layout/engines/unknown", test_unknown_engine);
   g_test_add_func ("/layout/hidden", test_hidden);
+  g_test_add_func ("/layout/parallel-relations", test_parallel_relations);
   g_test_add_func ("/layout/positions/round-trip", test_positions_round_trip);
   g_test_add_func ("/layout/pick", test_pick);
   return g_test_run ();
