@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-graph.h"
+#include "kg-test-spawn.h"
 
 /*
  * The command line as scripts and the evaluation tools use it: no display,
@@ -35,23 +36,10 @@ run_newsgraph (Run               *run,
                const char        *stdin_text,
                const char *const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("NEWSGRAPH"));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* --export must work with no display at all. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  process = kg_test_spawn_newsgraph (args, NULL, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);

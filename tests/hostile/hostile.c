@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "hostile.h"
+#include "kg-test-spawn.h"
 
 /* What every hostile-input test does: run the command line on a file made
  * for the occasion and look at what a user would see. */
@@ -123,23 +124,7 @@ hostile_spawn_full (const char *const    *args,
                     GSpawnChildSetupFunc  child_setup,
                     GError              **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (char *) g_getenv ("NEWSGRAPH"));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* The command line must never need a display. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  if (child_setup != NULL)
-    g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  return g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
+  return kg_test_spawn_newsgraph (args, child_setup, error);
 }
 
 void
