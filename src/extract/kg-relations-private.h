@@ -18,9 +18,6 @@ typedef struct
   const KgWordList *speech;
   const KgWordList *verbs;
   const KgWordList *stance;
-  /* (relation index << 32 | sentence index) already given as evidence, so a
-   * relation stated in every paragraph costs no scan of its evidence. */
-  GHashTable       *evidence_seen;
   /* The document's quotations (const KgQuote *), found in one pass over the
    * graph's. */
   GPtrArray        *quotes;

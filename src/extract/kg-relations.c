@@ -124,7 +124,6 @@ kg_relation_reader_relate (KgRelationReader *r,
 {
   const KgSentence *s;
   KgRelation *relation;
-  gint64 *key;
 
   if (source == KG_NO_ENTITY || target == KG_NO_ENTITY || source == target)
     return;
@@ -132,10 +131,7 @@ kg_relation_reader_relate (KgRelationReader *r,
   relation = kg_graph_find_relation (r->graph, source, target, kind, label);
   if (relation == NULL)
     relation = kg_graph_add_relation (r->graph, NULL, source, target, kind, label);
-  key = g_new (gint64, 1);
-  *key = (gint64) relation->index << 32 | kg_token (r->a, t)->sentence;
-  if (!g_hash_table_add (r->evidence_seen, key))
-    return;
+  /* The model skips a sentence the relation already has as evidence. */
   kg_relation_add_evidence (relation, r->doc->index, s->start, s->end);
 }
 
@@ -775,7 +771,6 @@ kg_find_relations (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     quotes,
   };
 
@@ -791,5 +786,4 @@ kg_find_relations (KgAnalysis *analysis,
       read_sentence (&r, &s);
     }
   kg_find_actions (&r);
-  g_hash_table_unref (r.evidence_seen);
 }
