@@ -105,7 +105,10 @@ _kg_layout_take_messages (void)
 
   if (gv_messages == NULL || gv_messages->len == 0)
     return NULL;
-  text = g_strstrip (g_strdup (gv_messages->str));
+  /* Graphviz quotes the input it stumbled on, cut at a byte count: the
+   * message may end inside a UTF-8 character, or hold bytes that were
+   * never text. The reader gets U+FFFD in their place. */
+  text = g_strstrip (g_utf8_make_valid (gv_messages->str, gv_messages->len));
   g_string_truncate (gv_messages, 0);
   /* Graphviz sends "Error", ": " and the text as separate pieces. */
   return g_steal_pointer (&text);
