@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "kg-file.h"
 #include "kg-graph.h"
 #include "kg-graph-json-private.h"
 
@@ -191,6 +192,5 @@ kg_graph_save_to_file (KgGraph     *self,
   g_return_val_if_fail (KG_IS_GRAPH (self), FALSE);
 
   data = kg_graph_to_json (self, &length);
-  /* Written to a temporary file and renamed: an old file is never half-replaced. */
-  return g_file_set_contents (path, data, length, error);
+  return kg_file_replace_contents (path, data, length, error);
 }

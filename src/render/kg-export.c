@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "kg-export-private.h"
+#include "kg-file.h"
 #include "kg-layout.h"
 #include "kg-render.h"
 
@@ -74,7 +75,7 @@ fail (GError     **error,
   return FALSE;
 }
 
-/* g_file_set_contents writes a temporary file beside path and renames it. */
+/* Written whole beside path, then renamed over it (kg-file.c). */
 static gboolean
 write_atomic (const char  *path,
               const char  *data,
@@ -83,7 +84,7 @@ write_atomic (const char  *path,
 {
   GError *cause = NULL;
 
-  if (!g_file_set_contents (path, data, length, &cause))
+  if (!kg_file_replace_contents (path, data, length, &cause))
     {
       g_set_error (error, KG_EXPORT_ERROR, KG_EXPORT_ERROR_FAILED, "%s", cause->message);
       g_error_free (cause);
