@@ -60,10 +60,12 @@ static gsize
 decode_entity (const char *p,
                GString    *out)
 {
-  const char *semi = strchr (p, ';');
+  /* An entity is short: looking further for its ';' would make a text of
+   * many '&' and no ';' quadratic. */
+  const char *semi = memchr (p, ';', strnlen (p, 13));
   gsize len;
 
-  if (semi == NULL || semi - p > 12)
+  if (semi == NULL)
     return 0;
   len = semi - p + 1;
   if (p[1] == '#')
@@ -72,7 +74,8 @@ decode_entity (const char *p,
       char *end;
       guint64 c = g_ascii_strtoull (p + (hex ? 3 : 2), &end, hex ? 16 : 10);
 
-      if (end != semi || c == 0 || !g_unichar_validate ((gunichar) c))
+      /* Checked before the cast, which would wrap 0x100000041 to 'A'. */
+      if (end != semi || c == 0 || c > 0x10FFFF || !g_unichar_validate ((gunichar) c))
         return 0;
       g_string_append_unichar (out, (gunichar) c);
       return len;

@@ -26,6 +26,48 @@ test_html_to_text (void)
   g_assert_nonnull (strstr (text, "\nSecond<para> &unknown; &"));
 }
 
+/* Character references past Unicode stay as written, whatever their low bits. */
+static void
+test_html_references_out_of_range (void)
+{
+  g_autofree char *text = kg_input_html_to_text ("<p>&#x100000041; &#4294967361; &#65;</p>");
+
+  g_assert_nonnull (strstr (text, "&#x100000041; &#4294967361; A"));
+}
+
+/* The best of three runs, in seconds. */
+static double
+seconds_to_convert (const char *html)
+{
+  double best = G_MAXDOUBLE;
+
+  for (int run = 0; run < 3; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *text = kg_input_html_to_text (html);
+
+      g_assert_nonnull (text);
+      best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
+    }
+  return best;
+}
+
+/* A page of ampersands and no semicolon: each '&' looks only a few bytes
+ * ahead for one, so eight times the page takes about eight times as long;
+ * searching to the end of the text each time made it quadratic (64 times,
+ * and minutes for the larger page). The bound leaves room for a busy machine. */
+static void
+test_html_many_ampersands_linear (void)
+{
+  g_autofree char *small = g_strnfill (256 * 1024, '&');
+  g_autofree char *large = g_strnfill (8 * 256 * 1024, '&');
+  double t_small = MAX (seconds_to_convert (small), 1e-4);
+  double t_large = seconds_to_convert (large);
+
+  g_test_message ("256 KB: %.4f s, 2 MB: %.4f s", t_small, t_large);
+  g_assert_cmpfloat (t_large / t_small, <, 24);
+}
+
 static void
 test_dispatch (void)
 {
@@ -71,6 +113,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/input/html-to-text", test_html_to_text);
+  g_test_add_func ("/input/html-references-out-of-range", test_html_references_out_of_range);
+  g_test_add_func ("/input/html-many-ampersands-linear", test_html_many_ampersands_linear);
   g_test_add_func ("/input/dispatch-by-extension", test_dispatch);
   return g_test_run ();
 }
