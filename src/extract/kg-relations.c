@@ -727,16 +727,12 @@ static GPtrArray *
 document_quotes (KgGraph    *graph,
                  KgDocument *doc)
 {
-  GPtrArray *quotes = g_ptr_array_new ();
-  guint n = kg_graph_get_n_quotes (graph);
+  guint n;
+  const guint *indexes = kg_graph_get_document_quotes (graph, doc->index, &n);
+  GPtrArray *quotes = g_ptr_array_sized_new (n);
 
   for (guint i = 0; i < n; i++)
-    {
-      const KgQuote *q = kg_graph_get_quote (graph, i);
-
-      if (q->span.doc == doc->index)
-        g_ptr_array_add (quotes, (gpointer) q);
-    }
+    g_ptr_array_add (quotes, kg_graph_get_quote (graph, indexes[i]));
   return quotes;
 }
 
