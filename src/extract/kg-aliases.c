@@ -21,38 +21,46 @@
 
 typedef struct
 {
-  char        *name;       /* the fullest form, the entity's name */
+  const char  *name;       /* the fullest form, the entity's name (interned) */
   KgEntityType type;
   guint        votes[KG_N_ENTITY_TYPES];
   guint        long_votes[KG_N_ENTITY_TYPES];   /* of multi-word mentions */
-  GPtrArray   *forms;      /* char*, every cleaned form seen */
+  GPtrArray   *forms;      /* const char*, interned: every cleaned form seen */
   guint        n_words;
   guint        entity;     /* the graph's entity once written */
 } Group;
+
+/* Groups by name: multi-word names per type_class(), one-word names per
+ * class + 2. */
+#define N_NAME_CLASSES 4
 
 typedef struct
 {
   KgAnalysis *analysis;
   const KgWordList *titles;
   const KgWordList *suffixes;
-  GPtrArray  *names;      /* per mention: cleaned name */
+  /* Every name of the document, once: equal names are one pointer, so the
+   * tables below hash pointers and nothing is copied or freed per name. */
+  GStringChunk *strings;
+  GString    *scratch;
+  GPtrArray  *names;      /* per mention: cleaned name, interned */
   GArray     *n_words;    /* per mention: guint */
   GArray     *group_of;   /* per mention: guint group index */
   GPtrArray  *groups;     /* Group* */
-  GHashTable *multi;      /* "<class>\x1f<name>" → group index + 1 */
-  GHashTable *acronyms;   /* acronym → group index + 1, from "Long Name (LN)" */
+  GHashTable *by_name[N_NAME_CLASSES];   /* interned name → group index + 1 */
+  GHashTable *acronyms;   /* interned acronym → group index + 1, from "Long Name (LN)" */
   /* Indexes, so that a long document costs no more than its names: */
   KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
   KgNameIndex *org_slips; /* short forms and full names, for slips */
   GHashTable *surnames;   /* last word of a full person name → GArray of mention indexes */
   KgNameIndex *surname_slips;
-  GHashTable *word_tags;  /* one-word name → guint[KG_N_ENTITY_TYPES], how it was tagged */
+  GHashTable *word_tags;  /* interned one-word name → index into tag_counts + 1 */
+  GArray     *tag_counts; /* guint[KG_N_ENTITY_TYPES] each, how a name was tagged */
 } Resolver;
 
 static void
 group_free (Group *group)
 {
-  g_free (group->name);
   g_ptr_array_unref (group->forms);
   g_free (group);
 }
@@ -102,30 +110,30 @@ clean_mention (Resolver  *self,
     }
 }
 
-/* The mention's text with runs of white space made one space. */
-static char *
-mention_name (const KgAnalysis *a,
-              const KgMention  *m)
+/* The mention's text with runs of white space made one space, in the
+ * resolver's scratch buffer (valid until the next call). */
+static const char *
+mention_name (Resolver        *self,
+              const KgMention *m)
 {
-  /* Never longer than the text: one allocation, no GString. */
-  char *name = g_malloc (m->end - m->start + 1);
-  gsize n = 0;
+  const char *text = self->analysis->text;
+  GString *name = self->scratch;
   gboolean space = FALSE;
 
+  g_string_truncate (name, 0);
   for (gsize i = m->start; i < m->end; i++)
     {
-      if (g_ascii_isspace (a->text[i]))
+      if (g_ascii_isspace (text[i]))
         space = TRUE;
       else
         {
-          if (space && n > 0)
-            name[n++] = ' ';
+          if (space && name->len > 0)
+            g_string_append_c (name, ' ');
           space = FALSE;
-          name[n++] = a->text[i];
+          g_string_append_c (name, text[i]);
         }
     }
-  name[n] = '\0';
-  return name;
+  return name->str;
 }
 
 static guint
@@ -134,8 +142,8 @@ add_group (Resolver   *self,
 {
   Group *group = g_new0 (Group, 1);
 
-  group->name = g_strdup (name);
-  group->forms = g_ptr_array_new_with_free_func (g_free);
+  group->name = name;
+  group->forms = g_ptr_array_new ();
   group->n_words = kg_name_count_words (name);
   group->entity = KG_NO_ENTITY;
   g_ptr_array_add (self->groups, group);
@@ -170,37 +178,36 @@ assign (Resolver *self,
 {
   Group *g = group_at (self, group);
   const char *name = name_of (self, m);
-  gboolean seen = FALSE;
 
   g_array_index (self->group_of, guint, m) = group;
   g->votes[mention_at (self, m)->type]++;
   if (g_array_index (self->n_words, guint, m) > 1)
     g->long_votes[mention_at (self, m)->type]++;
-  for (guint i = 0; i < g->forms->len && !seen; i++)
-    seen = strcmp (g_ptr_array_index (g->forms, i), name) == 0;
-  if (!seen)
-    g_ptr_array_add (g->forms, g_strdup (name));
+  /* Names are interned: a form seen before is the same pointer. */
+  for (guint i = 0; i < g->forms->len; i++)
+    if (g_ptr_array_index (g->forms, i) == name)
+      return;
+  g_ptr_array_add (g->forms, (gpointer) name);
 }
 
-/* "class\x1fname", put together by hand: printf is a cost here, where every
- * name of the document passes. */
-static char *
-multi_key (guint       class,
-           const char *name)
+/* The group of that interned name and class, made on first use. */
+static guint
+named_group (Resolver   *self,
+             const char *name,
+             guint       class)
 {
-  gsize length = strlen (name);
-  char digits[12], *key, *p;
-  guint n = 0;
+  GHashTable **table = &self->by_name[class];
+  gpointer found;
 
-  do
-    digits[n++] = '0' + class % 10;
-  while ((class /= 10) > 0);
-  p = key = g_malloc (n + 1 + length + 1);
-  while (n > 0)
-    *p++ = digits[--n];
-  *p++ = '\x1f';
-  memcpy (p, name, length + 1);
-  return key;
+  if (*table == NULL)
+    *table = g_hash_table_new (g_direct_hash, g_direct_equal);
+  found = g_hash_table_lookup (*table, name);
+  if (found == NULL)
+    {
+      found = GUINT_TO_POINTER (add_group (self, name) + 1);
+      g_hash_table_insert (*table, (gpointer) name, found);
+    }
+  return GPOINTER_TO_UINT (found) - 1;
 }
 
 /* Every multi-word name is a group, one per name and class. */
@@ -208,21 +215,8 @@ static void
 group_long_names (Resolver *self)
 {
   for (guint m = 0; m < self->names->len; m++)
-    {
-      g_autofree char *key = NULL;
-      gpointer found;
-
-      if (g_array_index (self->n_words, guint, m) < 2)
-        continue;
-      key = multi_key (type_class (mention_at (self, m)->type), name_of (self, m));
-      found = g_hash_table_lookup (self->multi, key);
-      if (found == NULL)
-        {
-          found = GUINT_TO_POINTER (add_group (self, name_of (self, m)) + 1);
-          g_hash_table_insert (self->multi, g_steal_pointer (&key), found);
-        }
-      assign (self, m, GPOINTER_TO_UINT (found) - 1);
-    }
+    if (g_array_index (self->n_words, guint, m) >= 2)
+      assign (self, m, named_group (self, name_of (self, m), type_class (mention_at (self, m)->type)));
 }
 
 /* "Long Name (LN)" and "LN (Long Name)": the parenthesised one names the
@@ -248,19 +242,19 @@ find_acronym_definitions (Resolver *self)
       else if (kg_name_is_acronym_of (outer_name, inner_name))
         acronym = outer_name, long_m = m + 1;
       if (acronym != NULL && !g_hash_table_contains (self->acronyms, acronym))
-        g_hash_table_insert (self->acronyms, g_strdup (acronym),
+        g_hash_table_insert (self->acronyms, (gpointer) acronym,
                              GUINT_TO_POINTER (g_array_index (self->group_of, guint, long_m) + 1));
     }
 }
 
 /* "Kaspersky" is the short form of "Kaspersky Lab": the long name is the
- * short one followed only by organisation words. */
+ * short one (its first n bytes) followed only by organisation words. */
 static gboolean
 is_short_form (Resolver   *self,
                const char *word,
+               gsize       n,
                const char *name)
 {
-  gsize n = strlen (word);
   const char *rest;
 
   if (strncmp (name, word, n) != 0 || name[n] != ' ')
@@ -302,7 +296,7 @@ index_long_names (Resolver *self)
     {
       Group *group = group_at (self, g);
       const char *space = strchr (group->name, ' ');
-      g_autofree char *first = NULL, *full = NULL, *rest = NULL;
+      g_autofree char *full = NULL, *rest = NULL;
 
       if (!is_organisation_group (group))
         continue;
@@ -312,9 +306,10 @@ index_long_names (Resolver *self)
         kg_name_index_add (self->orgs, full, g);
       if (strlen (rest) >= 2)
         kg_name_index_add (self->orgs, rest, g);
-      first = g_strndup (group->name, space - group->name);
-      if (is_short_form (self, first, group->name))
+      if (is_short_form (self, group->name, space - group->name, group->name))
         {
+          g_autofree char *first = g_strndup (group->name, space - group->name);
+
           kg_name_index_add (self->orgs, first, g);
           kg_name_index_add (self->org_slips, first, g);
         }
@@ -332,7 +327,7 @@ index_long_names (Resolver *self)
       if (mentions == NULL)
         {
           mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (self->surnames, g_strdup (last + 1), mentions);
+          g_hash_table_insert (self->surnames, (gpointer) (last + 1), mentions);
           kg_name_index_add (self->surname_slips, last + 1, 0);
         }
       g_array_append_val (mentions, k);
@@ -346,7 +341,7 @@ find_long_organisation (Resolver   *self,
                         const char *word,
                         MatchKind   kind)
 {
-  g_autofree char *letters = NULL;
+  char letters[KG_NAME_MAX_ACRONYM + 1];
   gpointer p;
   gint g;
 
@@ -356,8 +351,7 @@ find_long_organisation (Resolver   *self,
     return GPOINTER_TO_UINT (p) - 1;
   if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
     return MAX (g, -1);
-  letters = kg_name_acronym_letters (word);
-  return letters != NULL ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
+  return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
 }
 
 /* The person group whose surname the word is (or misspells), nearest before
@@ -393,7 +387,21 @@ find_person (Resolver   *self,
                         g_array_index (mentions, guint, lo > 0 ? lo - 1 : 0));
 }
 
-/* How the one-word mentions of each name were tagged. */
+typedef struct
+{
+  guint counts[KG_N_ENTITY_TYPES];
+} TagCounts;
+
+/* How the one-word mentions of that name were tagged. */
+static guint *
+word_tags (Resolver   *self,
+           const char *word)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_tags, word));
+
+  return i > 0 ? g_array_index (self->tag_counts, TagCounts, i - 1).counts : NULL;
+}
+
 static void
 count_word_tags (Resolver *self)
 {
@@ -403,11 +411,13 @@ count_word_tags (Resolver *self)
 
       if (g_array_index (self->n_words, guint, k) != 1)
         continue;
-      counts = g_hash_table_lookup (self->word_tags, name_of (self, k));
+      counts = word_tags (self, name_of (self, k));
       if (counts == NULL)
         {
-          counts = g_new0 (guint, KG_N_ENTITY_TYPES);
-          g_hash_table_insert (self->word_tags, g_strdup (name_of (self, k)), counts);
+          g_array_set_size (self->tag_counts, self->tag_counts->len + 1);
+          g_hash_table_insert (self->word_tags, (gpointer) name_of (self, k),
+                               GUINT_TO_POINTER (self->tag_counts->len));
+          counts = word_tags (self, name_of (self, k));
         }
       counts[mention_at (self, k)->type]++;
     }
@@ -429,7 +439,7 @@ resolve_word (Resolver *self,
               guint     m)
 {
   const char *word = name_of (self, m);
-  const guint *counts = g_hash_table_lookup (self->word_tags, word);
+  const guint *counts = word_tags (self, word);
   gboolean once;
   gint g;
 
@@ -452,23 +462,6 @@ resolve_word (Resolver *self,
   if ((g = find_person (self, m, word, MATCH_EXACT)) >= 0)
     return g;
   return once ? find_person (self, m, word, MATCH_TYPO) : -1;
-}
-
-/* The one-word group of that name and class, made on first use. */
-static guint
-word_group (Resolver   *self,
-            const char *word,
-            guint       class)
-{
-  g_autofree char *key = multi_key (class + 2, word);
-  gpointer found = g_hash_table_lookup (self->multi, key);
-
-  if (found == NULL)
-    {
-      found = GUINT_TO_POINTER (add_group (self, word) + 1);
-      g_hash_table_insert (self->multi, g_steal_pointer (&key), found);
-    }
-  return GPOINTER_TO_UINT (found) - 1;
 }
 
 /* A one-word name used once that is a slip for another one-word name
@@ -512,7 +505,7 @@ group_words (Resolver *self)
         continue;
       g = resolve_word (self, m);
       if (g < 0)
-        g = word_group (self, name_of (self, m), type_class (mention_at (self, m)->type));
+        g = named_group (self, name_of (self, m), type_class (mention_at (self, m)->type) + 2);
       assign (self, m, g);
     }
   merge_word_typos (self);
@@ -547,13 +540,12 @@ choose_name (Group *group)
     {
       const char *form = g_ptr_array_index (group->forms, i);
       guint n = kg_name_count_words (form);
-      g_autofree char *letters = kg_name_acronym_letters (form);
+      char letters[KG_NAME_MAX_ACRONYM + 1];
 
       if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
-                                 && letters == NULL))
+                                 && kg_name_acronym_into (form, letters) == 0))
         {
-          g_free (group->name);
-          group->name = g_strdup (form);
+          group->name = form;
           group->n_words = n;
         }
     }
@@ -585,18 +577,21 @@ resolver_init (Resolver   *self,
   self->analysis = analysis;
   self->titles = kg_word_list_get ("role-titles", NULL);
   self->suffixes = kg_word_list_get ("short-form-words", NULL);
-  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->strings = g_string_chunk_new (1024);
+  self->scratch = g_string_new (NULL);
+  self->names = g_ptr_array_new ();
   self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  self->multi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->acronyms = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->orgs = kg_name_index_new ();
   self->org_slips = kg_name_index_new ();
-  self->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  /* Keys point into the interned names. */
+  self->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_array_unref);
   self->surname_slips = kg_name_index_new ();
-  self->word_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->word_tags = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->tag_counts = g_array_new (FALSE, TRUE, sizeof (TagCounts));
 }
 
 static void
@@ -606,24 +601,30 @@ resolver_clear (Resolver *self)
   g_array_unref (self->n_words);
   g_array_unref (self->group_of);
   g_ptr_array_unref (self->groups);
-  g_hash_table_unref (self->multi);
+  for (guint i = 0; i < N_NAME_CLASSES; i++)
+    g_clear_pointer (&self->by_name[i], g_hash_table_unref);
   g_hash_table_unref (self->acronyms);
   kg_name_index_free (self->orgs);
   kg_name_index_free (self->org_slips);
   g_hash_table_unref (self->surnames);
   kg_name_index_free (self->surname_slips);
   g_hash_table_unref (self->word_tags);
+  g_array_unref (self->tag_counts);
+  g_string_free (self->scratch, TRUE);
+  g_string_chunk_free (self->strings);
 }
 
 /* A name form the tagger found once, to look for where it missed it. */
 static void
-add_form (GHashTable   *forms,
+add_form (Resolver     *self,
+          GHashTable   *forms,
           const char   *text,
           gsize         length,
           KgEntityType  type)
 {
   if (length >= 2 && g_unichar_isupper (g_utf8_get_char (text)))
-    g_hash_table_insert (forms, g_strndup (text, length), GUINT_TO_POINTER (type + 1));
+    g_hash_table_insert (forms, g_string_chunk_insert_len (self->strings, text, length),
+                         GUINT_TO_POINTER (type + 1));
 }
 
 /* The one-word forms a journalist repeats: whole one-word names, surnames
@@ -633,45 +634,55 @@ static GHashTable *
 collect_forms (Resolver *self)
 {
   const KgAnalysis *a = self->analysis;
-  GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keys are in self->strings; a repeated form keeps its first copy. */
+  GHashTable *forms = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint m = 0; m < a->mentions->len; m++)
     {
       const KgMention *mention = mention_at (self, m);
-      g_autofree char *name = mention_name (a, mention);
+      const char *name = mention_name (self, mention);
       const char *space = strrchr (name, ' ');
       guint t = mention->end_token;
 
       if (space == NULL)
-        add_form (forms, name, strlen (name), mention->type);
+        add_form (self, forms, name, strlen (name), mention->type);
       else if (mention->type == KG_ENTITY_PERSON)
-        add_form (forms, space + 1, strlen (space + 1), mention->type);
+        add_form (self, forms, space + 1, strlen (space + 1), mention->type);
       else if (mention->type != KG_ENTITY_PLACE)
         {
-          const char *first_space = strchr (name, ' ');
-          g_autofree char *first = g_strndup (name, first_space - name);
+          gsize first = strchr (name, ' ') - name;
 
-          if (is_short_form (self, first, name))
-            add_form (forms, first, strlen (first), mention->type);
+          if (is_short_form (self, name, first, name))
+            add_form (self, forms, name, first, mention->type);
         }
       if (space != NULL && kg_token_is (a, t, "(") && kg_token_is (a, t + 2, ")"))
         {
           g_autofree char *word = g_strndup (kg_token_text (a, t + 1), kg_token_len (a, t + 1));
 
           if (kg_name_is_acronym_of (word, name))
-            add_form (forms, word, strlen (word), mention->type);
+            add_form (self, forms, word, strlen (word), mention->type);
         }
     }
   return forms;
 }
 
-static gint
-compare_mentions (gconstpointer a,
-                  gconstpointer b)
+/* Merges the mentions from n on, added in text order, into the ones
+ * before, which are in text order too: no two start alike, since the added
+ * ones stand where no mention was. */
+static void
+merge_added_mentions (GArray *mentions,
+                      guint   n)
 {
-  const KgMention *x = a, *y = b;
+  guint k = mentions->len - n, i = n, j = k, out = mentions->len;
+  g_autofree KgMention *added = g_memdup2 (&g_array_index (mentions, KgMention, n), k * sizeof (KgMention));
 
-  return x->start < y->start ? -1 : x->start > y->start;
+  while (j > 0)
+    {
+      if (i > 0 && g_array_index (mentions, KgMention, i - 1).start > added[j - 1].start)
+        g_array_index (mentions, KgMention, --out) = g_array_index (mentions, KgMention, --i);
+      else
+        g_array_index (mentions, KgMention, --out) = added[--j];
+    }
 }
 
 /* Adds a one-token mention wherever a known form stands untagged. */
@@ -728,7 +739,7 @@ propagate_mentions (Resolver *self)
       g_array_append_val (a->mentions, mention);
     }
   if (a->mentions->len > n)
-    g_array_sort (a->mentions, compare_mentions);
+    merge_added_mentions (a->mentions, n);
 }
 
 void
@@ -744,10 +755,10 @@ kg_resolve_entities (KgAnalysis *analysis,
   propagate_mentions (&self);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
-      char *name = mention_name (analysis, mention_at (&self, m));
+      const char *name = g_string_chunk_insert_const (self.strings, mention_name (&self, mention_at (&self, m)));
       guint n = kg_name_count_words (name), none = G_MAXUINT;
 
-      g_ptr_array_add (self.names, name);
+      g_ptr_array_add (self.names, (gpointer) name);
       g_array_append_val (self.n_words, n);
       g_array_append_val (self.group_of, none);
     }

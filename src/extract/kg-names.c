@@ -9,8 +9,11 @@
 
 struct _KgNameIndex
 {
-  GHashTable *values;    /* name → GINT_TO_POINTER (value), owned keys */
-  GHashTable *buckets;   /* "<first byte><length>" → GPtrArray of names (borrowed) */
+  GHashTable   *values;    /* name → GINT_TO_POINTER (value), keys in the chunk */
+  GHashTable   *buckets;   /* "<first byte><length>" → GPtrArray of names; made on first use */
+  /* The names, copied once and freed at once: an index lives for one
+   * document, and most documents add a few dozen names. */
+  GStringChunk *keys;
 };
 
 guint
@@ -23,55 +26,86 @@ kg_name_count_words (const char *name)
   return n;
 }
 
-char *
-kg_name_acronym_letters (const char *word)
+gsize
+kg_name_acronym_into (const char *word,
+                      char        buf[KG_NAME_MAX_ACRONYM + 1])
 {
-  GString *s = g_string_new (NULL);
+  gsize n = 0;
 
   for (const char *p = word; *p; p++)
     {
       if (g_ascii_isupper (*p))
-        g_string_append_c (s, *p);
-      else if (*p != '.' && *p != '&')
         {
-          g_string_free (s, TRUE);
-          return NULL;
+          if (n == KG_NAME_MAX_ACRONYM)
+            return 0;
+          buf[n++] = *p;
         }
+      else if (*p != '.' && *p != '&')
+        return 0;
     }
-  if (s->len < 2 || s->len > 8)
+  buf[n] = '\0';
+  return n >= 2 ? n : 0;
+}
+
+char *
+kg_name_acronym_letters (const char *word)
+{
+  char buf[KG_NAME_MAX_ACRONYM + 1];
+
+  return kg_name_acronym_into (word, buf) > 0 ? g_strdup (buf) : NULL;
+}
+
+/* The initials into buf; size when they do not fit. Words are what lies
+ * between single spaces, as g_strsplit() cuts them. */
+static gsize
+initials_into (const char *name,
+               gboolean    skip_first,
+               char       *buf,
+               gsize       size)
+{
+  gsize n = 0;
+
+  for (const char *word = name; word != NULL;)
     {
-      g_string_free (s, TRUE);
-      return NULL;
+      const char *space = strchr (word, ' ');
+
+      if (!(skip_first && word == name) && g_ascii_isupper (*word))
+        {
+          if (n + 1 >= size)
+            return size;
+          buf[n++] = *word;
+        }
+      word = space != NULL ? space + 1 : NULL;
     }
-  return g_string_free (s, FALSE);
+  buf[n] = '\0';
+  return n;
 }
 
 char *
 kg_name_initials (const char *name,
                   gboolean    skip_first)
 {
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  GString *s = g_string_new (NULL);
+  /* Never more initials than bytes. */
+  gsize size = strlen (name) + 1;
+  char *initials = g_malloc (size);
 
-  for (guint i = skip_first && words[0] ? 1 : 0; words[i]; i++)
-    if (g_ascii_isupper (words[i][0]))
-      g_string_append_c (s, words[i][0]);
-  return g_string_free (s, FALSE);
+  initials_into (name, skip_first, initials, size);
+  return initials;
 }
 
 gboolean
 kg_name_is_acronym_of (const char *acronym,
                        const char *name)
 {
-  g_autofree char *letters = kg_name_acronym_letters (acronym);
-  g_autofree char *full = NULL;
-  g_autofree char *rest = NULL;
+  char letters[KG_NAME_MAX_ACRONYM + 1], full[KG_NAME_MAX_ACRONYM + 2], rest[KG_NAME_MAX_ACRONYM + 2];
+  gsize n;
 
-  if (letters == NULL || kg_name_count_words (name) < 2)
+  /* Initials longer than any acronym match none: buffers of one more
+   * letter tell them apart without the whole. */
+  if ((n = kg_name_acronym_into (acronym, letters)) == 0 || kg_name_count_words (name) < 2)
     return FALSE;
-  full = kg_name_initials (name, FALSE);
-  rest = kg_name_initials (name, TRUE);
-  return strcmp (letters, full) == 0 || (strlen (rest) >= 2 && strcmp (letters, rest) == 0);
+  return (initials_into (name, FALSE, full, sizeof full) == n && strcmp (letters, full) == 0)
+         || (initials_into (name, TRUE, rest, sizeof rest) == n && n >= 2 && strcmp (letters, rest) == 0);
 }
 
 gboolean
@@ -97,9 +131,8 @@ kg_name_index_new (void)
 {
   KgNameIndex *index = g_new0 (KgNameIndex, 1);
 
-  index->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                          (GDestroyNotify) g_ptr_array_unref);
+  index->values = g_hash_table_new (g_str_hash, g_str_equal);
+  index->keys = g_string_chunk_new (512);
   return index;
 }
 
@@ -108,8 +141,9 @@ kg_name_index_free (KgNameIndex *index)
 {
   if (index == NULL)
     return;
-  g_hash_table_unref (index->buckets);
+  g_clear_pointer (&index->buckets, g_hash_table_unref);
   g_hash_table_unref (index->values);
+  g_string_chunk_free (index->keys);
   g_free (index);
 }
 
@@ -127,27 +161,32 @@ kg_name_index_add (KgNameIndex *index,
                    const char  *name,
                    gint         value)
 {
-  gpointer old;
+  gpointer stored, old;
   char *key;
   GPtrArray *bucket;
+  gsize length;
 
   if (*name == '\0')
     return;
-  if (g_hash_table_lookup_extended (index->values, name, NULL, &old))
+  if (g_hash_table_lookup_extended (index->values, name, &stored, &old))
     {
       if (GPOINTER_TO_INT (old) != value)
-        g_hash_table_insert (index->values, g_strdup (name), GINT_TO_POINTER (KG_NAME_AMBIGUOUS));
+        g_hash_table_insert (index->values, stored, GINT_TO_POINTER (KG_NAME_AMBIGUOUS));
       return;
     }
-  key = g_strdup (name);
+  length = strlen (name);
+  key = g_string_chunk_insert_len (index->keys, name, length);
   g_hash_table_insert (index->values, key, GINT_TO_POINTER (value));
-  if (strlen (name) < KG_MIN_TYPO_LENGTH)
+  if (length < KG_MIN_TYPO_LENGTH)
     return;
-  bucket = g_hash_table_lookup (index->buckets, bucket_key (name[0], strlen (name)));
+  if (index->buckets == NULL)
+    index->buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  bucket = g_hash_table_lookup (index->buckets, bucket_key (name[0], length));
   if (bucket == NULL)
     {
       bucket = g_ptr_array_new ();
-      g_hash_table_insert (index->buckets, bucket_key (name[0], strlen (name)), bucket);
+      g_hash_table_insert (index->buckets, bucket_key (name[0], length), bucket);
     }
   g_ptr_array_add (bucket, key);
 }
@@ -171,7 +210,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   gsize n = strlen (word);
   gint found = KG_NAME_NONE;
 
-  if (n + 1 < KG_MIN_TYPO_LENGTH)
+  if (n + 1 < KG_MIN_TYPO_LENGTH || index->buckets == NULL)
     return KG_NAME_NONE;
   for (gsize len = n - 1; len <= n + 1; len++)
     {

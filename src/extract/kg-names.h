@@ -15,8 +15,13 @@ G_BEGIN_DECLS
 #define KG_MIN_TYPO_LENGTH 7
 
 guint        kg_name_count_words     (const char *name);
+#define KG_NAME_MAX_ACRONYM 8
+
 /* "N.C.S.C." → "NCSC"; NULL unless the word is all capitals (2 to 8). */
 char        *kg_name_acronym_letters (const char *word);
+/* The same into buf, without allocating: the number of letters, 0 for none. */
+gsize        kg_name_acronym_into    (const char *word,
+                                      char        buf[KG_NAME_MAX_ACRONYM + 1]);
 /* The capital initials of a name, leaving out "of", "the", "and"; with
  * skip_first, without its first word ("US Department of Homeland Security"
  * is also "DHS"). */
