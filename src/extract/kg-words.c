@@ -257,9 +257,6 @@ kg_word_list_has (const KgWordList *list,
          && g_hash_table_contains (list->phrases, buf);
 }
 
-/* The id of token i's word in list_words, 0 when no list has it. The
- * filter on the token's hash answers for most tokens; the others are looked
- * up each time (an array of ids per token would cost memory). */
 /* Whether text, folded as fold_word() does, is the folded word. */
 static gboolean
 folds_to (const char *text,
@@ -284,12 +281,23 @@ folds_to (const char *text,
   return word[k] == '\0';
 }
 
-static guint32
-token_word_id (const KgAnalysis *analysis,
-               guint             i)
-{
-  guint32 h = kg_token_hash (analysis, i);
+/* After the tokens' hashes, their block holds a guint16 per token: the id
+ * of its word in list_words, or WORD_ID_UNKNOWN until asked (and for an id
+ * that does not fit). The stages ask about most tokens several times, from
+ * several lists; one block keeps it freed with the hashes. */
+#define WORD_ID_UNKNOWN G_MAXUINT16
 
+static guint16 *
+token_word_ids (const KgAnalysis *analysis)
+{
+  return (guint16 *) (gpointer) (analysis->token_hashes + analysis->n_token_hashes + 1);
+}
+
+static guint32
+lookup_word_id (const KgAnalysis *analysis,
+                guint             i,
+                guint32           h)
+{
   if (!list_filter_has (h) || word_slots == NULL)
     return 0;
   for (guint32 slot = h & word_slot_mask; word_slots[slot].id != 0; slot = (slot + 1) & word_slot_mask)
@@ -297,6 +305,22 @@ token_word_id (const KgAnalysis *analysis,
         && folds_to (kg_token_text (analysis, i), kg_token_len (analysis, i), word_slots[slot].word))
       return word_slots[slot].id;
   return 0;
+}
+
+/* The id of token i's word in list_words, 0 when no list has it. */
+static guint32
+token_word_id (const KgAnalysis *analysis,
+               guint             i)
+{
+  guint32 h = kg_token_hash (analysis, i), id;
+  guint16 *ids = token_word_ids (analysis);
+
+  if (ids[i] != WORD_ID_UNKNOWN)
+    return ids[i];
+  id = lookup_word_id (analysis, i, h);
+  if (id < WORD_ID_UNKNOWN)
+    ids[i] = id;
+  return id;
 }
 
 /* Whether tokens [first, first + n) spell a phrase of list: every word must
@@ -345,10 +369,17 @@ kg_word_list_match (const KgWordList *list,
                     guint             first,
                     guint             hi)
 {
+  guint longest;
+
   if (list == NULL || first >= hi
       || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
-  for (guint n = MIN (list->max_words, hi - first); n > 0; n--)
+  /* No phrase goes past a word no list has. */
+  longest = MIN (list->max_words, hi - first);
+  for (guint k = 1; k < longest; k++)
+    if (token_word_id (analysis, first + k) == 0)
+      longest = k;
+  for (guint n = longest; n > 0; n--)
     if (tokens_in_list (list, analysis, first, n))
       return n;
   return 0;
@@ -392,13 +423,19 @@ void
 kg_analysis_hash_tokens (KgAnalysis *analysis)
 {
   guint n = analysis->tokens->len;
+  guint16 *ids;
 
   g_free (analysis->token_hashes);
-  analysis->token_hashes = g_new (guint32, n + 1);
+  /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
+  analysis->token_hashes = g_malloc ((n + 1) * (sizeof (guint32) + sizeof (guint16)));
   for (guint i = 0; i < n; i++)
     analysis->token_hashes[i] = kg_word_hash (kg_token_text (analysis, i), kg_token_len (analysis, i));
   analysis->token_hashes[n] = 0;
   analysis->n_token_hashes = n;
+  ids = token_word_ids (analysis);
+  for (guint i = 0; i < n; i++)
+    ids[i] = WORD_ID_UNKNOWN;
+  ids[n] = 0;
 }
 
 void
