@@ -14,6 +14,9 @@ struct _KgWordList
   guint8     *singles;   /* bit per word id: a phrase of that one word */
   guint32     n_ids;     /* the bits above cover ids below this */
   guint       max_words;
+  /* Two bits of each first word's kg_word_hash(): a token no phrase starts
+   * with is passed over on its hash alone, before its id is looked up. */
+  guint64     first_filter[16];
 };
 
 /* The lists the stages read; kg_word_lists_load() checks them all. */
@@ -182,6 +185,7 @@ word_list_parse (const char *contents)
       g_hash_table_add (list->phrases, g_strdup (buf));
       /* The first word's id, and with a phrase of one word a second bit. */
       buf[strcspn (buf, " ")] = '\0';
+      filter_add (list->first_filter, kg_word_hash (buf, strlen (buf)));
       g_array_append_val (firsts, (guint32) { intern_word (buf) * 2 + (n == 1) });
       for (char *word = buf + strlen (buf) + 1; word < buf + used; word += strlen (word) + 1)
         {
@@ -372,6 +376,7 @@ kg_word_list_match (const KgWordList *list,
   guint longest;
 
   if (list == NULL || first >= hi
+      || !kg_word_filter_has (list->first_filter, kg_token_hash (analysis, first))
       || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
   /* No phrase goes past a word no list has. */
