@@ -105,15 +105,6 @@ kg_is_clause_break (const KgAnalysis *a,
   return kg_token_in_set (a, t, &clause_words);
 }
 
-const KgMention *
-kg_relation_reader_mention (KgRelationReader *r,
-                            guint             t)
-{
-  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
-    return NULL;
-  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
-}
-
 void
 kg_relation_reader_relate (KgRelationReader *r,
                            guint             source,
