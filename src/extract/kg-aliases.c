@@ -5,8 +5,8 @@
 
 #include <string.h>
 
+#include "kg-aliases-private.h"
 #include "kg-names.h"
-#include "kg-words.h"
 
 /*
  * Mentions → entities. Names are first cleaned (a leading "the", titles and
@@ -36,26 +36,33 @@ typedef struct
 
 typedef struct
 {
+  guint counts[KG_N_ENTITY_TYPES];
+} TagCounts;
+
+typedef struct
+{
   KgAnalysis *analysis;
   const KgWordList *titles;
   const KgWordList *suffixes;
-  /* Every name of the document, once: equal names are one pointer, so the
-   * tables below hash pointers and nothing is copied or freed per name. */
-  GStringChunk *strings;
+  /* Every name of the document once, with an id: equal names are one
+   * pointer, and what is known of a name is an array indexed by its id,
+   * so nothing is hashed, copied or freed per mention past interning. */
+  KgNameSet  *strings;
+  guint       n_names;    /* the mentions' names: ids below this */
   GString    *scratch;
   GPtrArray  *names;      /* per mention: cleaned name, interned */
+  GArray     *name_ids;   /* per mention: guint, its name's id */
   GArray     *n_words;    /* per mention: guint */
   GArray     *group_of;   /* per mention: guint group index */
   GPtrArray  *groups;     /* Group* */
-  GHashTable *by_name[N_NAME_CLASSES];   /* interned name → group index + 1 */
-  GHashTable *acronyms;   /* interned acronym → group index + 1, from "Long Name (LN)" */
+  guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
+  guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
   /* Indexes, so that a long document costs no more than its names: */
   KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
   KgNameIndex *org_slips; /* short forms and full names, for slips */
-  GHashTable *surnames;   /* last word of a full person name → GArray of mention indexes */
+  GPtrArray  *surnames;   /* [name id] of a full person name's last word → GArray of mention indexes */
   KgNameIndex *surname_slips;
-  GHashTable *word_tags;  /* interned one-word name → index into tag_counts + 1 */
-  GArray     *tag_counts; /* guint[KG_N_ENTITY_TYPES] each, how a name was tagged */
+  TagCounts  *word_tags;  /* [name id]: how the one-word mentions of the name were tagged */
 } Resolver;
 
 static void
@@ -110,32 +117,6 @@ clean_mention (Resolver  *self,
     }
 }
 
-/* The mention's text with runs of white space made one space, in the
- * resolver's scratch buffer (valid until the next call). */
-static const char *
-mention_name (Resolver        *self,
-              const KgMention *m)
-{
-  const char *text = self->analysis->text;
-  GString *name = self->scratch;
-  gboolean space = FALSE;
-
-  g_string_truncate (name, 0);
-  for (gsize i = m->start; i < m->end; i++)
-    {
-      if (g_ascii_isspace (text[i]))
-        space = TRUE;
-      else
-        {
-          if (space && name->len > 0)
-            g_string_append_c (name, ' ');
-          space = FALSE;
-          g_string_append_c (name, text[i]);
-        }
-    }
-  return name->str;
-}
-
 static guint
 add_group (Resolver   *self,
            const char *name)
@@ -171,6 +152,13 @@ name_of (Resolver *self,
   return g_ptr_array_index (self->names, m);
 }
 
+static guint
+name_id_of (Resolver *self,
+            guint     m)
+{
+  return g_array_index (self->name_ids, guint, m);
+}
+
 static void
 assign (Resolver *self,
         guint     m,
@@ -190,24 +178,17 @@ assign (Resolver *self,
   g_ptr_array_add (g->forms, (gpointer) name);
 }
 
-/* The group of that interned name and class, made on first use. */
+/* The group of mention m's name and that class, made on first use. */
 static guint
-named_group (Resolver   *self,
-             const char *name,
-             guint       class)
+named_group (Resolver *self,
+             guint     m,
+             guint     class)
 {
-  GHashTable **table = &self->by_name[class];
-  gpointer found;
+  guint *found = &self->by_name[class * self->n_names + name_id_of (self, m)];
 
-  if (*table == NULL)
-    *table = g_hash_table_new (g_direct_hash, g_direct_equal);
-  found = g_hash_table_lookup (*table, name);
-  if (found == NULL)
-    {
-      found = GUINT_TO_POINTER (add_group (self, name) + 1);
-      g_hash_table_insert (*table, (gpointer) name, found);
-    }
-  return GPOINTER_TO_UINT (found) - 1;
+  if (*found == 0)
+    *found = add_group (self, name_of (self, m)) + 1;
+  return *found - 1;
 }
 
 /* Every multi-word name is a group, one per name and class. */
@@ -216,7 +197,7 @@ group_long_names (Resolver *self)
 {
   for (guint m = 0; m < self->names->len; m++)
     if (g_array_index (self->n_words, guint, m) >= 2)
-      assign (self, m, named_group (self, name_of (self, m), type_class (mention_at (self, m)->type)));
+      assign (self, m, named_group (self, m, type_class (mention_at (self, m)->type)));
 }
 
 /* "Long Name (LN)" and "LN (Long Name)": the parenthesised one names the
@@ -232,43 +213,18 @@ find_acronym_definitions (Resolver *self)
       KgMention *inner = mention_at (self, m + 1);
       const char *outer_name = name_of (self, m), *inner_name = name_of (self, m + 1);
       const char *acronym = NULL;
-      guint long_m = 0;
+      guint long_m = 0, short_m = 0;
 
       if (!kg_token_is (a, outer->end_token, "(") || inner->first_token != outer->end_token + 1
           || !kg_token_is (a, inner->end_token, ")"))
         continue;
       if (kg_name_is_acronym_of (inner_name, outer_name))
-        acronym = inner_name, long_m = m;
+        acronym = inner_name, long_m = m, short_m = m + 1;
       else if (kg_name_is_acronym_of (outer_name, inner_name))
-        acronym = outer_name, long_m = m + 1;
-      if (acronym != NULL && !g_hash_table_contains (self->acronyms, acronym))
-        g_hash_table_insert (self->acronyms, (gpointer) acronym,
-                             GUINT_TO_POINTER (g_array_index (self->group_of, guint, long_m) + 1));
+        acronym = outer_name, long_m = m + 1, short_m = m;
+      if (acronym != NULL && self->acronyms[name_id_of (self, short_m)] == 0)
+        self->acronyms[name_id_of (self, short_m)] = g_array_index (self->group_of, guint, long_m) + 1;
     }
-}
-
-/* "Kaspersky" is the short form of "Kaspersky Lab": the long name is the
- * short one (its first n bytes) followed only by organisation words. */
-static gboolean
-is_short_form (Resolver   *self,
-               const char *word,
-               gsize       n,
-               const char *name)
-{
-  const char *rest;
-
-  if (strncmp (name, word, n) != 0 || name[n] != ' ')
-    return FALSE;
-  rest = name + n + 1;
-  while (*rest)
-    {
-      const char *space = rest + strcspn (rest, " ");
-
-      if (!kg_word_list_has (self->suffixes, rest, space - rest))
-        return FALSE;
-      rest = *space ? space + 1 : space;
-    }
-  return TRUE;
 }
 
 typedef enum
@@ -306,7 +262,7 @@ index_long_names (Resolver *self)
         kg_name_index_add (self->orgs, full, g);
       if (strlen (rest) >= 2)
         kg_name_index_add (self->orgs, rest, g);
-      if (is_short_form (self, group->name, space - group->name, group->name))
+      if (kg_is_short_form (self->suffixes, group->name, space - group->name, group->name))
         {
           g_autofree char *first = g_strndup (group->name, space - group->name);
 
@@ -320,35 +276,40 @@ index_long_names (Resolver *self)
       const char *name = name_of (self, k);
       const char *last = strrchr (name, ' ');
       GArray *mentions;
+      guint id;
 
       if (mention_at (self, k)->type != KG_ENTITY_PERSON || last == NULL)
         continue;
-      mentions = g_hash_table_lookup (self->surnames, last + 1);
+      id = kg_name_set_add (self->strings, last + 1, -1);
+      if (id >= self->surnames->len)
+        g_ptr_array_set_size (self->surnames, id + 1);
+      mentions = g_ptr_array_index (self->surnames, id);
       if (mentions == NULL)
         {
           mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (self->surnames, (gpointer) (last + 1), mentions);
+          g_ptr_array_index (self->surnames, id) = mentions;
           kg_name_index_add (self->surname_slips, last + 1, 0);
         }
       g_array_append_val (mentions, k);
     }
 }
 
-/* The organisation or government group a one-word name stands for: a
- * defined acronym, initials, or a short form. -1 when none or ambiguous. */
+/* The organisation or government group mention m's one-word name stands
+ * for: a defined acronym, initials, or a short form. -1 when none or
+ * ambiguous. */
 static gint
 find_long_organisation (Resolver   *self,
-                        const char *word,
+                        guint       m,
                         MatchKind   kind)
 {
+  const char *word = name_of (self, m);
   char letters[KG_NAME_MAX_ACRONYM + 1];
-  gpointer p;
   gint g;
 
   if (kind == MATCH_TYPO)
     return MAX (kg_name_index_lookup_slip (self->org_slips, word, NULL), -1);
-  if ((p = g_hash_table_lookup (self->acronyms, word)) != NULL)
-    return GPOINTER_TO_UINT (p) - 1;
+  if (self->acronyms[name_id_of (self, m)] > 0)
+    return self->acronyms[name_id_of (self, m)] - 1;
   if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
     return MAX (g, -1);
   return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
@@ -366,10 +327,13 @@ find_person (Resolver   *self,
   GArray *mentions;
   guint lo = 0, hi;
 
+  guint id;
+
   if (kind == MATCH_TYPO
       && kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
     return -1;
-  mentions = g_hash_table_lookup (self->surnames, surname);
+  id = kg_name_set_find (self->strings, surname, -1);
+  mentions = id < self->surnames->len ? g_ptr_array_index (self->surnames, id) : NULL;
   if (mentions == NULL)
     return -1;
   /* The first mention at or after m, by binary search. */
@@ -387,40 +351,13 @@ find_person (Resolver   *self,
                         g_array_index (mentions, guint, lo > 0 ? lo - 1 : 0));
 }
 
-typedef struct
-{
-  guint counts[KG_N_ENTITY_TYPES];
-} TagCounts;
-
-/* How the one-word mentions of that name were tagged. */
-static guint *
-word_tags (Resolver   *self,
-           const char *word)
-{
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->word_tags, word));
-
-  return i > 0 ? g_array_index (self->tag_counts, TagCounts, i - 1).counts : NULL;
-}
-
+/* How the one-word mentions of each name were tagged. */
 static void
 count_word_tags (Resolver *self)
 {
   for (guint k = 0; k < self->names->len; k++)
-    {
-      guint *counts;
-
-      if (g_array_index (self->n_words, guint, k) != 1)
-        continue;
-      counts = word_tags (self, name_of (self, k));
-      if (counts == NULL)
-        {
-          g_array_set_size (self->tag_counts, self->tag_counts->len + 1);
-          g_hash_table_insert (self->word_tags, (gpointer) name_of (self, k),
-                               GUINT_TO_POINTER (self->tag_counts->len));
-          counts = word_tags (self, name_of (self, k));
-        }
-      counts[mention_at (self, k)->type]++;
-    }
+    if (g_array_index (self->n_words, guint, k) == 1)
+      self->word_tags[name_id_of (self, k)].counts[mention_at (self, k)->type]++;
 }
 
 /* An organisation of the name exists when the name is tagged so at least
@@ -439,7 +376,7 @@ resolve_word (Resolver *self,
               guint     m)
 {
   const char *word = name_of (self, m);
-  const guint *counts = word_tags (self, word);
+  const guint *counts = self->word_tags[name_id_of (self, m)].counts;
   gboolean once;
   gint g;
 
@@ -449,13 +386,13 @@ resolve_word (Resolver *self,
       && counts[KG_ENTITY_PLACE] * 2 > counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION]
                                        + counts[KG_ENTITY_GOVERNMENT] + counts[KG_ENTITY_PLACE])
     return -1;
-  if ((g = find_long_organisation (self, word, MATCH_EXACT)) >= 0)
+  if ((g = find_long_organisation (self, m, MATCH_EXACT)) >= 0)
     return g;
   if (mention_at (self, m)->type == KG_ENTITY_PLACE)
     return -1;
   /* A name used several times is no slip of the keyboard. */
   once = counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION] + counts[KG_ENTITY_GOVERNMENT] <= 1;
-  if (once && (g = find_long_organisation (self, word, MATCH_TYPO)) >= 0)
+  if (once && (g = find_long_organisation (self, m, MATCH_TYPO)) >= 0)
     return g;
   if (names_organisation (counts))
     return -1;
@@ -505,7 +442,7 @@ group_words (Resolver *self)
         continue;
       g = resolve_word (self, m);
       if (g < 0)
-        g = named_group (self, name_of (self, m), type_class (mention_at (self, m)->type) + 2);
+        g = named_group (self, m, type_class (mention_at (self, m)->type) + 2);
       assign (self, m, g);
     }
   merge_word_typos (self);
@@ -561,13 +498,21 @@ write_group (KgGraph *graph,
 
   for (guint i = 0; entity == NULL && i < group->forms->len; i++)
     entity = kg_graph_find_entity (graph, g_ptr_array_index (group->forms, i), group->type);
+  /* The name was just looked for: none has it. */
   if (entity == NULL)
-    entity = kg_graph_ensure_entity (graph, group->name, group->type);
+    entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
   else if (kg_name_count_words (group->name) > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint i = 0; i < group->forms->len; i++)
     kg_graph_add_alias (graph, entity, g_ptr_array_index (group->forms, i));
   return entity;
+}
+
+static void
+surname_mentions_free (gpointer mentions)
+{
+  if (mentions != NULL)
+    g_array_unref (mentions);
 }
 
 static void
@@ -577,169 +522,46 @@ resolver_init (Resolver   *self,
   self->analysis = analysis;
   self->titles = kg_word_list_get ("role-titles", NULL);
   self->suffixes = kg_word_list_get ("short-form-words", NULL);
-  self->strings = g_string_chunk_new (1024);
+  self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
   self->names = g_ptr_array_new ();
+  self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  self->acronyms = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->orgs = kg_name_index_new ();
   self->org_slips = kg_name_index_new ();
-  /* Keys point into the interned names. */
-  self->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) g_array_unref);
+  self->surnames = g_ptr_array_new_with_free_func (surname_mentions_free);
   self->surname_slips = kg_name_index_new ();
-  self->word_tags = g_hash_table_new (g_direct_hash, g_direct_equal);
-  self->tag_counts = g_array_new (FALSE, TRUE, sizeof (TagCounts));
+}
+
+/* Once every mention's name has an id: the tables about names. */
+static void
+resolver_size_tables (Resolver *self)
+{
+  self->n_names = kg_name_set_size (self->strings);
+  self->by_name = g_new0 (guint, N_NAME_CLASSES * self->n_names);
+  self->acronyms = g_new0 (guint, self->n_names);
+  self->word_tags = g_new0 (TagCounts, self->n_names);
 }
 
 static void
 resolver_clear (Resolver *self)
 {
   g_ptr_array_unref (self->names);
+  g_array_unref (self->name_ids);
   g_array_unref (self->n_words);
   g_array_unref (self->group_of);
   g_ptr_array_unref (self->groups);
-  for (guint i = 0; i < N_NAME_CLASSES; i++)
-    g_clear_pointer (&self->by_name[i], g_hash_table_unref);
-  g_hash_table_unref (self->acronyms);
+  g_free (self->by_name);
+  g_free (self->acronyms);
   kg_name_index_free (self->orgs);
   kg_name_index_free (self->org_slips);
-  g_hash_table_unref (self->surnames);
+  g_ptr_array_unref (self->surnames);
   kg_name_index_free (self->surname_slips);
-  g_hash_table_unref (self->word_tags);
-  g_array_unref (self->tag_counts);
+  g_free (self->word_tags);
   g_string_free (self->scratch, TRUE);
-  g_string_chunk_free (self->strings);
-}
-
-/* A name form the tagger found once, to look for where it missed it. */
-static void
-add_form (Resolver     *self,
-          GHashTable   *forms,
-          const char   *text,
-          gsize         length,
-          KgEntityType  type)
-{
-  if (length >= 2 && g_unichar_isupper (g_utf8_get_char (text)))
-    g_hash_table_insert (forms, g_string_chunk_insert_len (self->strings, text, length),
-                         GUINT_TO_POINTER (type + 1));
-}
-
-/* The one-word forms a journalist repeats: whole one-word names, surnames
- * of people and short forms of organisations, and acronyms given in
- * parentheses after a name even where the tagger left them out. */
-static GHashTable *
-collect_forms (Resolver *self)
-{
-  const KgAnalysis *a = self->analysis;
-  /* Keys are in self->strings; a repeated form keeps its first copy. */
-  GHashTable *forms = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint m = 0; m < a->mentions->len; m++)
-    {
-      const KgMention *mention = mention_at (self, m);
-      const char *name = mention_name (self, mention);
-      const char *space = strrchr (name, ' ');
-      guint t = mention->end_token;
-
-      if (space == NULL)
-        add_form (self, forms, name, strlen (name), mention->type);
-      else if (mention->type == KG_ENTITY_PERSON)
-        add_form (self, forms, space + 1, strlen (space + 1), mention->type);
-      else if (mention->type != KG_ENTITY_PLACE)
-        {
-          gsize first = strchr (name, ' ') - name;
-
-          if (is_short_form (self, name, first, name))
-            add_form (self, forms, name, first, mention->type);
-        }
-      if (space != NULL && kg_token_is (a, t, "(") && kg_token_is (a, t + 2, ")"))
-        {
-          g_autofree char *word = g_strndup (kg_token_text (a, t + 1), kg_token_len (a, t + 1));
-
-          if (kg_name_is_acronym_of (word, name))
-            add_form (self, forms, word, strlen (word), mention->type);
-        }
-    }
-  return forms;
-}
-
-/* Merges the mentions from n on, added in text order, into the ones
- * before, which are in text order too: no two start alike, since the added
- * ones stand where no mention was. */
-static void
-merge_added_mentions (GArray *mentions,
-                      guint   n)
-{
-  guint k = mentions->len - n, i = n, j = k, out = mentions->len;
-  g_autofree KgMention *added = g_memdup2 (&g_array_index (mentions, KgMention, n), k * sizeof (KgMention));
-
-  while (j > 0)
-    {
-      if (i > 0 && g_array_index (mentions, KgMention, i - 1).start > added[j - 1].start)
-        g_array_index (mentions, KgMention, --out) = g_array_index (mentions, KgMention, --i);
-      else
-        g_array_index (mentions, KgMention, --out) = added[--j];
-    }
-}
-
-/* Adds a one-token mention wherever a known form stands untagged. */
-static void
-propagate_mentions (Resolver *self)
-{
-  KgAnalysis *a = self->analysis;
-  g_autoptr(GHashTable) forms = collect_forms (self);
-  g_autoptr(KgNameIndex) slips = kg_name_index_new ();
-  g_autofree gint *covered = kg_mention_index (a);
-  guint n = a->mentions->len;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (g_hash_table_size (forms) == 0)
-    return;
-  /* Slips are looked for among organisations' and governments' names. */
-  g_hash_table_iter_init (&iter, forms);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) - 1 == KG_ENTITY_ORGANIZATION
-        || GPOINTER_TO_UINT (value) - 1 == KG_ENTITY_GOVERNMENT)
-      kg_name_index_add (slips, key, GPOINTER_TO_INT (value));
-  for (guint t = 0; t < a->tokens->len; t++)
-    {
-      KgMention mention = { 0 };
-      gsize length = kg_token_len (a, t);
-      const char *text = kg_token_text (a, t);
-      g_autofree char *long_word = NULL;
-      char buf[128];
-      const char *word = buf;
-      gpointer type;
-
-      if (covered[t] >= 0 || !kg_token_is_capitalised (a, t))
-        continue;
-      if (length > 3 && text[length - 2] == '\'' && text[length - 1] == 's')
-        length -= 2;
-      /* No allocation for the word of most tokens. */
-      if (length < sizeof buf)
-        {
-          memcpy (buf, text, length);
-          buf[length] = '\0';
-        }
-      else
-        word = long_word = g_strndup (text, length);
-      if ((type = g_hash_table_lookup (forms, word)) == NULL
-          && (type = GINT_TO_POINTER (MAX (kg_name_index_lookup_slip (slips, word, NULL), 0))) == NULL)
-        continue;
-      mention.start = kg_token (a, t)->start;
-      mention.end = mention.start + length;
-      mention.first_token = t;
-      mention.end_token = t + 1;
-      mention.type = GPOINTER_TO_UINT (type) - 1;
-      mention.entity = KG_NO_ENTITY;
-      g_array_append_val (a->mentions, mention);
-    }
-  if (a->mentions->len > n)
-    merge_added_mentions (a->mentions, n);
+  kg_name_set_free (self->strings);
 }
 
 void
@@ -752,16 +574,19 @@ kg_resolve_entities (KgAnalysis *analysis,
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
-  propagate_mentions (&self);
+  kg_propagate_mentions (analysis, self.suffixes, self.scratch);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
-      const char *name = g_string_chunk_insert_const (self.strings, mention_name (&self, mention_at (&self, m)));
+      guint id = kg_name_set_add (self.strings, kg_mention_name (analysis, mention_at (&self, m), self.scratch), -1);
+      const char *name = kg_name_set_get (self.strings, id);
       guint n = kg_name_count_words (name), none = G_MAXUINT;
 
       g_ptr_array_add (self.names, (gpointer) name);
+      g_array_append_val (self.name_ids, id);
       g_array_append_val (self.n_words, n);
       g_array_append_val (self.group_of, none);
     }
+  resolver_size_tables (&self);
   group_long_names (&self);
   find_acronym_definitions (&self);
   index_long_names (&self);

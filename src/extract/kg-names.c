@@ -232,3 +232,131 @@ kg_name_index_lookup_slip (KgNameIndex *index,
     }
   return found;
 }
+
+struct _KgNameSet
+{
+  GStringChunk *strings;
+  GPtrArray    *names;    /* id → the copy */
+  GArray       *hashes;   /* id → guint, see name_hash() */
+  guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
+  guint         mask;
+};
+
+KgNameSet *
+kg_name_set_new (void)
+{
+  KgNameSet *set = g_new0 (KgNameSet, 1);
+
+  set->strings = g_string_chunk_new (1024);
+  set->names = g_ptr_array_new ();
+  set->hashes = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->mask = 63;
+  set->slots = g_new0 (guint, set->mask + 1);
+  return set;
+}
+
+void
+kg_name_set_free (KgNameSet *set)
+{
+  if (set == NULL)
+    return;
+  g_string_chunk_free (set->strings);
+  g_ptr_array_unref (set->names);
+  g_array_unref (set->hashes);
+  g_free (set->slots);
+  g_free (set);
+}
+
+/* g_str_hash()'s, over a length. */
+static guint
+name_hash (const char *name,
+           gsize       length)
+{
+  guint h = 5381;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h << 5) + h + (guchar) name[i];
+  return h;
+}
+
+/* The slot that holds the name, or the empty one where it would go. */
+static guint
+name_set_slot (const KgNameSet *set,
+               const char      *name,
+               gsize            length,
+               guint            hash)
+{
+  for (guint slot = hash & set->mask;; slot = (slot + 1) & set->mask)
+    {
+      guint id = set->slots[slot];
+      const char *stored;
+
+      if (id == 0)
+        return slot;
+      stored = g_ptr_array_index (set->names, id - 1);
+      if (g_array_index (set->hashes, guint, id - 1) == hash
+          && strncmp (stored, name, length) == 0 && stored[length] == '\0')
+        return slot;
+    }
+}
+
+/* Doubles the slots when half are taken. */
+static void
+name_set_grow (KgNameSet *set)
+{
+  guint size = (set->mask + 1) * 2;
+
+  g_free (set->slots);
+  set->slots = g_new0 (guint, size);
+  set->mask = size - 1;
+  for (guint id = 0; id < set->names->len; id++)
+    {
+      guint slot = g_array_index (set->hashes, guint, id) & set->mask;
+
+      while (set->slots[slot] != 0)
+        slot = (slot + 1) & set->mask;
+      set->slots[slot] = id + 1;
+    }
+}
+
+guint
+kg_name_set_add (KgNameSet  *set,
+                 const char *name,
+                 gssize      length)
+{
+  gsize n = length < 0 ? strlen (name) : (gsize) length;
+  guint hash = name_hash (name, n), slot = name_set_slot (set, name, n, hash);
+
+  if (set->slots[slot] != 0)
+    return set->slots[slot] - 1;
+  g_ptr_array_add (set->names, g_string_chunk_insert_len (set->strings, name, n));
+  g_array_append_val (set->hashes, hash);
+  set->slots[slot] = set->names->len;
+  if (set->names->len * 2 > set->mask)
+    name_set_grow (set);
+  return set->names->len - 1;
+}
+
+guint
+kg_name_set_find (const KgNameSet *set,
+                  const char      *name,
+                  gssize           length)
+{
+  gsize n = length < 0 ? strlen (name) : (gsize) length;
+  guint slot = name_set_slot (set, name, n, name_hash (name, n));
+
+  return set->slots[slot] != 0 ? set->slots[slot] - 1 : KG_NAME_SET_NONE;
+}
+
+const char *
+kg_name_set_get (const KgNameSet *set,
+                 guint            id)
+{
+  return g_ptr_array_index (set->names, id);
+}
+
+guint
+kg_name_set_size (const KgNameSet *set)
+{
+  return set->names->len;
+}

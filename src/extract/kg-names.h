@@ -57,4 +57,29 @@ gint         kg_name_index_lookup_slip (KgNameIndex *index,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameIndex, kg_name_index_free)
 
+/* Interned names: each distinct name has one copy and an id, from 0 in the
+ * order they were added, so that tables about the names of a document can
+ * be arrays. */
+typedef struct _KgNameSet KgNameSet;
+
+#define KG_NAME_SET_NONE G_MAXUINT
+
+KgNameSet   *kg_name_set_new           (void);
+void         kg_name_set_free          (KgNameSet       *set);
+/* The id of name (length bytes, or up to its NUL when -1), adding it when
+ * new. A name holds no NUL. */
+guint        kg_name_set_add           (KgNameSet       *set,
+                                        const char      *name,
+                                        gssize           length);
+/* The id of name, or KG_NAME_SET_NONE. */
+guint        kg_name_set_find          (const KgNameSet *set,
+                                        const char      *name,
+                                        gssize           length);
+/* The copy of the name with that id, valid while the set is. */
+const char  *kg_name_set_get           (const KgNameSet *set,
+                                        guint            id);
+guint        kg_name_set_size          (const KgNameSet *set);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameSet, kg_name_set_free)
+
 G_END_DECLS
