@@ -404,24 +404,117 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
-guint32
-kg_word_hash (const char *word,
-              gsize       length)
+/* The hash works on eight bytes at a time: a token's hash is a step of
+ * every stage's loops, and a byte at a time made it a chain of multiplies
+ * as long as the text. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* Lower-cases the ASCII capitals among eight bytes, leaving the others. */
+static inline guint64
+lower_ascii8 (guint64 w)
 {
-  guint32 h = 2166136261u;
+  guint64 low7 = w & (0x7f * ONES);
+  guint64 from_a = low7 + (0x80 - 'A') * ONES;       /* bit 7: at least 'A' */
+  guint64 past_z = low7 + (0x80 - 'Z' - 1) * ONES;   /* bit 7: past 'Z' */
+
+  return w | ((from_a & ~past_z & ~w & (0x80 * ONES)) >> 2);
+}
+
+static inline guint64
+hash_step (guint64 h,
+           guint64 w)
+{
+  return (h ^ w) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+}
+
+/* The hash of length bytes, folding only case. readable bytes may be read
+ * from word (at least length): with eight past the end, the last piece is
+ * one load. *high is set when a byte is not ASCII. */
+static inline guint32
+hash_bytes (const char *word,
+            gsize       length,
+            gsize       readable,
+            gboolean   *high)
+{
+  guint64 h = hash_step (G_GUINT64_CONSTANT (0x243f6a8885a308d3), length), w, any = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      memcpy (&w, word + i, 8);
+      w = GUINT64_FROM_LE (w);
+      any |= w;
+      h = hash_step (h, lower_ascii8 (w));
+    }
+  if (i < length)
+    {
+      gsize rest = length - i;
+
+      if (readable - i >= 8)
+        {
+          memcpy (&w, word + i, 8);
+          w = GUINT64_FROM_LE (w) & (G_MAXUINT64 >> (8 * (8 - rest)));
+        }
+      else
+        {
+          w = 0;
+          for (gsize k = 0; k < rest; k++)
+            w |= (guint64) (guchar) word[i + k] << (8 * k);
+        }
+      any |= w;
+      h = hash_step (h, lower_ascii8 (w));
+    }
+  *high = (any & (0x80 * ONES)) != 0;
+  h ^= h >> 32;
+  h *= G_GUINT64_CONSTANT (0xd6e8feb86659fd93);
+  return (guint32) (h ^ (h >> 29));
+}
+
+/* The hash of a word with a curly apostrophe, which hashes as "'". */
+static G_GNUC_NO_INLINE guint32
+folded_hash (const char *word,
+             gsize       length)
+{
+  g_autofree char *folded = g_malloc (length);
+  gsize n = 0;
+  gboolean high;
 
   for (gsize i = 0; i < length; i++)
     {
-      guchar c = kg_ascii_lower (word[i]);
+      char c = word[i];
 
-      if (c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+      if ((guchar) c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
         {
           c = '\'';
           i += 2;
         }
-      h = (h ^ c) * 16777619u;
+      folded[n++] = c;
     }
-  return h;
+  return hash_bytes (folded, n, n, &high);
+}
+
+/* kg_word_hash(), readable as for hash_bytes(). */
+static inline guint32
+word_hash (const char *word,
+           gsize       length,
+           gsize       readable)
+{
+  gboolean high;
+  guint32 h = hash_bytes (word, length, readable, &high);
+  const char *curly;
+
+  /* Most words are ASCII, and need no look for the apostrophe. */
+  if (G_LIKELY (!high) || (curly = memchr (word, 0xe2, length)) == NULL
+      || (gsize) (curly - word) + 2 >= length)
+    return h;
+  return folded_hash (word, length);
+}
+
+guint32
+kg_word_hash (const char *word,
+              gsize       length)
+{
+  return word_hash (word, length, length);
 }
 
 void
@@ -434,7 +527,12 @@ kg_analysis_hash_tokens (KgAnalysis *analysis)
   /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
   analysis->token_hashes = g_malloc ((n + 1) * (sizeof (guint32) + sizeof (guint16)));
   for (guint i = 0; i < n; i++)
-    analysis->token_hashes[i] = kg_word_hash (kg_token_text (analysis, i), kg_token_len (analysis, i));
+    {
+      const KgToken *t = kg_token (analysis, i);
+
+      analysis->token_hashes[i] = word_hash (analysis->text + t->start, t->end - t->start,
+                                             analysis->length - t->start);
+    }
   analysis->token_hashes[n] = 0;
   analysis->n_token_hashes = n;
   ids = token_word_ids (analysis);
