@@ -9,14 +9,12 @@
 
 struct _KgWordList
 {
+  KgWordListHead head;   /* first: see kg-words.h */
   GHashTable *phrases;   /* lower-case phrase, words joined by one space */
   guint8     *firsts;    /* bit per word id: the first word of a phrase */
   guint8     *singles;   /* bit per word id: a phrase of that one word */
   guint32     n_ids;     /* the bits above cover ids below this */
   guint       max_words;
-  /* Two bits of each first word's kg_word_hash(): a token no phrase starts
-   * with is passed over on its hash alone, before its id is looked up. */
-  guint64     first_filter[16];
 };
 
 /* The lists the stages read; kg_word_lists_load() checks them all. */
@@ -185,7 +183,7 @@ word_list_parse (const char *contents)
       g_hash_table_add (list->phrases, g_strdup (buf));
       /* The first word's id, and with a phrase of one word a second bit. */
       buf[strcspn (buf, " ")] = '\0';
-      filter_add (list->first_filter, kg_word_hash (buf, strlen (buf)));
+      filter_add (list->head.first_filter, kg_word_hash (buf, strlen (buf)));
       g_array_append_val (firsts, (guint32) { intern_word (buf) * 2 + (n == 1) });
       for (char *word = buf + strlen (buf) + 1; word < buf + used; word += strlen (word) + 1)
         {
@@ -368,16 +366,14 @@ tokens_in_list (const KgWordList *list,
 }
 
 guint
-kg_word_list_match (const KgWordList *list,
-                    const KgAnalysis *analysis,
-                    guint             first,
-                    guint             hi)
+kg_word_list_match_at (const KgWordList *list,
+                       const KgAnalysis *analysis,
+                       guint             first,
+                       guint             hi)
 {
   guint longest;
 
-  if (list == NULL || first >= hi
-      || !kg_word_filter_has (list->first_filter, kg_token_hash (analysis, first))
-      || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
+  if (!has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
   /* No phrase goes past a word no list has. */
   longest = MIN (list->max_words, hi - first);
@@ -673,13 +669,31 @@ list_once (const KgWordList **cached,
 
 static const KgWordList *organisation_anaphors, *government_anaphors;
 
+/* One of person_pronouns or group_pronouns: the token's hash is fetched
+ * once for both filters. */
+static inline gboolean
+kg_token_is_pronoun (const KgAnalysis *a,
+                     guint             t)
+{
+  guint32 h;
+
+  if (!g_atomic_pointer_get (&person_pronouns.ready))
+    kg_word_set_prepare (&person_pronouns);
+  if (!g_atomic_pointer_get (&group_pronouns.ready))
+    kg_word_set_prepare (&group_pronouns);
+  if (t >= a->tokens->len)
+    return FALSE;
+  h = kg_token_hash (a, t);
+  return (kg_word_filter_has (person_pronouns.filter, h) && kg_token_is_any (a, t, person_pronouns.words))
+         || (kg_word_filter_has (group_pronouns.filter, h) && kg_token_is_any (a, t, group_pronouns.words));
+}
+
 gboolean
 kg_token_may_name (const KgAnalysis *a,
                    const gint       *mention_of,
                    guint             t)
 {
-  return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
-         || kg_token_in_set (a, t, &group_pronouns)
+  return mention_of[t] >= 0 || kg_token_is_pronoun (a, t)
          || (t > 0 && kg_token_is (a, t - 1, "the")
              && (kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
                  || kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));
