@@ -548,17 +548,9 @@ kg_word_set_prepare (KgWordSet *set)
 }
 
 gboolean
-kg_token_is_capitalised (const KgAnalysis *analysis,
-                         guint             i)
+kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
+                              guint             i)
 {
-  guchar c;
-
-  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
-    return FALSE;
-  c = *kg_token_text (analysis, i);
-  /* ASCII first, without decoding. */
-  if (c < 0x80)
-    return c >= 'A' && c <= 'Z';
   return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
 }
 

@@ -176,8 +176,26 @@ kg_token_in_set (const KgAnalysis *analysis,
          && kg_token_is_any (analysis, i, set->words);
 }
 
-gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
-                                           guint             i);
+/* kg_token_is_capitalised() for a word that starts beyond ASCII. */
+gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
+                                                guint             i);
+
+/* Whether token i is a word that starts with a capital. Inline: alias
+ * resolution asks it of every token. */
+static inline gboolean
+kg_token_is_capitalised (const KgAnalysis *analysis,
+                         guint             i)
+{
+  guchar c;
+
+  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
+    return FALSE;
+  c = *kg_token_text (analysis, i);
+  /* ASCII first, without decoding. */
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return kg_token_is_capitalised_utf8 (analysis, i);
+}
 /* "'s", "’s", "'" and "’" standing alone. */
 gboolean          kg_token_is_possessive  (const KgAnalysis *analysis,
                                            guint             i);
