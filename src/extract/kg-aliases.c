@@ -5,8 +5,8 @@
 
 #include <string.h>
 
+#include "kg-aliases-private.h"
 #include "kg-names.h"
-#include "kg-words.h"
 
 /*
  * Mentions → entities. Names are first cleaned (a leading "the", titles and
@@ -21,38 +21,53 @@
 
 typedef struct
 {
-  char        *name;       /* the fullest form, the entity's name */
+  const char  *name;       /* the fullest form, the entity's name (interned) */
   KgEntityType type;
   guint        votes[KG_N_ENTITY_TYPES];
   guint        long_votes[KG_N_ENTITY_TYPES];   /* of multi-word mentions */
-  GPtrArray   *forms;      /* char*, every cleaned form seen */
+  GPtrArray   *forms;      /* const char*, interned: every cleaned form seen */
   guint        n_words;
   guint        entity;     /* the graph's entity once written */
 } Group;
+
+/* Groups by name: multi-word names per type_class(), one-word names per
+ * class + 2. */
+#define N_NAME_CLASSES 4
+
+typedef struct
+{
+  guint counts[KG_N_ENTITY_TYPES];
+} TagCounts;
 
 typedef struct
 {
   KgAnalysis *analysis;
   const KgWordList *titles;
   const KgWordList *suffixes;
-  GPtrArray  *names;      /* per mention: cleaned name */
+  /* Every name of the document once, with an id: equal names are one
+   * pointer, and what is known of a name is an array indexed by its id,
+   * so nothing is hashed, copied or freed per mention past interning. */
+  KgNameSet  *strings;
+  guint       n_names;    /* the mentions' names: ids below this */
+  GString    *scratch;
+  GPtrArray  *names;      /* per mention: cleaned name, interned */
+  GArray     *name_ids;   /* per mention: guint, its name's id */
   GArray     *n_words;    /* per mention: guint */
   GArray     *group_of;   /* per mention: guint group index */
   GPtrArray  *groups;     /* Group* */
-  GHashTable *multi;      /* "<class>\x1f<name>" → group index + 1 */
-  GHashTable *acronyms;   /* acronym → group index + 1, from "Long Name (LN)" */
+  guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
+  guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
   /* Indexes, so that a long document costs no more than its names: */
   KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
   KgNameIndex *org_slips; /* short forms and full names, for slips */
-  GHashTable *surnames;   /* last word of a full person name → GArray of mention indexes */
+  GPtrArray  *surnames;   /* [name id] of a full person name's last word → GArray of mention indexes */
   KgNameIndex *surname_slips;
-  GHashTable *word_tags;  /* one-word name → guint[KG_N_ENTITY_TYPES], how it was tagged */
+  TagCounts  *word_tags;  /* [name id]: how the one-word mentions of the name were tagged */
 } Resolver;
 
 static void
 group_free (Group *group)
 {
-  g_free (group->name);
   g_ptr_array_unref (group->forms);
   g_free (group);
 }
@@ -102,40 +117,14 @@ clean_mention (Resolver  *self,
     }
 }
 
-/* The mention's text with runs of white space made one space. */
-static char *
-mention_name (const KgAnalysis *a,
-              const KgMention  *m)
-{
-  /* Never longer than the text: one allocation, no GString. */
-  char *name = g_malloc (m->end - m->start + 1);
-  gsize n = 0;
-  gboolean space = FALSE;
-
-  for (gsize i = m->start; i < m->end; i++)
-    {
-      if (g_ascii_isspace (a->text[i]))
-        space = TRUE;
-      else
-        {
-          if (space && n > 0)
-            name[n++] = ' ';
-          space = FALSE;
-          name[n++] = a->text[i];
-        }
-    }
-  name[n] = '\0';
-  return name;
-}
-
 static guint
 add_group (Resolver   *self,
            const char *name)
 {
   Group *group = g_new0 (Group, 1);
 
-  group->name = g_strdup (name);
-  group->forms = g_ptr_array_new_with_free_func (g_free);
+  group->name = name;
+  group->forms = g_ptr_array_new ();
   group->n_words = kg_name_count_words (name);
   group->entity = KG_NO_ENTITY;
   g_ptr_array_add (self->groups, group);
@@ -163,6 +152,13 @@ name_of (Resolver *self,
   return g_ptr_array_index (self->names, m);
 }
 
+static guint
+name_id_of (Resolver *self,
+            guint     m)
+{
+  return g_array_index (self->name_ids, guint, m);
+}
+
 static void
 assign (Resolver *self,
         guint     m,
@@ -170,37 +166,29 @@ assign (Resolver *self,
 {
   Group *g = group_at (self, group);
   const char *name = name_of (self, m);
-  gboolean seen = FALSE;
 
   g_array_index (self->group_of, guint, m) = group;
   g->votes[mention_at (self, m)->type]++;
   if (g_array_index (self->n_words, guint, m) > 1)
     g->long_votes[mention_at (self, m)->type]++;
-  for (guint i = 0; i < g->forms->len && !seen; i++)
-    seen = strcmp (g_ptr_array_index (g->forms, i), name) == 0;
-  if (!seen)
-    g_ptr_array_add (g->forms, g_strdup (name));
+  /* Names are interned: a form seen before is the same pointer. */
+  for (guint i = 0; i < g->forms->len; i++)
+    if (g_ptr_array_index (g->forms, i) == name)
+      return;
+  g_ptr_array_add (g->forms, (gpointer) name);
 }
 
-/* "class\x1fname", put together by hand: printf is a cost here, where every
- * name of the document passes. */
-static char *
-multi_key (guint       class,
-           const char *name)
+/* The group of mention m's name and that class, made on first use. */
+static guint
+named_group (Resolver *self,
+             guint     m,
+             guint     class)
 {
-  gsize length = strlen (name);
-  char digits[12], *key, *p;
-  guint n = 0;
+  guint *found = &self->by_name[class * self->n_names + name_id_of (self, m)];
 
-  do
-    digits[n++] = '0' + class % 10;
-  while ((class /= 10) > 0);
-  p = key = g_malloc (n + 1 + length + 1);
-  while (n > 0)
-    *p++ = digits[--n];
-  *p++ = '\x1f';
-  memcpy (p, name, length + 1);
-  return key;
+  if (*found == 0)
+    *found = add_group (self, name_of (self, m)) + 1;
+  return *found - 1;
 }
 
 /* Every multi-word name is a group, one per name and class. */
@@ -208,21 +196,8 @@ static void
 group_long_names (Resolver *self)
 {
   for (guint m = 0; m < self->names->len; m++)
-    {
-      g_autofree char *key = NULL;
-      gpointer found;
-
-      if (g_array_index (self->n_words, guint, m) < 2)
-        continue;
-      key = multi_key (type_class (mention_at (self, m)->type), name_of (self, m));
-      found = g_hash_table_lookup (self->multi, key);
-      if (found == NULL)
-        {
-          found = GUINT_TO_POINTER (add_group (self, name_of (self, m)) + 1);
-          g_hash_table_insert (self->multi, g_steal_pointer (&key), found);
-        }
-      assign (self, m, GPOINTER_TO_UINT (found) - 1);
-    }
+    if (g_array_index (self->n_words, guint, m) >= 2)
+      assign (self, m, named_group (self, m, type_class (mention_at (self, m)->type)));
 }
 
 /* "Long Name (LN)" and "LN (Long Name)": the parenthesised one names the
@@ -238,43 +213,18 @@ find_acronym_definitions (Resolver *self)
       KgMention *inner = mention_at (self, m + 1);
       const char *outer_name = name_of (self, m), *inner_name = name_of (self, m + 1);
       const char *acronym = NULL;
-      guint long_m = 0;
+      guint long_m = 0, short_m = 0;
 
       if (!kg_token_is (a, outer->end_token, "(") || inner->first_token != outer->end_token + 1
           || !kg_token_is (a, inner->end_token, ")"))
         continue;
       if (kg_name_is_acronym_of (inner_name, outer_name))
-        acronym = inner_name, long_m = m;
+        acronym = inner_name, long_m = m, short_m = m + 1;
       else if (kg_name_is_acronym_of (outer_name, inner_name))
-        acronym = outer_name, long_m = m + 1;
-      if (acronym != NULL && !g_hash_table_contains (self->acronyms, acronym))
-        g_hash_table_insert (self->acronyms, g_strdup (acronym),
-                             GUINT_TO_POINTER (g_array_index (self->group_of, guint, long_m) + 1));
+        acronym = outer_name, long_m = m + 1, short_m = m;
+      if (acronym != NULL && self->acronyms[name_id_of (self, short_m)] == 0)
+        self->acronyms[name_id_of (self, short_m)] = g_array_index (self->group_of, guint, long_m) + 1;
     }
-}
-
-/* "Kaspersky" is the short form of "Kaspersky Lab": the long name is the
- * short one followed only by organisation words. */
-static gboolean
-is_short_form (Resolver   *self,
-               const char *word,
-               const char *name)
-{
-  gsize n = strlen (word);
-  const char *rest;
-
-  if (strncmp (name, word, n) != 0 || name[n] != ' ')
-    return FALSE;
-  rest = name + n + 1;
-  while (*rest)
-    {
-      const char *space = rest + strcspn (rest, " ");
-
-      if (!kg_word_list_has (self->suffixes, rest, space - rest))
-        return FALSE;
-      rest = *space ? space + 1 : space;
-    }
-  return TRUE;
 }
 
 typedef enum
@@ -302,7 +252,7 @@ index_long_names (Resolver *self)
     {
       Group *group = group_at (self, g);
       const char *space = strchr (group->name, ' ');
-      g_autofree char *first = NULL, *full = NULL, *rest = NULL;
+      g_autofree char *full = NULL, *rest = NULL;
 
       if (!is_organisation_group (group))
         continue;
@@ -312,9 +262,10 @@ index_long_names (Resolver *self)
         kg_name_index_add (self->orgs, full, g);
       if (strlen (rest) >= 2)
         kg_name_index_add (self->orgs, rest, g);
-      first = g_strndup (group->name, space - group->name);
-      if (is_short_form (self, first, group->name))
+      if (kg_is_short_form (self->suffixes, group->name, space - group->name, group->name))
         {
+          g_autofree char *first = g_strndup (group->name, space - group->name);
+
           kg_name_index_add (self->orgs, first, g);
           kg_name_index_add (self->org_slips, first, g);
         }
@@ -325,39 +276,43 @@ index_long_names (Resolver *self)
       const char *name = name_of (self, k);
       const char *last = strrchr (name, ' ');
       GArray *mentions;
+      guint id;
 
       if (mention_at (self, k)->type != KG_ENTITY_PERSON || last == NULL)
         continue;
-      mentions = g_hash_table_lookup (self->surnames, last + 1);
+      id = kg_name_set_add (self->strings, last + 1, -1);
+      if (id >= self->surnames->len)
+        g_ptr_array_set_size (self->surnames, id + 1);
+      mentions = g_ptr_array_index (self->surnames, id);
       if (mentions == NULL)
         {
           mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (self->surnames, g_strdup (last + 1), mentions);
+          g_ptr_array_index (self->surnames, id) = mentions;
           kg_name_index_add (self->surname_slips, last + 1, 0);
         }
       g_array_append_val (mentions, k);
     }
 }
 
-/* The organisation or government group a one-word name stands for: a
- * defined acronym, initials, or a short form. -1 when none or ambiguous. */
+/* The organisation or government group mention m's one-word name stands
+ * for: a defined acronym, initials, or a short form. -1 when none or
+ * ambiguous. */
 static gint
 find_long_organisation (Resolver   *self,
-                        const char *word,
+                        guint       m,
                         MatchKind   kind)
 {
-  g_autofree char *letters = NULL;
-  gpointer p;
+  const char *word = name_of (self, m);
+  char letters[KG_NAME_MAX_ACRONYM + 1];
   gint g;
 
   if (kind == MATCH_TYPO)
     return MAX (kg_name_index_lookup_slip (self->org_slips, word, NULL), -1);
-  if ((p = g_hash_table_lookup (self->acronyms, word)) != NULL)
-    return GPOINTER_TO_UINT (p) - 1;
+  if (self->acronyms[name_id_of (self, m)] > 0)
+    return self->acronyms[name_id_of (self, m)] - 1;
   if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
     return MAX (g, -1);
-  letters = kg_name_acronym_letters (word);
-  return letters != NULL ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
+  return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
 }
 
 /* The person group whose surname the word is (or misspells), nearest before
@@ -372,10 +327,13 @@ find_person (Resolver   *self,
   GArray *mentions;
   guint lo = 0, hi;
 
+  guint id;
+
   if (kind == MATCH_TYPO
       && kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
     return -1;
-  mentions = g_hash_table_lookup (self->surnames, surname);
+  id = kg_name_set_find (self->strings, surname, -1);
+  mentions = id < self->surnames->len ? g_ptr_array_index (self->surnames, id) : NULL;
   if (mentions == NULL)
     return -1;
   /* The first mention at or after m, by binary search. */
@@ -398,19 +356,8 @@ static void
 count_word_tags (Resolver *self)
 {
   for (guint k = 0; k < self->names->len; k++)
-    {
-      guint *counts;
-
-      if (g_array_index (self->n_words, guint, k) != 1)
-        continue;
-      counts = g_hash_table_lookup (self->word_tags, name_of (self, k));
-      if (counts == NULL)
-        {
-          counts = g_new0 (guint, KG_N_ENTITY_TYPES);
-          g_hash_table_insert (self->word_tags, g_strdup (name_of (self, k)), counts);
-        }
-      counts[mention_at (self, k)->type]++;
-    }
+    if (g_array_index (self->n_words, guint, k) == 1)
+      self->word_tags[name_id_of (self, k)].counts[mention_at (self, k)->type]++;
 }
 
 /* An organisation of the name exists when the name is tagged so at least
@@ -429,7 +376,7 @@ resolve_word (Resolver *self,
               guint     m)
 {
   const char *word = name_of (self, m);
-  const guint *counts = g_hash_table_lookup (self->word_tags, word);
+  const guint *counts = self->word_tags[name_id_of (self, m)].counts;
   gboolean once;
   gint g;
 
@@ -439,36 +386,19 @@ resolve_word (Resolver *self,
       && counts[KG_ENTITY_PLACE] * 2 > counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION]
                                        + counts[KG_ENTITY_GOVERNMENT] + counts[KG_ENTITY_PLACE])
     return -1;
-  if ((g = find_long_organisation (self, word, MATCH_EXACT)) >= 0)
+  if ((g = find_long_organisation (self, m, MATCH_EXACT)) >= 0)
     return g;
   if (mention_at (self, m)->type == KG_ENTITY_PLACE)
     return -1;
   /* A name used several times is no slip of the keyboard. */
   once = counts[KG_ENTITY_PERSON] + counts[KG_ENTITY_ORGANIZATION] + counts[KG_ENTITY_GOVERNMENT] <= 1;
-  if (once && (g = find_long_organisation (self, word, MATCH_TYPO)) >= 0)
+  if (once && (g = find_long_organisation (self, m, MATCH_TYPO)) >= 0)
     return g;
   if (names_organisation (counts))
     return -1;
   if ((g = find_person (self, m, word, MATCH_EXACT)) >= 0)
     return g;
   return once ? find_person (self, m, word, MATCH_TYPO) : -1;
-}
-
-/* The one-word group of that name and class, made on first use. */
-static guint
-word_group (Resolver   *self,
-            const char *word,
-            guint       class)
-{
-  g_autofree char *key = multi_key (class + 2, word);
-  gpointer found = g_hash_table_lookup (self->multi, key);
-
-  if (found == NULL)
-    {
-      found = GUINT_TO_POINTER (add_group (self, word) + 1);
-      g_hash_table_insert (self->multi, g_steal_pointer (&key), found);
-    }
-  return GPOINTER_TO_UINT (found) - 1;
 }
 
 /* A one-word name used once that is a slip for another one-word name
@@ -512,7 +442,7 @@ group_words (Resolver *self)
         continue;
       g = resolve_word (self, m);
       if (g < 0)
-        g = word_group (self, name_of (self, m), type_class (mention_at (self, m)->type));
+        g = named_group (self, m, type_class (mention_at (self, m)->type) + 2);
       assign (self, m, g);
     }
   merge_word_typos (self);
@@ -547,13 +477,12 @@ choose_name (Group *group)
     {
       const char *form = g_ptr_array_index (group->forms, i);
       guint n = kg_name_count_words (form);
-      g_autofree char *letters = kg_name_acronym_letters (form);
+      char letters[KG_NAME_MAX_ACRONYM + 1];
 
       if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
-                                 && letters == NULL))
+                                 && kg_name_acronym_into (form, letters) == 0))
         {
-          g_free (group->name);
-          group->name = g_strdup (form);
+          group->name = form;
           group->n_words = n;
         }
     }
@@ -569,13 +498,21 @@ write_group (KgGraph *graph,
 
   for (guint i = 0; entity == NULL && i < group->forms->len; i++)
     entity = kg_graph_find_entity (graph, g_ptr_array_index (group->forms, i), group->type);
+  /* The name was just looked for: none has it. */
   if (entity == NULL)
-    entity = kg_graph_ensure_entity (graph, group->name, group->type);
+    entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
   else if (kg_name_count_words (group->name) > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint i = 0; i < group->forms->len; i++)
     kg_graph_add_alias (graph, entity, g_ptr_array_index (group->forms, i));
   return entity;
+}
+
+static void
+surname_mentions_free (gpointer mentions)
+{
+  if (mentions != NULL)
+    g_array_unref (mentions);
 }
 
 static void
@@ -585,150 +522,46 @@ resolver_init (Resolver   *self,
   self->analysis = analysis;
   self->titles = kg_word_list_get ("role-titles", NULL);
   self->suffixes = kg_word_list_get ("short-form-words", NULL);
-  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->strings = kg_name_set_new ();
+  self->scratch = g_string_new (NULL);
+  self->names = g_ptr_array_new ();
+  self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  self->multi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->orgs = kg_name_index_new ();
   self->org_slips = kg_name_index_new ();
-  self->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_array_unref);
+  self->surnames = g_ptr_array_new_with_free_func (surname_mentions_free);
   self->surname_slips = kg_name_index_new ();
-  self->word_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Once every mention's name has an id: the tables about names. */
+static void
+resolver_size_tables (Resolver *self)
+{
+  self->n_names = kg_name_set_size (self->strings);
+  self->by_name = g_new0 (guint, N_NAME_CLASSES * self->n_names);
+  self->acronyms = g_new0 (guint, self->n_names);
+  self->word_tags = g_new0 (TagCounts, self->n_names);
 }
 
 static void
 resolver_clear (Resolver *self)
 {
   g_ptr_array_unref (self->names);
+  g_array_unref (self->name_ids);
   g_array_unref (self->n_words);
   g_array_unref (self->group_of);
   g_ptr_array_unref (self->groups);
-  g_hash_table_unref (self->multi);
-  g_hash_table_unref (self->acronyms);
+  g_free (self->by_name);
+  g_free (self->acronyms);
   kg_name_index_free (self->orgs);
   kg_name_index_free (self->org_slips);
-  g_hash_table_unref (self->surnames);
+  g_ptr_array_unref (self->surnames);
   kg_name_index_free (self->surname_slips);
-  g_hash_table_unref (self->word_tags);
-}
-
-/* A name form the tagger found once, to look for where it missed it. */
-static void
-add_form (GHashTable   *forms,
-          const char   *text,
-          gsize         length,
-          KgEntityType  type)
-{
-  if (length >= 2 && g_unichar_isupper (g_utf8_get_char (text)))
-    g_hash_table_insert (forms, g_strndup (text, length), GUINT_TO_POINTER (type + 1));
-}
-
-/* The one-word forms a journalist repeats: whole one-word names, surnames
- * of people and short forms of organisations, and acronyms given in
- * parentheses after a name even where the tagger left them out. */
-static GHashTable *
-collect_forms (Resolver *self)
-{
-  const KgAnalysis *a = self->analysis;
-  GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint m = 0; m < a->mentions->len; m++)
-    {
-      const KgMention *mention = mention_at (self, m);
-      g_autofree char *name = mention_name (a, mention);
-      const char *space = strrchr (name, ' ');
-      guint t = mention->end_token;
-
-      if (space == NULL)
-        add_form (forms, name, strlen (name), mention->type);
-      else if (mention->type == KG_ENTITY_PERSON)
-        add_form (forms, space + 1, strlen (space + 1), mention->type);
-      else if (mention->type != KG_ENTITY_PLACE)
-        {
-          const char *first_space = strchr (name, ' ');
-          g_autofree char *first = g_strndup (name, first_space - name);
-
-          if (is_short_form (self, first, name))
-            add_form (forms, first, strlen (first), mention->type);
-        }
-      if (space != NULL && kg_token_is (a, t, "(") && kg_token_is (a, t + 2, ")"))
-        {
-          g_autofree char *word = g_strndup (kg_token_text (a, t + 1), kg_token_len (a, t + 1));
-
-          if (kg_name_is_acronym_of (word, name))
-            add_form (forms, word, strlen (word), mention->type);
-        }
-    }
-  return forms;
-}
-
-static gint
-compare_mentions (gconstpointer a,
-                  gconstpointer b)
-{
-  const KgMention *x = a, *y = b;
-
-  return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* Adds a one-token mention wherever a known form stands untagged. */
-static void
-propagate_mentions (Resolver *self)
-{
-  KgAnalysis *a = self->analysis;
-  g_autoptr(GHashTable) forms = collect_forms (self);
-  g_autoptr(KgNameIndex) slips = kg_name_index_new ();
-  g_autofree gint *covered = kg_mention_index (a);
-  guint n = a->mentions->len;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (g_hash_table_size (forms) == 0)
-    return;
-  /* Slips are looked for among organisations' and governments' names. */
-  g_hash_table_iter_init (&iter, forms);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) - 1 == KG_ENTITY_ORGANIZATION
-        || GPOINTER_TO_UINT (value) - 1 == KG_ENTITY_GOVERNMENT)
-      kg_name_index_add (slips, key, GPOINTER_TO_INT (value));
-  for (guint t = 0; t < a->tokens->len; t++)
-    {
-      KgMention mention = { 0 };
-      gsize length = kg_token_len (a, t);
-      const char *text = kg_token_text (a, t);
-      g_autofree char *long_word = NULL;
-      char buf[128];
-      const char *word = buf;
-      gpointer type;
-
-      if (covered[t] >= 0 || !kg_token_is_capitalised (a, t))
-        continue;
-      if (length > 3 && text[length - 2] == '\'' && text[length - 1] == 's')
-        length -= 2;
-      /* No allocation for the word of most tokens. */
-      if (length < sizeof buf)
-        {
-          memcpy (buf, text, length);
-          buf[length] = '\0';
-        }
-      else
-        word = long_word = g_strndup (text, length);
-      if ((type = g_hash_table_lookup (forms, word)) == NULL
-          && (type = GINT_TO_POINTER (MAX (kg_name_index_lookup_slip (slips, word, NULL), 0))) == NULL)
-        continue;
-      mention.start = kg_token (a, t)->start;
-      mention.end = mention.start + length;
-      mention.first_token = t;
-      mention.end_token = t + 1;
-      mention.type = GPOINTER_TO_UINT (type) - 1;
-      mention.entity = KG_NO_ENTITY;
-      g_array_append_val (a->mentions, mention);
-    }
-  if (a->mentions->len > n)
-    g_array_sort (a->mentions, compare_mentions);
+  g_free (self->word_tags);
+  g_string_free (self->scratch, TRUE);
+  kg_name_set_free (self->strings);
 }
 
 void
@@ -741,16 +574,19 @@ kg_resolve_entities (KgAnalysis *analysis,
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
-  propagate_mentions (&self);
+  kg_propagate_mentions (analysis, self.suffixes, self.scratch);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
-      char *name = mention_name (analysis, mention_at (&self, m));
+      guint id = kg_name_set_add (self.strings, kg_mention_name (analysis, mention_at (&self, m), self.scratch), -1);
+      const char *name = kg_name_set_get (self.strings, id);
       guint n = kg_name_count_words (name), none = G_MAXUINT;
 
-      g_ptr_array_add (self.names, name);
+      g_ptr_array_add (self.names, (gpointer) name);
+      g_array_append_val (self.name_ids, id);
       g_array_append_val (self.n_words, n);
       g_array_append_val (self.group_of, none);
     }
+  resolver_size_tables (&self);
   group_long_names (&self);
   find_acronym_definitions (&self);
   index_long_names (&self);

@@ -19,6 +19,12 @@ static const char *const location_cues_words[] = {
   "store", "site", "facility", "subsidiary", NULL
 };
 static KgWordSet location_cues = { location_cues_words };
+static const char *const based_words[] = { "based", "headquartered", "located", "situated",
+                                           "registered", "incorporated", NULL };
+static KgWordSet based = { based_words };
+static const char *const lives_words[] = { "born", "lives", "lived", "living", "resident",
+                                           "native", "grew", NULL };
+static KgWordSet lives = { lives_words };
 
 static gboolean in_list (KgRelationReader *r, const KgMention *place);
 
@@ -87,28 +93,26 @@ kg_relation_place (KgRelationReader *r,
     kg_relation_reader_relate (r, source, next->entity, KG_RELATION_LOCATED_IN, label, t);
 }
 
+/* cues: the filters of the three sets above together (see
+ * kg_read_locations()): most tokens are in none, and are asked once. */
 static void
 locations (KgRelationReader *r,
+           const guint64    *cues,
            guint             t,
            guint             lo,
            guint             hi)
 {
-  static const char *const based_words[] = { "based", "headquartered", "located", "situated",
-                                             "registered", "incorporated", NULL };
-  static KgWordSet based = { based_words };
-  static const char *const lives_words[] = { "born", "lives", "lived", "living", "resident",
-                                             "native", "grew", NULL };
-  static KgWordSet lives = { lives_words };
   const KgAnalysis *a = r->a;
   const KgMention *m = kg_relation_reader_mention (r, t), *place;
+  gboolean cue = kg_word_filter_has (cues, kg_token_hash (a, t));
 
-  if (kg_token_in_set (a, t, &based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
+  if (cue && kg_token_in_set (a, t, &based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
       && (place = place_after (r, t + 2, hi)) != NULL)
     kg_relation_place (r, located_owner (r, t, lo, TRUE), place, "based in", t);
-  else if (kg_token_in_set (a, t, &lives) && t + 2 < hi
+  else if (cue && kg_token_in_set (a, t, &lives) && t + 2 < hi
            && (place = place_after (r, t + 1 + (kg_token_is (a, t + 1, "up") ? 1 : 0) + 1, hi)) != NULL)
     kg_relation_place (r, located_owner (r, t, lo, TRUE), place, "lives in", t);
-  else if (kg_token_in_set (a, t, &location_cues) && kg_token_is (a, t + 1, "in")
+  else if (cue && kg_token_in_set (a, t, &location_cues) && kg_token_is (a, t + 1, "in")
            && (place = place_after (r, t + 2, hi)) != NULL)
     kg_relation_place (r, located_owner (r, t, lo, FALSE), place, "has an office in", t);
   else if (kg_is_type (m, KG_ENTITY_PLACE) && kg_token_in_set (a, m->end_token, &location_cues)
@@ -302,12 +306,19 @@ void
 kg_read_locations (KgRelationReader *r,
                    const KgSentence *s)
 {
+  guint64 cues[G_N_ELEMENTS (based.filter)];
+
+  kg_word_set_prepare (&based);
+  kg_word_set_prepare (&lives);
+  kg_word_set_prepare (&location_cues);
+  for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
+    cues[k] = based.filter[k] | lives.filter[k] | location_cues.filter[k];
   dateline (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
 
-      locations (r, t, s->first_token, s->end_token);
+      locations (r, cues, t, s->first_token, s->end_token);
       if (m == NULL || m->first_token != t)
         continue;
       located_after_name (r, m, s->end_token);

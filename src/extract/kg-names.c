@@ -9,8 +9,11 @@
 
 struct _KgNameIndex
 {
-  GHashTable *values;    /* name → GINT_TO_POINTER (value), owned keys */
-  GHashTable *buckets;   /* "<first byte><length>" → GPtrArray of names (borrowed) */
+  GHashTable   *values;    /* name → GINT_TO_POINTER (value), keys in the chunk */
+  GHashTable   *buckets;   /* "<first byte><length>" → GPtrArray of names; made on first use */
+  /* The names, copied once and freed at once: an index lives for one
+   * document, and most documents add a few dozen names. */
+  GStringChunk *keys;
 };
 
 guint
@@ -23,55 +26,86 @@ kg_name_count_words (const char *name)
   return n;
 }
 
-char *
-kg_name_acronym_letters (const char *word)
+gsize
+kg_name_acronym_into (const char *word,
+                      char        buf[KG_NAME_MAX_ACRONYM + 1])
 {
-  GString *s = g_string_new (NULL);
+  gsize n = 0;
 
   for (const char *p = word; *p; p++)
     {
       if (g_ascii_isupper (*p))
-        g_string_append_c (s, *p);
-      else if (*p != '.' && *p != '&')
         {
-          g_string_free (s, TRUE);
-          return NULL;
+          if (n == KG_NAME_MAX_ACRONYM)
+            return 0;
+          buf[n++] = *p;
         }
+      else if (*p != '.' && *p != '&')
+        return 0;
     }
-  if (s->len < 2 || s->len > 8)
+  buf[n] = '\0';
+  return n >= 2 ? n : 0;
+}
+
+char *
+kg_name_acronym_letters (const char *word)
+{
+  char buf[KG_NAME_MAX_ACRONYM + 1];
+
+  return kg_name_acronym_into (word, buf) > 0 ? g_strdup (buf) : NULL;
+}
+
+/* The initials into buf; size when they do not fit. Words are what lies
+ * between single spaces, as g_strsplit() cuts them. */
+static gsize
+initials_into (const char *name,
+               gboolean    skip_first,
+               char       *buf,
+               gsize       size)
+{
+  gsize n = 0;
+
+  for (const char *word = name; word != NULL;)
     {
-      g_string_free (s, TRUE);
-      return NULL;
+      const char *space = strchr (word, ' ');
+
+      if (!(skip_first && word == name) && g_ascii_isupper (*word))
+        {
+          if (n + 1 >= size)
+            return size;
+          buf[n++] = *word;
+        }
+      word = space != NULL ? space + 1 : NULL;
     }
-  return g_string_free (s, FALSE);
+  buf[n] = '\0';
+  return n;
 }
 
 char *
 kg_name_initials (const char *name,
                   gboolean    skip_first)
 {
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  GString *s = g_string_new (NULL);
+  /* Never more initials than bytes. */
+  gsize size = strlen (name) + 1;
+  char *initials = g_malloc (size);
 
-  for (guint i = skip_first && words[0] ? 1 : 0; words[i]; i++)
-    if (g_ascii_isupper (words[i][0]))
-      g_string_append_c (s, words[i][0]);
-  return g_string_free (s, FALSE);
+  initials_into (name, skip_first, initials, size);
+  return initials;
 }
 
 gboolean
 kg_name_is_acronym_of (const char *acronym,
                        const char *name)
 {
-  g_autofree char *letters = kg_name_acronym_letters (acronym);
-  g_autofree char *full = NULL;
-  g_autofree char *rest = NULL;
+  char letters[KG_NAME_MAX_ACRONYM + 1], full[KG_NAME_MAX_ACRONYM + 2], rest[KG_NAME_MAX_ACRONYM + 2];
+  gsize n;
 
-  if (letters == NULL || kg_name_count_words (name) < 2)
+  /* Initials longer than any acronym match none: buffers of one more
+   * letter tell them apart without the whole. */
+  if ((n = kg_name_acronym_into (acronym, letters)) == 0 || kg_name_count_words (name) < 2)
     return FALSE;
-  full = kg_name_initials (name, FALSE);
-  rest = kg_name_initials (name, TRUE);
-  return strcmp (letters, full) == 0 || (strlen (rest) >= 2 && strcmp (letters, rest) == 0);
+  return (initials_into (name, FALSE, full, sizeof full) == n && strcmp (letters, full) == 0)
+         || (initials_into (name, TRUE, rest, sizeof rest) == n && n >= 2 && strcmp (letters, rest) == 0);
 }
 
 gboolean
@@ -97,9 +131,8 @@ kg_name_index_new (void)
 {
   KgNameIndex *index = g_new0 (KgNameIndex, 1);
 
-  index->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                          (GDestroyNotify) g_ptr_array_unref);
+  index->values = g_hash_table_new (g_str_hash, g_str_equal);
+  index->keys = g_string_chunk_new (512);
   return index;
 }
 
@@ -108,8 +141,9 @@ kg_name_index_free (KgNameIndex *index)
 {
   if (index == NULL)
     return;
-  g_hash_table_unref (index->buckets);
+  g_clear_pointer (&index->buckets, g_hash_table_unref);
   g_hash_table_unref (index->values);
+  g_string_chunk_free (index->keys);
   g_free (index);
 }
 
@@ -127,27 +161,32 @@ kg_name_index_add (KgNameIndex *index,
                    const char  *name,
                    gint         value)
 {
-  gpointer old;
+  gpointer stored, old;
   char *key;
   GPtrArray *bucket;
+  gsize length;
 
   if (*name == '\0')
     return;
-  if (g_hash_table_lookup_extended (index->values, name, NULL, &old))
+  if (g_hash_table_lookup_extended (index->values, name, &stored, &old))
     {
       if (GPOINTER_TO_INT (old) != value)
-        g_hash_table_insert (index->values, g_strdup (name), GINT_TO_POINTER (KG_NAME_AMBIGUOUS));
+        g_hash_table_insert (index->values, stored, GINT_TO_POINTER (KG_NAME_AMBIGUOUS));
       return;
     }
-  key = g_strdup (name);
+  length = strlen (name);
+  key = g_string_chunk_insert_len (index->keys, name, length);
   g_hash_table_insert (index->values, key, GINT_TO_POINTER (value));
-  if (strlen (name) < KG_MIN_TYPO_LENGTH)
+  if (length < KG_MIN_TYPO_LENGTH)
     return;
-  bucket = g_hash_table_lookup (index->buckets, bucket_key (name[0], strlen (name)));
+  if (index->buckets == NULL)
+    index->buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  bucket = g_hash_table_lookup (index->buckets, bucket_key (name[0], length));
   if (bucket == NULL)
     {
       bucket = g_ptr_array_new ();
-      g_hash_table_insert (index->buckets, bucket_key (name[0], strlen (name)), bucket);
+      g_hash_table_insert (index->buckets, bucket_key (name[0], length), bucket);
     }
   g_ptr_array_add (bucket, key);
 }
@@ -171,7 +210,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   gsize n = strlen (word);
   gint found = KG_NAME_NONE;
 
-  if (n + 1 < KG_MIN_TYPO_LENGTH)
+  if (n + 1 < KG_MIN_TYPO_LENGTH || index->buckets == NULL)
     return KG_NAME_NONE;
   for (gsize len = n - 1; len <= n + 1; len++)
     {
@@ -192,4 +231,132 @@ kg_name_index_lookup_slip (KgNameIndex *index,
         }
     }
   return found;
+}
+
+struct _KgNameSet
+{
+  GStringChunk *strings;
+  GPtrArray    *names;    /* id → the copy */
+  GArray       *hashes;   /* id → guint, see name_hash() */
+  guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
+  guint         mask;
+};
+
+KgNameSet *
+kg_name_set_new (void)
+{
+  KgNameSet *set = g_new0 (KgNameSet, 1);
+
+  set->strings = g_string_chunk_new (1024);
+  set->names = g_ptr_array_new ();
+  set->hashes = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->mask = 63;
+  set->slots = g_new0 (guint, set->mask + 1);
+  return set;
+}
+
+void
+kg_name_set_free (KgNameSet *set)
+{
+  if (set == NULL)
+    return;
+  g_string_chunk_free (set->strings);
+  g_ptr_array_unref (set->names);
+  g_array_unref (set->hashes);
+  g_free (set->slots);
+  g_free (set);
+}
+
+/* g_str_hash()'s, over a length. */
+static guint
+name_hash (const char *name,
+           gsize       length)
+{
+  guint h = 5381;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h << 5) + h + (guchar) name[i];
+  return h;
+}
+
+/* The slot that holds the name, or the empty one where it would go. */
+static guint
+name_set_slot (const KgNameSet *set,
+               const char      *name,
+               gsize            length,
+               guint            hash)
+{
+  for (guint slot = hash & set->mask;; slot = (slot + 1) & set->mask)
+    {
+      guint id = set->slots[slot];
+      const char *stored;
+
+      if (id == 0)
+        return slot;
+      stored = g_ptr_array_index (set->names, id - 1);
+      if (g_array_index (set->hashes, guint, id - 1) == hash
+          && strncmp (stored, name, length) == 0 && stored[length] == '\0')
+        return slot;
+    }
+}
+
+/* Doubles the slots when half are taken. */
+static void
+name_set_grow (KgNameSet *set)
+{
+  guint size = (set->mask + 1) * 2;
+
+  g_free (set->slots);
+  set->slots = g_new0 (guint, size);
+  set->mask = size - 1;
+  for (guint id = 0; id < set->names->len; id++)
+    {
+      guint slot = g_array_index (set->hashes, guint, id) & set->mask;
+
+      while (set->slots[slot] != 0)
+        slot = (slot + 1) & set->mask;
+      set->slots[slot] = id + 1;
+    }
+}
+
+guint
+kg_name_set_add (KgNameSet  *set,
+                 const char *name,
+                 gssize      length)
+{
+  gsize n = length < 0 ? strlen (name) : (gsize) length;
+  guint hash = name_hash (name, n), slot = name_set_slot (set, name, n, hash);
+
+  if (set->slots[slot] != 0)
+    return set->slots[slot] - 1;
+  g_ptr_array_add (set->names, g_string_chunk_insert_len (set->strings, name, n));
+  g_array_append_val (set->hashes, hash);
+  set->slots[slot] = set->names->len;
+  if (set->names->len * 2 > set->mask)
+    name_set_grow (set);
+  return set->names->len - 1;
+}
+
+guint
+kg_name_set_find (const KgNameSet *set,
+                  const char      *name,
+                  gssize           length)
+{
+  gsize n = length < 0 ? strlen (name) : (gsize) length;
+  guint slot = name_set_slot (set, name, n, name_hash (name, n));
+
+  return set->slots[slot] != 0 ? set->slots[slot] - 1 : KG_NAME_SET_NONE;
+}
+
+const char *
+kg_name_set_get (const KgNameSet *set,
+                 guint            id)
+{
+  return g_ptr_array_index (set->names, id);
+}
+
+guint
+kg_name_set_size (const KgNameSet *set)
+{
+  return set->names->len;
 }

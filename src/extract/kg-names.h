@@ -15,8 +15,13 @@ G_BEGIN_DECLS
 #define KG_MIN_TYPO_LENGTH 7
 
 guint        kg_name_count_words     (const char *name);
+#define KG_NAME_MAX_ACRONYM 8
+
 /* "N.C.S.C." → "NCSC"; NULL unless the word is all capitals (2 to 8). */
 char        *kg_name_acronym_letters (const char *word);
+/* The same into buf, without allocating: the number of letters, 0 for none. */
+gsize        kg_name_acronym_into    (const char *word,
+                                      char        buf[KG_NAME_MAX_ACRONYM + 1]);
 /* The capital initials of a name, leaving out "of", "the", "and"; with
  * skip_first, without its first word ("US Department of Homeland Security"
  * is also "DHS"). */
@@ -51,5 +56,30 @@ gint         kg_name_index_lookup_slip (KgNameIndex *index,
                                         const char **match);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameIndex, kg_name_index_free)
+
+/* Interned names: each distinct name has one copy and an id, from 0 in the
+ * order they were added, so that tables about the names of a document can
+ * be arrays. */
+typedef struct _KgNameSet KgNameSet;
+
+#define KG_NAME_SET_NONE G_MAXUINT
+
+KgNameSet   *kg_name_set_new           (void);
+void         kg_name_set_free          (KgNameSet       *set);
+/* The id of name (length bytes, or up to its NUL when -1), adding it when
+ * new. A name holds no NUL. */
+guint        kg_name_set_add           (KgNameSet       *set,
+                                        const char      *name,
+                                        gssize           length);
+/* The id of name, or KG_NAME_SET_NONE. */
+guint        kg_name_set_find          (const KgNameSet *set,
+                                        const char      *name,
+                                        gssize           length);
+/* The copy of the name with that id, valid while the set is. */
+const char  *kg_name_set_get           (const KgNameSet *set,
+                                        guint            id);
+guint        kg_name_set_size          (const KgNameSet *set);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameSet, kg_name_set_free)
 
 G_END_DECLS

@@ -29,6 +29,9 @@ kg_relate_partners (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   const KgMention *before = NULL, *after = NULL;
 
+  /* Every word below starts so; most tokens do not. */
+  if (kg_ascii_lower (*kg_token_text (a, t)) != 'p')
+    return;
   if (kg_token_is (a, t, "partner") || kg_token_is (a, t, "partners"))
     {
       guint k = t > lo ? t - 1 : t;

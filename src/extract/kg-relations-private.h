@@ -31,9 +31,16 @@ void      kg_relation_reader_relate  (KgRelationReader *r,
                                       KgRelationKind    kind,
                                       const char       *label,
                                       guint             t);
-/* The mention at token t, or NULL. */
-const KgMention *kg_relation_reader_mention (KgRelationReader *r,
-                                             guint             t);
+/* The mention at token t, or NULL. Inline: the patterns ask it of every
+ * token. */
+static inline const KgMention *
+kg_relation_reader_mention (KgRelationReader *r,
+                            guint             t)
+{
+  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
+    return NULL;
+  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
+}
 /* Whether token t is a preposition that makes the name after it no subject. */
 gboolean  kg_is_preposition          (const KgAnalysis *a,
                                       guint             t);

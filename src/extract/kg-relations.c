@@ -105,15 +105,6 @@ kg_is_clause_break (const KgAnalysis *a,
   return kg_token_in_set (a, t, &clause_words);
 }
 
-const KgMention *
-kg_relation_reader_mention (KgRelationReader *r,
-                            guint             t)
-{
-  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
-    return NULL;
-  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
-}
-
 void
 kg_relation_reader_relate (KgRelationReader *r,
                            guint             source,
@@ -727,16 +718,12 @@ static GPtrArray *
 document_quotes (KgGraph    *graph,
                  KgDocument *doc)
 {
-  GPtrArray *quotes = g_ptr_array_new ();
-  guint n = kg_graph_get_n_quotes (graph);
+  guint n;
+  const guint *indexes = kg_graph_get_document_quotes (graph, doc->index, &n);
+  GPtrArray *quotes = g_ptr_array_sized_new (n);
 
   for (guint i = 0; i < n; i++)
-    {
-      const KgQuote *q = kg_graph_get_quote (graph, i);
-
-      if (q->span.doc == doc->index)
-        g_ptr_array_add (quotes, (gpointer) q);
-    }
+    g_ptr_array_add (quotes, kg_graph_get_quote (graph, indexes[i]));
   return quotes;
 }
 

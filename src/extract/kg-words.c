@@ -9,6 +9,7 @@
 
 struct _KgWordList
 {
+  KgWordListHead head;   /* first: see kg-words.h */
   GHashTable *phrases;   /* lower-case phrase, words joined by one space */
   guint8     *firsts;    /* bit per word id: the first word of a phrase */
   guint8     *singles;   /* bit per word id: a phrase of that one word */
@@ -182,6 +183,7 @@ word_list_parse (const char *contents)
       g_hash_table_add (list->phrases, g_strdup (buf));
       /* The first word's id, and with a phrase of one word a second bit. */
       buf[strcspn (buf, " ")] = '\0';
+      filter_add (list->head.first_filter, kg_word_hash (buf, strlen (buf)));
       g_array_append_val (firsts, (guint32) { intern_word (buf) * 2 + (n == 1) });
       for (char *word = buf + strlen (buf) + 1; word < buf + used; word += strlen (word) + 1)
         {
@@ -257,9 +259,6 @@ kg_word_list_has (const KgWordList *list,
          && g_hash_table_contains (list->phrases, buf);
 }
 
-/* The id of token i's word in list_words, 0 when no list has it. The
- * filter on the token's hash answers for most tokens; the others are looked
- * up each time (an array of ids per token would cost memory). */
 /* Whether text, folded as fold_word() does, is the folded word. */
 static gboolean
 folds_to (const char *text,
@@ -284,12 +283,23 @@ folds_to (const char *text,
   return word[k] == '\0';
 }
 
-static guint32
-token_word_id (const KgAnalysis *analysis,
-               guint             i)
-{
-  guint32 h = kg_token_hash (analysis, i);
+/* After the tokens' hashes, their block holds a guint16 per token: the id
+ * of its word in list_words, or WORD_ID_UNKNOWN until asked (and for an id
+ * that does not fit). The stages ask about most tokens several times, from
+ * several lists; one block keeps it freed with the hashes. */
+#define WORD_ID_UNKNOWN G_MAXUINT16
 
+static guint16 *
+token_word_ids (const KgAnalysis *analysis)
+{
+  return (guint16 *) (gpointer) (analysis->token_hashes + analysis->n_token_hashes + 1);
+}
+
+static guint32
+lookup_word_id (const KgAnalysis *analysis,
+                guint             i,
+                guint32           h)
+{
   if (!list_filter_has (h) || word_slots == NULL)
     return 0;
   for (guint32 slot = h & word_slot_mask; word_slots[slot].id != 0; slot = (slot + 1) & word_slot_mask)
@@ -297,6 +307,22 @@ token_word_id (const KgAnalysis *analysis,
         && folds_to (kg_token_text (analysis, i), kg_token_len (analysis, i), word_slots[slot].word))
       return word_slots[slot].id;
   return 0;
+}
+
+/* The id of token i's word in list_words, 0 when no list has it. */
+static guint32
+token_word_id (const KgAnalysis *analysis,
+               guint             i)
+{
+  guint32 h = kg_token_hash (analysis, i), id;
+  guint16 *ids = token_word_ids (analysis);
+
+  if (ids[i] != WORD_ID_UNKNOWN)
+    return ids[i];
+  id = lookup_word_id (analysis, i, h);
+  if (id < WORD_ID_UNKNOWN)
+    ids[i] = id;
+  return id;
 }
 
 /* Whether tokens [first, first + n) spell a phrase of list: every word must
@@ -340,15 +366,21 @@ tokens_in_list (const KgWordList *list,
 }
 
 guint
-kg_word_list_match (const KgWordList *list,
-                    const KgAnalysis *analysis,
-                    guint             first,
-                    guint             hi)
+kg_word_list_match_at (const KgWordList *list,
+                       const KgAnalysis *analysis,
+                       guint             first,
+                       guint             hi)
 {
-  if (list == NULL || first >= hi
-      || !has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
+  guint longest;
+
+  if (!has_bit (list->firsts, list->n_ids, token_word_id (analysis, first)))
     return 0;
-  for (guint n = MIN (list->max_words, hi - first); n > 0; n--)
+  /* No phrase goes past a word no list has. */
+  longest = MIN (list->max_words, hi - first);
+  for (guint k = 1; k < longest; k++)
+    if (token_word_id (analysis, first + k) == 0)
+      longest = k;
+  for (guint n = longest; n > 0; n--)
     if (tokens_in_list (list, analysis, first, n))
       return n;
   return 0;
@@ -368,37 +400,141 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
-guint32
-kg_word_hash (const char *word,
-              gsize       length)
+/* The hash works on eight bytes at a time: a token's hash is a step of
+ * every stage's loops, and a byte at a time made it a chain of multiplies
+ * as long as the text. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* Lower-cases the ASCII capitals among eight bytes, leaving the others. */
+static inline guint64
+lower_ascii8 (guint64 w)
 {
-  guint32 h = 2166136261u;
+  guint64 low7 = w & (0x7f * ONES);
+  guint64 from_a = low7 + (0x80 - 'A') * ONES;       /* bit 7: at least 'A' */
+  guint64 past_z = low7 + (0x80 - 'Z' - 1) * ONES;   /* bit 7: past 'Z' */
+
+  return w | ((from_a & ~past_z & ~w & (0x80 * ONES)) >> 2);
+}
+
+static inline guint64
+hash_step (guint64 h,
+           guint64 w)
+{
+  return (h ^ w) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+}
+
+/* The hash of length bytes, folding only case. readable bytes may be read
+ * from word (at least length): with eight past the end, the last piece is
+ * one load. *high is set when a byte is not ASCII. */
+static inline guint32
+hash_bytes (const char *word,
+            gsize       length,
+            gsize       readable,
+            gboolean   *high)
+{
+  guint64 h = hash_step (G_GUINT64_CONSTANT (0x243f6a8885a308d3), length), w, any = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      memcpy (&w, word + i, 8);
+      w = GUINT64_FROM_LE (w);
+      any |= w;
+      h = hash_step (h, lower_ascii8 (w));
+    }
+  if (i < length)
+    {
+      gsize rest = length - i;
+
+      if (readable - i >= 8)
+        {
+          memcpy (&w, word + i, 8);
+          w = GUINT64_FROM_LE (w) & (G_MAXUINT64 >> (8 * (8 - rest)));
+        }
+      else
+        {
+          w = 0;
+          for (gsize k = 0; k < rest; k++)
+            w |= (guint64) (guchar) word[i + k] << (8 * k);
+        }
+      any |= w;
+      h = hash_step (h, lower_ascii8 (w));
+    }
+  *high = (any & (0x80 * ONES)) != 0;
+  h ^= h >> 32;
+  h *= G_GUINT64_CONSTANT (0xd6e8feb86659fd93);
+  return (guint32) (h ^ (h >> 29));
+}
+
+/* The hash of a word with a curly apostrophe, which hashes as "'". */
+static G_GNUC_NO_INLINE guint32
+folded_hash (const char *word,
+             gsize       length)
+{
+  g_autofree char *folded = g_malloc (length);
+  gsize n = 0;
+  gboolean high;
 
   for (gsize i = 0; i < length; i++)
     {
-      guchar c = kg_ascii_lower (word[i]);
+      char c = word[i];
 
-      if (c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+      if ((guchar) c == 0xe2 && i + 2 < length && (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
         {
           c = '\'';
           i += 2;
         }
-      h = (h ^ c) * 16777619u;
+      folded[n++] = c;
     }
-  return h;
+  return hash_bytes (folded, n, n, &high);
+}
+
+/* kg_word_hash(), readable as for hash_bytes(). */
+static inline guint32
+word_hash (const char *word,
+           gsize       length,
+           gsize       readable)
+{
+  gboolean high;
+  guint32 h = hash_bytes (word, length, readable, &high);
+  const char *curly;
+
+  /* Most words are ASCII, and need no look for the apostrophe. */
+  if (G_LIKELY (!high) || (curly = memchr (word, 0xe2, length)) == NULL
+      || (gsize) (curly - word) + 2 >= length)
+    return h;
+  return folded_hash (word, length);
+}
+
+guint32
+kg_word_hash (const char *word,
+              gsize       length)
+{
+  return word_hash (word, length, length);
 }
 
 void
 kg_analysis_hash_tokens (KgAnalysis *analysis)
 {
   guint n = analysis->tokens->len;
+  guint16 *ids;
 
   g_free (analysis->token_hashes);
-  analysis->token_hashes = g_new (guint32, n + 1);
+  /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
+  analysis->token_hashes = g_malloc ((n + 1) * (sizeof (guint32) + sizeof (guint16)));
   for (guint i = 0; i < n; i++)
-    analysis->token_hashes[i] = kg_word_hash (kg_token_text (analysis, i), kg_token_len (analysis, i));
+    {
+      const KgToken *t = kg_token (analysis, i);
+
+      analysis->token_hashes[i] = word_hash (analysis->text + t->start, t->end - t->start,
+                                             analysis->length - t->start);
+    }
   analysis->token_hashes[n] = 0;
   analysis->n_token_hashes = n;
+  ids = token_word_ids (analysis);
+  for (guint i = 0; i < n; i++)
+    ids[i] = WORD_ID_UNKNOWN;
+  ids[n] = 0;
 }
 
 void
@@ -412,17 +548,9 @@ kg_word_set_prepare (KgWordSet *set)
 }
 
 gboolean
-kg_token_is_capitalised (const KgAnalysis *analysis,
-                         guint             i)
+kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
+                              guint             i)
 {
-  guchar c;
-
-  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
-    return FALSE;
-  c = *kg_token_text (analysis, i);
-  /* ASCII first, without decoding. */
-  if (c < 0x80)
-    return c >= 'A' && c <= 'Z';
   return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
 }
 
@@ -533,13 +661,31 @@ list_once (const KgWordList **cached,
 
 static const KgWordList *organisation_anaphors, *government_anaphors;
 
+/* One of person_pronouns or group_pronouns: the token's hash is fetched
+ * once for both filters. */
+static inline gboolean
+kg_token_is_pronoun (const KgAnalysis *a,
+                     guint             t)
+{
+  guint32 h;
+
+  if (!g_atomic_pointer_get (&person_pronouns.ready))
+    kg_word_set_prepare (&person_pronouns);
+  if (!g_atomic_pointer_get (&group_pronouns.ready))
+    kg_word_set_prepare (&group_pronouns);
+  if (t >= a->tokens->len)
+    return FALSE;
+  h = kg_token_hash (a, t);
+  return (kg_word_filter_has (person_pronouns.filter, h) && kg_token_is_any (a, t, person_pronouns.words))
+         || (kg_word_filter_has (group_pronouns.filter, h) && kg_token_is_any (a, t, group_pronouns.words));
+}
+
 gboolean
 kg_token_may_name (const KgAnalysis *a,
                    const gint       *mention_of,
                    guint             t)
 {
-  return mention_of[t] >= 0 || kg_token_in_set (a, t, &person_pronouns)
-         || kg_token_in_set (a, t, &group_pronouns)
+  return mention_of[t] >= 0 || kg_token_is_pronoun (a, t)
          || (t > 0 && kg_token_is (a, t - 1, "the")
              && (kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
                  || kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));

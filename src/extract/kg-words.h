@@ -19,13 +19,8 @@ const KgWordList *kg_word_list_get        (const char       *name,
 /* Loads every list the stages use, so a missing file fails early. */
 gboolean          kg_word_lists_load      (GError          **error);
 
-/* The number of tokens of the longest phrase of list that starts at token
- * first (forward) or ends at token last (backward), 0 when none does. Case
- * is ignored. Tokens are taken from [lo, hi). */
-guint             kg_word_list_match      (const KgWordList *list,
-                                           const KgAnalysis *analysis,
-                                           guint             first,
-                                           guint             hi);
+/* The number of tokens of the longest phrase of list that ends at token
+ * last, 0 when none does. Case is ignored. Tokens are taken from [lo, last]. */
 guint             kg_word_list_match_back (const KgWordList *list,
                                            const KgAnalysis *analysis,
                                            guint             last,
@@ -138,6 +133,36 @@ kg_word_filter_has (const guint64 *filter,
          && (filter[b / 64] & (G_GUINT64_CONSTANT (1) << (b % 64)));
 }
 
+/* How every KgWordList starts: two bits of each first word's hash. Public
+ * so that the common answer, that no phrase starts at a token, is given
+ * inline on the token's hash. */
+typedef struct
+{
+  guint64 first_filter[16];
+} KgWordListHead;
+
+/* kg_word_list_match() past the filter. */
+guint             kg_word_list_match_at   (const KgWordList *list,
+                                           const KgAnalysis *analysis,
+                                           guint             first,
+                                           guint             hi);
+
+/* The number of tokens of the longest phrase of list that starts at token
+ * first, 0 when none does. Case is ignored. Tokens are taken from
+ * [first, hi). */
+static inline guint
+kg_word_list_match (const KgWordList *list,
+                    const KgAnalysis *analysis,
+                    guint             first,
+                    guint             hi)
+{
+  if (list == NULL || first >= hi
+      || !kg_word_filter_has (((const KgWordListHead *) (gconstpointer) list)->first_filter,
+                              kg_token_hash (analysis, first)))
+    return 0;
+  return kg_word_list_match_at (list, analysis, first, hi);
+}
+
 /* Whether token i is one of set's words (ignoring case). */
 static inline gboolean
 kg_token_in_set (const KgAnalysis *analysis,
@@ -151,8 +176,26 @@ kg_token_in_set (const KgAnalysis *analysis,
          && kg_token_is_any (analysis, i, set->words);
 }
 
-gboolean          kg_token_is_capitalised (const KgAnalysis *analysis,
-                                           guint             i);
+/* kg_token_is_capitalised() for a word that starts beyond ASCII. */
+gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
+                                                guint             i);
+
+/* Whether token i is a word that starts with a capital. Inline: alias
+ * resolution asks it of every token. */
+static inline gboolean
+kg_token_is_capitalised (const KgAnalysis *analysis,
+                         guint             i)
+{
+  guchar c;
+
+  if (i >= analysis->tokens->len || kg_token (analysis, i)->kind != KG_TOKEN_WORD)
+    return FALSE;
+  c = *kg_token_text (analysis, i);
+  /* ASCII first, without decoding. */
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return kg_token_is_capitalised_utf8 (analysis, i);
+}
 /* "'s", "’s", "'" and "’" standing alone. */
 gboolean          kg_token_is_possessive  (const KgAnalysis *analysis,
                                            guint             i);

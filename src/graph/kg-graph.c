@@ -25,6 +25,9 @@ struct _KgGraph
   GHashTable *entity_names[KG_N_ENTITY_TYPES];
   /* RelationKey → KgRelation */
   GHashTable *relation_keys;
+  /* Per document: a GArray of its quotes' indexes, NULL before its first,
+   * so that reading a document's quotes does not cost the whole corpus's. */
+  GPtrArray *document_quotes;
 };
 
 G_DEFINE_TYPE (KgGraph, kg_graph, G_TYPE_OBJECT)
@@ -116,6 +119,13 @@ quote_free (KgQuote *quote)
   g_free (quote);
 }
 
+static void
+quote_list_free (GArray *quotes)
+{
+  if (quotes != NULL)
+    g_array_unref (quotes);
+}
+
 /* What makes a relation unique; a stored key holds its label after it. */
 typedef struct
 {
@@ -156,6 +166,7 @@ kg_graph_finalize (GObject *object)
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
     g_hash_table_unref (self->entity_names[i]);
   g_hash_table_unref (self->relation_keys);
+  g_ptr_array_unref (self->document_quotes);
   g_ptr_array_unref (self->quotes);
   g_ptr_array_unref (self->relations);
   g_ptr_array_unref (self->entities);
@@ -185,6 +196,7 @@ kg_graph_init (KgGraph *self)
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
     self->entity_names[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->relation_keys = g_hash_table_new_full (relation_key_hash, relation_key_equal, g_free, NULL);
+  self->document_quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_list_free);
 }
 
 KgGraph *
@@ -228,6 +240,21 @@ kg_graph_get_quote (KgGraph *self,
 {
   g_return_val_if_fail (index < self->quotes->len, NULL);
   return g_ptr_array_index (self->quotes, index);
+}
+
+const guint *
+kg_graph_get_document_quotes (KgGraph *self,
+                              guint    doc,
+                              guint   *n_quotes)
+{
+  GArray *quotes;
+
+  g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (n_quotes != NULL, NULL);
+
+  quotes = doc < self->document_quotes->len ? g_ptr_array_index (self->document_quotes, doc) : NULL;
+  *n_quotes = quotes != NULL ? quotes->len : 0;
+  return quotes != NULL ? (const guint *) (gpointer) quotes->data : NULL;
 }
 
 /* A fresh "<prefix><n>" that no record of that kind uses yet. */
@@ -552,6 +579,7 @@ kg_graph_add_quote (KgGraph    *self,
 {
   KgDocument *document;
   KgQuote *quote;
+  GArray *of_document;
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (doc < self->documents->len, NULL);
@@ -568,6 +596,16 @@ kg_graph_add_quote (KgGraph    *self,
   quote->text = g_strndup (document->text + start, end - start);
   g_ptr_array_add (self->quotes, quote);
   g_hash_table_insert (self->quote_ids, quote->id, quote);
+
+  if (doc >= self->document_quotes->len)
+    g_ptr_array_set_size (self->document_quotes, doc + 1);
+  of_document = g_ptr_array_index (self->document_quotes, doc);
+  if (of_document == NULL)
+    {
+      of_document = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_index (self->document_quotes, doc) = of_document;
+    }
+  g_array_append_val (of_document, quote->index);
   return quote;
 }
 

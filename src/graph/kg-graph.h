@@ -127,6 +127,11 @@ KgRelation     *kg_graph_get_relation          (KgGraph        *self,
                                                 guint           index);
 KgQuote        *kg_graph_get_quote             (KgGraph        *self,
                                                 guint           index);
+/* The indexes of doc's quotes, in the graph's order (*n_quotes of them;
+ * NULL when none), valid until the next quote is added. */
+const guint    *kg_graph_get_document_quotes   (KgGraph        *self,
+                                                guint           doc,
+                                                guint          *n_quotes);
 
 /* Adding. An id of NULL makes one up ("d3", "e12", "r4", "q0"). The id must
  * not be taken yet: callers that read files check with the lookups first. */

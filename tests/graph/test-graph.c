@@ -131,6 +131,29 @@ test_merge_same_name_and_type (void)
   g_assert_cmpstr (kg_graph_get_document (a, 1)->id, ==, "d1");
 }
 
+/* A document's quotes in the graph's order, without the other documents'. */
+static void
+test_document_quotes (void)
+{
+  g_autoptr(KgGraph) graph = make_sample_graph ();
+  const guint *quotes;
+  guint n;
+
+  kg_graph_add_document (graph, NULL, "b.txt", "", "\"Yes,\" she said.", -1);
+  kg_graph_add_quote (graph, NULL, KG_NO_ENTITY, 1, 1, 4);
+  kg_graph_add_quote (graph, NULL, KG_NO_ENTITY, 0, 0, 3);
+  quotes = kg_graph_get_document_quotes (graph, 0, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (quotes[0], ==, 0);
+  g_assert_cmpuint (quotes[1], ==, 1);
+  g_assert_cmpuint (quotes[2], ==, 3);
+  quotes = kg_graph_get_document_quotes (graph, 1, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (kg_graph_get_quote (graph, quotes[0])->text, ==, "Yes");
+  g_assert_null (kg_graph_get_document_quotes (graph, 2, &n));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 static void
 test_many_entities (void)
 {
@@ -165,6 +188,7 @@ main (int   argc,
   g_test_add_func ("/graph/model/rename-keeps-old-name", test_rename_keeps_old_name);
   g_test_add_func ("/graph/model/merge", test_merge_same_name_and_type);
   g_test_add_func ("/graph/model/many-entities", test_many_entities);
+  g_test_add_func ("/graph/model/document-quotes", test_document_quotes);
   g_test_add_func ("/graph/json/round-trip", test_round_trip);
   g_test_add_func ("/graph/json/save-atomic", test_save_is_atomic_and_readable);
   return g_test_run ();

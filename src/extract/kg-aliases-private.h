@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-words.h"
+
+G_BEGIN_DECLS
+
+/* What alias resolution (kg-aliases.c) shares with the propagation of
+ * mentions (kg-aliases-propagate.c). */
+
+/* The mention's text with runs of white space made one space, in scratch
+ * (valid until scratch changes). */
+const char *kg_mention_name       (const KgAnalysis *a,
+                                   const KgMention  *m,
+                                   GString          *scratch);
+/* "Kaspersky" is the short form of "Kaspersky Lab": the long name is the
+ * short one (word's first n bytes) followed only by organisation words. */
+gboolean    kg_is_short_form      (const KgWordList *suffixes,
+                                   const char       *word,
+                                   gsize             n,
+                                   const char       *name);
+/* Adds a one-token mention wherever a known form stands untagged. */
+void        kg_propagate_mentions (KgAnalysis       *a,
+                                   const KgWordList *suffixes,
+                                   GString          *scratch);
+
+G_END_DECLS
