@@ -20,9 +20,14 @@ static const char *const minor_words[] = {
   "from", "as", "but", "vs", "into", "over", "after", "per", "via", "up", "off", "out", NULL
 };
 
+/* The longest of them: most words are longer, and are passed over at once. */
+#define MINOR_WORD_MAX 5
+
 static gboolean
 is_minor_word (const KgTagToken *token)
 {
+  if (token->length > MINOR_WORD_MAX)
+    return FALSE;
   for (guint i = 0; minor_words[i]; i++)
     if (strlen (minor_words[i]) == token->length && memcmp (minor_words[i], token->text, token->length) == 0)
       return TRUE;

@@ -652,7 +652,8 @@ fill_keys (const KgTagger   *tagger,
 }
 
 /* Token flags and whether the sentence is a headline in capitals; TRUE when
- * it may be one in title case. */
+ * it may be one in title case. The flags' counts settle both for most
+ * sentences, without the tokens' text. */
 static gboolean
 classify_sentence (const KgAnalysis *analysis,
                    DocArrays        *d,
@@ -660,17 +661,54 @@ classify_sentence (const KgAnalysis *analysis,
                    Scratch          *scratch)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
   guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, unicode = 0;
+  guint upper = 0, lower = 0, capitalised = 0, words = 0;
+  gsize unicode = 0;   /* bytes of the tokens not in ASCII */
 
-  sentence_tokens (analysis, sent, scratch->tokens);
   for (guint t = f; t < sent->end_token; t++)
     {
-      d->tf[t] = _kg_token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
-      unicode |= d->tf[t] & TF_UNICODE;
+      guint length = tokens[t].end - tokens[t].start;
+
+      d->tf[t] = _kg_token_flags (analysis->text + tokens[t].start, length, &upper, &lower);
+      unicode += d->tf[t] & TF_UNICODE ? length : 0;
+      capitalised += (d->tf[t] & TF_UPPER) != 0;
+      words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
     }
-  d->all_caps[s] = unicode ? _kg_is_all_caps_sentence (scratch->tokens, n) : upper >= 2 && lower * 4 < upper;
-  return !d->all_caps[s] && _kg_is_title_case (scratch->tokens, d->tf + f, n);
+  /* Those tokens hold at most a capital a byte: when the small letters of
+   * the others outweigh that, the sentence is not in capitals. */
+  if (unicode > 0 && lower * 4 < upper + unicode)
+    {
+      sentence_tokens (analysis, sent, scratch->tokens);
+      d->all_caps[s] = _kg_is_all_caps_sentence (scratch->tokens, n);
+    }
+  else
+    d->all_caps[s] = unicode == 0 && upper >= 2 && lower * 4 < upper;
+  /* Title case wants two thirds of the words capitalised, whatever the
+   * others are. */
+  if (d->all_caps[s] || n < 4 || capitalised < 4 || capitalised * 3 < words * 2)
+    return FALSE;
+  sentence_tokens (analysis, sent, scratch->tokens);
+  return _kg_is_title_case (scratch->tokens, d->tf + f, n);
+}
+
+/* Whether a capitalised word of the sentence may open a multi-word entry
+ * of the lexicons: only then are there spans to mark. */
+static gboolean
+may_open_phrase (const KgTagger  *tagger,
+                 const WordCache *cache,
+                 const DocArrays *d,
+                 guint            first,
+                 guint            end)
+{
+  for (guint t = first; t < end; t++)
+    if (d->tf[t] & TF_NEEDED)
+      {
+        const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+        if (entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE))
+          return TRUE;
+      }
+  return FALSE;
 }
 
 /* Word ids and lexicon spans of one sentence. */
@@ -724,8 +762,12 @@ prepare_sentence (const KgAnalysis *analysis,
     if (d->tf[t] & TF_NEEDED)
       d->id[t] = word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
                                  scratch->hash[t - f], (d->tf[t] & TF_ACTIVE) != 0);
-  fill_keys (tagger, cache, d, f, n, scratch);
-  _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+  /* The spans stay 0 (as allocated) otherwise. */
+  if (may_open_phrase (tagger, cache, d, f, sent->end_token))
+    {
+      fill_keys (tagger, cache, d, f, n, scratch);
+      _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+    }
 }
 
 static gboolean
