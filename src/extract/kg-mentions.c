@@ -357,11 +357,12 @@ names_after_titles (const KgAnalysis     *a,
   for (guint t = 1; t < a->tokens->len; t++)
     {
       KgNameSpan span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0 };
-      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+      guint sentence;
 
       if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
           !token_in (a, t - 1, &person_titles))
         continue;
+      sentence = g_array_index (a->tokens, KgToken, t).sentence;
       while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
              g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
              token_is_capitalised (a, span.end) && !token_in (a, span.end, &person_titles) &&
@@ -384,26 +385,33 @@ static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (KgNameSpan));
-  guint n = a->tokens->len;
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
+  guint n = a->tokens->len, n_spans = 0;
+  GArray *spans;
 
+  for (guint t = 0; t < n; t++)
+    n_spans += labels[t] != KG_LABEL_O;
+  /* At most one span a labelled token: written in place, not appended. */
+  spans = g_array_sized_new (FALSE, FALSE, sizeof (KgNameSpan), n_spans + 1);
+  g_array_set_size (spans, n_spans);
+  n_spans = 0;
   for (guint t = 0; t < n; )
     {
-      KgNameSpan span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0 };
+      KgNameSpan *span = &g_array_index (spans, KgNameSpan, n_spans);
 
       if (labels[t] == KG_LABEL_O)
         {
           t++;
           continue;
         }
-      span.cls = KG_LABEL_CLASS (labels[t]);
-      while (span.end < n && !KG_LABEL_IS_BEGIN (labels[span.end]) && labels[span.end] != KG_LABEL_O &&
-             KG_LABEL_CLASS (labels[span.end]) == span.cls &&
-             g_array_index (a->tokens, KgToken, span.end).sentence == g_array_index (a->tokens, KgToken, t).sentence)
-        span.end++;
-      g_array_append_val (spans, span);
-      t = span.end;
+      *span = (KgNameSpan) { t, t + 1, KG_LABEL_CLASS (labels[t]), KG_N_ENTITY_TYPES, 0 };
+      while (span->end < n && !KG_LABEL_IS_BEGIN (labels[span->end]) && labels[span->end] != KG_LABEL_O &&
+             KG_LABEL_CLASS (labels[span->end]) == span->cls && tokens[span->end].sentence == tokens[t].sentence)
+        span->end++;
+      n_spans++;
+      t = span->end;
     }
+  g_array_set_size (spans, n_spans);
   return spans;
 }
 
@@ -416,6 +424,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_autofree guint8 *labels = NULL;
   g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
+  guint n_mentions = 0;
 
   g_return_if_fail (analysis != NULL);
   g_return_if_fail (tagger != NULL);
@@ -442,19 +451,17 @@ kg_tag_entities (KgAnalysis     *analysis,
     _kg_harmonise_types (analysis, lexicon, spans);
   propagate_names (analysis, lexicon, spans);
   join_governments (analysis, lexicon, spans);
+  g_array_set_size (analysis->mentions, spans->len);
   for (guint i = 0; i < spans->len; i++)
     {
       const KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
-      KgMention mention;
+      const KgToken *tokens = (const KgToken *) analysis->tokens->data;
 
       if (span->type == KG_N_ENTITY_TYPES)
         continue;
-      mention.start = g_array_index (analysis->tokens, KgToken, span->first).start;
-      mention.end = g_array_index (analysis->tokens, KgToken, span->end - 1).end;
-      mention.first_token = span->first;
-      mention.end_token = span->end;
-      mention.type = span->type;
-      mention.entity = KG_NO_ENTITY;
-      g_array_append_val (analysis->mentions, mention);
+      g_array_index (analysis->mentions, KgMention, n_mentions++) = (KgMention) {
+        tokens[span->first].start, tokens[span->end - 1].end, span->first, span->end, span->type, KG_NO_ENTITY
+      };
     }
+  g_array_set_size (analysis->mentions, n_mentions);
 }
