@@ -66,29 +66,41 @@ word_sets (void)
   return sets;
 }
 
+enum { IN_TITLE_ABBREVS = 1, IN_OTHER_ABBREVS = 2, IN_SENTENCE_STARTERS = 4 };
+
+/* The lists a word is on, IN_*: as written or, in capitals, as
+ * capitalised. */
+static guint
+word_lists (const char *word,
+            gsize       length)
+{
+  char buf[16];
+  gboolean all_upper = length >= 2;
+  guint bits;
+
+  if (length >= sizeof buf)
+    return 0;
+  memcpy (buf, word, length);
+  buf[length] = '\0';
+  bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf));
+  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
+  for (gsize i = 0; i < length; i++)
+    all_upper &= g_ascii_isupper (buf[i]);
+  if (!all_upper)
+    return bits;
+  for (gsize i = 1; i < length; i++)
+    buf[i] = g_ascii_tolower (buf[i]);
+  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf));
+}
+
 static gboolean
 word_in (const char *word,
          gsize       length,
          const char *const *list)
 {
-  char buf[16];
-  guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
-  gboolean all_upper = length >= 2;
-
-  if (length >= sizeof buf)
-    return FALSE;
-  memcpy (buf, word, length);
-  buf[length] = '\0';
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit)
-    return TRUE;
-  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
-  for (gsize i = 0; i < length; i++)
-    all_upper &= g_ascii_isupper (buf[i]);
-  if (!all_upper)
-    return FALSE;
-  for (gsize i = 1; i < length; i++)
-    buf[i] = g_ascii_tolower (buf[i]);
-  return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
+  guint bit = list == title_abbrevs ? IN_TITLE_ABBREVS : list == other_abbrevs ? IN_OTHER_ABBREVS
+                                                                                : IN_SENTENCE_STARTERS;
+  return (word_lists (word, length) & bit) != 0;
 }
 
 static inline gunichar
@@ -307,15 +319,37 @@ scan_word (const char *text,
       gsize n = j - i;
       gboolean initial = n == 1 && g_ascii_isupper (text[i]);
       gboolean number_abbrev = n == 2 && strncmp (text + i, "No", 2) == 0;
+      guint lists = initial ? 0 : word_lists (text + i, n);
 
-      if (initial || word_in (text + i, n, title_abbrevs) ||
+      if (initial || (lists & IN_TITLE_ABBREVS) ||
           (number_abbrev ? is_digit (char_at (text, length, j + 2)) || is_digit (char_at (text, length, j + 1))
-                         : word_in (text + i, n, other_abbrevs)))
+                         : (lists & IN_OTHER_ABBREVS)))
         {
           *abbrev = TRUE;
           return n + 1;
         }
     }
+  return j - i;
+}
+
+/* The length of a word of ASCII letters and digits at i that ends before
+ * an ASCII byte that cannot continue it, end an abbreviation or start an
+ * address; else 0, for scan_word to look closer. */
+static inline gsize
+plain_word (const char *text,
+            gsize       length,
+            gsize       i)
+{
+  gsize j = i + 1;
+  guchar c = text[i];
+
+  /* "U.S." and URLs have their own scans. */
+  if (!g_ascii_isalpha (c) || c == 'h' || c == 'w' || (j < length && text[j] == '.'))
+    return 0;
+  while (j < length && g_ascii_isalnum (text[j]))
+    j++;
+  if (j < length && ((guchar) text[j] >= 0x80 || strchr ("-&'.@", text[j]) != NULL))
+    return 0;
   return j - i;
 }
 
@@ -376,11 +410,25 @@ scan_tokens (KgAnalysis *analysis)
 
   while (i < length)
     {
-      gunichar c = char_at (text, length, i);
+      gunichar c;
       gsize n;
       gboolean abbrev;
       KgTokenKind kind = KG_TOKEN_PUNCT;
 
+      /* The plain cases first, with what scan_word would find. */
+      if (text[i] == ' ')
+        {
+          i++;
+          continue;
+        }
+      if ((n = plain_word (text, length, i)) > 0)
+        {
+          add_token (analysis, &count, i, i + n, KG_TOKEN_WORD, newline);
+          newline = 0;
+          i += n;
+          continue;
+        }
+      c = char_at (text, length, i);
       if (is_space (c) || c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
         {
           newline |= c == '\n' || c == 0x2029 || c == 0x2028;
