@@ -30,6 +30,7 @@ struct _KgTagger
   KgLexicon           *lexicon;
   float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
   guint                serial;    /* tells the word caches which model */
+  gboolean             common_i;  /* "I" is on the common words' list */
 };
 
 /* Words missing from the model's vocabulary, per thread: what a word's
@@ -161,6 +162,7 @@ _kg_tagger_load (const char  *path,
   _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
   tagger->file = g_steal_pointer (&file);
   tagger->serial = (guint) g_atomic_int_add (&n_loaded, 1) + 1;
+  tagger->common_i = (_kg_lexicon_word_classes (tagger->lexicon, "I", 1) & (1u << KG_LEX_COMMON)) != 0;
   return tagger;
 }
 
@@ -338,7 +340,8 @@ typedef struct
   guint32    *sshape;
   guint8     *cap;
   guint32    *word_lex;
-  guint32    *hash;
+  guint32    *hash;      /* per needed token */
+  guint      *needed;    /* the needed tokens */
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -357,17 +360,28 @@ static const guint64 byte_counts[256] = {
   [0x80 ... 0xff] = COUNT_OTHER,
 };
 
+static G_GNUC_NO_INLINE guint8
+unicode_token_flags (const char *text,
+                     gsize       length)
+{
+  gunichar first = g_utf8_get_char_validated (text, length);
+  gboolean any = FALSE;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    any |= g_unichar_isupper (g_utf8_get_char (p));
+  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
+}
+
 /* Also counts the capital and small letters of an ASCII word, the way
- * _kg_is_all_caps_sentence does. */
-guint8
-_kg_token_flags (const char *text,
-                 gsize       length,
-                 guint      *n_upper,
-                 guint      *n_lower)
+ * _kg_is_all_caps_sentence does. Inline: classify_sentence calls it for
+ * every token. */
+static inline guint8
+token_flags (const char *text,
+             gsize       length,
+             guint      *n_upper,
+             guint      *n_lower)
 {
   guint upper = 0, lower = 0;
-  gunichar first;
-  gboolean any = FALSE;
   guint other = 0;
 
   /* Branch-free counting: one table look-up and one sum a byte, the three
@@ -391,19 +405,22 @@ _kg_token_flags (const char *text,
         other |= c;
       }
   if (other & 4)
-    goto unicode;
+    return unicode_token_flags (text, length);
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
     {
       *n_upper += upper;
       *n_lower += lower;
     }
   return upper ? TF_UPPER : g_ascii_isalpha (text[0]) ? TF_LOWER_WORD : 0;
+}
 
-unicode:
-  first = g_utf8_get_char_validated (text, length);
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    any |= g_unichar_isupper (g_utf8_get_char (p));
-  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
+guint8
+_kg_token_flags (const char *text,
+                 gsize       length,
+                 guint      *n_upper,
+                 guint      *n_lower)
+{
+  return token_flags (text, length, n_upper, n_lower);
 }
 
 static void
@@ -421,7 +438,8 @@ sentence_tokens (const KgAnalysis *analysis,
 
 /* Decodes only the stretches that can hold a name: capitalised tokens,
  * short gaps between them ("Bank of England") and all of a headline in
- * capitals. Everything else is O at no cost, which is most of a text. */
+ * capitals. Everything else is O at no cost, which is most of a text. The
+ * tokens around a decoded one are needed too, as its features' neighbours. */
 static void
 mark_active (guint8   *tf,
              guint     n,
@@ -433,16 +451,34 @@ mark_active (guint8   *tf,
     {
       if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
-      tf[i] |= TF_ACTIVE;
+      tf[i] |= TF_ACTIVE | TF_NEEDED;
+      if (i > 0)
+        tf[i - 1] |= TF_NEEDED;
+      if (i + 1 < n)
+        tf[i + 1] |= TF_NEEDED;
       if ((int) i - last <= 3)
         for (int j = last + 1; j < (int) i; j++)
-          tf[j] |= TF_ACTIVE;
+          tf[j] |= TF_ACTIVE | TF_NEEDED;
       last = i;
     }
-  for (guint i = 0; i < n; i++)
-    if (tf[i] & TF_ACTIVE)
-      for (guint j = i >= KG_WINDOW ? i - KG_WINDOW : 0; j <= i + KG_WINDOW && j < n; j++)
-        tf[j] |= TF_NEEDED;
+}
+
+/* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
+ * by the rules of writing, not because they name anything. */
+static void
+mark_common (const KgTagger   *tagger,
+             const KgTagToken *tokens,
+             guint8           *tf,
+             guint             n)
+{
+  if ((tf[0] & TF_UPPER) &&
+      (_kg_lexicon_word_classes (tagger->lexicon, tokens[0].text, tokens[0].length) & (1u << KG_LEX_COMMON)))
+    tf[0] |= TF_COMMON;
+  if (!tagger->common_i)
+    return;
+  for (guint i = 1; i < n; i++)
+    if (tokens[i].length == 1 && tokens[i].text[0] == 'I' && (tf[i] & TF_UPPER))
+      tf[i] |= TF_COMMON;
 }
 
 /* A small map from lower-case hashes to document flags. */
@@ -670,7 +706,7 @@ classify_sentence (const KgAnalysis *analysis,
     {
       guint length = tokens[t].end - tokens[t].start;
 
-      d->tf[t] = _kg_token_flags (analysis->text + tokens[t].start, length, &upper, &lower);
+      d->tf[t] = token_flags (analysis->text + tokens[t].start, length, &upper, &lower);
       unicode += d->tf[t] & TF_UNICODE ? length : 0;
       capitalised += (d->tf[t] & TF_UPPER) != 0;
       words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
@@ -692,25 +728,6 @@ classify_sentence (const KgAnalysis *analysis,
   return _kg_is_title_case (scratch->tokens, d->tf + f, n);
 }
 
-/* Whether a capitalised word of the sentence may open a multi-word entry
- * of the lexicons: only then are there spans to mark. */
-static gboolean
-may_open_phrase (const KgTagger  *tagger,
-                 const WordCache *cache,
-                 const DocArrays *d,
-                 guint            first,
-                 guint            end)
-{
-  for (guint t = first; t < end; t++)
-    if (d->tf[t] & TF_NEEDED)
-      {
-        const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
-        if (entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE))
-          return TRUE;
-      }
-  return FALSE;
-}
-
 /* Word ids and lexicon spans of one sentence. */
 static void
 prepare_sentence (const KgAnalysis *analysis,
@@ -727,6 +744,8 @@ prepare_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, d->doc_flags + f,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
+  guint n_needed = 0;
+  gboolean opens_phrase = FALSE;
 
   sentence_tokens (analysis, sent, scratch->tokens);
   if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
@@ -734,36 +753,36 @@ prepare_sentence (const KgAnalysis *analysis,
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = TRUE;
     }
-  /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
-   * by the rules of writing, not because they name anything. */
-  for (guint t = f; t < sent->end_token; t++)
-    if ((t == f || (scratch->tokens[t - f].length == 1 && scratch->tokens[t - f].text[0] == 'I')) &&
-        (d->tf[t] & TF_UPPER) &&
-        (_kg_lexicon_word_classes (tagger->lexicon, scratch->tokens[t - f].text,
-                                   scratch->tokens[t - f].length) & (1u << KG_LEX_COMMON)))
-      d->tf[t] |= TF_COMMON;
+  mark_common (tagger, scratch->tokens, d->tf + f, n);
   mark_active (d->tf + f, n, ts.all_caps);
   /* Hash every word first and ask for its slot, then for its entry, so
    * that the look-ups of a sentence wait on memory together. */
   for (guint t = f; t < sent->end_token; t++)
     if (d->tf[t] & TF_NEEDED)
       {
-        scratch->hash[t - f] = _kg_hash_word (scratch->tokens[t - f].text, scratch->tokens[t - f].length);
-        __builtin_prefetch (&tagger->slots[scratch->hash[t - f] & tagger->slot_mask]);
+        scratch->hash[n_needed] = _kg_hash_word (scratch->tokens[t - f].text, scratch->tokens[t - f].length);
+        scratch->needed[n_needed++] = t;
+        __builtin_prefetch (&tagger->slots[scratch->hash[n_needed - 1] & tagger->slot_mask]);
       }
-  for (guint t = f; t < sent->end_token; t++)
-    if (d->tf[t] & TF_NEEDED)
-      {
-        guint32 e = tagger->slots[scratch->hash[t - f] & tagger->slot_mask];
-        if (e != 0)
-          __builtin_prefetch (&tagger->vocab[e - 1]);
-      }
-  for (guint t = f; t < sent->end_token; t++)
-    if (d->tf[t] & TF_NEEDED)
+  for (guint k = 0; k < n_needed; k++)
+    {
+      guint32 e = tagger->slots[scratch->hash[k] & tagger->slot_mask];
+      if (e != 0)
+        __builtin_prefetch (&tagger->vocab[e - 1]);
+    }
+  for (guint k = 0; k < n_needed; k++)
+    {
+      guint t = scratch->needed[k];
+      const KgVocabEntry *entry;
+
       d->id[t] = word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
-                                 scratch->hash[t - f], (d->tf[t] & TF_ACTIVE) != 0);
+                                 scratch->hash[k], (d->tf[t] & TF_ACTIVE) != 0);
+      /* Spans start at a capitalised word that may open a lexicon entry. */
+      entry = entry_of (tagger, cache, d->id[t]);
+      opens_phrase |= entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE);
+    }
   /* The spans stay 0 (as allocated) otherwise. */
-  if (may_open_phrase (tagger, cache, d, f, sent->end_token))
+  if (opens_phrase)
     {
       fill_keys (tagger, cache, d, f, n, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
@@ -809,6 +828,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
+  scratch.needed = g_new (guint, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
@@ -842,6 +862,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
+  g_free (scratch.needed);
   if (cache->entries->len > WORD_CACHE_MAX)
     word_cache_clear (cache);
 }
