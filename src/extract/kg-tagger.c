@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "kg-tagger-private.h"
+#include "kg-tagger-model.h"
 
 /*
  * The entity tagger: the averaged perceptron trained by newsgraph-train,
@@ -15,174 +15,6 @@
  * its training vocabulary, and each thread keeps those of the other words it
  * met, from one document to the next.
  */
-
-struct _KgTagger
-{
-  GMappedFile         *file;
-  const KgModelHeader *header;
-  const gint16        *table;
-  guint32              mask;
-  float                unscale;
-  const KgVocabEntry  *vocab;
-  const guint32       *slots;
-  guint32              slot_mask;
-  const char          *strings;
-  KgLexicon           *lexicon;
-  float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
-  guint                serial;    /* tells the word caches which model */
-  gboolean             common_i;  /* "I" is on the common words' list */
-};
-
-/* Words missing from the model's vocabulary, per thread: what a word's
- * entry holds depends only on the word and the model. */
-typedef struct
-{
-  GArray       *entries;   /* KgVocabEntry */
-  GPtrArray    *texts;     /* const char*, in strings */
-  GStringChunk *strings;
-  guint32      *slots;     /* entry index + 1, or 0 */
-  guint32       mask;
-  guint         serial;    /* of the tagger the entries come from */
-} WordCache;
-
-/* Past this many words a cache starts again after a document, so that it
- * stays a few megabytes. */
-#define WORD_CACHE_MAX 16384
-
-static void
-word_cache_clear (WordCache *cache)
-{
-  g_clear_pointer (&cache->entries, g_array_unref);
-  g_clear_pointer (&cache->texts, g_ptr_array_unref);
-  g_clear_pointer (&cache->strings, g_string_chunk_free);
-  g_clear_pointer (&cache->slots, g_free);
-}
-
-static void
-word_cache_free (WordCache *cache)
-{
-  word_cache_clear (cache);
-  g_free (cache);
-}
-
-static GPrivate word_cache_key = G_PRIVATE_INIT ((GDestroyNotify) word_cache_free);
-
-/* This thread's cache for tagger, emptied when it was another's. */
-static WordCache *
-word_cache_get (const KgTagger *tagger)
-{
-  WordCache *cache = g_private_get (&word_cache_key);
-
-  if (cache == NULL)
-    {
-      cache = g_new0 (WordCache, 1);
-      g_private_set (&word_cache_key, cache);
-    }
-  if (cache->entries != NULL && cache->serial == tagger->serial)
-    return cache;
-  word_cache_clear (cache);
-  cache->entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
-  cache->texts = g_ptr_array_sized_new (128);
-  cache->strings = g_string_chunk_new (4096);
-  cache->slots = g_new0 (guint32, 256);
-  cache->mask = 255;
-  cache->serial = tagger->serial;
-  return cache;
-}
-
-void
-_kg_tagger_free (KgTagger *tagger)
-{
-  if (tagger == NULL)
-    return;
-  g_clear_pointer (&tagger->file, g_mapped_file_unref);
-  _kg_lexicon_free (tagger->lexicon);
-  g_free (tagger);
-}
-
-static gboolean
-model_is_valid (const KgModelHeader *header,
-                gsize                size)
-{
-  gsize table, need;
-  const KgVocabEntry *vocab;
-
-  if (size < sizeof (KgModelHeader) || memcmp (header->magic, KG_MODEL_MAGIC, 8) != 0 ||
-      header->n_labels != KG_N_LABELS || header->hash_bits < 8 || header->hash_bits > 28 ||
-      header->n_vocab > (1u << 26) || header->vocab_slots > (1u << 28) ||
-      (header->vocab_slots & (header->vocab_slots - 1)) != 0 || header->vocab_slots <= header->n_vocab)
-    return FALSE;
-  table = ((gsize) KG_N_LABELS << header->hash_bits) * sizeof (gint16);
-  need = sizeof (KgModelHeader) + table + header->n_vocab * sizeof (KgVocabEntry) +
-         header->vocab_slots * sizeof (guint32) + header->strings_size;
-  if (size != need)
-    return FALSE;
-  vocab = (const KgVocabEntry *) ((const char *) (header + 1) + table);
-  for (guint i = 0; i < header->n_vocab; i++)
-    if (vocab[i].text_offset > header->strings_size ||
-        vocab[i].length > header->strings_size - vocab[i].text_offset)
-      return FALSE;
-  return TRUE;
-}
-
-static gint n_loaded;
-
-KgTagger *
-_kg_tagger_load (const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
-  const KgModelHeader *header;
-  KgTagger *tagger;
-
-  if (file == NULL)
-    return NULL;
-  header = (const KgModelHeader *) g_mapped_file_get_contents (file);
-  if (!model_is_valid (header, g_mapped_file_get_length (file)))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s: not a tagger model of this version (rebuild it with tools/train-tagger)", path);
-      return NULL;
-    }
-  tagger = g_new0 (KgTagger, 1);
-  tagger->lexicon = _kg_lexicon_load (error);
-  if (tagger->lexicon == NULL)
-    {
-      g_free (tagger);
-      return NULL;
-    }
-  tagger->header = header;
-  tagger->table = (const gint16 *) (header + 1);
-  tagger->mask = ((guint32) 1 << header->hash_bits) - 1;
-  tagger->unscale = 1.0f / header->scale;
-  tagger->vocab = (const KgVocabEntry *) (tagger->table + ((gsize) KG_N_LABELS << header->hash_bits));
-  tagger->slots = (const guint32 *) (tagger->vocab + header->n_vocab);
-  tagger->slot_mask = header->vocab_slots - 1;
-  tagger->strings = (const char *) (tagger->slots + header->vocab_slots);
-  _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
-  tagger->file = g_steal_pointer (&file);
-  tagger->serial = (guint) g_atomic_int_add (&n_loaded, 1) + 1;
-  tagger->common_i = (_kg_lexicon_word_classes (tagger->lexicon, "I", 1) & (1u << KG_LEX_COMMON)) != 0;
-  return tagger;
-}
-
-const KgTagger *
-kg_tagger_get_default (GError **error)
-{
-  static KgTagger *tagger;
-  G_LOCK_DEFINE_STATIC (tagger);
-  KgTagger *result;
-
-  G_LOCK (tagger);
-  if (tagger == NULL)
-    {
-      g_autofree char *path = kg_find_data_file ("extract/tagger.model");
-      tagger = _kg_tagger_load (path, error);
-    }
-  result = tagger;
-  G_UNLOCK (tagger);
-  return result;
-}
 
 static inline void
 add_row (const KgTagger *tagger,
@@ -194,109 +26,6 @@ add_row (const KgTagger *tagger,
     out[l] += row[l] * tagger->unscale;
 }
 
-static gint32
-vocab_lookup (const KgTagger *tagger,
-              const char     *text,
-              guint           length,
-              guint32         hash)
-{
-  for (guint32 slot = hash & tagger->slot_mask; ; slot = (slot + 1) & tagger->slot_mask)
-    {
-      guint32 e = tagger->slots[slot];
-      const KgVocabEntry *entry;
-
-      if (e == 0)
-        return -1;
-      entry = &tagger->vocab[e - 1];
-      /* The head saves a visit to the strings for most words. */
-      if (entry->length == length &&
-          memcmp (entry->head, text, MIN (length, sizeof entry->head)) == 0 &&
-          (length <= sizeof entry->head ||
-           memcmp (tagger->strings + entry->text_offset, text, length) == 0))
-        return e - 1;
-    }
-}
-
-static void
-cache_grow (WordCache *cache)
-{
-  guint size = (cache->mask + 1) * 2;
-
-  g_free (cache->slots);
-  cache->slots = g_new0 (guint32, size);
-  cache->mask = size - 1;
-  for (guint e = 0; e < cache->entries->len; e++)
-    {
-      const KgVocabEntry *entry = &g_array_index (cache->entries, KgVocabEntry, e);
-      guint32 slot = _kg_hash_word (g_ptr_array_index (cache->texts, e), entry->length) & cache->mask;
-      while (cache->slots[slot] != 0)
-        slot = (slot + 1) & cache->mask;
-      cache->slots[slot] = e + 1;
-    }
-}
-
-/* The word's id: an index into the vocabulary, or past it into the cache.
- * A word missing from the vocabulary gets the scores of its own position
- * only when it is decoded (center), not when it is just a neighbour. */
-static guint32
-word_id_hashed (const KgTagger *tagger,
-                WordCache      *cache,
-                const char     *text,
-                guint           length,
-                guint32         hash,
-                gboolean        center)
-{
-  guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
-  gint32 v = vocab_lookup (tagger, text, length, hash);
-  guint32 slot = hash & cache->mask;
-  KgVocabEntry entry;
-
-  if (v >= 0)
-    return v;
-  for (;; slot = (slot + 1) & cache->mask)
-    {
-      guint32 e = cache->slots[slot];
-      if (e == 0)
-        break;
-      KgVocabEntry *old = &g_array_index (cache->entries, KgVocabEntry, e - 1);
-      if (old->length == length && memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
-        {
-          if ((old->filled & offsets) != offsets)
-            _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
-                                  text, length, offsets);
-          return tagger->header->n_vocab + e - 1;
-        }
-    }
-  entry.filled = 0;
-  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
-                        text, length, offsets);
-  g_array_append_val (cache->entries, entry);
-  g_ptr_array_add (cache->texts, g_string_chunk_insert_len (cache->strings, text, length));
-  cache->slots[slot] = cache->entries->len;
-  if (cache->entries->len * 2 > cache->mask)
-    cache_grow (cache);
-  return tagger->header->n_vocab + cache->entries->len - 1;
-}
-
-static guint32
-word_id (const KgTagger *tagger,
-         WordCache      *cache,
-         const char     *text,
-         guint           length,
-         gboolean        center)
-{
-  return word_id_hashed (tagger, cache, text, length, _kg_hash_word (text, length), center);
-}
-
-static inline const KgVocabEntry *
-entry_of (const KgTagger  *tagger,
-          const WordCache *cache,
-          guint32          id)
-{
-  if (id < tagger->header->n_vocab)
-    return &tagger->vocab[id];
-  return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
-}
 
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
@@ -490,9 +219,9 @@ typedef struct
 } FlagMap;
 
 static guint8 *
-flag_slot (FlagMap *map,
-           guint32  key,
-           gboolean insert)
+flag_slot (FlagMap  *map,
+           guint32   key,
+           gboolean  insert)
 {
   guint32 slot = (key * 0x9e3779b1u) & map->mask;
 
@@ -513,10 +242,10 @@ flag_slot (FlagMap *map,
 
 /* The same flags as _kg_doc_flags, looking only at what decoding needs. */
 static void
-doc_flags (const KgTagger   *tagger,
-           const WordCache  *cache,
-           const KgAnalysis *analysis,
-           DocArrays        *d)
+doc_flags (const KgTagger    *tagger,
+           const KgWordCache *cache,
+           const KgAnalysis  *analysis,
+           DocArrays         *d)
 {
   guint n = analysis->tokens->len, n_active = 0, size = 64;
   FlagMap map;
@@ -537,7 +266,7 @@ doc_flags (const KgTagger   *tagger,
       for (guint t = sent->first_token; t < sent->end_token; t++)
         if (d->tf[t] & TF_ACTIVE)
           {
-            const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
             guchar c = g_ascii_tolower (analysis->text[token->start]);
@@ -563,21 +292,21 @@ doc_flags (const KgTagger   *tagger,
           !(shapes[analysis->text[token->start] - 'a'] &
             (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
         continue;
-      lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
+      lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
                                    : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
       if ((f = flag_slot (&map, lower, FALSE)) != NULL)
         *f |= KG_DOC_LOWER;
     }
   for (guint t = 0; t < n; t++)
     if (d->tf[t] & TF_ACTIVE)
-      d->doc_flags[t] = *flag_slot (&map, entry_of (tagger, cache, d->id[t])->lower, FALSE);
+      d->doc_flags[t] = *flag_slot (&map, _kg_word_entry (tagger, cache, d->id[t])->lower, FALSE);
   g_free (map.keys);
   g_free (map.flags);
 }
 
 static void
 emissions (const KgTagger      *tagger,
-           const WordCache     *cache,
+           const KgWordCache   *cache,
            const KgTagSentence *ts,
            const guint32       *id,
            guint32              bos,
@@ -609,7 +338,7 @@ emissions (const KgTagger      *tagger,
         {
           int j = (int) i + k;
           guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
-          const float *v = entry_of (tagger, cache, e)->scores[k + KG_WINDOW];
+          const float *v = _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW];
           for (int l = 0; l < KG_N_LABELS; l++)
             out[l] += v[l];
         }
@@ -630,7 +359,7 @@ emissions (const KgTagger      *tagger,
 
 static void
 decode_sentence (const KgTagger      *tagger,
-                 const WordCache     *cache,
+                 const KgWordCache   *cache,
                  const KgTagSentence *ts,
                  const guint32       *id,
                  const guint8        *tf,
@@ -662,12 +391,12 @@ decode_sentence (const KgTagger      *tagger,
 /* The keys of a sentence's tokens in scratch: what the entries hold for
  * needed tokens, what the flags tell for the others. */
 static void
-fill_keys (const KgTagger   *tagger,
-           const WordCache  *cache,
-           const DocArrays  *d,
-           guint             first,
-           guint             n,
-           Scratch          *scratch)
+fill_keys (const KgTagger    *tagger,
+           const KgWordCache *cache,
+           const DocArrays   *d,
+           guint              first,
+           guint              n,
+           Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -679,7 +408,7 @@ fill_keys (const KgTagger   *tagger,
           scratch->cap[i] = d->tf[t] & TF_LOWER_WORD ? 2 : 0;
           continue;
         }
-      entry = entry_of (tagger, cache, d->id[t]);
+      entry = _kg_word_entry (tagger, cache, d->id[t]);
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
       scratch->cap[i] = entry->cap;
@@ -732,7 +461,7 @@ classify_sentence (const KgAnalysis *analysis,
 static void
 prepare_sentence (const KgAnalysis *analysis,
                   const KgTagger   *tagger,
-                  WordCache        *cache,
+                  KgWordCache      *cache,
                   DocArrays        *d,
                   guint             s,
                   Scratch          *scratch,
@@ -775,10 +504,10 @@ prepare_sentence (const KgAnalysis *analysis,
       guint t = scratch->needed[k];
       const KgVocabEntry *entry;
 
-      d->id[t] = word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+      d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
                                  scratch->hash[k], (d->tf[t] & TF_ACTIVE) != 0);
       /* Spans start at a capitalised word that may open a lexicon entry. */
-      entry = entry_of (tagger, cache, d->id[t]);
+      entry = _kg_word_entry (tagger, cache, d->id[t]);
       opens_phrase |= entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE);
     }
   /* The spans stay 0 (as allocated) otherwise. */
@@ -791,7 +520,7 @@ prepare_sentence (const KgAnalysis *analysis,
 
 static gboolean
 any_active (const guint8 *tf,
-               guint         n)
+            guint         n)
 {
   for (guint i = 0; i < n; i++)
     if (tf[i] & TF_ACTIVE)
@@ -807,7 +536,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  WordCache *cache = word_cache_get (tagger);
+  KgWordCache *cache = _kg_word_cache_get (tagger);
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
@@ -837,8 +566,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
     lower = _kg_lower_case_words (analysis, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
-  bos = word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
-  eos = word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
+  bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
+  eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, cache, analysis, &d);
   for (guint s = 0; s < n_sent; s++)
     {
@@ -854,7 +583,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
     }
   /* Names are made of decoded tokens, which were all looked up. */
   for (guint t = 0; t < n_tokens; t++)
-    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, cache, d.id[t])->lex : 0;
+    token_lex[t] = d.tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
@@ -863,12 +592,5 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.word_lex);
   g_free (scratch.hash);
   g_free (scratch.needed);
-  if (cache->entries->len > WORD_CACHE_MAX)
-    word_cache_clear (cache);
-}
-
-const KgLexicon *
-_kg_tagger_lexicon (const KgTagger *tagger)
-{
-  return tagger->lexicon;
+  _kg_word_cache_trim (cache);
 }
