@@ -122,6 +122,13 @@ _kg_lower_hash (const char *word,
   return hash_bytes (T_LOWER, buf, n);
 }
 
+guint32
+_kg_plain_lower_hash (const char *word,
+                      gsize       length)
+{
+  return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
+}
+
 void
 _kg_word_keys (const char *word,
                gsize       length,

@@ -117,7 +117,9 @@ _kg_lower_case_words (const KgAnalysis *analysis,
            !(shapes[analysis->text[token->start] - 'a'] &
              (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48)))))
         continue;
-      key = GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start, token->end - token->start));
+      key = GUINT_TO_POINTER (tf[t] & TF_UNICODE
+                              ? _kg_lower_hash (analysis->text + token->start, token->end - token->start)
+                              : _kg_plain_lower_hash (analysis->text + token->start, token->end - token->start));
       if (g_hash_table_contains (wanted, key))
         g_hash_table_add (found, key);
     }

@@ -121,6 +121,10 @@ const char *_kg_boundary_word         (int               side);
 /* The hash of the lower-case form, as _kg_word_keys computes it. */
 guint32     _kg_lower_hash            (const char       *word,
                                        gsize             length);
+/* The same for a word already in lower case and in ASCII (a
+ * TF_LOWER_WORD token without TF_UNICODE), without looking at it first. */
+guint32     _kg_plain_lower_hash      (const char       *word,
+                                       gsize             length);
 /* The per-token keys the position features combine. */
 void        _kg_word_keys             (const char       *word,
                                        gsize             length,

@@ -293,7 +293,8 @@ doc_flags (const KgTagger    *tagger,
             (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
         continue;
       lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
-                                   : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
+            : d->tf[t] & TF_UNICODE ? _kg_lower_hash (analysis->text + token->start, token->end - token->start)
+                                    : _kg_plain_lower_hash (analysis->text + token->start, token->end - token->start);
       if ((f = flag_slot (&map, lower, FALSE)) != NULL)
         *f |= KG_DOC_LOWER;
     }

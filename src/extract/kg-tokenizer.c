@@ -348,7 +348,8 @@ plain_word (const char *text,
     return 0;
   while (j < length && g_ascii_isalnum (text[j]))
     j++;
-  if (j < length && ((guchar) text[j] >= 0x80 || strchr ("-&'.@", text[j]) != NULL))
+  c = j < length ? text[j] : ' ';
+  if (c >= 0x80 || c == '-' || c == '&' || c == '\'' || c == '.' || c == '@' || c == '\0')
     return 0;
   return j - i;
 }
