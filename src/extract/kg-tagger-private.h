@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include "kg-analysis.h"
 
 G_BEGIN_DECLS
@@ -184,6 +186,29 @@ void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
                                        const char       *word,
                                        gsize             length,
                                        guint             offsets);
+
+/* Four labels' scores at once (GCC and Clang vector extensions); the nine
+ * labels are two of them and one more. Each lane does the operations a
+ * loop over the labels would, in the same order, so the sums are the same
+ * to the bit. */
+typedef float  KgScores4 __attribute__ ((vector_size (16)));
+typedef gint32 KgMask4   __attribute__ ((vector_size (16)));
+G_STATIC_ASSERT (KG_N_LABELS == 9);
+
+static inline KgScores4
+_kg_scores4_load (const float *p)
+{
+  KgScores4 v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline void
+_kg_scores4_store (float     *p,
+                   KgScores4  v)
+{
+  memcpy (p, &v, sizeof v);
+}
 
 /* Transition scores with the forbidden moves made impossible, for Viterbi. */
 void        _kg_mask_transitions      (const float      *transitions,

@@ -16,14 +16,41 @@
  * met, from one document to the next.
  */
 
+/* A token's emission scores while they are summed. */
+typedef struct
+{
+  KgScores4 lo;     /* labels 0-3 */
+  KgScores4 hi;     /* labels 4-7 */
+  float     last;
+} Emission;
+
+typedef gint16 Row8 __attribute__ ((vector_size (16)));
+typedef float  Row8f __attribute__ ((vector_size (32)));
+
+static inline void
+add_scores (Emission    *e,
+            const float *v)
+{
+  e->lo += _kg_scores4_load (v);
+  e->hi += _kg_scores4_load (v + 4);
+  e->last += v[8];
+}
+
+/* out[l] += row[l] * unscale, label by label. */
 static inline void
 add_row (const KgTagger *tagger,
          guint32         feature,
-         float          *out)
+         Emission       *e)
 {
   const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
-  for (int l = 0; l < KG_N_LABELS; l++)
-    out[l] += row[l] * tagger->unscale;
+  Row8 r;
+  Row8f f;
+
+  memcpy (&r, row, sizeof r);
+  f = __builtin_convertvector (r, Row8f);
+  e->lo += _kg_scores4_load ((const float *) &f) * tagger->unscale;
+  e->hi += _kg_scores4_load ((const float *) &f + 4) * tagger->unscale;
+  e->last += row[8] * tagger->unscale;
 }
 
 
@@ -331,17 +358,15 @@ emissions (const KgTagger      *tagger,
     {
       float *out = em + (i - first) * KG_N_LABELS;
       guint32 more[KG_MAX_POS_FEATURES];
+      Emission sum = { { 0 }, { 0 }, 0 };
       const guint32 *f;
       guint n;
 
-      memset (out, 0, sizeof (float) * KG_N_LABELS);
       for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
         {
           int j = (int) i + k;
           guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
-          const float *v = _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW];
-          for (int l = 0; l < KG_N_LABELS; l++)
-            out[l] += v[l];
+          add_scores (&sum, _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW]);
         }
       if (i - first < 64)
         {
@@ -354,7 +379,10 @@ emissions (const KgTagger      *tagger,
           n = _kg_position_features (ts, i, more);
         }
       for (guint p = 0; p < n; p++)
-        add_row (tagger, f[p], out);
+        add_row (tagger, f[p], &sum);
+      _kg_scores4_store (out, sum.lo);
+      _kg_scores4_store (out + 4, sum.hi);
+      out[8] = sum.last;
     }
 }
 
