@@ -332,57 +332,68 @@ doc_flags (const KgTagger    *tagger,
   g_free (map.flags);
 }
 
+/* The emission scores of the token at i into out. */
+static void
+emission (const KgTagger      *tagger,
+          const KgWordCache   *cache,
+          const KgTagSentence *ts,
+          const guint32       *id,
+          guint32              bos,
+          guint32              eos,
+          guint                i,
+          const guint32       *features,
+          guint                n_features,
+          float               *out)
+{
+  Emission sum = { { 0 }, { 0 }, 0 };
+
+  for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
+    {
+      int j = (int) i + k;
+      guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
+      add_scores (&sum, _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW]);
+    }
+  for (guint p = 0; p < n_features; p++)
+    add_row (tagger, features[p], &sum);
+  _kg_scores4_store (out, sum.lo);
+  _kg_scores4_store (out + 4, sum.hi);
+  out[8] = sum.last;
+}
+
+/* The emission scores of every decoded token of the sentence, at
+ * em + i * KG_N_LABELS. */
 static void
 emissions (const KgTagger      *tagger,
            const KgWordCache   *cache,
            const KgTagSentence *ts,
            const guint32       *id,
+           const guint8        *tf,
            guint32              bos,
            guint32              eos,
-           guint                first,
-           guint                end,
            float               *em)
 {
   guint32 feats[64][KG_MAX_POS_FEATURES];
-  guint n_feats[64];
+  guint n_feats[64], at[64];
+  guint i = 0;
 
-  /* Fetch the weight rows of a stretch at once: they are scattered over the
-   * table, and waiting for each in turn is most of the cost. */
-  for (guint i = first; i < end && i - first < 64; i++)
+  while (i < ts->n)
     {
-      n_feats[i - first] = _kg_position_features (ts, i, feats[i - first]);
-      for (guint p = 0; p < n_feats[i - first]; p++)
-        __builtin_prefetch (tagger->table + (gsize) (feats[i - first][p] & tagger->mask) * KG_N_LABELS);
-    }
-  for (guint i = first; i < end; i++)
-    {
-      float *out = em + (i - first) * KG_N_LABELS;
-      guint32 more[KG_MAX_POS_FEATURES];
-      Emission sum = { { 0 }, { 0 }, 0 };
-      const guint32 *f;
-      guint n;
+      guint k = 0;
 
-      for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
-        {
-          int j = (int) i + k;
-          guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
-          add_scores (&sum, _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW]);
-        }
-      if (i - first < 64)
-        {
-          f = feats[i - first];
-          n = n_feats[i - first];
-        }
-      else
-        {
-          f = more;
-          n = _kg_position_features (ts, i, more);
-        }
-      for (guint p = 0; p < n; p++)
-        add_row (tagger, f[p], &sum);
-      _kg_scores4_store (out, sum.lo);
-      _kg_scores4_store (out + 4, sum.hi);
-      out[8] = sum.last;
+      /* Fetch the weight rows of the sentence's tokens at once (64 at
+       * most): they are scattered over the table, and waiting for each in
+       * turn is most of the cost. */
+      for (; i < ts->n && k < G_N_ELEMENTS (at); i++)
+        if (tf[i] & TF_ACTIVE)
+          {
+            at[k] = i;
+            n_feats[k] = _kg_position_features (ts, i, feats[k]);
+            for (guint p = 0; p < n_feats[k]; p++)
+              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
+            k++;
+          }
+      for (guint c = 0; c < k; c++)
+        emission (tagger, cache, ts, id, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
@@ -400,6 +411,7 @@ decode_sentence (const KgTagger      *tagger,
   guint i = 0;
 
   memset (labels, KG_LABEL_O, ts->n);
+  emissions (tagger, cache, ts, id, tf, bos, eos, em);
   while (i < ts->n)
     {
       guint end = i;
@@ -411,8 +423,7 @@ decode_sentence (const KgTagger      *tagger,
         }
       while (end < ts->n && (tf[end] & TF_ACTIVE))
         end++;
-      emissions (tagger, cache, ts, id, bos, eos, i, end, em);
-      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em, end - i, labels + i);
+      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
       i = end;
     }
 }
