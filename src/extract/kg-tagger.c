@@ -128,21 +128,53 @@ unicode_token_flags (const char *text,
   return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* The capitals (upper) and small letters (lower) among the first length
+ * (1 to 8) bytes at text, eight at a time; FALSE when one of them is not
+ * ASCII. Each byte below 0x80 plus a constant stays below 0x100, so bytes
+ * do not carry into each other, and the top bit of each sum says whether
+ * the byte reaches the constant's complement. */
+static inline gboolean
+count_letters8 (const char *text,
+                gsize       length,
+                guint      *upper,
+                guint      *lower)
+{
+  guint64 x, caps, small;
+
+  memcpy (&x, text, sizeof x);
+  x = GUINT64_FROM_LE (x);
+  x &= length == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * length)) - 1;
+  if (x & BYTES (0x80))
+    return FALSE;
+  caps = (x + BYTES (0x80 - 'A')) & ~(x + BYTES (0x80 - 'Z' - 1)) & BYTES (0x80);
+  small = (x + BYTES (0x80 - 'a')) & ~(x + BYTES (0x80 - 'z' - 1)) & BYTES (0x80);
+  /* One bit a byte, summed into the top byte. */
+  *upper = ((caps >> 7) * BYTES (1)) >> 56;
+  *lower = ((small >> 7) * BYTES (1)) >> 56;
+  return TRUE;
+}
+
 /* Also counts the capital and small letters of an ASCII word, the way
  * _kg_is_all_caps_sentence does. Inline: classify_sentence calls it for
- * every token. */
+ * every token. Reading up to 8 bytes at once takes room (the bytes that
+ * may be read at text) of 8. */
 static inline guint8
 token_flags (const char *text,
              gsize       length,
+             gsize       room,
              guint      *n_upper,
              guint      *n_lower)
 {
   guint upper = 0, lower = 0;
   guint other = 0;
 
+  if (length <= 8 && room >= 8)
+    other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
   /* Branch-free counting: one table look-up and one sum a byte, the three
    * counts side by side in 21-bit fields; a longer token counts one by one. */
-  if (G_LIKELY (length < (1u << 21)))
+  else if (G_LIKELY (length < (1u << 21)))
     {
       guint64 sum = 0;
 
@@ -176,7 +208,7 @@ _kg_token_flags (const char *text,
                  guint      *n_upper,
                  guint      *n_lower)
 {
-  return token_flags (text, length, n_upper, n_lower);
+  return token_flags (text, length, length, n_upper, n_lower);
 }
 
 static void
@@ -475,7 +507,8 @@ classify_sentence (const KgAnalysis *analysis,
     {
       guint length = tokens[t].end - tokens[t].start;
 
-      d->tf[t] = token_flags (analysis->text + tokens[t].start, length, &upper, &lower);
+      d->tf[t] = token_flags (analysis->text + tokens[t].start, length, analysis->length - tokens[t].start,
+                              &upper, &lower);
       unicode += d->tf[t] & TF_UNICODE ? length : 0;
       capitalised += (d->tf[t] & TF_UPPER) != 0;
       words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
