@@ -18,6 +18,14 @@ struct _KgLexicon
   GHashTable *phrases;       /* lower-case phrase → class bits */
 };
 
+/* On the first word of multi-word entries, beside KG_LEX_STARTS_PHRASE:
+ * which numbers of words (2 to KG_MAX_LEX_WORDS) those entries have, so
+ * that spans are looked up only at lengths some entry has. Never returned
+ * to callers. */
+#define PHRASE_WORDS(n)    (1u << (24 + (n)))
+#define PHRASE_WORDS_MASK  (((1u << (KG_MAX_LEX_WORDS + 1)) - 1) << 24)
+G_STATIC_ASSERT (24 + KG_MAX_LEX_WORDS < 31);
+
 static const char *const lexicon_files[KG_N_LEX] = {
   "extract/given-names.txt",
   "extract/titles.txt",
@@ -44,6 +52,12 @@ lexicon_add (KgLexicon  *lexicon,
     {
       char *first = g_strndup (lower, space - lower);
       guint first_bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, first));
+      guint words = 1;
+
+      for (const char *p = lower; *p; p++)
+        words += *p == ' ';
+      if (words <= KG_MAX_LEX_WORDS)
+        first_bits |= PHRASE_WORDS (words);
       g_hash_table_insert (lexicon->phrases, first, GUINT_TO_POINTER (first_bits | KG_LEX_STARTS_PHRASE));
     }
   g_hash_table_insert (lexicon->phrases, g_strdup (lower), GUINT_TO_POINTER (bits | (1u << cls)));
@@ -95,7 +109,7 @@ _kg_lexicon_word_classes (const KgLexicon *lexicon,
   gsize n = _kg_lower_into (word, length, buf);
 
   buf[n] = '\0';
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf)) & ~PHRASE_WORDS_MASK;
 }
 
 guint
@@ -116,10 +130,10 @@ _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
           buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
         }
       if (ascii)
-        return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+        return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf)) & ~PHRASE_WORDS_MASK;
     }
   lower = g_utf8_strdown (phrase, -1);
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower)) & ~PHRASE_WORDS_MASK;
 }
 
 static guint
@@ -141,7 +155,7 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
   for (guint i = 0; i < sentence->n; i++)
     {
       gsize ends[KG_MAX_LEX_WORDS + 1], at;
-      guint words;
+      guint words, first, longest = 0;
 
       if (sentence->cap[i] != 1)
         continue;
@@ -149,10 +163,13 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
         continue;
       at = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, phrase);
       phrase[at] = '\0';
-      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase)) & KG_LEX_STARTS_PHRASE))
+      first = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase));
+      if (!(first & KG_LEX_STARTS_PHRASE))
         continue;
+      for (guint len = 2; len <= KG_MAX_LEX_WORDS; len++)
+        longest = first & PHRASE_WORDS (len) ? len : longest;
       /* The next words in lower case, once; then the longest entry. */
-      for (words = 1; words < KG_MAX_LEX_WORDS && i + words < sentence->n; words++)
+      for (words = 1; words < longest && i + words < sentence->n; words++)
         {
           const KgTagToken *token = &sentence->tokens[i + words];
           ends[words] = at;
@@ -164,6 +181,8 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
         {
           guint bits;
 
+          if (!(first & PHRASE_WORDS (len)))
+            continue;
           phrase[ends[len]] = '\0';
           bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase));
           if ((bits & ~KG_LEX_STARTS_PHRASE) == 0)
