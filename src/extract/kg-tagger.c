@@ -460,29 +460,35 @@ decode_sentence (const KgTagger      *tagger,
     }
 }
 
-/* The keys of a sentence's tokens in scratch: what the entries hold for
- * needed tokens, what the flags tell for the others. */
+/* The keys of a sentence's tokens in scratch: those the position features
+ * read, of the needed tokens (the decoded ones and their neighbours; a
+ * sentence without any is all O), and with for_spans the capitals and
+ * lexicon classes the lexicon's spans read, what the flags tell for the
+ * tokens not needed. */
 static void
 fill_keys (const KgTagger    *tagger,
            const KgWordCache *cache,
            const DocArrays   *d,
            guint              first,
            guint              n,
+           gboolean           for_spans,
            Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
     {
-      guint t = first + i;
+      guint8 tf = d->tf[first + i];
       const KgVocabEntry *entry;
 
-      if (!(d->tf[t] & TF_NEEDED))
+      if (!(tf & TF_NEEDED))
         {
-          scratch->cap[i] = d->tf[t] & TF_LOWER_WORD ? 2 : 0;
+          scratch->cap[i] = tf & TF_LOWER_WORD ? 2 : 0;
           continue;
         }
-      entry = _kg_word_entry (tagger, cache, d->id[t]);
+      entry = _kg_word_entry (tagger, cache, d->id[first + i]);
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
+      if (!for_spans)
+        continue;
       scratch->cap[i] = entry->cap;
       scratch->word_lex[i] = entry->lex;
     }
@@ -586,19 +592,9 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
-      fill_keys (tagger, cache, d, f, n, scratch);
+      fill_keys (tagger, cache, d, f, n, TRUE, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
-}
-
-static gboolean
-any_active (const guint8 *tf,
-            guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    if (tf[i] & TF_ACTIVE)
-      return TRUE;
-  return FALSE;
 }
 
 void
@@ -649,9 +645,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      /* A sentence without a decoded token is all O: no keys needed. */
-      if (any_active (d.tf + f, ts.n))
-        fill_keys (tagger, cache, &d, f, ts.n, &scratch);
+      fill_keys (tagger, cache, &d, f, ts.n, FALSE, &scratch);
       decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
   /* Names are made of decoded tokens, which were all looked up. */

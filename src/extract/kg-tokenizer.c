@@ -44,24 +44,34 @@ static const char *const sentence_starters[] = {
 };
 
 /* The lists as one set, built once: a word ends most sentences, so the
- * lookup is on the hot path. */
-static GHashTable *
+ * lookup is on the hot path. A word ending in a dot that is longer than
+ * any abbreviation ends its sentence without one. */
+typedef struct
+{
+  GHashTable *table;
+  gsize       longest_abbrev;
+} WordSets;
+
+static const WordSets *
 word_sets (void)
 {
-  static GHashTable *sets;
+  static WordSets *sets;
 
   if (g_once_init_enter (&sets))
     {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      WordSets *built = g_new0 (WordSets, 1);
       const char *const *lists[] = { title_abbrevs, other_abbrevs, sentence_starters };
 
+      built->table = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         for (guint i = 0; lists[l][i]; i++)
           {
-            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, lists[l][i]));
-            g_hash_table_insert (table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (built->table, lists[l][i]));
+            g_hash_table_insert (built->table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+            if (lists[l] != sentence_starters)
+              built->longest_abbrev = MAX (built->longest_abbrev, strlen (lists[l][i]));
           }
-      g_once_init_leave (&sets, table);
+      g_once_init_leave (&sets, built);
     }
   return sets;
 }
@@ -82,7 +92,7 @@ word_lists (const char *word,
     return 0;
   memcpy (buf, word, length);
   buf[length] = '\0';
-  bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf));
+  bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
   /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
   for (gsize i = 0; i < length; i++)
     all_upper &= g_ascii_isupper (buf[i]);
@@ -90,7 +100,7 @@ word_lists (const char *word,
     return bits;
   for (gsize i = 1; i < length; i++)
     buf[i] = g_ascii_tolower (buf[i]);
-  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf));
+  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
 }
 
 static gboolean
@@ -319,7 +329,7 @@ scan_word (const char *text,
       gsize n = j - i;
       gboolean initial = n == 1 && g_ascii_isupper (text[i]);
       gboolean number_abbrev = n == 2 && strncmp (text + i, "No", 2) == 0;
-      guint lists = initial ? 0 : word_lists (text + i, n);
+      guint lists = initial || n > word_sets ()->longest_abbrev ? 0 : word_lists (text + i, n);
 
       if (initial || (lists & IN_TITLE_ABBREVS) ||
           (number_abbrev ? is_digit (char_at (text, length, j + 2)) || is_digit (char_at (text, length, j + 1))
