@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-bytes.h"
 #include "kg-tagger-model.h"
 
 /*
@@ -128,31 +129,25 @@ unicode_token_flags (const char *text,
   return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
 /* The capitals (upper) and small letters (lower) among the first length
  * (1 to 8) bytes at text, eight at a time; FALSE when one of them is not
- * ASCII. Each byte below 0x80 plus a constant stays below 0x100, so bytes
- * do not carry into each other, and the top bit of each sum says whether
- * the byte reaches the constant's complement. */
+ * ASCII. */
 static inline gboolean
 count_letters8 (const char *text,
                 gsize       length,
                 guint      *upper,
                 guint      *lower)
 {
-  guint64 x, caps, small;
+  guint64 x = _kg_bytes_load (text), caps, small;
 
-  memcpy (&x, text, sizeof x);
-  x = GUINT64_FROM_LE (x);
   x &= length == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * length)) - 1;
-  if (x & BYTES (0x80))
+  if (x & KG_BYTES (0x80))
     return FALSE;
-  caps = (x + BYTES (0x80 - 'A')) & ~(x + BYTES (0x80 - 'Z' - 1)) & BYTES (0x80);
-  small = (x + BYTES (0x80 - 'a')) & ~(x + BYTES (0x80 - 'z' - 1)) & BYTES (0x80);
+  caps = _kg_bytes_within (x, 'A', 'Z');
+  small = _kg_bytes_within (x, 'a', 'z');
   /* One bit a byte, summed into the top byte. */
-  *upper = ((caps >> 7) * BYTES (1)) >> 56;
-  *lower = ((small >> 7) * BYTES (1)) >> 56;
+  *upper = ((caps >> 7) * KG_BYTES (1)) >> 56;
+  *lower = ((small >> 7) * KG_BYTES (1)) >> 56;
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-analysis.h"
+#include "kg-bytes.h"
 
 /*
  * Tokens, sentences and paragraphs in one pass over the bytes, then one pass
@@ -292,6 +293,29 @@ scan_dotted (const char *text,
   return 0;
 }
 
+/* Where the run of ASCII letters and digits from j ends, eight bytes at a
+ * time while they can be read. */
+static inline gsize
+alnum_run (const char *text,
+           gsize       length,
+           gsize       j)
+{
+  while (j + 8 <= length)
+    {
+      guint64 x = _kg_bytes_load (text + j), y = x & KG_BYTES (0x7f);
+      /* Bytes not ASCII have their top bit set in x. */
+      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y, 'A', 'Z') |
+                         _kg_bytes_within (y, 'a', 'z')) | x) & KG_BYTES (0x80);
+
+      if (other != 0)
+        return j + __builtin_ctzll (other) / 8;
+      j += 8;
+    }
+  while (j < length && g_ascii_isalnum (text[j]))
+    j++;
+  return j;
+}
+
 static gsize
 scan_word (const char *text,
            gsize       length,
@@ -309,8 +333,7 @@ scan_word (const char *text,
       gunichar c;
 
       /* Plain ASCII letters and digits first: most of any text. */
-      while (j < length && g_ascii_isalnum (text[j]))
-        j++;
+      j = alnum_run (text, length, j);
       c = char_at (text, length, j);
       if (is_alnum (c))
         j += char_len (text, j);
@@ -356,8 +379,7 @@ plain_word (const char *text,
   /* "U.S." and URLs have their own scans. */
   if (!g_ascii_isalpha (c) || c == 'h' || c == 'w' || (j < length && text[j] == '.'))
     return 0;
-  while (j < length && g_ascii_isalnum (text[j]))
-    j++;
+  j = alnum_run (text, length, j);
   c = j < length ? text[j] : ' ';
   if (c >= 0x80 || c == '-' || c == '&' || c == '\'' || c == '.' || c == '@' || c == '\0')
     return 0;
