@@ -293,11 +293,17 @@ propagate_names (const KgAnalysis     *a,
   g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
   guint n_spans = spans->len;
   enum { NAME_TYPE = 0xff, NAME_OPENS = 0x100 };
+  /* The lengths of the first words of names by their capital (A to Z):
+   * most capitalised words left open start no known name, and are passed
+   * over without a look-up. */
+  guint64 opens[26] = { 0 };
 
   _kg_name_table_init (&names, a, 2 * n_spans);
   for (guint i = 0; i < n_spans; i++)
     {
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
+      const KgToken *first = &g_array_index (a->tokens, KgToken, span->first);
+      guchar c = a->text[first->start];
       KgNameSlot *slot;
 
       memset (covered + span->first, 1, span->end - span->first);
@@ -306,14 +312,17 @@ propagate_names (const KgAnalysis     *a,
       slot = _kg_name_table_range (&names, span->first, span->end, TRUE);
       slot->value = (slot->value & ~NAME_TYPE) | (span->type + 1);
       _kg_name_table_range (&names, span->first, span->first + 1, TRUE)->value |= NAME_OPENS;
+      if (c >= 'A' && c <= 'Z')
+        opens[c - 'A'] |= G_GUINT64_CONSTANT (1) << MIN (first->end - first->start, 63);
     }
   for (guint t = 0; t < a->tokens->len; t++)
     {
       const KgToken *token = &g_array_index (a->tokens, KgToken, t);
+      guchar c = a->text[token->start];
       KgNameSlot *slot;
 
-      /* Most capitalised words left open start no known name. */
       if (covered[t] || !token_is_capitalised (a, t) || token->end - token->start >= 64 ||
+          (c >= 'A' && c <= 'Z' && !(opens[c - 'A'] & (G_GUINT64_CONSTANT (1) << (token->end - token->start)))) ||
           (slot = _kg_name_table_range (&names, t, t + 1, FALSE)) == NULL || !(slot->value & NAME_OPENS))
         continue;
       for (guint len = 4; len >= 1; len--)
