@@ -296,16 +296,22 @@ follow_typos (const KgAnalysis *a,
   g_autoptr(GPtrArray) texts = g_ptr_array_new_full (names->n, g_free);
   g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean in_order = FALSE;
+  /* Bit m: a common name has m bytes (63: at least 63); a typo is within
+   * one byte of it. */
+  guint64 lengths = 0;
 
   /* Only names seen at least twice can be what a typo meant. */
   g_ptr_array_set_size (texts, names->n);
   for (guint id = 0; id < names->n; id++)
     {
       const guint *votes = names->votes + (gsize) id * KG_N_ENTITY_TYPES;
-      if (votes[majority (votes)] >= 2 && _kg_range_text_length (a, names->first[id], names->end[id]) >= 5)
+      gsize m;
+
+      if (votes[majority (votes)] >= 2 && (m = _kg_range_text_length (a, names->first[id], names->end[id])) >= 5)
         {
           g_ptr_array_index (texts, id) = name_text (a, names, id);
           g_array_append_val (common, id);
+          lengths |= G_GUINT64_CONSTANT (1) << MIN (m, 63);
         }
     }
   if (common->len == 0)
@@ -321,7 +327,8 @@ follow_typos (const KgAnalysis *a,
 
       /* A typo is one word, seen once with its type. */
       if (!_kg_is_plain_type (span->type) || span->end - span->first != 1 || n < 6 ||
-          names->votes[(gsize) names->of_span[i] * KG_N_ENTITY_TYPES + span->type] > 1)
+          names->votes[(gsize) names->of_span[i] * KG_N_ENTITY_TYPES + span->type] > 1 ||
+          (n < 62 && !(lengths & (G_GUINT64_CONSTANT (7) << (n - 1)))))
         continue;
       text = g_strndup (a->text + token->start, n);
       type = typo_of (names, texts, common, text, n, in_order ? NULL : &ambiguous);

@@ -286,6 +286,7 @@ compare_spans (gconstpointer a,
 static gboolean
 propagate_names (const KgAnalysis     *a,
                  const KgSpanLexicons *lexicon,
+                 const GArray         *capitalised,
                  GArray               *spans)
 {
   /* Names → their type + 1, and NAME_OPENS on the first words of names. */
@@ -315,13 +316,15 @@ propagate_names (const KgAnalysis     *a,
       if (c >= 'A' && c <= 'Z')
         opens[c - 'A'] |= G_GUINT64_CONSTANT (1) << MIN (first->end - first->start, 63);
     }
-  for (guint t = 0; t < a->tokens->len; t++)
+  /* A name found covers its words, which are then passed over. */
+  for (guint k = 0; k < capitalised->len; k++)
     {
+      guint t = g_array_index (capitalised, guint, k);
       const KgToken *token = &g_array_index (a->tokens, KgToken, t);
       guchar c = a->text[token->start];
       KgNameSlot *slot;
 
-      if (covered[t] || !token_is_capitalised (a, t) || token->end - token->start >= 64 ||
+      if (covered[t] || token->end - token->start >= 64 ||
           (c >= 'A' && c <= 'Z' && !(opens[c - 'A'] & (G_GUINT64_CONSTANT (1) << (token->end - token->start)))) ||
           (slot = _kg_name_table_range (&names, t, t + 1, FALSE)) == NULL || !(slot->value & NAME_OPENS))
         continue;
@@ -337,7 +340,6 @@ propagate_names (const KgAnalysis     *a,
           span.lex = _kg_range_phrase_classes (a, lexicon->lexicon, t, t + len);
           g_array_append_val (spans, span);
           memset (covered + t, 1, len);
-          t += len - 1;
           break;
         }
     }
@@ -353,6 +355,7 @@ propagate_names (const KgAnalysis     *a,
 static gboolean
 names_after_titles (const KgAnalysis     *a,
                     const KgSpanLexicons *lexicon,
+                    const GArray         *capitalised,
                     GArray               *spans)
 {
   g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
@@ -363,13 +366,15 @@ names_after_titles (const KgAnalysis     *a,
       const KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       memset (covered + span->first, 1, span->end - span->first);
     }
-  for (guint t = 1; t < a->tokens->len; t++)
+  /* A name after a title covers the words it takes, which are then passed
+   * over. */
+  for (guint k = 0; k < capitalised->len; k++)
     {
+      guint t = g_array_index (capitalised, guint, k);
       KgNameSpan span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0 };
       guint sentence;
 
-      if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
-          !token_in (a, t - 1, &person_titles))
+      if (t == 0 || covered[t] || covered[t - 1] || !token_in (a, t - 1, &person_titles))
         continue;
       sentence = g_array_index (a->tokens, KgToken, t).sentence;
       while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
@@ -382,12 +387,24 @@ names_after_titles (const KgAnalysis     *a,
         continue;
       g_array_append_val (spans, span);
       memset (covered + t, 1, span.end - t);
-      t = span.end - 1;
     }
   if (spans->len == n_spans)
     return FALSE;
   g_array_sort (spans, compare_spans);
   return TRUE;
+}
+
+/* The tokens that start with a capital, in order: the names the tagger
+ * missed start there. */
+static GArray *
+capitalised_tokens (const KgAnalysis *a)
+{
+  GArray *capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint t = 0; t < a->tokens->len; t++)
+    if (token_is_capitalised (a, t))
+      g_array_append_val (capitalised, t);
+  return capitalised;
 }
 
 static GArray *
@@ -433,6 +450,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_autofree guint8 *labels = NULL;
   g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) capitalised = NULL;
   guint n_mentions = 0;
 
   g_return_if_fail (analysis != NULL);
@@ -456,9 +474,10 @@ kg_tag_entities (KgAnalysis     *analysis,
   _kg_harmonise_types (analysis, lexicon, spans);
   /* Again when names were added after titles; the names found again keep
    * the type their text already has. */
-  if (names_after_titles (analysis, lexicon, spans))
+  capitalised = capitalised_tokens (analysis);
+  if (names_after_titles (analysis, lexicon, capitalised, spans))
     _kg_harmonise_types (analysis, lexicon, spans);
-  propagate_names (analysis, lexicon, spans);
+  propagate_names (analysis, lexicon, capitalised, spans);
   join_governments (analysis, lexicon, spans);
   g_array_set_size (analysis->mentions, spans->len);
   for (guint i = 0; i < spans->len; i++)
