@@ -294,6 +294,34 @@ flag_slot (FlagMap  *map,
     }
 }
 
+#define LOWER_BLOCK 256
+
+/* The words in lower case among tokens [first, end) that may be a decoded
+ * word's: any not in ASCII, the others when a decoded word has their first
+ * letter and length. Picked without a branch a token, into candidates. */
+static guint
+lower_candidates (const KgAnalysis *analysis,
+                  const guint8     *tf,
+                  const guint64    *shapes,
+                  guint             first,
+                  guint             end,
+                  guint            *candidates)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  guint n = 0;
+
+  for (guint t = first; t < end; t++)
+    {
+      guint letter = ((guchar) analysis->text[tokens[t].start] - 'a') & 31;
+      guint length = MIN (tokens[t].end - tokens[t].start, 48);
+      guint shaped = (shapes[letter] >> length) & 1;
+
+      candidates[n] = t;
+      n += (guint) ((tf[t] & TF_LOWER_WORD) != 0) & ((guint) ((tf[t] & TF_UNICODE) != 0) | shaped);
+    }
+  return n;
+}
+
 /* The same flags as _kg_doc_flags, looking only at what decoding needs. */
 static void
 doc_flags (const KgTagger    *tagger,
@@ -304,8 +332,9 @@ doc_flags (const KgTagger    *tagger,
   guint n = analysis->tokens->len, n_active = 0, size = 64;
   FlagMap map;
   /* Which (first letter, length) the decoded words have, so that most lower
-   * case words are passed over without hashing them. */
-  guint64 shapes[26] = { 0 };
+   * case words are passed over without hashing them (32 letters, so that
+   * any byte finds its row). */
+  guint64 shapes[32] = { 0 };
 
   for (guint t = 0; t < n; t++)
     n_active += (d->tf[t] & TF_ACTIVE) != 0;
@@ -333,24 +362,24 @@ doc_flags (const KgTagger    *tagger,
               *f |= KG_DOC_TITLE_MID;
           }
     }
-  for (guint t = 0; t < n; t++)
+  for (guint first = 0; first < n; first += LOWER_BLOCK)
     {
-      const KgToken *token;
-      guint32 lower;
-      guint8 *f;
+      guint candidates[LOWER_BLOCK], n_candidates = lower_candidates (analysis, d->tf, shapes, first,
+                                                                        MIN (n, first + LOWER_BLOCK), candidates);
 
-      if (!(d->tf[t] & TF_LOWER_WORD))
-        continue;
-      token = &g_array_index (analysis->tokens, KgToken, t);
-      if (!(d->tf[t] & TF_UNICODE) &&
-          !(shapes[analysis->text[token->start] - 'a'] &
-            (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
-        continue;
-      lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
-            : d->tf[t] & TF_UNICODE ? _kg_lower_hash (analysis->text + token->start, token->end - token->start)
-                                    : _kg_plain_lower_hash (analysis->text + token->start, token->end - token->start);
-      if ((f = flag_slot (&map, lower, FALSE)) != NULL)
-        *f |= KG_DOC_LOWER;
+      for (guint k = 0; k < n_candidates; k++)
+        {
+          guint t = candidates[k];
+          const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+          guint32 lower;
+          guint8 *f;
+
+          lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
+                : d->tf[t] & TF_UNICODE ? _kg_lower_hash (analysis->text + token->start, token->end - token->start)
+                                        : _kg_plain_lower_hash (analysis->text + token->start, token->end - token->start);
+          if ((f = flag_slot (&map, lower, FALSE)) != NULL)
+            *f |= KG_DOC_LOWER;
+        }
     }
   for (guint t = 0; t < n; t++)
     if (d->tf[t] & TF_ACTIVE)
