@@ -587,20 +587,31 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n);
   mark_active (d->tf + f, n, ts.all_caps);
-  /* Hash every word first and ask for its slot, then for its entry, so
-   * that the look-ups of a sentence wait on memory together. */
   for (guint t = f; t < sent->end_token; t++)
-    if (d->tf[t] & TF_NEEDED)
-      {
-        scratch->hash[n_needed] = _kg_hash_word (scratch->tokens[t - f].text, scratch->tokens[t - f].length);
-        scratch->needed[n_needed++] = t;
-        __builtin_prefetch (&tagger->slots[scratch->hash[n_needed - 1] & tagger->slot_mask]);
-      }
+    {
+      scratch->needed[n_needed] = t;
+      n_needed += (d->tf[t] & TF_NEEDED) != 0;
+    }
+  /* Hash every word first and ask for its slots (in the model and in the
+   * cache of the other words), then for its entry, so that the look-ups of
+   * a sentence wait on memory together. */
+  for (guint k = 0; k < n_needed; k++)
+    {
+      const KgTagToken *token = &scratch->tokens[scratch->needed[k] - f];
+
+      scratch->hash[k] = _kg_hash_word (token->text, token->length);
+      __builtin_prefetch (&tagger->slots[scratch->hash[k] & tagger->slot_mask]);
+      __builtin_prefetch (&cache->slots[scratch->hash[k] & cache->mask]);
+    }
   for (guint k = 0; k < n_needed; k++)
     {
       guint32 e = tagger->slots[scratch->hash[k] & tagger->slot_mask];
+      guint32 c = cache->slots[scratch->hash[k] & cache->mask];
+
       if (e != 0)
         __builtin_prefetch (&tagger->vocab[e - 1]);
+      if (c != 0)
+        __builtin_prefetch (&g_array_index (cache->entries, KgVocabEntry, c - 1));
     }
   for (guint k = 0; k < n_needed; k++)
     {
