@@ -63,8 +63,8 @@ typedef struct
   guint32 *id;          /* word id, for TF_NEEDED tokens */
   guint8  *tf;
   guint8  *lex_span;
-  guint8  *doc_flags;
   guint8  *all_caps;    /* per sentence */
+  guint    n_active;    /* tokens decoded */
 } DocArrays;
 
 static void
@@ -75,8 +75,8 @@ doc_arrays_init (DocArrays *d,
   d->id = g_new (guint32, n);
   d->tf = g_new (guint8, n);
   d->lex_span = g_new0 (guint8, n);
-  d->doc_flags = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
+  d->n_active = 0;
 }
 
 static void
@@ -85,7 +85,6 @@ doc_arrays_clear (DocArrays *d)
   g_free (d->id);
   g_free (d->tf);
   g_free (d->lex_span);
-  g_free (d->doc_flags);
   g_free (d->all_caps);
 }
 
@@ -97,6 +96,7 @@ typedef struct
   guint32    *sshape;
   guint8     *cap;
   guint32    *word_lex;
+  guint8     *doc_flags; /* KG_DOC_*, of the decoded tokens */
   guint32    *hash;      /* per needed token */
   guint      *needed;    /* the needed tokens */
 } Scratch;
@@ -322,23 +322,24 @@ lower_candidates (const KgAnalysis *analysis,
   return n;
 }
 
-/* The same flags as _kg_doc_flags, looking only at what decoding needs. */
+/* The same flags as _kg_doc_flags, looking only at what decoding needs:
+ * the flags of the decoded words' lower case in map, which fill_keys
+ * hands to each decoded token. */
 static void
 doc_flags (const KgTagger    *tagger,
            const KgWordCache *cache,
            const KgAnalysis  *analysis,
-           DocArrays         *d)
+           const DocArrays   *d,
+           FlagMap           *result)
 {
-  guint n = analysis->tokens->len, n_active = 0, size = 64;
+  guint n = analysis->tokens->len, size = 64;
   FlagMap map;
   /* Which (first letter, length) the decoded words have, so that most lower
    * case words are passed over without hashing them (32 letters, so that
    * any byte finds its row). */
   guint64 shapes[32] = { 0 };
 
-  for (guint t = 0; t < n; t++)
-    n_active += (d->tf[t] & TF_ACTIVE) != 0;
-  while (size < n_active * 2 + 2)
+  while (size < d->n_active * 2 + 2)
     size *= 2;
   map.keys = g_new0 (guint32, size);
   map.flags = g_new0 (guint8, size);
@@ -381,11 +382,7 @@ doc_flags (const KgTagger    *tagger,
             *f |= KG_DOC_LOWER;
         }
     }
-  for (guint t = 0; t < n; t++)
-    if (d->tf[t] & TF_ACTIVE)
-      d->doc_flags[t] = *flag_slot (&map, _kg_word_entry (tagger, cache, d->id[t])->lower, FALSE);
-  g_free (map.keys);
-  g_free (map.flags);
+  *result = map;
 }
 
 /* The emission scores of the token at i into out. */
@@ -486,16 +483,16 @@ decode_sentence (const KgTagger      *tagger,
 
 /* The keys of a sentence's tokens in scratch: those the position features
  * read, of the needed tokens (the decoded ones and their neighbours; a
- * sentence without any is all O), and with for_spans the capitals and
- * lexicon classes the lexicon's spans read, what the flags tell for the
- * tokens not needed. */
+ * sentence without any is all O) with the document flags of the decoded
+ * ones when flags are given, or the capitals and lexicon classes the
+ * lexicon's spans read, what the flags tell for the tokens not needed. */
 static void
 fill_keys (const KgTagger    *tagger,
            const KgWordCache *cache,
            const DocArrays   *d,
            guint              first,
            guint              n,
-           gboolean           for_spans,
+           FlagMap           *flags,
            Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
@@ -511,8 +508,13 @@ fill_keys (const KgTagger    *tagger,
       entry = _kg_word_entry (tagger, cache, d->id[first + i]);
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
-      if (!for_spans)
-        continue;
+      if (flags != NULL)
+        {
+          /* Every decoded word's lower case is in the map. */
+          if (tf & TF_ACTIVE)
+            scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
+          continue;
+        }
       scratch->cap[i] = entry->cap;
       scratch->word_lex[i] = entry->lex;
     }
@@ -574,7 +576,7 @@ prepare_sentence (const KgAnalysis *analysis,
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
-  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, d->doc_flags + f,
+  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
   guint n_needed = 0;
   gboolean opens_phrase = FALSE;
@@ -591,6 +593,7 @@ prepare_sentence (const KgAnalysis *analysis,
     {
       scratch->needed[n_needed] = t;
       n_needed += (d->tf[t] & TF_NEEDED) != 0;
+      d->n_active += (d->tf[t] & TF_ACTIVE) != 0;
     }
   /* Hash every word first and ask for its slots (in the model and in the
    * cache of the other words), then for its entry, so that the look-ups of
@@ -627,7 +630,7 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
-      fill_keys (tagger, cache, d, f, n, TRUE, scratch);
+      fill_keys (tagger, cache, d, f, n, NULL, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
 }
@@ -644,6 +647,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
+  FlagMap flags;
   /* Holds the capitalised words of headlines while they are tagged. */
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
   g_autoptr(GHashTable) lower = NULL;
@@ -661,6 +665,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
+  scratch.doc_flags = g_new (guint8, max_len);
   scratch.needed = g_new (guint, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
@@ -672,15 +677,15 @@ _kg_tag_classes (KgAnalysis     *analysis,
     prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
-  doc_flags (tagger, cache, analysis, &d);
+  doc_flags (tagger, cache, analysis, &d, &flags);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
       guint f = sent->first_token;
-      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
+      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_keys (tagger, cache, &d, f, ts.n, FALSE, &scratch);
+      fill_keys (tagger, cache, &d, f, ts.n, &flags, &scratch);
       decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
   /* Names are made of decoded tokens, which were all looked up. */
@@ -693,6 +698,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
+  g_free (scratch.doc_flags);
+  g_free (flags.keys);
+  g_free (flags.flags);
   g_free (scratch.needed);
   _kg_word_cache_trim (cache);
 }
