@@ -252,6 +252,29 @@ void        _kg_to_capitals           (KgTagToken       *tokens,
 GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
                                        const guint8     *tf,
                                        const guint8     *candidate);
+/* _kg_lower_hash of a word in lower case (TF_LOWER_WORD) token t. */
+static inline guint32
+_kg_lower_word_hash (const KgAnalysis *analysis,
+                     guint             t,
+                     guint8            tf)
+{
+  const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+  const char *text = analysis->text + token->start;
+
+  return tf & TF_UNICODE ? _kg_lower_hash (text, token->end - token->start)
+                         : _kg_plain_lower_hash (text, token->end - token->start);
+}
+
+/* The tokens of [first, end) that are words in lower case a decoded word
+ * may have: any not in ASCII, the others when shapes (by first letter a-z,
+ * a bit a length up to 48) has theirs. At most KG_LOWER_BLOCK. */
+#define KG_LOWER_BLOCK 256
+guint       _kg_lower_candidates      (const KgAnalysis *analysis,
+                                       const guint8     *tf,
+                                       const guint64    *shapes,
+                                       guint             first,
+                                       guint             end,
+                                       guint            *candidates);
 gboolean    _kg_headline_words        (const KgTagToken *tokens,
                                        const guint8     *tf,
                                        guint             n,

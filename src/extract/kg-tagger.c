@@ -294,34 +294,6 @@ flag_slot (FlagMap  *map,
     }
 }
 
-#define LOWER_BLOCK 256
-
-/* The words in lower case among tokens [first, end) that may be a decoded
- * word's: any not in ASCII, the others when a decoded word has their first
- * letter and length. Picked without a branch a token, into candidates. */
-static guint
-lower_candidates (const KgAnalysis *analysis,
-                  const guint8     *tf,
-                  const guint64    *shapes,
-                  guint             first,
-                  guint             end,
-                  guint            *candidates)
-{
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
-  guint n = 0;
-
-  for (guint t = first; t < end; t++)
-    {
-      guint letter = ((guchar) analysis->text[tokens[t].start] - 'a') & 31;
-      guint length = MIN (tokens[t].end - tokens[t].start, 48);
-      guint shaped = (shapes[letter] >> length) & 1;
-
-      candidates[n] = t;
-      n += (guint) ((tf[t] & TF_LOWER_WORD) != 0) & ((guint) ((tf[t] & TF_UNICODE) != 0) | shaped);
-    }
-  return n;
-}
-
 /* The same flags as _kg_doc_flags, looking only at what decoding needs:
  * the flags of the decoded words' lower case in map, which fill_keys
  * hands to each decoded token. */
@@ -363,21 +335,19 @@ doc_flags (const KgTagger    *tagger,
               *f |= KG_DOC_TITLE_MID;
           }
     }
-  for (guint first = 0; first < n; first += LOWER_BLOCK)
+  for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
-      guint candidates[LOWER_BLOCK], n_candidates = lower_candidates (analysis, d->tf, shapes, first,
-                                                                        MIN (n, first + LOWER_BLOCK), candidates);
+      guint candidates[KG_LOWER_BLOCK];
+      guint n_candidates = _kg_lower_candidates (analysis, d->tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+                                                 candidates);
 
       for (guint k = 0; k < n_candidates; k++)
         {
           guint t = candidates[k];
-          const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-          guint32 lower;
+          guint32 lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
+                                               : _kg_lower_word_hash (analysis, t, d->tf[t]);
           guint8 *f;
 
-          lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
-                : d->tf[t] & TF_UNICODE ? _kg_lower_hash (analysis->text + token->start, token->end - token->start)
-                                        : _kg_plain_lower_hash (analysis->text + token->start, token->end - token->start);
           if ((f = flag_slot (&map, lower, FALSE)) != NULL)
             *f |= KG_DOC_LOWER;
         }
