@@ -223,6 +223,15 @@ sentence_tokens (const KgAnalysis *analysis,
  * short gaps between them ("Bank of England") and all of a headline in
  * capitals. Everything else is O at no cost, which is most of a text. The
  * tokens around a decoded one are needed too, as its features' neighbours. */
+/* TF_COMMON for "I" (when the lexicon has it), else 0. */
+static inline guint8
+common_i (const char *text,
+          gsize       length,
+          guint8      tf)
+{
+  return length == 1 && text[0] == 'I' && (tf & TF_UPPER) ? TF_COMMON : 0;
+}
+
 static void
 mark_active (guint8   *tf,
              guint     n,
@@ -247,21 +256,23 @@ mark_active (guint8   *tf,
 }
 
 /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
- * by the rules of writing, not because they name anything. */
+ * by the rules of writing, not because they name anything. classify_sentence
+ * marks "I" already, unless the sentence was rewritten in capitals since
+ * (rewritten). */
 static void
 mark_common (const KgTagger   *tagger,
              const KgTagToken *tokens,
              guint8           *tf,
-             guint             n)
+             guint             n,
+             gboolean          rewritten)
 {
   if ((tf[0] & TF_UPPER) &&
       (_kg_lexicon_word_classes (tagger->lexicon, tokens[0].text, tokens[0].length) & (1u << KG_LEX_COMMON)))
     tf[0] |= TF_COMMON;
-  if (!tagger->common_i)
+  if (!tagger->common_i || !rewritten)
     return;
   for (guint i = 1; i < n; i++)
-    if (tokens[i].length == 1 && tokens[i].text[0] == 'I' && (tf[i] & TF_UPPER))
-      tf[i] |= TF_COMMON;
+    tf[i] |= common_i (tokens[i].text, tokens[i].length, tf[i]);
 }
 
 /* A small map from lower-case hashes to document flags. */
@@ -453,8 +464,10 @@ decode_sentence (const KgTagger      *tagger,
 
 /* The keys of a sentence's tokens in scratch: those the position features
  * read, of the needed tokens (the decoded ones and their neighbours; a
- * sentence without any is all O) with the document flags of the decoded
- * ones when flags are given, or the capitals and lexicon classes the
+ * sentence without any is all O). For decoding (flags given), the
+ * document flags of the decoded ones, and every token's lexicon classes
+ * into token_lex for the mention rules (0 for the tokens not needed: names
+ * are made of decoded tokens). Else the capitals and lexicon classes the
  * lexicon's spans read, what the flags tell for the tokens not needed. */
 static void
 fill_keys (const KgTagger    *tagger,
@@ -463,6 +476,7 @@ fill_keys (const KgTagger    *tagger,
            guint              first,
            guint              n,
            FlagMap           *flags,
+           guint32           *token_lex,
            Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
@@ -473,6 +487,8 @@ fill_keys (const KgTagger    *tagger,
       if (!(tf & TF_NEEDED))
         {
           scratch->cap[i] = tf & TF_LOWER_WORD ? 2 : 0;
+          if (flags != NULL)
+            token_lex[first + i] = 0;
           continue;
         }
       entry = _kg_word_entry (tagger, cache, d->id[first + i]);
@@ -483,6 +499,7 @@ fill_keys (const KgTagger    *tagger,
           /* Every decoded word's lower case is in the map. */
           if (tf & TF_ACTIVE)
             scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
+          token_lex[first + i] = entry->lex;
           continue;
         }
       scratch->cap[i] = entry->cap;
@@ -495,6 +512,7 @@ fill_keys (const KgTagger    *tagger,
  * sentences, without the tokens' text. */
 static gboolean
 classify_sentence (const KgAnalysis *analysis,
+                   const KgTagger   *tagger,
                    DocArrays        *d,
                    guint             s,
                    Scratch          *scratch)
@@ -511,6 +529,8 @@ classify_sentence (const KgAnalysis *analysis,
 
       d->tf[t] = token_flags (analysis->text + tokens[t].start, length, analysis->length - tokens[t].start,
                               &upper, &lower);
+      if (t > f && tagger->common_i)
+        d->tf[t] |= common_i (analysis->text + tokens[t].start, length, d->tf[t]);
       unicode += d->tf[t] & TF_UNICODE ? length : 0;
       capitalised += (d->tf[t] & TF_UPPER) != 0;
       words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
@@ -549,15 +569,15 @@ prepare_sentence (const KgAnalysis *analysis,
   KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
   guint n_needed = 0;
-  gboolean opens_phrase = FALSE;
+  gboolean opens_phrase = FALSE, rewritten = FALSE;
 
   sentence_tokens (analysis, sent, scratch->tokens);
   if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
-      ts.all_caps = d->all_caps[s] = TRUE;
+      ts.all_caps = d->all_caps[s] = rewritten = TRUE;
     }
-  mark_common (tagger, scratch->tokens, d->tf + f, n);
+  mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
   for (guint t = f; t < sent->end_token; t++)
     {
@@ -578,12 +598,11 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   for (guint k = 0; k < n_needed; k++)
     {
-      guint32 e = tagger->slots[scratch->hash[k] & tagger->slot_mask];
-      guint32 c = cache->slots[scratch->hash[k] & cache->mask];
+      guint32 e = tagger->slots[scratch->hash[k] & tagger->slot_mask], c;
 
       if (e != 0)
         __builtin_prefetch (&tagger->vocab[e - 1]);
-      if (c != 0)
+      else if ((c = cache->slots[scratch->hash[k] & cache->mask]) != 0)
         __builtin_prefetch (&g_array_index (cache->entries, KgVocabEntry, c - 1));
     }
   for (guint k = 0; k < n_needed; k++)
@@ -600,7 +619,7 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
-      fill_keys (tagger, cache, d, f, n, NULL, scratch);
+      fill_keys (tagger, cache, d, f, n, NULL, NULL, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
 }
@@ -640,7 +659,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
-    maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
+    maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
   if (maybe_title)
     lower = _kg_lower_case_words (analysis, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
@@ -655,12 +674,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_keys (tagger, cache, &d, f, ts.n, &flags, &scratch);
+      fill_keys (tagger, cache, &d, f, ts.n, &flags, token_lex, &scratch);
       decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
-  /* Names are made of decoded tokens, which were all looked up. */
-  for (guint t = 0; t < n_tokens; t++)
-    token_lex[t] = d.tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
