@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-bytes.h"
 #include "kg-mentions-private.h"
 
 /*
@@ -13,14 +14,39 @@
  * without a string or an allocation per name.
  */
 
-static inline guint32
-hash_step (guint32     h,
-           const char *s,
-           gsize       n)
+#define HASH_MULT G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+
+/* A token's bytes folded in eight at a time, then its length, which marks
+ * where it ends: the table's own hash (keys are compared in full). room is
+ * how many bytes may be read at s. */
+static inline guint64
+hash_token (guint64     h,
+            const char *s,
+            gsize       n,
+            gsize       room)
 {
-  for (gsize i = 0; i < n; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    h = (h ^ _kg_bytes_load (s + i)) * HASH_MULT;
+  if (i < n)
+    {
+      guint64 x = 0;
+
+      if (room >= i + 8)
+        x = _kg_bytes_load (s + i) & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
+      else
+        for (gsize k = 0; k < n - i; k++)
+          x |= (guint64) (guchar) s[i + k] << (8 * k);
+      h = (h ^ x) * HASH_MULT;
+    }
+  return (h ^ n) * HASH_MULT;
+}
+
+static inline guint32
+hash_fold (guint64 h)
+{
+  return (guint32) (h >> 32) ^ (guint32) h;
 }
 
 /* The hash of the text of tokens [first, end), as hash_text gives it. */
@@ -30,22 +56,32 @@ hash_range (const KgAnalysis *a,
             guint             end)
 {
   const KgToken *tokens = (const KgToken *) a->tokens->data;
-  guint32 h = 2166136261u;
+  guint64 h = 0;
 
   for (guint t = first; t < end; t++)
-    {
-      if (t > first)
-        h = hash_step (h, " ", 1);
-      h = hash_step (h, a->text + tokens[t].start, tokens[t].end - tokens[t].start);
-    }
-  return h;
+    h = hash_token (h, a->text + tokens[t].start, tokens[t].end - tokens[t].start, a->length - tokens[t].start);
+  return hash_fold (h);
 }
 
+/* The words of text between single spaces hashed as tokens: the text of a
+ * range hashes as the range. */
 static guint32
 hash_text (const char *text,
            gsize       length)
 {
-  return hash_step (2166136261u, text, length);
+  guint64 h = 0;
+  gsize at = 0;
+
+  for (;;)
+    {
+      const char *space = memchr (text + at, ' ', length - at);
+      gsize end = space ? (gsize) (space - text) : length;
+
+      h = hash_token (h, text + at, end - at, length - at);
+      if (space == NULL)
+        return hash_fold (h);
+      at = end + 1;
+    }
 }
 
 static gboolean
