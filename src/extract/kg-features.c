@@ -122,6 +122,13 @@ _kg_lower_hash (const char *word,
   return hash_bytes (T_LOWER, buf, n);
 }
 
+guint32
+_kg_plain_lower_hash (const char *word,
+                      gsize       length)
+{
+  return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
+}
+
 void
 _kg_word_keys (const char *word,
                gsize       length,
@@ -452,6 +459,59 @@ _kg_transition_allowed (int prev,
   return prev > 0 && KG_LABEL_CLASS (prev) == KG_LABEL_CLASS (cur);
 }
 
+/* Where v beats best (strictly, so the first of equals stays), v and p. */
+static inline void
+keep_best (KgScores4  v,
+           KgScores4 *best,
+           KgMask4   *arg,
+           gint32     p)
+{
+  KgMask4 better = v > *best;
+
+  *best = (KgScores4) (((KgMask4) v & better) | ((KgMask4) *best & ~better));
+  *arg = (p & better) | (*arg & ~better);
+}
+
+/* One position of Viterbi: for each label the best previous one, all labels
+ * at once. I-X tries every previous label too, not only B-X and I-X: the
+ * others cost -1e30 to move from and never win, since B-X can always be
+ * reached; ties go to the first, as label by label. */
+static void
+viterbi_step (const float *trans,
+              const float *prev,
+              const float *emission,
+              float       *score,
+              guint8      *back)
+{
+  KgScores4 best_lo = { -1e31f, -1e31f, -1e31f, -1e31f }, best_hi = best_lo;
+  KgMask4 arg_lo = { 0 }, arg_hi = { 0 };
+  float best_last = -1e31f;
+  int arg_last = 0;
+
+  for (int p = 0; p < KG_N_LABELS; p++)
+    {
+      const float *row = trans + p * KG_N_LABELS;
+      float last = prev[p] + row[8];
+
+      keep_best (prev[p] + _kg_scores4_load (row), &best_lo, &arg_lo, p);
+      keep_best (prev[p] + _kg_scores4_load (row + 4), &best_hi, &arg_hi, p);
+      if (last > best_last)
+        {
+          best_last = last;
+          arg_last = p;
+        }
+    }
+  _kg_scores4_store (score, best_lo + _kg_scores4_load (emission));
+  _kg_scores4_store (score + 4, best_hi + _kg_scores4_load (emission + 4));
+  score[8] = best_last + emission[8];
+  for (int l = 0; l < 4; l++)
+    {
+      back[l] = arg_lo[l];
+      back[l + 4] = arg_hi[l];
+    }
+  back[8] = arg_last;
+}
+
 void
 _kg_viterbi (const float *transitions,
              gboolean     after_o,
@@ -474,27 +534,8 @@ _kg_viterbi (const float *transitions,
   for (int l = 0; l < KG_N_LABELS; l++)
     score[l] = start[l] + emissions[l];
   for (guint i = 1; i < n; i++)
-    for (int l = 0; l < KG_N_LABELS; l++)
-      {
-        float best = -1e31f;
-        int arg = 0;
-        /* I-X only continues B-X or I-X: any other move costs -1e30 and
-         * never wins, since B-X can always be reached. The same answer,
-         * fewer sums. */
-        gboolean inside = l != KG_LABEL_O && !KG_LABEL_IS_BEGIN (l);
-        int from = inside ? l - 1 : 0, to = inside ? l + 1 : KG_N_LABELS;
-        for (int p = from; p < to; p++)
-          {
-            float v = score[(i - 1) * KG_N_LABELS + p] + trans[p * KG_N_LABELS + l];
-            if (v > best)
-              {
-                best = v;
-                arg = p;
-              }
-          }
-        score[i * KG_N_LABELS + l] = best + emissions[i * KG_N_LABELS + l];
-        back[i * KG_N_LABELS + l] = arg;
-      }
+    viterbi_step (trans, score + (i - 1) * KG_N_LABELS, emissions + i * KG_N_LABELS,
+                  score + i * KG_N_LABELS, back + i * KG_N_LABELS);
   {
     float best = -1e31f;
     for (int l = 0; l < KG_N_LABELS; l++)

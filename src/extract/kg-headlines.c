@@ -20,9 +20,14 @@ static const char *const minor_words[] = {
   "from", "as", "but", "vs", "into", "over", "after", "per", "via", "up", "off", "out", NULL
 };
 
+/* The longest of them: most words are longer, and are passed over at once. */
+#define MINOR_WORD_MAX 5
+
 static gboolean
 is_minor_word (const KgTagToken *token)
 {
+  if (token->length > MINOR_WORD_MAX)
+    return FALSE;
   for (guint i = 0; minor_words[i]; i++)
     if (strlen (minor_words[i]) == token->length && memcmp (minor_words[i], token->text, token->length) == 0)
       return TRUE;
@@ -74,6 +79,32 @@ _kg_to_capitals (KgTagToken   *tokens,
     }
 }
 
+/* The words in lower case among tokens [first, end) that may be a decoded
+ * word's: any not in ASCII, the others when a decoded word has their first
+ * letter and length. Picked without a branch a token, into candidates. */
+guint
+_kg_lower_candidates (const KgAnalysis *analysis,
+                      const guint8     *tf,
+                      const guint64    *shapes,
+                      guint             first,
+                      guint             end,
+                      guint            *candidates)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  guint n = 0;
+
+  for (guint t = first; t < end; t++)
+    {
+      guint letter = ((guchar) analysis->text[tokens[t].start] - 'a') & 31;
+      guint length = MIN (tokens[t].end - tokens[t].start, 48);
+      guint shaped = (shapes[letter] >> length) & 1;
+
+      candidates[n] = t;
+      n += (guint) ((tf[t] & TF_LOWER_WORD) != 0) & ((guint) ((tf[t] & TF_UNICODE) != 0) | shaped);
+    }
+  return n;
+}
+
 /* Which capitalised words of the possible title-case headlines the
  * document also writes in lower case, as hashes of their lower case. */
 GHashTable *
@@ -83,7 +114,8 @@ _kg_lower_case_words (const KgAnalysis *analysis,
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
   GHashTable *found = g_hash_table_new (NULL, NULL);
-  guint64 shapes[26] = { 0 };
+  guint64 shapes[32] = { 0 };
+  guint n = analysis->tokens->len;
 
   for (guint s = 0; s < analysis->sentences->len; s++)
     {
@@ -102,19 +134,18 @@ _kg_lower_case_words (const KgAnalysis *analysis,
           }
     }
   /* Most lower-case words cannot match: wrong first letter or length. */
-  for (guint t = 0; t < analysis->tokens->len; t++)
+  for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
-      const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-      gpointer key;
+      guint candidates[KG_LOWER_BLOCK];
+      guint n_candidates = _kg_lower_candidates (analysis, tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+                                                 candidates);
 
-      if (!(tf[t] & TF_LOWER_WORD) ||
-          (!(tf[t] & TF_UNICODE) &&
-           !(shapes[analysis->text[token->start] - 'a'] &
-             (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48)))))
-        continue;
-      key = GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start, token->end - token->start));
-      if (g_hash_table_contains (wanted, key))
-        g_hash_table_add (found, key);
+      for (guint k = 0; k < n_candidates; k++)
+        {
+          gpointer key = GUINT_TO_POINTER (_kg_lower_word_hash (analysis, candidates[k], tf[candidates[k]]));
+          if (g_hash_table_contains (wanted, key))
+            g_hash_table_add (found, key);
+        }
     }
   return found;
 }

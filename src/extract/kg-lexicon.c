@@ -13,10 +13,31 @@
  * membership as features; the mention rules ask for it directly.
  */
 
+/* A lower-case phrase and its class bits. */
+typedef struct
+{
+  char   *key;      /* owned; NULL in an empty slot */
+  guint32 hash;
+  guint32 length;
+  guint   bits;
+} LexEntry;
+
+/* The phrases in an open-addressing table: a word is looked up by its
+ * bytes and length, with neither a terminating NUL nor strcmp. */
 struct _KgLexicon
 {
-  GHashTable *phrases;       /* lower-case phrase → class bits */
+  LexEntry *entries;
+  guint32   mask;
+  guint     n;
 };
+
+/* On the first word of multi-word entries, beside KG_LEX_STARTS_PHRASE:
+ * which numbers of words (2 to KG_MAX_LEX_WORDS) those entries have, so
+ * that spans are looked up only at lengths some entry has. Never returned
+ * to callers. */
+#define PHRASE_WORDS(n)    (1u << (24 + (n)))
+#define PHRASE_WORDS_MASK  (((1u << (KG_MAX_LEX_WORDS + 1)) - 1) << 24)
+G_STATIC_ASSERT (24 + KG_MAX_LEX_WORDS < 31);
 
 static const char *const lexicon_files[KG_N_LEX] = {
   "extract/given-names.txt",
@@ -31,31 +52,95 @@ static const char *const lexicon_files[KG_N_LEX] = {
   "extract/surnames.txt",
 };
 
+/* The entry of key, or the empty slot where it would go. */
+static LexEntry *
+lex_slot (const KgLexicon *lexicon,
+          const char      *key,
+          gsize            length)
+{
+  guint32 hash = _kg_hash_word (key, length);
+
+  for (guint32 i = hash & lexicon->mask; ; i = (i + 1) & lexicon->mask)
+    {
+      LexEntry *entry = &lexicon->entries[i];
+      if (entry->key == NULL ||
+          (entry->hash == hash && entry->length == length && memcmp (entry->key, key, length) == 0))
+        return entry;
+    }
+}
+
+static guint
+lex_bits (const KgLexicon *lexicon,
+          const char      *key,
+          gsize            length)
+{
+  const LexEntry *entry = lex_slot (lexicon, key, length);
+  return entry->key != NULL ? entry->bits : 0;
+}
+
+static void
+lex_grow (KgLexicon *lexicon)
+{
+  LexEntry *old = lexicon->entries;
+  guint32 old_size = lexicon->mask + 1;
+
+  lexicon->entries = g_new0 (LexEntry, old_size * 2);
+  lexicon->mask = old_size * 2 - 1;
+  for (guint32 i = 0; i < old_size; i++)
+    if (old[i].key != NULL)
+      *lex_slot (lexicon, old[i].key, old[i].length) = old[i];
+  g_free (old);
+}
+
+static void
+lex_set (KgLexicon  *lexicon,
+         const char *key,
+         gsize       length,
+         guint       bits)
+{
+  LexEntry *entry = lex_slot (lexicon, key, length);
+
+  if (entry->key != NULL)
+    {
+      entry->bits = bits;
+      return;
+    }
+  *entry = (LexEntry) { g_strndup (key, length), _kg_hash_word (key, length), length, bits };
+  if (++lexicon->n * 2 > lexicon->mask)
+    lex_grow (lexicon);
+}
+
 static void
 lexicon_add (KgLexicon  *lexicon,
              const char *line,
              KgLexClass  cls)
 {
   g_autofree char *lower = g_utf8_strdown (line, -1);
-  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+  gsize length = strlen (lower);
+  guint bits = lex_bits (lexicon, lower, length);
   const char *space = strchr (lower, ' ');
 
   if (space != NULL)
     {
-      char *first = g_strndup (lower, space - lower);
-      guint first_bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, first));
-      g_hash_table_insert (lexicon->phrases, first, GUINT_TO_POINTER (first_bits | KG_LEX_STARTS_PHRASE));
+      guint first_bits = lex_bits (lexicon, lower, space - lower);
+      guint words = 1;
+
+      for (const char *p = lower; *p; p++)
+        words += *p == ' ';
+      if (words <= KG_MAX_LEX_WORDS)
+        first_bits |= PHRASE_WORDS (words);
+      lex_set (lexicon, lower, space - lower, first_bits | KG_LEX_STARTS_PHRASE);
     }
-  g_hash_table_insert (lexicon->phrases, g_strdup (lower), GUINT_TO_POINTER (bits | (1u << cls)));
+  lex_set (lexicon, lower, length, bits | (1u << cls));
 }
 
 KgLexicon *
 _kg_lexicon_load (GError **error)
 {
-  g_autoptr(GHashTable) phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  KgLexicon lexicon = { phrases };
-  KgLexicon *result;
+  KgLexicon *lexicon = g_new0 (KgLexicon, 1);
 
+  lexicon->entries = g_new0 (LexEntry, 1024);
+  lexicon->mask = 1023;
   for (guint c = 0; c < KG_N_LEX; c++)
     {
       g_autofree char *path = kg_find_data_file (lexicon_files[c]);
@@ -63,18 +148,19 @@ _kg_lexicon_load (GError **error)
       g_auto(GStrv) lines = NULL;
 
       if (!g_file_get_contents (path, &contents, NULL, error))
-        return NULL;
+        {
+          _kg_lexicon_free (lexicon);
+          return NULL;
+        }
       lines = g_strsplit (contents, "\n", -1);
       for (guint i = 0; lines[i]; i++)
         {
           g_strstrip (lines[i]);
           if (lines[i][0] != '\0' && lines[i][0] != '#')
-            lexicon_add (&lexicon, lines[i], c);
+            lexicon_add (lexicon, lines[i], c);
         }
     }
-  result = g_new0 (KgLexicon, 1);
-  result->phrases = g_steal_pointer (&phrases);
-  return result;
+  return lexicon;
 }
 
 void
@@ -82,7 +168,9 @@ _kg_lexicon_free (KgLexicon *lexicon)
 {
   if (lexicon == NULL)
     return;
-  g_hash_table_unref (lexicon->phrases);
+  for (guint32 i = 0; i <= lexicon->mask; i++)
+    g_free (lexicon->entries[i].key);
+  g_free (lexicon->entries);
   g_free (lexicon);
 }
 
@@ -94,8 +182,7 @@ _kg_lexicon_word_classes (const KgLexicon *lexicon,
   char buf[KG_MAX_KEY + 1];
   gsize n = _kg_lower_into (word, length, buf);
 
-  buf[n] = '\0';
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+  return lex_bits (lexicon, buf, n) & ~PHRASE_WORDS_MASK;
 }
 
 guint
@@ -116,10 +203,10 @@ _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
           buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
         }
       if (ascii)
-        return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, buf));
+        return lex_bits (lexicon, buf, n) & ~PHRASE_WORDS_MASK;
     }
   lower = g_utf8_strdown (phrase, -1);
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, lower));
+  return lex_bits (lexicon, lower, strlen (lower)) & ~PHRASE_WORDS_MASK;
 }
 
 static guint
@@ -141,18 +228,20 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
   for (guint i = 0; i < sentence->n; i++)
     {
       gsize ends[KG_MAX_LEX_WORDS + 1], at;
-      guint words;
+      guint words, first, longest = 0;
 
       if (sentence->cap[i] != 1)
         continue;
       if (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE))
         continue;
       at = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, phrase);
-      phrase[at] = '\0';
-      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase)) & KG_LEX_STARTS_PHRASE))
+      first = lex_bits (lexicon, phrase, at);
+      if (!(first & KG_LEX_STARTS_PHRASE))
         continue;
+      for (guint len = 2; len <= KG_MAX_LEX_WORDS; len++)
+        longest = first & PHRASE_WORDS (len) ? len : longest;
       /* The next words in lower case, once; then the longest entry. */
-      for (words = 1; words < KG_MAX_LEX_WORDS && i + words < sentence->n; words++)
+      for (words = 1; words < longest && i + words < sentence->n; words++)
         {
           const KgTagToken *token = &sentence->tokens[i + words];
           ends[words] = at;
@@ -164,8 +253,9 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
         {
           guint bits;
 
-          phrase[ends[len]] = '\0';
-          bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->phrases, phrase));
+          if (!(first & PHRASE_WORDS (len)))
+            continue;
+          bits = lex_bits (lexicon, phrase, ends[len]);
           if ((bits & ~KG_LEX_STARTS_PHRASE) == 0)
             continue;
           for (guint k = i; k < i + len; k++)

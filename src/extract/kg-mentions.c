@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "kg-tagger-private.h"
+#include "kg-mentions-private.h"
 
 /*
  * From tagger labels to typed mentions: PER, ORG and LOC become person,
@@ -110,24 +110,6 @@ token_in (const KgAnalysis *a,
   return FALSE;
 }
 
-/* The lexicons, and what the tagger already knows of each decoded token. */
-typedef struct
-{
-  const KgLexicon *lexicon;
-  const guint32   *token_lex;   /* per token: KgLexClass bits, or NULL */
-} Lexicons;
-
-static guint
-token_lex (const KgAnalysis *a,
-           const Lexicons   *lexicon,
-           guint             t)
-{
-  const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-  if (lexicon->token_lex != NULL)
-    return lexicon->token_lex[t];
-  return _kg_lexicon_word_classes (lexicon->lexicon, a->text + token->start, token->end - token->start);
-}
-
 static gboolean
 token_is_capitalised (const KgAnalysis *a,
                       guint             t)
@@ -138,25 +120,6 @@ token_is_capitalised (const KgAnalysis *a,
   if (c < 0x80)
     return g_ascii_isupper (c);
   return g_unichar_isupper (g_utf8_get_char (a->text + token->start));
-}
-
-typedef struct _Span Span;
-static const char *text_of (const KgAnalysis *a, Span *span);
-
-struct _Span
-{
-  guint first;
-  guint end;
-  int   cls;
-  KgEntityType type;
-  guint lex;     /* lexicon classes of the whole span */
-  char *text;    /* the tokens joined by spaces, once asked for */
-};
-
-static void
-span_clear (gpointer data)
-{
-  g_free (((Span *) data)->text);
 }
 
 static gboolean
@@ -178,25 +141,25 @@ is_possessive (const KgAnalysis *a,
 }
 
 static void
-trim_span (const KgAnalysis *a,
-           const Lexicons   *lexicon,
-           Span             *span)
+trim_span (const KgAnalysis     *a,
+           const KgSpanLexicons *lexicon,
+           KgNameSpan           *span)
 {
   /* "Later Novikov", "The Pentagon": a capitalised common word that opens
    * a sentence is not part of the name. */
   while (span->end - span->first > 1 &&
-         (is_article (a, span->first) || (token_lex (a, lexicon, span->first) & (1u << KG_LEX_COMMON))))
+         (is_article (a, span->first) || (_kg_span_token_lex (a, lexicon, span->first) & (1u << KG_LEX_COMMON))))
     span->first++;
   while (span->end - span->first > 1 && is_possessive (a, span->end - 1))
     span->end--;
   if (span->cls == CLASS_PER)
-    while (span->end - span->first > 1 && (token_lex (a, lexicon, span->first) & (1u << KG_LEX_TITLE)))
+    while (span->end - span->first > 1 && (_kg_span_token_lex (a, lexicon, span->first) & (1u << KG_LEX_TITLE)))
       span->first++;
 }
 
 static gboolean
 country_acts (const KgAnalysis *a,
-              const Span       *span)
+              const KgNameSpan *span)
 {
   guint next = span->end;
 
@@ -216,29 +179,29 @@ country_acts (const KgAnalysis *a,
 
 /* Whether tokens [first, end) name a government body by their words. */
 static gboolean
-names_government_body (const KgAnalysis *a,
-                       const Lexicons   *lexicon,
-                       guint             lex,
-                       guint             first,
-                       guint             end)
+names_government_body (const KgAnalysis     *a,
+                       const KgSpanLexicons *lexicon,
+                       guint                 lex,
+                       guint                 first,
+                       guint                 end)
 {
   if (lex & (1u << KG_LEX_GOVERNMENT))
     return TRUE;
   if (end - first >= 2 && token_in (a, first, &public_openers) && token_in (a, end - 1, &public_heads))
     return TRUE;
   for (guint t = first; t < end; t++)
-    if (token_is_capitalised (a, t) && (token_lex (a, lexicon, t) & (1u << KG_LEX_GOVERNMENT)))
+    if (token_is_capitalised (a, t) && (_kg_span_token_lex (a, lexicon, t) & (1u << KG_LEX_GOVERNMENT)))
       return TRUE;
   return FALSE;
 }
 
 static void
-type_span (const KgAnalysis *a,
-           const Lexicons   *lexicon,
-           Span             *span)
+type_span (const KgAnalysis     *a,
+           const KgSpanLexicons *lexicon,
+           KgNameSpan           *span)
 {
-  guint lex = span->lex = span->end - span->first == 1 ? token_lex (a, lexicon, span->first)
-                                   : _kg_lexicon_phrase_classes (lexicon->lexicon, text_of (a, span));
+  guint lex = span->lex = span->end - span->first == 1 ? _kg_span_token_lex (a, lexicon, span->first)
+                                   : _kg_range_phrase_classes (a, lexicon->lexicon, span->first, span->end);
 
   switch (span->cls)
     {
@@ -265,22 +228,21 @@ type_span (const KgAnalysis *a,
 /* "Russian intelligence", "the US government", "US Department of Homeland
  * Security": a country or demonym joined to what follows it. */
 static void
-join_governments (const KgAnalysis *a,
-                  const Lexicons   *lexicon,
-                  GArray           *spans)
+join_governments (const KgAnalysis     *a,
+                  const KgSpanLexicons *lexicon,
+                  GArray               *spans)
 {
   for (guint i = 0; i < spans->len; i++)
     {
-      Span *span = &g_array_index (spans, Span, i);
+      KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       guint lex = span->lex;
-      Span *next = i + 1 < spans->len ? &g_array_index (spans, Span, i + 1) : NULL;
+      KgNameSpan *next = i + 1 < spans->len ? &g_array_index (spans, KgNameSpan, i + 1) : NULL;
 
       if (!(lex & ((1u << KG_LEX_COUNTRY) | (1u << KG_LEX_DEMONYM))))
         continue;
       if (next && next->first == span->end && next->type == KG_ENTITY_GOVERNMENT)
         {
           span->end = next->end;
-          g_clear_pointer (&span->text, g_free);
           span->type = KG_ENTITY_GOVERNMENT;
           g_array_remove_index (spans, i + 1);
         }
@@ -294,256 +256,9 @@ join_governments (const KgAnalysis *a,
                !(next && next->first == span->end))
         {
           span->end++;
-          g_clear_pointer (&span->text, g_free);
           span->type = KG_ENTITY_GOVERNMENT;
         }
     }
-}
-
-static char *
-span_text (const KgAnalysis *a,
-           const Span       *span,
-           guint             end)
-{
-  const KgToken *tokens = (const KgToken *) a->tokens->data;
-  gsize size = 0, at = 0;
-  char *text;
-
-  for (guint t = span->first; t < end; t++)
-    size += tokens[t].end - tokens[t].start + 1;
-  text = g_malloc (MAX (size, 1));
-  for (guint t = span->first; t < end; t++)
-    {
-      if (t > span->first)
-        text[at++] = ' ';
-      memcpy (text + at, a->text + tokens[t].start, tokens[t].end - tokens[t].start);
-      at += tokens[t].end - tokens[t].start;
-    }
-  text[at] = '\0';
-  return text;
-}
-
-static const char *
-text_of (const KgAnalysis *a,
-         Span             *span)
-{
-  if (span->text == NULL)
-    span->text = span_text (a, span, span->end);
-  return span->text;
-}
-
-static gboolean
-is_plain_type (KgEntityType type)
-{
-  return type == KG_ENTITY_PERSON || type == KG_ENTITY_ORGANIZATION || type == KG_ENTITY_PLACE;
-}
-
-/* One substitution, insertion, deletion or swap of neighbours apart. */
-static gboolean
-one_edit_apart (const char *a,
-                const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b), i = 0;
-
-  if (la < lb)
-    return one_edit_apart (b, a);
-  if (la - lb > 1 || strcmp (a, b) == 0)
-    return FALSE;
-  while (i < lb && a[i] == b[i])
-    i++;
-  if (la > lb)
-    return strcmp (a + i + 1, b + i) == 0;
-  if (strcmp (a + i + 1, b + i + 1) == 0)
-    return TRUE;
-  return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp (a + i + 2, b + i + 2) == 0;
-}
-
-static KgEntityType
-majority (const guint *count)
-{
-  KgEntityType best = KG_ENTITY_PERSON;
-
-  for (guint t = 0; t < KG_N_ENTITY_TYPES; t++)
-    if (count[t] > count[best])
-      best = t;
-  return best;
-}
-
-/* A name seen once that is a typo of a name seen more often ("Kasperksy")
- * takes that name's type. */
-static void
-follow_typos (GArray     *spans,
-              GHashTable *votes)
-{
-  g_autoptr(GPtrArray) common = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key, value;
-
-  /* Only names seen at least twice can be what a typo meant. */
-  g_hash_table_iter_init (&iter, votes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (((const guint *) value)[majority (value)] >= 2 && strlen (key) >= 5)
-      g_ptr_array_add (common, key);
-  if (common->len == 0)
-    return;
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-      const char *text = span->text;
-      gsize n = text ? strlen (text) : 0;
-
-      if (!is_plain_type (span->type) || n < 6 || strchr (text, ' ') != NULL ||
-          ((const guint *) g_hash_table_lookup (votes, text))[span->type] > 1)
-        continue;
-      for (guint c = 0; c < common->len; c++)
-        {
-          const char *other = g_ptr_array_index (common, c);
-          gsize m = strlen (other);
-          if (m + 1 >= n && m <= n + 1 && one_edit_apart (text, other))
-            {
-              span->type = majority (g_hash_table_lookup (votes, other));
-              break;
-            }
-        }
-    }
-}
-
-static gboolean
-is_acronym (const char *text)
-{
-  gsize n = strlen (text);
-
-  if (n < 2 || n > 8)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isupper (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* The initials of a span's capitalised words: "National Cyber Security
- * Centre" → "NCSC"; skip leaves out the first word ("US Department of
- * Homeland Security" → "DHS"). */
-static gsize
-initials (const KgAnalysis *a,
-          const Span       *span,
-          guint             skip,
-          char             *out,
-          gsize             size)
-{
-  gsize n = 0;
-
-  for (guint t = span->first + skip; t < span->end && n + 1 < size; t++)
-    {
-      const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-      char c = a->text[token->start];
-      if (g_ascii_isupper (c))
-        out[n++] = c;
-    }
-  out[n] = '\0';
-  return n;
-}
-
-/* An acronym takes the type of the name it abbreviates: "NCSC" after
- * "National Cyber Security Centre" is a government body too. */
-static void
-follow_acronyms (const KgAnalysis *a,
-                 GArray           *spans)
-{
-  /* The document's acronyms → the type of the last name they abbreviate
-   * + 1; only these initials are worth keeping. */
-  g_autoptr(GHashTable) long_forms = NULL;
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-
-      if (span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span)))
-        {
-          if (long_forms == NULL)
-            long_forms = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (long_forms, span->text, NULL);
-        }
-    }
-  if (long_forms == NULL)
-    return;
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const Span *span = &g_array_index (spans, Span, i);
-      char acronym[16];
-      gpointer key;
-
-      if (span->end - span->first < 2 || span->type == KG_N_ENTITY_TYPES)
-        continue;
-      for (guint skip = 0; skip < 2; skip++)
-        if (initials (a, span, skip, acronym, sizeof acronym) >= 2 &&
-            g_hash_table_lookup_extended (long_forms, acronym, &key, NULL))
-          g_hash_table_insert (long_forms, key, GUINT_TO_POINTER (span->type + 1));
-    }
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-      gpointer type;
-
-      if (span->end - span->first == 1 && span->type != KG_N_ENTITY_TYPES && is_acronym (text_of (a, span)) &&
-          (type = g_hash_table_lookup (long_forms, span->text)) != NULL)
-        span->type = GPOINTER_TO_UINT (type) - 1;
-    }
-}
-
-/* One name, one type within a document: "Kaspersky Lab" makes every bare
- * "Kaspersky" the company, a surname alone is the person named in full
- * elsewhere, and otherwise a name takes the type most of its
- * mentions have. Governments are left alone: that type comes from context. */
-static void
-harmonise_types (const KgAnalysis *a,
-                 const Lexicons   *lexicon,
-                 GArray           *spans)
-{
-  g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-  follow_acronyms (a, spans);
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const Span *span = &g_array_index (spans, Span, i);
-      if (span->type == KG_ENTITY_ORGANIZATION && span->end - span->first >= 2 &&
-          (token_lex (a, lexicon, span->end - 1) & (1u << KG_LEX_ORG_SUFFIX)))
-        g_hash_table_add (stems, span_text (a, span, span->end - 1));
-      if (span->type == KG_ENTITY_PERSON && span->end - span->first >= 2)
-        {
-          Span last = { span->end - 1, span->end, 0, 0, 0, NULL };
-          g_hash_table_add (surnames, span_text (a, &last, span->end));
-        }
-    }
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-      const char *text = text_of (a, span);
-      guint *count;
-
-      if (!is_plain_type (span->type))
-        continue;
-      if (g_hash_table_contains (stems, text))
-        span->type = KG_ENTITY_ORGANIZATION;
-      else if (span->end - span->first == 1 && g_hash_table_contains (surnames, text))
-        span->type = KG_ENTITY_PERSON;   /* "Shingarev" after "Anton Shingarev" */
-      count = g_hash_table_lookup (votes, text);
-      if (count == NULL)
-        g_hash_table_insert (votes, (gpointer) text, (count = g_new0 (guint, KG_N_ENTITY_TYPES)));
-      count[span->type]++;
-    }
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-      const guint *count = g_hash_table_lookup (votes, span->text);
-
-      if (is_plain_type (span->type) && count[majority (count)] > count[span->type])
-        span->type = majority (count);
-    }
-  follow_typos (spans, votes);
 }
 
 /* Honorifics and offices that are followed by a person's name. */
@@ -562,66 +277,73 @@ static gint
 compare_spans (gconstpointer a,
                gconstpointer b)
 {
-  const Span *x = a, *y = b;
+  const KgNameSpan *x = a, *y = b;
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
 /* A name the tagger found once is the same name where it missed it:
  * "Later Novikov denied it" after "Novikov said". */
 static gboolean
-propagate_names (const KgAnalysis *a,
-                 const Lexicons   *lexicon,
-                 GArray           *spans)
+propagate_names (const KgAnalysis     *a,
+                 const KgSpanLexicons *lexicon,
+                 const GArray         *capitalised,
+                 GArray               *spans)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Names → their type + 1, and NAME_OPENS on the first words of names. */
+  KgNameTable names;
   g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
   guint n_spans = spans->len;
+  enum { NAME_TYPE = 0xff, NAME_OPENS = 0x100 };
+  /* The lengths of the first words of names by their capital (A to Z):
+   * most capitalised words left open start no known name, and are passed
+   * over without a look-up. */
+  guint64 opens[26] = { 0 };
 
+  _kg_name_table_init (&names, a, 2 * n_spans);
   for (guint i = 0; i < n_spans; i++)
     {
-      Span *span = &g_array_index (spans, Span, i);
-      Span first = { span->first, span->first + 1, 0, 0, 0, NULL };
+      KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
+      const KgToken *first = &g_array_index (a->tokens, KgToken, span->first);
+      guchar c = a->text[first->start];
+      KgNameSlot *slot;
 
       memset (covered + span->first, 1, span->end - span->first);
-      if (!is_plain_type (span->type))
+      if (!_kg_is_plain_type (span->type))
         continue;
-      g_hash_table_insert (names, (gpointer) text_of (a, span), GUINT_TO_POINTER (span->type + 1));
-      g_hash_table_add (firsts, span_text (a, &first, first.end));
+      slot = _kg_name_table_range (&names, span->first, span->end, TRUE);
+      slot->value = (slot->value & ~NAME_TYPE) | (span->type + 1);
+      _kg_name_table_range (&names, span->first, span->first + 1, TRUE)->value |= NAME_OPENS;
+      if (c >= 'A' && c <= 'Z')
+        opens[c - 'A'] |= G_GUINT64_CONSTANT (1) << MIN (first->end - first->start, 63);
     }
-  for (guint t = 0; t < a->tokens->len; t++)
+  /* A name found covers its words, which are then passed over. */
+  for (guint k = 0; k < capitalised->len; k++)
     {
+      guint t = g_array_index (capitalised, guint, k);
       const KgToken *token = &g_array_index (a->tokens, KgToken, t);
-      char word[64];
+      guchar c = a->text[token->start];
+      KgNameSlot *slot;
 
-      if (covered[t] || !token_is_capitalised (a, t) || token->end - token->start >= sizeof word)
-        continue;
-      /* Most capitalised words left open start no known name. */
-      memcpy (word, a->text + token->start, token->end - token->start);
-      word[token->end - token->start] = '\0';
-      if (!g_hash_table_contains (firsts, word))
+      if (covered[t] || token->end - token->start >= 64 ||
+          (c >= 'A' && c <= 'Z' && !(opens[c - 'A'] & (G_GUINT64_CONSTANT (1) << (token->end - token->start)))) ||
+          (slot = _kg_name_table_range (&names, t, t + 1, FALSE)) == NULL || !(slot->value & NAME_OPENS))
         continue;
       for (guint len = 4; len >= 1; len--)
         {
-          Span span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0, NULL };
-          g_autofree char *text = NULL;
-          gpointer type;
+          KgNameSpan span = { t, t + len, 0, KG_N_ENTITY_TYPES, 0 };
 
           if (t + len > a->tokens->len || memchr (covered + t, 1, len) != NULL ||
-              g_array_index (a->tokens, KgToken, t + len - 1).sentence != token->sentence)
+              g_array_index (a->tokens, KgToken, t + len - 1).sentence != token->sentence ||
+              (slot = _kg_name_table_range (&names, t, t + len, FALSE)) == NULL || !(slot->value & NAME_TYPE))
             continue;
-          text = span_text (a, &span, span.end);
-          if ((type = g_hash_table_lookup (names, text)) == NULL)
-            continue;
-          span.type = GPOINTER_TO_UINT (type) - 1;
-          span.lex = _kg_lexicon_phrase_classes (lexicon->lexicon, text);
-          span.text = g_steal_pointer (&text);
+          span.type = (slot->value & NAME_TYPE) - 1;
+          span.lex = _kg_range_phrase_classes (a, lexicon->lexicon, t, t + len);
           g_array_append_val (spans, span);
           memset (covered + t, 1, len);
-          t += len - 1;
           break;
         }
     }
+  _kg_name_table_clear (&names);
   if (spans->len == n_spans)
     return FALSE;
   g_array_sort (spans, compare_spans);
@@ -631,37 +353,40 @@ propagate_names (const KgAnalysis *a,
 /* "Mr Novikov", "President Abdou Diouf": capitalised words after a title
  * that the tagger left out are a person's name. */
 static gboolean
-names_after_titles (const KgAnalysis *a,
-                    const Lexicons   *lexicon,
-                    GArray           *spans)
+names_after_titles (const KgAnalysis     *a,
+                    const KgSpanLexicons *lexicon,
+                    const GArray         *capitalised,
+                    GArray               *spans)
 {
   g_autofree guint8 *covered = g_new0 (guint8, a->tokens->len);
   guint n_spans = spans->len;
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const Span *span = &g_array_index (spans, Span, i);
+      const KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       memset (covered + span->first, 1, span->end - span->first);
     }
-  for (guint t = 1; t < a->tokens->len; t++)
+  /* A name after a title covers the words it takes, which are then passed
+   * over. */
+  for (guint k = 0; k < capitalised->len; k++)
     {
-      Span span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0, NULL };
-      guint sentence = g_array_index (a->tokens, KgToken, t).sentence;
+      guint t = g_array_index (capitalised, guint, k);
+      KgNameSpan span = { t, t, CLASS_PER, KG_ENTITY_PERSON, 0 };
+      guint sentence;
 
-      if (covered[t] || covered[t - 1] || !token_is_capitalised (a, t) ||
-          !token_in (a, t - 1, &person_titles))
+      if (t == 0 || covered[t] || covered[t - 1] || !token_in (a, t - 1, &person_titles))
         continue;
+      sentence = g_array_index (a->tokens, KgToken, t).sentence;
       while (span.end < a->tokens->len && span.end - t < 3 && !covered[span.end] &&
              g_array_index (a->tokens, KgToken, span.end).sentence == sentence &&
              token_is_capitalised (a, span.end) && !token_in (a, span.end, &person_titles) &&
-             !(token_lex (a, lexicon, span.end) & ((1u << KG_LEX_TITLE) | (1u << KG_LEX_COMMON))) &&
+             !(_kg_span_token_lex (a, lexicon, span.end) & ((1u << KG_LEX_TITLE) | (1u << KG_LEX_COMMON))) &&
              g_array_index (a->tokens, KgToken, span.end).kind == KG_TOKEN_WORD)
         span.end++;
       if (span.end == t)
         continue;
       g_array_append_val (spans, span);
       memset (covered + t, 1, span.end - t);
-      t = span.end - 1;
     }
   if (spans->len == n_spans)
     return FALSE;
@@ -669,32 +394,50 @@ names_after_titles (const KgAnalysis *a,
   return TRUE;
 }
 
+/* The tokens that start with a capital, in order: the names the tagger
+ * missed start there. */
+static GArray *
+capitalised_tokens (const KgAnalysis *a)
+{
+  GArray *capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint t = 0; t < a->tokens->len; t++)
+    if (token_is_capitalised (a, t))
+      g_array_append_val (capitalised, t);
+  return capitalised;
+}
+
 static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  guint n = a->tokens->len;
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
+  guint n = a->tokens->len, n_spans = 0;
+  GArray *spans;
 
-  g_array_set_clear_func (spans, span_clear);
-
+  for (guint t = 0; t < n; t++)
+    n_spans += labels[t] != KG_LABEL_O;
+  /* At most one span a labelled token: written in place, not appended. */
+  spans = g_array_sized_new (FALSE, FALSE, sizeof (KgNameSpan), n_spans + 1);
+  g_array_set_size (spans, n_spans);
+  n_spans = 0;
   for (guint t = 0; t < n; )
     {
-      Span span = { t, t + 1, 0, KG_N_ENTITY_TYPES, 0, NULL };
+      KgNameSpan *span = &g_array_index (spans, KgNameSpan, n_spans);
 
       if (labels[t] == KG_LABEL_O)
         {
           t++;
           continue;
         }
-      span.cls = KG_LABEL_CLASS (labels[t]);
-      while (span.end < n && !KG_LABEL_IS_BEGIN (labels[span.end]) && labels[span.end] != KG_LABEL_O &&
-             KG_LABEL_CLASS (labels[span.end]) == span.cls &&
-             g_array_index (a->tokens, KgToken, span.end).sentence == g_array_index (a->tokens, KgToken, t).sentence)
-        span.end++;
-      g_array_append_val (spans, span);
-      t = span.end;
+      *span = (KgNameSpan) { t, t + 1, KG_LABEL_CLASS (labels[t]), KG_N_ENTITY_TYPES, 0 };
+      while (span->end < n && !KG_LABEL_IS_BEGIN (labels[span->end]) && labels[span->end] != KG_LABEL_O &&
+             KG_LABEL_CLASS (labels[span->end]) == span->cls && tokens[span->end].sentence == tokens[t].sentence)
+        span->end++;
+      n_spans++;
+      t = span->end;
     }
+  g_array_set_size (spans, n_spans);
   return spans;
 }
 
@@ -702,11 +445,13 @@ void
 kg_tag_entities (KgAnalysis     *analysis,
                  const KgTagger *tagger)
 {
-  Lexicons lexicons;
-  const Lexicons *lexicon = &lexicons;
+  KgSpanLexicons lexicons;
+  const KgSpanLexicons *lexicon = &lexicons;
   g_autofree guint8 *labels = NULL;
   g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) capitalised = NULL;
+  guint n_mentions = 0;
 
   g_return_if_fail (analysis != NULL);
   g_return_if_fail (tagger != NULL);
@@ -722,30 +467,29 @@ kg_tag_entities (KgAnalysis     *analysis,
   spans = spans_from_labels (analysis, labels);
   for (guint i = 0; i < spans->len; i++)
     {
-      Span *span = &g_array_index (spans, Span, i);
+      KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       trim_span (analysis, lexicon, span);
       type_span (analysis, lexicon, span);
     }
-  harmonise_types (analysis, lexicon, spans);
+  _kg_harmonise_types (analysis, lexicon, spans);
   /* Again when names were added after titles; the names found again keep
    * the type their text already has. */
-  if (names_after_titles (analysis, lexicon, spans))
-    harmonise_types (analysis, lexicon, spans);
-  propagate_names (analysis, lexicon, spans);
+  capitalised = capitalised_tokens (analysis);
+  if (names_after_titles (analysis, lexicon, capitalised, spans))
+    _kg_harmonise_types (analysis, lexicon, spans);
+  propagate_names (analysis, lexicon, capitalised, spans);
   join_governments (analysis, lexicon, spans);
+  g_array_set_size (analysis->mentions, spans->len);
   for (guint i = 0; i < spans->len; i++)
     {
-      const Span *span = &g_array_index (spans, Span, i);
-      KgMention mention;
+      const KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
+      const KgToken *tokens = (const KgToken *) analysis->tokens->data;
 
       if (span->type == KG_N_ENTITY_TYPES)
         continue;
-      mention.start = g_array_index (analysis->tokens, KgToken, span->first).start;
-      mention.end = g_array_index (analysis->tokens, KgToken, span->end - 1).end;
-      mention.first_token = span->first;
-      mention.end_token = span->end;
-      mention.type = span->type;
-      mention.entity = KG_NO_ENTITY;
-      g_array_append_val (analysis->mentions, mention);
+      g_array_index (analysis->mentions, KgMention, n_mentions++) = (KgMention) {
+        tokens[span->first].start, tokens[span->end - 1].end, span->first, span->end, span->type, KG_NO_ENTITY
+      };
     }
+  g_array_set_size (analysis->mentions, n_mentions);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include "kg-analysis.h"
 
 G_BEGIN_DECLS
@@ -121,6 +123,10 @@ const char *_kg_boundary_word         (int               side);
 /* The hash of the lower-case form, as _kg_word_keys computes it. */
 guint32     _kg_lower_hash            (const char       *word,
                                        gsize             length);
+/* The same for a word already in lower case and in ASCII (a
+ * TF_LOWER_WORD token without TF_UNICODE), without looking at it first. */
+guint32     _kg_plain_lower_hash      (const char       *word,
+                                       gsize             length);
 /* The per-token keys the position features combine. */
 void        _kg_word_keys             (const char       *word,
                                        gsize             length,
@@ -181,6 +187,29 @@ void        _kg_vocab_entry_fill      (KgVocabEntry     *entry,
                                        gsize             length,
                                        guint             offsets);
 
+/* Four labels' scores at once (GCC and Clang vector extensions); the nine
+ * labels are two of them and one more. Each lane does the operations a
+ * loop over the labels would, in the same order, so the sums are the same
+ * to the bit. */
+typedef float  KgScores4 __attribute__ ((vector_size (16)));
+typedef gint32 KgMask4   __attribute__ ((vector_size (16)));
+G_STATIC_ASSERT (KG_N_LABELS == 9);
+
+static inline KgScores4
+_kg_scores4_load (const float *p)
+{
+  KgScores4 v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline void
+_kg_scores4_store (float     *p,
+                   KgScores4  v)
+{
+  memcpy (p, &v, sizeof v);
+}
+
 /* Transition scores with the forbidden moves made impossible, for Viterbi. */
 void        _kg_mask_transitions      (const float      *transitions,
                                        float            *masked);
@@ -223,6 +252,29 @@ void        _kg_to_capitals           (KgTagToken       *tokens,
 GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
                                        const guint8     *tf,
                                        const guint8     *candidate);
+/* _kg_lower_hash of a word in lower case (TF_LOWER_WORD) token t. */
+static inline guint32
+_kg_lower_word_hash (const KgAnalysis *analysis,
+                     guint             t,
+                     guint8            tf)
+{
+  const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
+  const char *text = analysis->text + token->start;
+
+  return tf & TF_UNICODE ? _kg_lower_hash (text, token->end - token->start)
+                         : _kg_plain_lower_hash (text, token->end - token->start);
+}
+
+/* The tokens of [first, end) that are words in lower case a decoded word
+ * may have: any not in ASCII, the others when shapes (by first letter a-z,
+ * a bit a length up to 48) has theirs. At most KG_LOWER_BLOCK. */
+#define KG_LOWER_BLOCK 256
+guint       _kg_lower_candidates      (const KgAnalysis *analysis,
+                                       const guint8     *tf,
+                                       const guint64    *shapes,
+                                       guint             first,
+                                       guint             end,
+                                       guint            *candidates);
 gboolean    _kg_headline_words        (const KgTagToken *tokens,
                                        const guint8     *tf,
                                        guint             n,

@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-#include "kg-tagger-private.h"
+#include "kg-bytes.h"
+#include "kg-tagger-model.h"
 
 /*
  * The entity tagger: the averaged perceptron trained by newsgraph-train,
@@ -16,285 +17,43 @@
  * met, from one document to the next.
  */
 
-struct _KgTagger
-{
-  GMappedFile         *file;
-  const KgModelHeader *header;
-  const gint16        *table;
-  guint32              mask;
-  float                unscale;
-  const KgVocabEntry  *vocab;
-  const guint32       *slots;
-  guint32              slot_mask;
-  const char          *strings;
-  KgLexicon           *lexicon;
-  float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
-  guint                serial;    /* tells the word caches which model */
-};
-
-/* Words missing from the model's vocabulary, per thread: what a word's
- * entry holds depends only on the word and the model. */
+/* A token's emission scores while they are summed. */
 typedef struct
 {
-  GArray       *entries;   /* KgVocabEntry */
-  GPtrArray    *texts;     /* const char*, in strings */
-  GStringChunk *strings;
-  guint32      *slots;     /* entry index + 1, or 0 */
-  guint32       mask;
-  guint         serial;    /* of the tagger the entries come from */
-} WordCache;
+  KgScores4 lo;     /* labels 0-3 */
+  KgScores4 hi;     /* labels 4-7 */
+  float     last;
+} Emission;
 
-/* Past this many words a cache starts again after a document, so that it
- * stays a few megabytes. */
-#define WORD_CACHE_MAX 16384
+typedef gint16 Row8 __attribute__ ((vector_size (16)));
+typedef float  Row8f __attribute__ ((vector_size (32)));
 
-static void
-word_cache_clear (WordCache *cache)
+static inline void
+add_scores (Emission    *e,
+            const float *v)
 {
-  g_clear_pointer (&cache->entries, g_array_unref);
-  g_clear_pointer (&cache->texts, g_ptr_array_unref);
-  g_clear_pointer (&cache->strings, g_string_chunk_free);
-  g_clear_pointer (&cache->slots, g_free);
+  e->lo += _kg_scores4_load (v);
+  e->hi += _kg_scores4_load (v + 4);
+  e->last += v[8];
 }
 
-static void
-word_cache_free (WordCache *cache)
-{
-  word_cache_clear (cache);
-  g_free (cache);
-}
-
-static GPrivate word_cache_key = G_PRIVATE_INIT ((GDestroyNotify) word_cache_free);
-
-/* This thread's cache for tagger, emptied when it was another's. */
-static WordCache *
-word_cache_get (const KgTagger *tagger)
-{
-  WordCache *cache = g_private_get (&word_cache_key);
-
-  if (cache == NULL)
-    {
-      cache = g_new0 (WordCache, 1);
-      g_private_set (&word_cache_key, cache);
-    }
-  if (cache->entries != NULL && cache->serial == tagger->serial)
-    return cache;
-  word_cache_clear (cache);
-  cache->entries = g_array_sized_new (FALSE, FALSE, sizeof (KgVocabEntry), 128);
-  cache->texts = g_ptr_array_sized_new (128);
-  cache->strings = g_string_chunk_new (4096);
-  cache->slots = g_new0 (guint32, 256);
-  cache->mask = 255;
-  cache->serial = tagger->serial;
-  return cache;
-}
-
-void
-_kg_tagger_free (KgTagger *tagger)
-{
-  if (tagger == NULL)
-    return;
-  g_clear_pointer (&tagger->file, g_mapped_file_unref);
-  _kg_lexicon_free (tagger->lexicon);
-  g_free (tagger);
-}
-
-static gboolean
-model_is_valid (const KgModelHeader *header,
-                gsize                size)
-{
-  gsize table, need;
-  const KgVocabEntry *vocab;
-
-  if (size < sizeof (KgModelHeader) || memcmp (header->magic, KG_MODEL_MAGIC, 8) != 0 ||
-      header->n_labels != KG_N_LABELS || header->hash_bits < 8 || header->hash_bits > 28 ||
-      header->n_vocab > (1u << 26) || header->vocab_slots > (1u << 28) ||
-      (header->vocab_slots & (header->vocab_slots - 1)) != 0 || header->vocab_slots <= header->n_vocab)
-    return FALSE;
-  table = ((gsize) KG_N_LABELS << header->hash_bits) * sizeof (gint16);
-  need = sizeof (KgModelHeader) + table + header->n_vocab * sizeof (KgVocabEntry) +
-         header->vocab_slots * sizeof (guint32) + header->strings_size;
-  if (size != need)
-    return FALSE;
-  vocab = (const KgVocabEntry *) ((const char *) (header + 1) + table);
-  for (guint i = 0; i < header->n_vocab; i++)
-    if (vocab[i].text_offset > header->strings_size ||
-        vocab[i].length > header->strings_size - vocab[i].text_offset)
-      return FALSE;
-  return TRUE;
-}
-
-static gint n_loaded;
-
-KgTagger *
-_kg_tagger_load (const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
-  const KgModelHeader *header;
-  KgTagger *tagger;
-
-  if (file == NULL)
-    return NULL;
-  header = (const KgModelHeader *) g_mapped_file_get_contents (file);
-  if (!model_is_valid (header, g_mapped_file_get_length (file)))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s: not a tagger model of this version (rebuild it with tools/train-tagger)", path);
-      return NULL;
-    }
-  tagger = g_new0 (KgTagger, 1);
-  tagger->lexicon = _kg_lexicon_load (error);
-  if (tagger->lexicon == NULL)
-    {
-      g_free (tagger);
-      return NULL;
-    }
-  tagger->header = header;
-  tagger->table = (const gint16 *) (header + 1);
-  tagger->mask = ((guint32) 1 << header->hash_bits) - 1;
-  tagger->unscale = 1.0f / header->scale;
-  tagger->vocab = (const KgVocabEntry *) (tagger->table + ((gsize) KG_N_LABELS << header->hash_bits));
-  tagger->slots = (const guint32 *) (tagger->vocab + header->n_vocab);
-  tagger->slot_mask = header->vocab_slots - 1;
-  tagger->strings = (const char *) (tagger->slots + header->vocab_slots);
-  _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
-  tagger->file = g_steal_pointer (&file);
-  tagger->serial = (guint) g_atomic_int_add (&n_loaded, 1) + 1;
-  return tagger;
-}
-
-const KgTagger *
-kg_tagger_get_default (GError **error)
-{
-  static KgTagger *tagger;
-  G_LOCK_DEFINE_STATIC (tagger);
-  KgTagger *result;
-
-  G_LOCK (tagger);
-  if (tagger == NULL)
-    {
-      g_autofree char *path = kg_find_data_file ("extract/tagger.model");
-      tagger = _kg_tagger_load (path, error);
-    }
-  result = tagger;
-  G_UNLOCK (tagger);
-  return result;
-}
-
+/* out[l] += row[l] * unscale, label by label. */
 static inline void
 add_row (const KgTagger *tagger,
          guint32         feature,
-         float          *out)
+         Emission       *e)
 {
   const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
-  for (int l = 0; l < KG_N_LABELS; l++)
-    out[l] += row[l] * tagger->unscale;
+  Row8 r;
+  Row8f f;
+
+  memcpy (&r, row, sizeof r);
+  f = __builtin_convertvector (r, Row8f);
+  e->lo += _kg_scores4_load ((const float *) &f) * tagger->unscale;
+  e->hi += _kg_scores4_load ((const float *) &f + 4) * tagger->unscale;
+  e->last += row[8] * tagger->unscale;
 }
 
-static gint32
-vocab_lookup (const KgTagger *tagger,
-              const char     *text,
-              guint           length,
-              guint32         hash)
-{
-  for (guint32 slot = hash & tagger->slot_mask; ; slot = (slot + 1) & tagger->slot_mask)
-    {
-      guint32 e = tagger->slots[slot];
-      const KgVocabEntry *entry;
-
-      if (e == 0)
-        return -1;
-      entry = &tagger->vocab[e - 1];
-      /* The head saves a visit to the strings for most words. */
-      if (entry->length == length &&
-          memcmp (entry->head, text, MIN (length, sizeof entry->head)) == 0 &&
-          (length <= sizeof entry->head ||
-           memcmp (tagger->strings + entry->text_offset, text, length) == 0))
-        return e - 1;
-    }
-}
-
-static void
-cache_grow (WordCache *cache)
-{
-  guint size = (cache->mask + 1) * 2;
-
-  g_free (cache->slots);
-  cache->slots = g_new0 (guint32, size);
-  cache->mask = size - 1;
-  for (guint e = 0; e < cache->entries->len; e++)
-    {
-      const KgVocabEntry *entry = &g_array_index (cache->entries, KgVocabEntry, e);
-      guint32 slot = _kg_hash_word (g_ptr_array_index (cache->texts, e), entry->length) & cache->mask;
-      while (cache->slots[slot] != 0)
-        slot = (slot + 1) & cache->mask;
-      cache->slots[slot] = e + 1;
-    }
-}
-
-/* The word's id: an index into the vocabulary, or past it into the cache.
- * A word missing from the vocabulary gets the scores of its own position
- * only when it is decoded (center), not when it is just a neighbour. */
-static guint32
-word_id_hashed (const KgTagger *tagger,
-                WordCache      *cache,
-                const char     *text,
-                guint           length,
-                guint32         hash,
-                gboolean        center)
-{
-  guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
-  gint32 v = vocab_lookup (tagger, text, length, hash);
-  guint32 slot = hash & cache->mask;
-  KgVocabEntry entry;
-
-  if (v >= 0)
-    return v;
-  for (;; slot = (slot + 1) & cache->mask)
-    {
-      guint32 e = cache->slots[slot];
-      if (e == 0)
-        break;
-      KgVocabEntry *old = &g_array_index (cache->entries, KgVocabEntry, e - 1);
-      if (old->length == length && memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
-        {
-          if ((old->filled & offsets) != offsets)
-            _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
-                                  text, length, offsets);
-          return tagger->header->n_vocab + e - 1;
-        }
-    }
-  entry.filled = 0;
-  _kg_vocab_entry_fill (&entry, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
-                        text, length, offsets);
-  g_array_append_val (cache->entries, entry);
-  g_ptr_array_add (cache->texts, g_string_chunk_insert_len (cache->strings, text, length));
-  cache->slots[slot] = cache->entries->len;
-  if (cache->entries->len * 2 > cache->mask)
-    cache_grow (cache);
-  return tagger->header->n_vocab + cache->entries->len - 1;
-}
-
-static guint32
-word_id (const KgTagger *tagger,
-         WordCache      *cache,
-         const char     *text,
-         guint           length,
-         gboolean        center)
-{
-  return word_id_hashed (tagger, cache, text, length, _kg_hash_word (text, length), center);
-}
-
-static inline const KgVocabEntry *
-entry_of (const KgTagger  *tagger,
-          const WordCache *cache,
-          guint32          id)
-{
-  if (id < tagger->header->n_vocab)
-    return &tagger->vocab[id];
-  return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
-}
 
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
@@ -304,8 +63,8 @@ typedef struct
   guint32 *id;          /* word id, for TF_NEEDED tokens */
   guint8  *tf;
   guint8  *lex_span;
-  guint8  *doc_flags;
   guint8  *all_caps;    /* per sentence */
+  guint    n_active;    /* tokens decoded */
 } DocArrays;
 
 static void
@@ -316,8 +75,8 @@ doc_arrays_init (DocArrays *d,
   d->id = g_new (guint32, n);
   d->tf = g_new (guint8, n);
   d->lex_span = g_new0 (guint8, n);
-  d->doc_flags = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
+  d->n_active = 0;
 }
 
 static void
@@ -326,7 +85,6 @@ doc_arrays_clear (DocArrays *d)
   g_free (d->id);
   g_free (d->tf);
   g_free (d->lex_span);
-  g_free (d->doc_flags);
   g_free (d->all_caps);
 }
 
@@ -338,7 +96,9 @@ typedef struct
   guint32    *sshape;
   guint8     *cap;
   guint32    *word_lex;
-  guint32    *hash;
+  guint8     *doc_flags; /* KG_DOC_*, of the decoded tokens */
+  guint32    *hash;      /* per needed token */
+  guint      *needed;    /* the needed tokens */
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -357,22 +117,59 @@ static const guint64 byte_counts[256] = {
   [0x80 ... 0xff] = COUNT_OTHER,
 };
 
+static G_GNUC_NO_INLINE guint8
+unicode_token_flags (const char *text,
+                     gsize       length)
+{
+  gunichar first = g_utf8_get_char_validated (text, length);
+  gboolean any = FALSE;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    any |= g_unichar_isupper (g_utf8_get_char (p));
+  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
+}
+
+/* The capitals (upper) and small letters (lower) among the first length
+ * (1 to 8) bytes at text, eight at a time; FALSE when one of them is not
+ * ASCII. */
+static inline gboolean
+count_letters8 (const char *text,
+                gsize       length,
+                guint      *upper,
+                guint      *lower)
+{
+  guint64 x = _kg_bytes_load (text), caps, small;
+
+  x &= length == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * length)) - 1;
+  if (x & KG_BYTES (0x80))
+    return FALSE;
+  caps = _kg_bytes_within (x, 'A', 'Z');
+  small = _kg_bytes_within (x, 'a', 'z');
+  /* One bit a byte, summed into the top byte. */
+  *upper = ((caps >> 7) * KG_BYTES (1)) >> 56;
+  *lower = ((small >> 7) * KG_BYTES (1)) >> 56;
+  return TRUE;
+}
+
 /* Also counts the capital and small letters of an ASCII word, the way
- * _kg_is_all_caps_sentence does. */
-guint8
-_kg_token_flags (const char *text,
-                 gsize       length,
-                 guint      *n_upper,
-                 guint      *n_lower)
+ * _kg_is_all_caps_sentence does. Inline: classify_sentence calls it for
+ * every token. Reading up to 8 bytes at once takes room (the bytes that
+ * may be read at text) of 8. */
+static inline guint8
+token_flags (const char *text,
+             gsize       length,
+             gsize       room,
+             guint      *n_upper,
+             guint      *n_lower)
 {
   guint upper = 0, lower = 0;
-  gunichar first;
-  gboolean any = FALSE;
   guint other = 0;
 
+  if (length <= 8 && room >= 8)
+    other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
   /* Branch-free counting: one table look-up and one sum a byte, the three
    * counts side by side in 21-bit fields; a longer token counts one by one. */
-  if (G_LIKELY (length < (1u << 21)))
+  else if (G_LIKELY (length < (1u << 21)))
     {
       guint64 sum = 0;
 
@@ -391,19 +188,22 @@ _kg_token_flags (const char *text,
         other |= c;
       }
   if (other & 4)
-    goto unicode;
+    return unicode_token_flags (text, length);
   if (upper + lower > 0 && g_ascii_isalpha (text[0]))
     {
       *n_upper += upper;
       *n_lower += lower;
     }
   return upper ? TF_UPPER : g_ascii_isalpha (text[0]) ? TF_LOWER_WORD : 0;
+}
 
-unicode:
-  first = g_utf8_get_char_validated (text, length);
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    any |= g_unichar_isupper (g_utf8_get_char (p));
-  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
+guint8
+_kg_token_flags (const char *text,
+                 gsize       length,
+                 guint      *n_upper,
+                 guint      *n_lower)
+{
+  return token_flags (text, length, length, n_upper, n_lower);
 }
 
 static void
@@ -421,7 +221,17 @@ sentence_tokens (const KgAnalysis *analysis,
 
 /* Decodes only the stretches that can hold a name: capitalised tokens,
  * short gaps between them ("Bank of England") and all of a headline in
- * capitals. Everything else is O at no cost, which is most of a text. */
+ * capitals. Everything else is O at no cost, which is most of a text. The
+ * tokens around a decoded one are needed too, as its features' neighbours. */
+/* TF_COMMON for "I" (when the lexicon has it), else 0. */
+static inline guint8
+common_i (const char *text,
+          gsize       length,
+          guint8      tf)
+{
+  return length == 1 && text[0] == 'I' && (tf & TF_UPPER) ? TF_COMMON : 0;
+}
+
 static void
 mark_active (guint8   *tf,
              guint     n,
@@ -433,16 +243,36 @@ mark_active (guint8   *tf,
     {
       if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
-      tf[i] |= TF_ACTIVE;
+      tf[i] |= TF_ACTIVE | TF_NEEDED;
+      if (i > 0)
+        tf[i - 1] |= TF_NEEDED;
+      if (i + 1 < n)
+        tf[i + 1] |= TF_NEEDED;
       if ((int) i - last <= 3)
         for (int j = last + 1; j < (int) i; j++)
-          tf[j] |= TF_ACTIVE;
+          tf[j] |= TF_ACTIVE | TF_NEEDED;
       last = i;
     }
-  for (guint i = 0; i < n; i++)
-    if (tf[i] & TF_ACTIVE)
-      for (guint j = i >= KG_WINDOW ? i - KG_WINDOW : 0; j <= i + KG_WINDOW && j < n; j++)
-        tf[j] |= TF_NEEDED;
+}
+
+/* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
+ * by the rules of writing, not because they name anything. classify_sentence
+ * marks "I" already, unless the sentence was rewritten in capitals since
+ * (rewritten). */
+static void
+mark_common (const KgTagger   *tagger,
+             const KgTagToken *tokens,
+             guint8           *tf,
+             guint             n,
+             gboolean          rewritten)
+{
+  if ((tf[0] & TF_UPPER) &&
+      (_kg_lexicon_word_classes (tagger->lexicon, tokens[0].text, tokens[0].length) & (1u << KG_LEX_COMMON)))
+    tf[0] |= TF_COMMON;
+  if (!tagger->common_i || !rewritten)
+    return;
+  for (guint i = 1; i < n; i++)
+    tf[i] |= common_i (tokens[i].text, tokens[i].length, tf[i]);
 }
 
 /* A small map from lower-case hashes to document flags. */
@@ -454,9 +284,9 @@ typedef struct
 } FlagMap;
 
 static guint8 *
-flag_slot (FlagMap *map,
-           guint32  key,
-           gboolean insert)
+flag_slot (FlagMap  *map,
+           guint32   key,
+           gboolean  insert)
 {
   guint32 slot = (key * 0x9e3779b1u) & map->mask;
 
@@ -475,22 +305,24 @@ flag_slot (FlagMap *map,
     }
 }
 
-/* The same flags as _kg_doc_flags, looking only at what decoding needs. */
+/* The same flags as _kg_doc_flags, looking only at what decoding needs:
+ * the flags of the decoded words' lower case in map, which fill_keys
+ * hands to each decoded token. */
 static void
-doc_flags (const KgTagger   *tagger,
-           const WordCache  *cache,
-           const KgAnalysis *analysis,
-           DocArrays        *d)
+doc_flags (const KgTagger    *tagger,
+           const KgWordCache *cache,
+           const KgAnalysis  *analysis,
+           const DocArrays   *d,
+           FlagMap           *result)
 {
-  guint n = analysis->tokens->len, n_active = 0, size = 64;
+  guint n = analysis->tokens->len, size = 64;
   FlagMap map;
   /* Which (first letter, length) the decoded words have, so that most lower
-   * case words are passed over without hashing them. */
-  guint64 shapes[26] = { 0 };
+   * case words are passed over without hashing them (32 letters, so that
+   * any byte finds its row). */
+  guint64 shapes[32] = { 0 };
 
-  for (guint t = 0; t < n; t++)
-    n_active += (d->tf[t] & TF_ACTIVE) != 0;
-  while (size < n_active * 2 + 2)
+  while (size < d->n_active * 2 + 2)
     size *= 2;
   map.keys = g_new0 (guint32, size);
   map.flags = g_new0 (guint8, size);
@@ -501,7 +333,7 @@ doc_flags (const KgTagger   *tagger,
       for (guint t = sent->first_token; t < sent->end_token; t++)
         if (d->tf[t] & TF_ACTIVE)
           {
-            const KgVocabEntry *entry = entry_of (tagger, cache, d->id[t]);
+            const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
             guchar c = g_ascii_tolower (analysis->text[token->start]);
@@ -514,87 +346,94 @@ doc_flags (const KgTagger   *tagger,
               *f |= KG_DOC_TITLE_MID;
           }
     }
-  for (guint t = 0; t < n; t++)
+  for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
-      const KgToken *token;
-      guint32 lower;
-      guint8 *f;
+      guint candidates[KG_LOWER_BLOCK];
+      guint n_candidates = _kg_lower_candidates (analysis, d->tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+                                                 candidates);
 
-      if (!(d->tf[t] & TF_LOWER_WORD))
-        continue;
-      token = &g_array_index (analysis->tokens, KgToken, t);
-      if (!(d->tf[t] & TF_UNICODE) &&
-          !(shapes[analysis->text[token->start] - 'a'] &
-            (G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48))))
-        continue;
-      lower = d->tf[t] & TF_NEEDED ? entry_of (tagger, cache, d->id[t])->lower
-                                   : _kg_lower_hash (analysis->text + token->start, token->end - token->start);
-      if ((f = flag_slot (&map, lower, FALSE)) != NULL)
-        *f |= KG_DOC_LOWER;
+      for (guint k = 0; k < n_candidates; k++)
+        {
+          guint t = candidates[k];
+          guint32 lower = d->tf[t] & TF_NEEDED ? _kg_word_entry (tagger, cache, d->id[t])->lower
+                                               : _kg_lower_word_hash (analysis, t, d->tf[t]);
+          guint8 *f;
+
+          if ((f = flag_slot (&map, lower, FALSE)) != NULL)
+            *f |= KG_DOC_LOWER;
+        }
     }
-  for (guint t = 0; t < n; t++)
-    if (d->tf[t] & TF_ACTIVE)
-      d->doc_flags[t] = *flag_slot (&map, entry_of (tagger, cache, d->id[t])->lower, FALSE);
-  g_free (map.keys);
-  g_free (map.flags);
+  *result = map;
 }
 
+/* The emission scores of the token at i into out. */
+static void
+emission (const KgTagger      *tagger,
+          const KgWordCache   *cache,
+          const KgTagSentence *ts,
+          const guint32       *id,
+          guint32              bos,
+          guint32              eos,
+          guint                i,
+          const guint32       *features,
+          guint                n_features,
+          float               *out)
+{
+  Emission sum = { { 0 }, { 0 }, 0 };
+
+  for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
+    {
+      int j = (int) i + k;
+      guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
+      add_scores (&sum, _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW]);
+    }
+  for (guint p = 0; p < n_features; p++)
+    add_row (tagger, features[p], &sum);
+  _kg_scores4_store (out, sum.lo);
+  _kg_scores4_store (out + 4, sum.hi);
+  out[8] = sum.last;
+}
+
+/* The emission scores of every decoded token of the sentence, at
+ * em + i * KG_N_LABELS. */
 static void
 emissions (const KgTagger      *tagger,
-           const WordCache     *cache,
+           const KgWordCache   *cache,
            const KgTagSentence *ts,
            const guint32       *id,
+           const guint8        *tf,
            guint32              bos,
            guint32              eos,
-           guint                first,
-           guint                end,
            float               *em)
 {
   guint32 feats[64][KG_MAX_POS_FEATURES];
-  guint n_feats[64];
+  guint n_feats[64], at[64];
+  guint i = 0;
 
-  /* Fetch the weight rows of a stretch at once: they are scattered over the
-   * table, and waiting for each in turn is most of the cost. */
-  for (guint i = first; i < end && i - first < 64; i++)
+  while (i < ts->n)
     {
-      n_feats[i - first] = _kg_position_features (ts, i, feats[i - first]);
-      for (guint p = 0; p < n_feats[i - first]; p++)
-        __builtin_prefetch (tagger->table + (gsize) (feats[i - first][p] & tagger->mask) * KG_N_LABELS);
-    }
-  for (guint i = first; i < end; i++)
-    {
-      float *out = em + (i - first) * KG_N_LABELS;
-      guint32 more[KG_MAX_POS_FEATURES];
-      const guint32 *f;
-      guint n;
+      guint k = 0;
 
-      memset (out, 0, sizeof (float) * KG_N_LABELS);
-      for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
-        {
-          int j = (int) i + k;
-          guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
-          const float *v = entry_of (tagger, cache, e)->scores[k + KG_WINDOW];
-          for (int l = 0; l < KG_N_LABELS; l++)
-            out[l] += v[l];
-        }
-      if (i - first < 64)
-        {
-          f = feats[i - first];
-          n = n_feats[i - first];
-        }
-      else
-        {
-          f = more;
-          n = _kg_position_features (ts, i, more);
-        }
-      for (guint p = 0; p < n; p++)
-        add_row (tagger, f[p], out);
+      /* Fetch the weight rows of the sentence's tokens at once (64 at
+       * most): they are scattered over the table, and waiting for each in
+       * turn is most of the cost. */
+      for (; i < ts->n && k < G_N_ELEMENTS (at); i++)
+        if (tf[i] & TF_ACTIVE)
+          {
+            at[k] = i;
+            n_feats[k] = _kg_position_features (ts, i, feats[k]);
+            for (guint p = 0; p < n_feats[k]; p++)
+              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
+            k++;
+          }
+      for (guint c = 0; c < k; c++)
+        emission (tagger, cache, ts, id, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
 static void
 decode_sentence (const KgTagger      *tagger,
-                 const WordCache     *cache,
+                 const KgWordCache   *cache,
                  const KgTagSentence *ts,
                  const guint32       *id,
                  const guint8        *tf,
@@ -606,6 +445,7 @@ decode_sentence (const KgTagger      *tagger,
   guint i = 0;
 
   memset (labels, KG_LABEL_O, ts->n);
+  emissions (tagger, cache, ts, id, tf, bos, eos, em);
   while (i < ts->n)
     {
       guint end = i;
@@ -617,67 +457,106 @@ decode_sentence (const KgTagger      *tagger,
         }
       while (end < ts->n && (tf[end] & TF_ACTIVE))
         end++;
-      emissions (tagger, cache, ts, id, bos, eos, i, end, em);
-      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em, end - i, labels + i);
+      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
       i = end;
     }
 }
 
-/* The keys of a sentence's tokens in scratch: what the entries hold for
- * needed tokens, what the flags tell for the others. */
+/* The keys of a sentence's tokens in scratch: those the position features
+ * read, of the needed tokens (the decoded ones and their neighbours; a
+ * sentence without any is all O). For decoding (flags given), the
+ * document flags of the decoded ones, and every token's lexicon classes
+ * into token_lex for the mention rules (0 for the tokens not needed: names
+ * are made of decoded tokens). Else the capitals and lexicon classes the
+ * lexicon's spans read, what the flags tell for the tokens not needed. */
 static void
-fill_keys (const KgTagger   *tagger,
-           const WordCache  *cache,
-           const DocArrays  *d,
-           guint             first,
-           guint             n,
-           Scratch          *scratch)
+fill_keys (const KgTagger    *tagger,
+           const KgWordCache *cache,
+           const DocArrays   *d,
+           guint              first,
+           guint              n,
+           FlagMap           *flags,
+           guint32           *token_lex,
+           Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
     {
-      guint t = first + i;
+      guint8 tf = d->tf[first + i];
       const KgVocabEntry *entry;
 
-      if (!(d->tf[t] & TF_NEEDED))
+      if (!(tf & TF_NEEDED))
         {
-          scratch->cap[i] = d->tf[t] & TF_LOWER_WORD ? 2 : 0;
+          scratch->cap[i] = tf & TF_LOWER_WORD ? 2 : 0;
+          if (flags != NULL)
+            token_lex[first + i] = 0;
           continue;
         }
-      entry = entry_of (tagger, cache, d->id[t]);
+      entry = _kg_word_entry (tagger, cache, d->id[first + i]);
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
+      if (flags != NULL)
+        {
+          /* Every decoded word's lower case is in the map. */
+          if (tf & TF_ACTIVE)
+            scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
+          token_lex[first + i] = entry->lex;
+          continue;
+        }
       scratch->cap[i] = entry->cap;
       scratch->word_lex[i] = entry->lex;
     }
 }
 
 /* Token flags and whether the sentence is a headline in capitals; TRUE when
- * it may be one in title case. */
+ * it may be one in title case. The flags' counts settle both for most
+ * sentences, without the tokens' text. */
 static gboolean
 classify_sentence (const KgAnalysis *analysis,
+                   const KgTagger   *tagger,
                    DocArrays        *d,
                    guint             s,
                    Scratch          *scratch)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
   guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, unicode = 0;
+  guint upper = 0, lower = 0, capitalised = 0, words = 0;
+  gsize unicode = 0;   /* bytes of the tokens not in ASCII */
 
-  sentence_tokens (analysis, sent, scratch->tokens);
   for (guint t = f; t < sent->end_token; t++)
     {
-      d->tf[t] = _kg_token_flags (scratch->tokens[t - f].text, scratch->tokens[t - f].length, &upper, &lower);
-      unicode |= d->tf[t] & TF_UNICODE;
+      guint length = tokens[t].end - tokens[t].start;
+
+      d->tf[t] = token_flags (analysis->text + tokens[t].start, length, analysis->length - tokens[t].start,
+                              &upper, &lower);
+      if (t > f && tagger->common_i)
+        d->tf[t] |= common_i (analysis->text + tokens[t].start, length, d->tf[t]);
+      unicode += d->tf[t] & TF_UNICODE ? length : 0;
+      capitalised += (d->tf[t] & TF_UPPER) != 0;
+      words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
     }
-  d->all_caps[s] = unicode ? _kg_is_all_caps_sentence (scratch->tokens, n) : upper >= 2 && lower * 4 < upper;
-  return !d->all_caps[s] && _kg_is_title_case (scratch->tokens, d->tf + f, n);
+  /* Those tokens hold at most a capital a byte: when the small letters of
+   * the others outweigh that, the sentence is not in capitals. */
+  if (unicode > 0 && lower * 4 < upper + unicode)
+    {
+      sentence_tokens (analysis, sent, scratch->tokens);
+      d->all_caps[s] = _kg_is_all_caps_sentence (scratch->tokens, n);
+    }
+  else
+    d->all_caps[s] = unicode == 0 && upper >= 2 && lower * 4 < upper;
+  /* Title case wants two thirds of the words capitalised, whatever the
+   * others are. */
+  if (d->all_caps[s] || n < 4 || capitalised < 4 || capitalised * 3 < words * 2)
+    return FALSE;
+  sentence_tokens (analysis, sent, scratch->tokens);
+  return _kg_is_title_case (scratch->tokens, d->tf + f, n);
 }
 
 /* Word ids and lexicon spans of one sentence. */
 static void
 prepare_sentence (const KgAnalysis *analysis,
                   const KgTagger   *tagger,
-                  WordCache        *cache,
+                  KgWordCache      *cache,
                   DocArrays        *d,
                   guint             s,
                   Scratch          *scratch,
@@ -687,55 +566,62 @@ prepare_sentence (const KgAnalysis *analysis,
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
-  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, d->doc_flags + f,
+  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
+  guint n_needed = 0;
+  gboolean opens_phrase = FALSE, rewritten = FALSE;
 
   sentence_tokens (analysis, sent, scratch->tokens);
   if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
-      ts.all_caps = d->all_caps[s] = TRUE;
+      ts.all_caps = d->all_caps[s] = rewritten = TRUE;
     }
-  /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
-   * by the rules of writing, not because they name anything. */
-  for (guint t = f; t < sent->end_token; t++)
-    if ((t == f || (scratch->tokens[t - f].length == 1 && scratch->tokens[t - f].text[0] == 'I')) &&
-        (d->tf[t] & TF_UPPER) &&
-        (_kg_lexicon_word_classes (tagger->lexicon, scratch->tokens[t - f].text,
-                                   scratch->tokens[t - f].length) & (1u << KG_LEX_COMMON)))
-      d->tf[t] |= TF_COMMON;
+  mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
-  /* Hash every word first and ask for its slot, then for its entry, so
-   * that the look-ups of a sentence wait on memory together. */
   for (guint t = f; t < sent->end_token; t++)
-    if (d->tf[t] & TF_NEEDED)
-      {
-        scratch->hash[t - f] = _kg_hash_word (scratch->tokens[t - f].text, scratch->tokens[t - f].length);
-        __builtin_prefetch (&tagger->slots[scratch->hash[t - f] & tagger->slot_mask]);
-      }
-  for (guint t = f; t < sent->end_token; t++)
-    if (d->tf[t] & TF_NEEDED)
-      {
-        guint32 e = tagger->slots[scratch->hash[t - f] & tagger->slot_mask];
-        if (e != 0)
-          __builtin_prefetch (&tagger->vocab[e - 1]);
-      }
-  for (guint t = f; t < sent->end_token; t++)
-    if (d->tf[t] & TF_NEEDED)
-      d->id[t] = word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
-                                 scratch->hash[t - f], (d->tf[t] & TF_ACTIVE) != 0);
-  fill_keys (tagger, cache, d, f, n, scratch);
-  _kg_lexicon_mark_spans (tagger->lexicon, &ts);
-}
+    {
+      scratch->needed[n_needed] = t;
+      n_needed += (d->tf[t] & TF_NEEDED) != 0;
+      d->n_active += (d->tf[t] & TF_ACTIVE) != 0;
+    }
+  /* Hash every word first and ask for its slots (in the model and in the
+   * cache of the other words), then for its entry, so that the look-ups of
+   * a sentence wait on memory together. */
+  for (guint k = 0; k < n_needed; k++)
+    {
+      const KgTagToken *token = &scratch->tokens[scratch->needed[k] - f];
 
-static gboolean
-any_active (const guint8 *tf,
-               guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    if (tf[i] & TF_ACTIVE)
-      return TRUE;
-  return FALSE;
+      scratch->hash[k] = _kg_hash_word (token->text, token->length);
+      __builtin_prefetch (&tagger->slots[scratch->hash[k] & tagger->slot_mask]);
+      __builtin_prefetch (&cache->slots[scratch->hash[k] & cache->mask]);
+    }
+  for (guint k = 0; k < n_needed; k++)
+    {
+      guint32 e = tagger->slots[scratch->hash[k] & tagger->slot_mask], c;
+
+      if (e != 0)
+        __builtin_prefetch (&tagger->vocab[e - 1]);
+      else if ((c = cache->slots[scratch->hash[k] & cache->mask]) != 0)
+        __builtin_prefetch (&g_array_index (cache->entries, KgVocabEntry, c - 1));
+    }
+  for (guint k = 0; k < n_needed; k++)
+    {
+      guint t = scratch->needed[k];
+      const KgVocabEntry *entry;
+
+      d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+                                 scratch->hash[k], (d->tf[t] & TF_ACTIVE) != 0);
+      /* Spans start at a capitalised word that may open a lexicon entry. */
+      entry = _kg_word_entry (tagger, cache, d->id[t]);
+      opens_phrase |= entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE);
+    }
+  /* The spans stay 0 (as allocated) otherwise. */
+  if (opens_phrase)
+    {
+      fill_keys (tagger, cache, d, f, n, NULL, NULL, scratch);
+      _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+    }
 }
 
 void
@@ -746,10 +632,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
 {
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
-  WordCache *cache = word_cache_get (tagger);
+  KgWordCache *cache = _kg_word_cache_get (tagger);
   g_autofree float *em = NULL;
   Scratch scratch;
   DocArrays d;
+  FlagMap flags;
   /* Holds the capitalised words of headlines while they are tagged. */
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
   g_autoptr(GHashTable) lower = NULL;
@@ -767,32 +654,29 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
+  scratch.doc_flags = g_new (guint8, max_len);
+  scratch.needed = g_new (guint, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
-    maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
+    maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
   if (maybe_title)
     lower = _kg_lower_case_words (analysis, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
-  bos = word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
-  eos = word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
-  doc_flags (tagger, cache, analysis, &d);
+  bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
+  eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
+  doc_flags (tagger, cache, analysis, &d, &flags);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
       guint f = sent->first_token;
-      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, d.doc_flags + f,
+      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      /* A sentence without a decoded token is all O: no keys needed. */
-      if (any_active (d.tf + f, ts.n))
-        fill_keys (tagger, cache, &d, f, ts.n, &scratch);
+      fill_keys (tagger, cache, &d, f, ts.n, &flags, token_lex, &scratch);
       decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
-  /* Names are made of decoded tokens, which were all looked up. */
-  for (guint t = 0; t < n_tokens; t++)
-    token_lex[t] = d.tf[t] & TF_NEEDED ? entry_of (tagger, cache, d.id[t])->lex : 0;
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
@@ -800,12 +684,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
-  if (cache->entries->len > WORD_CACHE_MAX)
-    word_cache_clear (cache);
-}
-
-const KgLexicon *
-_kg_tagger_lexicon (const KgTagger *tagger)
-{
-  return tagger->lexicon;
+  g_free (scratch.doc_flags);
+  g_free (flags.keys);
+  g_free (flags.flags);
+  g_free (scratch.needed);
+  _kg_word_cache_trim (cache);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-analysis.h"
+#include "kg-bytes.h"
 
 /*
  * Tokens, sentences and paragraphs in one pass over the bytes, then one pass
@@ -44,26 +45,63 @@ static const char *const sentence_starters[] = {
 };
 
 /* The lists as one set, built once: a word ends most sentences, so the
- * lookup is on the hot path. */
-static GHashTable *
+ * lookup is on the hot path. A word ending in a dot that is longer than
+ * any abbreviation ends its sentence without one. */
+typedef struct
+{
+  GHashTable *table;
+  gsize       longest_abbrev;
+} WordSets;
+
+static const WordSets *
 word_sets (void)
 {
-  static GHashTable *sets;
+  static WordSets *sets;
 
   if (g_once_init_enter (&sets))
     {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      WordSets *built = g_new0 (WordSets, 1);
       const char *const *lists[] = { title_abbrevs, other_abbrevs, sentence_starters };
 
+      built->table = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         for (guint i = 0; lists[l][i]; i++)
           {
-            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, lists[l][i]));
-            g_hash_table_insert (table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (built->table, lists[l][i]));
+            g_hash_table_insert (built->table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+            if (lists[l] != sentence_starters)
+              built->longest_abbrev = MAX (built->longest_abbrev, strlen (lists[l][i]));
           }
-      g_once_init_leave (&sets, table);
+      g_once_init_leave (&sets, built);
     }
   return sets;
+}
+
+enum { IN_TITLE_ABBREVS = 1, IN_OTHER_ABBREVS = 2, IN_SENTENCE_STARTERS = 4 };
+
+/* The lists a word is on, IN_*: as written or, in capitals, as
+ * capitalised. */
+static guint
+word_lists (const char *word,
+            gsize       length)
+{
+  char buf[16];
+  gboolean all_upper = length >= 2;
+  guint bits;
+
+  if (length >= sizeof buf)
+    return 0;
+  memcpy (buf, word, length);
+  buf[length] = '\0';
+  bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
+  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
+  for (gsize i = 0; i < length; i++)
+    all_upper &= g_ascii_isupper (buf[i]);
+  if (!all_upper)
+    return bits;
+  for (gsize i = 1; i < length; i++)
+    buf[i] = g_ascii_tolower (buf[i]);
+  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
 }
 
 static gboolean
@@ -71,24 +109,9 @@ word_in (const char *word,
          gsize       length,
          const char *const *list)
 {
-  char buf[16];
-  guint bit = list == title_abbrevs ? 1 : list == other_abbrevs ? 2 : 4;
-  gboolean all_upper = length >= 2;
-
-  if (length >= sizeof buf)
-    return FALSE;
-  memcpy (buf, word, length);
-  buf[length] = '\0';
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit)
-    return TRUE;
-  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
-  for (gsize i = 0; i < length; i++)
-    all_upper &= g_ascii_isupper (buf[i]);
-  if (!all_upper)
-    return FALSE;
-  for (gsize i = 1; i < length; i++)
-    buf[i] = g_ascii_tolower (buf[i]);
-  return (GPOINTER_TO_UINT (g_hash_table_lookup (word_sets (), buf)) & bit) != 0;
+  guint bit = list == title_abbrevs ? IN_TITLE_ABBREVS : list == other_abbrevs ? IN_OTHER_ABBREVS
+                                                                                : IN_SENTENCE_STARTERS;
+  return (word_lists (word, length) & bit) != 0;
 }
 
 static inline gunichar
@@ -270,6 +293,29 @@ scan_dotted (const char *text,
   return 0;
 }
 
+/* Where the run of ASCII letters and digits from j ends, eight bytes at a
+ * time while they can be read. */
+static inline gsize
+alnum_run (const char *text,
+           gsize       length,
+           gsize       j)
+{
+  while (j + 8 <= length)
+    {
+      guint64 x = _kg_bytes_load (text + j), y = x & KG_BYTES (0x7f);
+      /* Bytes not ASCII have their top bit set in x. */
+      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y, 'A', 'Z') |
+                         _kg_bytes_within (y, 'a', 'z')) | x) & KG_BYTES (0x80);
+
+      if (other != 0)
+        return j + __builtin_ctzll (other) / 8;
+      j += 8;
+    }
+  while (j < length && g_ascii_isalnum (text[j]))
+    j++;
+  return j;
+}
+
 static gsize
 scan_word (const char *text,
            gsize       length,
@@ -287,8 +333,7 @@ scan_word (const char *text,
       gunichar c;
 
       /* Plain ASCII letters and digits first: most of any text. */
-      while (j < length && g_ascii_isalnum (text[j]))
-        j++;
+      j = alnum_run (text, length, j);
       c = char_at (text, length, j);
       if (is_alnum (c))
         j += char_len (text, j);
@@ -307,15 +352,37 @@ scan_word (const char *text,
       gsize n = j - i;
       gboolean initial = n == 1 && g_ascii_isupper (text[i]);
       gboolean number_abbrev = n == 2 && strncmp (text + i, "No", 2) == 0;
+      guint lists = initial || n > word_sets ()->longest_abbrev ? 0 : word_lists (text + i, n);
 
-      if (initial || word_in (text + i, n, title_abbrevs) ||
+      if (initial || (lists & IN_TITLE_ABBREVS) ||
           (number_abbrev ? is_digit (char_at (text, length, j + 2)) || is_digit (char_at (text, length, j + 1))
-                         : word_in (text + i, n, other_abbrevs)))
+                         : (lists & IN_OTHER_ABBREVS)))
         {
           *abbrev = TRUE;
           return n + 1;
         }
     }
+  return j - i;
+}
+
+/* The length of a word of ASCII letters and digits at i that ends before
+ * an ASCII byte that cannot continue it, end an abbreviation or start an
+ * address; else 0, for scan_word to look closer. */
+static inline gsize
+plain_word (const char *text,
+            gsize       length,
+            gsize       i)
+{
+  gsize j = i + 1;
+  guchar c = text[i];
+
+  /* "U.S." and URLs have their own scans. */
+  if (!g_ascii_isalpha (c) || c == 'h' || c == 'w' || (j < length && text[j] == '.'))
+    return 0;
+  j = alnum_run (text, length, j);
+  c = j < length ? text[j] : ' ';
+  if (c >= 0x80 || c == '-' || c == '&' || c == '\'' || c == '.' || c == '@' || c == '\0')
+    return 0;
   return j - i;
 }
 
@@ -376,11 +443,25 @@ scan_tokens (KgAnalysis *analysis)
 
   while (i < length)
     {
-      gunichar c = char_at (text, length, i);
+      gunichar c;
       gsize n;
       gboolean abbrev;
       KgTokenKind kind = KG_TOKEN_PUNCT;
 
+      /* The plain cases first, with what scan_word would find. */
+      if (text[i] == ' ')
+        {
+          i++;
+          continue;
+        }
+      if ((n = plain_word (text, length, i)) > 0)
+        {
+          add_token (analysis, &count, i, i + n, KG_TOKEN_WORD, newline);
+          newline = 0;
+          i += n;
+          continue;
+        }
+      c = char_at (text, length, i);
       if (is_space (c) || c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
         {
           newline |= c == '\n' || c == 0x2029 || c == 0x2028;

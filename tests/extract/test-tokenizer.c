@@ -189,6 +189,33 @@ test_text_not_terminated (void)
   g_assert_cmpint (g_array_index (analysis->tokens, KgToken, 1).kind, ==, KG_TOKEN_WORD);
 }
 
+/* Words are read eight bytes at a time: a word of any length ends where
+ * it ends, wherever a letter outside ASCII falls in it. */
+static void
+test_words_across_eight_bytes (void)
+{
+  for (guint length = 1; length <= 19; length++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint at = 0; at <= length; at++)
+        {
+          g_autoptr(GString) word = g_string_new (NULL);
+
+          for (guint i = 0; i < length; i++)
+            g_string_append (word, i == at ? "\xc3\xa9" : i % 3 ? "b" : "K");
+          /* The word alone, then before a comma, a token of its own. */
+          g_string_append_printf (text, "%s %s, ", word->str, word->str);
+          g_string_append_printf (expected, "%s%s|%s|,", expected->len ? "|" : "", word->str, word->str);
+        }
+      {
+        g_autofree char *got = render (text->str);
+        g_assert_cmpstr (got, ==, expected->str);
+      }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,5 +233,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/invalid-and-empty", test_invalid_and_empty);
   g_test_add_func ("/tokenizer/text-not-terminated", test_text_not_terminated);
   g_test_add_func ("/tokenizer/endless-sentence", test_endless_sentence);
+  g_test_add_func ("/tokenizer/words-across-eight-bytes", test_words_across_eight_bytes);
   return g_test_run ();
 }

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-tagger-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The tagger's model as kg-tagger-model.c maps it, and the summed word
+ * features of the words it met (kg-tagger.c decodes with both).
+ */
+
+struct _KgTagger
+{
+  GMappedFile         *file;
+  const KgModelHeader *header;
+  const gint16        *table;
+  guint32              mask;
+  float                unscale;
+  const KgVocabEntry  *vocab;
+  const guint32       *slots;
+  guint32              slot_mask;
+  const char          *strings;
+  KgLexicon           *lexicon;
+  float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
+  guint                serial;    /* tells the word caches which model */
+  gboolean             common_i;  /* "I" is on the common words' list */
+};
+
+/* Words missing from the model's vocabulary, per thread: what a word's
+ * entry holds depends only on the word and the model. */
+typedef struct
+{
+  GArray       *entries;   /* KgVocabEntry */
+  GPtrArray    *texts;     /* const char*, in strings */
+  GStringChunk *strings;
+  guint32      *slots;     /* entry index + 1, or 0 */
+  guint32       mask;
+  guint         serial;    /* of the tagger the entries come from */
+} KgWordCache;
+
+/* Past this many words a cache starts again after a document, so that it
+ * stays a few megabytes. */
+#define KG_WORD_CACHE_MAX 16384
+
+/* This thread's cache for tagger, emptied when it was another's. */
+KgWordCache *_kg_word_cache_get   (const KgTagger *tagger);
+/* Empties the cache when it holds more than KG_WORD_CACHE_MAX words. */
+void         _kg_word_cache_trim  (KgWordCache    *cache);
+/* The word's id: an index into the vocabulary, or past it into the cache.
+ * A word missing from the vocabulary gets the scores of its own position
+ * only when it is decoded (center), not when it is just a neighbour. */
+guint32      _kg_word_id_hashed   (const KgTagger *tagger,
+                                   KgWordCache    *cache,
+                                   const char     *text,
+                                   guint           length,
+                                   guint32         hash,
+                                   gboolean        center);
+guint32      _kg_word_id          (const KgTagger *tagger,
+                                   KgWordCache    *cache,
+                                   const char     *text,
+                                   guint           length,
+                                   gboolean        center);
+
+static inline const KgVocabEntry *
+_kg_word_entry (const KgTagger    *tagger,
+                const KgWordCache *cache,
+                guint32            id)
+{
+  if (id < tagger->header->n_vocab)
+    return &tagger->vocab[id];
+  return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
+}
+
+G_END_DECLS
