@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-tagger-private.h"
+#include "kg-type-cues.h"
 
 /*
  * From tagger labels to typed mentions: PER, ORG and LOC become person,
@@ -748,4 +749,5 @@ kg_tag_entities (KgAnalysis     *analysis,
       mention.entity = KG_NO_ENTITY;
       g_array_append_val (analysis->mentions, mention);
     }
+  kg_apply_type_cues (analysis);
 }
