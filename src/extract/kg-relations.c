@@ -671,13 +671,16 @@ role_before_person (KgRelationReader *r,
 
       kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
     }
-  else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+  else if ((k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+           || kg_token_is (a, k, "its") || kg_token_is (a, k, "their"))
     {
-      /* "the company's chief executive, Jo Example" */
+      /* "the company's chief executive, Jo Example"; "Its managing
+       * director, Jo Example": the organisation last written about. */
       guint e = kg_entity_at (a, r->mention_of, r->quoted, k);
       g_autofree char *label = span_text (r, first, last + 1);
 
-      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+      if (e != KG_NO_ENTITY)
+        kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
     }
 }
 
