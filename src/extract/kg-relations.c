@@ -631,6 +631,11 @@ role_before_person (KgRelationReader *r,
       return;
     }
   first = title_ending_at (r, last, lo, TRUE);
+  if (first != G_MAXUINT && (where = kg_ministry_of_title (r, first, last)) != NULL)
+    {
+      relate_role (r, person, where, first, last + 1);
+      return;
+    }
   if (first == G_MAXUINT || first == lo)
     return;
   k = first - 1;
