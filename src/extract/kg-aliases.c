@@ -59,6 +59,7 @@ typedef struct
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
   /* Indexes, so that a long document costs no more than its names: */
   KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
+  KgNameIndex *company_first_words;   /* → multi-word company, for organisations only */
   KgNameIndex *org_slips; /* short forms and full names, for slips */
   GPtrArray  *surnames;   /* [name id] of a full person name's last word → GArray of mention indexes */
   KgNameIndex *surname_slips;
@@ -243,6 +244,21 @@ is_organisation_group (const Group *group)
          && group->long_votes[KG_ENTITY_PLACE] == 0;
 }
 
+/* A company is also called by its first word alone ("Meridian" for
+ * "Meridian Metering", "Goldman" for "Goldman Sachs") when that word is a
+ * name of its own: capitalised and not a mere initial. Only companies:
+ * "US" stands for the country's government, not for "US Department of
+ * Homeland Security". Where two companies share the word, the index
+ * answers neither; and only a word already read as an organisation is
+ * taken for one ("said Epps, owner of Epps Aviation" is a person). */
+static gboolean
+is_company_first_word (const Group *group,
+                       gsize        length)
+{
+  return length >= 3 && g_ascii_isupper (group->name[0])
+         && group->long_votes[KG_ENTITY_ORGANIZATION] > group->long_votes[KG_ENTITY_GOVERNMENT];
+}
+
 /* Indexes the multi-word groups: organisations by initials and short form,
  * people by surname. */
 static void
@@ -262,6 +278,12 @@ index_long_names (Resolver *self)
         kg_name_index_add (self->orgs, full, g);
       if (strlen (rest) >= 2)
         kg_name_index_add (self->orgs, rest, g);
+      if (is_company_first_word (group, space - group->name))
+        {
+          g_autofree char *first = g_strndup (group->name, space - group->name);
+
+          kg_name_index_add (self->company_first_words, first, g);
+        }
       if (kg_is_short_form (self->suffixes, group->name, space - group->name, group->name))
         {
           g_autofree char *first = g_strndup (group->name, space - group->name);
@@ -311,6 +333,9 @@ find_long_organisation (Resolver   *self,
   if (self->acronyms[name_id_of (self, m)] > 0)
     return self->acronyms[name_id_of (self, m)] - 1;
   if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
+    return MAX (g, -1);
+  if (mention_at (self, m)->type == KG_ENTITY_ORGANIZATION
+      && (g = kg_name_index_lookup (self->company_first_words, word)) != KG_NAME_NONE)
     return MAX (g, -1);
   return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
 }
@@ -530,6 +555,7 @@ resolver_init (Resolver   *self,
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->orgs = kg_name_index_new ();
+  self->company_first_words = kg_name_index_new ();
   self->org_slips = kg_name_index_new ();
   self->surnames = g_ptr_array_new_with_free_func (surname_mentions_free);
   self->surname_slips = kg_name_index_new ();
@@ -556,6 +582,7 @@ resolver_clear (Resolver *self)
   g_free (self->by_name);
   g_free (self->acronyms);
   kg_name_index_free (self->orgs);
+  kg_name_index_free (self->company_first_words);
   kg_name_index_free (self->org_slips);
   g_ptr_array_unref (self->surnames);
   kg_name_index_free (self->surname_slips);

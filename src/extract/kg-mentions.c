@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-mentions-private.h"
+#include "kg-type-cues.h"
 
 /*
  * From tagger labels to typed mentions: PER, ORG and LOC become person,
@@ -492,4 +493,5 @@ kg_tag_entities (KgAnalysis     *analysis,
       };
     }
   g_array_set_size (analysis->mentions, n_mentions);
+  kg_apply_type_cues (analysis);
 }

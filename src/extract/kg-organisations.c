@@ -118,3 +118,52 @@ kg_relate_unit (KgRelationReader *r,
   if (kg_is_actor (whole))
     kg_relation_reader_relate (r, part->entity, whole->entity, KG_RELATION_PART_OF, "part of", t);
 }
+
+/* Words before "minister" that say its rank, not its portfolio. */
+static const char *const rank_words_words[] = {
+  "prime", "deputy", "former", "acting", "junior", "senior", "shadow", "first", "chief",
+  "interim", "cabinet", "state", NULL
+};
+static KgWordSet rank_words = { rank_words_words };
+
+/* Whether the government mention m is a ministry or department whose name
+ * holds word (ignoring case). */
+static gboolean
+ministry_named (const KgAnalysis *a,
+                const KgMention  *m,
+                guint             word)
+{
+  gboolean ministry = FALSE, named = FALSE;
+
+  for (guint t = m->first_token; t < m->end_token; t++)
+    {
+      ministry |= kg_token_is (a, t, "ministry") || kg_token_is (a, t, "department");
+      named |= kg_token_len (a, t) == kg_token_len (a, word)
+               && g_ascii_strncasecmp (kg_token_text (a, t), kg_token_text (a, word), kg_token_len (a, t)) == 0;
+    }
+  return ministry && named;
+}
+
+const KgMention *
+kg_ministry_of_title (KgRelationReader *r,
+                      guint             first,
+                      guint             last)
+{
+  const KgAnalysis *a = r->a;
+
+  if (!kg_token_is (a, last, "minister") && !kg_token_is (a, last, "secretary"))
+    return NULL;
+  for (guint k = first; k < last; k++)
+    {
+      if (kg_token_in_set (a, k, &rank_words))
+        continue;
+      for (guint i = 0; i < a->mentions->len; i++)
+        {
+          const KgMention *m = &g_array_index (a->mentions, KgMention, i);
+
+          if (m->type == KG_ENTITY_GOVERNMENT && ministry_named (a, m, k))
+            return m;
+        }
+    }
+  return NULL;
+}

@@ -383,6 +383,12 @@ attribute (Finder      *f,
   if (hi > after)
     {
       v = find_verb (f, after, hi, &len);
+      /* 'Jo Example called it "…" and said the company would appeal': a
+       * verb joined by "and" shares the subject before the quotation;
+       * what follows it is what was said. */
+      if (v < hi && kg_token_is (f->a, v - 1, "and")
+          && (speaker = subject_before (f, open_s->first_token, q->open)) != KG_NO_ENTITY)
+        return speaker;
       if (v < hi && (speaker = kg_speech_subject (f->a, f->mention_of, f->quoted, v, len, after, hi))
                     != KG_NO_ENTITY)
         return speaker;

@@ -41,6 +41,12 @@ kg_relation_reader_mention (KgRelationReader *r,
     return NULL;
   return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
 }
+/* "Environment minister Jo Example", "Defence Secretary Jo Example": the
+ * ministry or department the document names after the portfolio (a title
+ * from first to last, ending in "minister" or "secretary"), or NULL. */
+const KgMention *kg_ministry_of_title (KgRelationReader *r,
+                                       guint             first,
+                                       guint             last);
 /* Whether token t is a preposition that makes the name after it no subject. */
 gboolean  kg_is_preposition          (const KgAnalysis *a,
                                       guint             t);

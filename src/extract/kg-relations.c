@@ -631,6 +631,11 @@ role_before_person (KgRelationReader *r,
       return;
     }
   first = title_ending_at (r, last, lo, TRUE);
+  if (first != G_MAXUINT && (where = kg_ministry_of_title (r, first, last)) != NULL)
+    {
+      relate_role (r, person, where, first, last + 1);
+      return;
+    }
   if (first == G_MAXUINT || first == lo)
     return;
   k = first - 1;
@@ -671,13 +676,16 @@ role_before_person (KgRelationReader *r,
 
       kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
     }
-  else if (k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+  else if ((k > lo && kg_token_is (a, k - 1, "the") && kg_token_is_possessive (a, k + 1))
+           || kg_token_is (a, k, "its") || kg_token_is (a, k, "their"))
     {
-      /* "the company's chief executive, Jo Example" */
+      /* "the company's chief executive, Jo Example"; "Its managing
+       * director, Jo Example": the organisation last written about. */
       guint e = kg_entity_at (a, r->mention_of, r->quoted, k);
       g_autofree char *label = span_text (r, first, last + 1);
 
-      kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
+      if (e != KG_NO_ENTITY)
+        kg_relation_reader_relate (r, person->entity, e, KG_RELATION_ROLE, label, first);
     }
 }
 

@@ -200,6 +200,34 @@ test_places_apart_from_governments (void)
   g_assert_nonnull (kg_graph_find_entity (graph, "Norland", KG_ENTITY_GOVERNMENT));
 }
 
+/* A company's first word alone is the company, when it is read as one; a
+ * person of the same name is not folded into it, nor are two companies
+ * that share the word. */
+static void
+test_company_first_word (void)
+{
+  const char *names[] = { "organization:Tamsin Freight", "organization:Tamsin",
+                          "person:Orrin", "organization:Orrin Aviation", NULL };
+  g_autoptr(KgGraph) graph = resolve ("Tamsin Freight cut jobs. Tamsin said costs rose. "
+                                      "\"It works,\" said Orrin, owner of Orrin Aviation.", names);
+  KgEntity *tamsin = stage_test_entity (graph, "Tamsin Freight", KG_ENTITY_ORGANIZATION);
+
+  g_assert_true (has_alias (tamsin, "Tamsin"));
+  g_assert_cmpuint (tamsin->mentions->len, ==, 2);
+  g_assert_nonnull (kg_graph_find_entity (graph, "Orrin", KG_ENTITY_PERSON));
+}
+
+static void
+test_shared_first_word_stays_apart (void)
+{
+  const char *names[] = { "organization:Harbin Steel", "organization:Harbin Glass",
+                          "organization:Harbin", NULL };
+  g_autoptr(KgGraph) graph = resolve ("Harbin Steel and Harbin Glass merged. Harbin said so.", names);
+
+  g_assert_false (has_alias (stage_test_entity (graph, "Harbin Steel", KG_ENTITY_ORGANIZATION), "Harbin"));
+  g_assert_false (has_alias (stage_test_entity (graph, "Harbin Glass", KG_ENTITY_ORGANIZATION), "Harbin"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +239,8 @@ main (int   argc,
   g_test_add_func ("/aliases/acronym-untagged", test_acronym_untagged);
   g_test_add_func ("/aliases/initials", test_initials);
   g_test_add_func ("/aliases/short-and-long-forms", test_short_and_long_forms);
+  g_test_add_func ("/aliases/company-first-word", test_company_first_word);
+  g_test_add_func ("/aliases/shared-first-word-stays-apart", test_shared_first_word_stays_apart);
   g_test_add_func ("/aliases/typo", test_typo);
   g_test_add_func ("/aliases/short-names-stay-apart", test_short_names_stay_apart);
   g_test_add_func ("/aliases/person-and-company", test_person_and_company);

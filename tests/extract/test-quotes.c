@@ -204,6 +204,17 @@ test_nested_quotes (void)
   g_assert_cmpstr (quote_starting (graph, "They")->text, ==, "They told us \u201cwait\u201d and we did.");
 }
 
+/* "… and said the bank would": the bank is what was said about, the
+ * speaker is the subject before the quotation. */
+static void
+test_verb_joined_by_and (void)
+{
+  g_autoptr(KgGraph) graph = quotes_of ("Fenwick Bank lost the case. Tom Reyes called the ruling "
+                                        "\"a gift to its rivals\" and said the bank would appeal.");
+
+  g_assert_cmpstr (speaker_of (graph, "a gift"), ==, "Tom Reyes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,5 +237,6 @@ main (int   argc,
   g_test_add_func ("/quotes/name-after-comma-quote", test_name_after_comma_quote);
   g_test_add_func ("/quotes/introduced-by-paragraph", test_introduced_by_paragraph);
   g_test_add_func ("/quotes/nested-quotes", test_nested_quotes);
+  g_test_add_func ("/quotes/verb-joined-by-and", test_verb_joined_by_and);
   return g_test_run ();
 }

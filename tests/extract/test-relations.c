@@ -124,6 +124,29 @@ test_role_possessive_title (void)
                    ==, "former chief executive");
 }
 
+/* "Interior minister Ana Ruiz": the ministry of that portfolio, named
+ * elsewhere in the article. */
+static void
+test_role_minister_of_a_portfolio (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Interior minister Ana Ruiz said the border would close. "
+                                           "The Interior Ministry confirmed it.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Ana Ruiz", "Interior Ministry", KG_RELATION_ROLE)->label,
+                   ==, "Interior minister");
+}
+
+/* A title after "Its" is held in the organisation last written about. */
+static void
+test_role_after_its (void)
+{
+  g_autoptr(KgGraph) graph = relations_of ("Norcap rejected the findings. Its managing director, "
+                                           "Tom Reyes, called them unfair.");
+
+  g_assert_cmpstr (relation_of_kind (graph, "Tom Reyes", "Norcap", KG_RELATION_ROLE)->label,
+                   ==, "managing director");
+}
+
 static void
 test_role_after_apposition (void)
 {
@@ -324,6 +347,8 @@ main (int   argc,
   g_test_add_func ("/relations/role-title-before-name", test_role_title_before_name);
   g_test_add_func ("/relations/role-possessive-title", test_role_possessive_title);
   g_test_add_func ("/relations/role-after-apposition", test_role_after_apposition);
+  g_test_add_func ("/relations/role-after-its", test_role_after_its);
+  g_test_add_func ("/relations/role-minister-of-a-portfolio", test_role_minister_of_a_portfolio);
   g_test_add_func ("/relations/role-of-the-company", test_role_of_the_company);
   g_test_add_func ("/relations/spokeswoman", test_spokeswoman);
   g_test_add_func ("/relations/titled-speaker", test_titled_speaker);

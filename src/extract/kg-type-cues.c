@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-type-cues.h"
+#include "kg-words.h"
+
+/*
+ * The tagger types a name mostly from the name itself, and an unfamiliar
+ * name of two capitalised words ("Meridian Metering") looks like a person.
+ * Journalists say what an unfamiliar name is, in the words around it:
+ *   "Meridian Metering, the company that …", ", a Danish engineering firm,"
+ *                                  an apposition with a kind of body;
+ *   "Meridian Metering, which is based in …"  "which" is never a person;
+ *   "seen by the Alder Courier"    people are not named after "the";
+ *   "the Office of Water Standards"  "Office of/for …" is a public body.
+ * A cue changes a mention's type only away from person (or from
+ * organisation to government), then every mention with the same text
+ * follows, and so does the first word said alone ("Meridian's meters")
+ * when no person in the document has that word in their name.
+ */
+
+/* What a cue says: nothing, or the type the name must have. */
+#define NO_CUE KG_N_ENTITY_TYPES
+
+/* Words that may end an apposition's noun phrase: after the kind of body
+ * comes a comma, a relative clause ("that", or a pronoun: "the company she
+ * founded") or a participle about it. */
+static const char *const phrase_ends[] = {
+  "that", "which", "whose", "based", "founded", "headquartered", "owned", "run",
+  "known", "behind", "in", "from", "with", "and", "he", "she", "it", "they", "we", "i", NULL
+};
+
+/* Words that tie another phrase to the apposition's head ("a spokeswoman
+ * for the agency"): the kind of body after them is not what the name is. */
+static const char *const phrase_links[] = {
+  "of", "for", "at", "to", "on", "by", "as", "about", "the", "a", "an", "his", "her", "its", "their", NULL
+};
+
+static gboolean
+links_phrase (const KgAnalysis *a,
+              guint             t)
+{
+  for (guint i = 0; phrase_links[i] != NULL; i++)
+    if (kg_token_is (a, t, phrase_links[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_phrase (const KgAnalysis *a,
+             guint             t,
+             guint             sentence)
+{
+  if (t >= a->tokens->len || kg_token (a, t)->sentence != sentence)
+    return TRUE;
+  if (kg_token (a, t)->kind == KG_TOKEN_PUNCT)
+    return TRUE;
+  for (guint i = 0; phrase_ends[i] != NULL; i++)
+    if (kg_token_is (a, t, phrase_ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* ", the company that …", ", a Danish engineering firm,": the type the
+ * head noun of an apposition right after the name gives, or NO_CUE. */
+static KgEntityType
+apposition_cue (const KgAnalysis *a,
+                const KgMention  *m)
+{
+  const KgWordList *organisations = kg_word_list_get ("anaphor-organizations", NULL);
+  const KgWordList *governments = kg_word_list_get ("anaphor-governments", NULL);
+  guint t = m->end_token, sentence = kg_token (a, m->first_token)->sentence;
+
+  if (organisations == NULL || governments == NULL || !kg_token_is (a, t, ",") ||
+      !(kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "an")))
+    return NO_CUE;
+  /* The head noun comes within a few words (adjectives, a nationality). */
+  for (guint k = t + 2; k < t + 7 && !ends_phrase (a, k, sentence) && !links_phrase (a, k); k++)
+    {
+      if (!ends_phrase (a, k + 1, sentence))
+        continue;
+      if (kg_word_list_match (governments, a, k, k + 1))
+        return KG_ENTITY_GOVERNMENT;
+      if (kg_word_list_match (organisations, a, k, k + 1))
+        return KG_ENTITY_ORGANIZATION;
+      return NO_CUE;
+    }
+  return NO_CUE;
+}
+
+/* "X, which": not a person. Lower-case "the" right before a name that ends
+ * its phrase ("seen by the Alder Courier."): not a person either. The name
+ * must end there: in "the Clara Barton camp" the article is the camp's, and
+ * sentence-initial "The" may belong to the name ("The Times"). */
+static gboolean
+not_a_person (const KgAnalysis *a,
+              const KgMention  *m)
+{
+  guint after = m->end_token;
+
+  if (kg_token_is (a, after, ",") && kg_token_is (a, after + 1, "which"))
+    return TRUE;
+  return m->first_token > 0 && kg_token_len (a, m->first_token - 1) == 3 &&
+         strncmp (kg_token_text (a, m->first_token - 1), "the", 3) == 0 &&
+         (after >= a->tokens->len || kg_token (a, after)->kind == KG_TOKEN_PUNCT ||
+          kg_token_is_possessive (a, after));
+}
+
+/* "Office of Fair Trading", "Office for National Statistics". */
+static gboolean
+public_office (const KgAnalysis *a,
+               const KgMention  *m)
+{
+  return m->end_token - m->first_token >= 3 && kg_token_len (a, m->first_token) == 6 &&
+         strncmp (kg_token_text (a, m->first_token), "Office", 6) == 0 &&
+         (kg_token_is (a, m->first_token + 1, "of") || kg_token_is (a, m->first_token + 1, "for"));
+}
+
+static KgEntityType
+cue_for (const KgAnalysis *a,
+         const KgMention  *m)
+{
+  KgEntityType said;
+
+  if (m->type != KG_ENTITY_PERSON && m->type != KG_ENTITY_ORGANIZATION)
+    return NO_CUE;
+  if (public_office (a, m))
+    return KG_ENTITY_GOVERNMENT;
+  said = apposition_cue (a, m);
+  if (said == KG_ENTITY_GOVERNMENT || (said == KG_ENTITY_ORGANIZATION && m->type == KG_ENTITY_PERSON))
+    return said;
+  if (m->type == KG_ENTITY_PERSON && not_a_person (a, m))
+    return KG_ENTITY_ORGANIZATION;
+  return NO_CUE;
+}
+
+static char *
+mention_text (const KgAnalysis *a,
+              const KgMention  *m)
+{
+  return g_strndup (a->text + m->start, m->end - m->start);
+}
+
+/* Whether a person of several words in the document, other than the name
+ * being retyped, has word in their name. */
+static gboolean
+in_a_persons_name (const KgAnalysis *a,
+                   const char       *name,
+                   const char       *word,
+                   gsize             length)
+{
+  for (guint i = 0; i < a->mentions->len; i++)
+    {
+      const KgMention *m = &g_array_index (a->mentions, KgMention, i);
+
+      if (m->type != KG_ENTITY_PERSON || m->end_token - m->first_token < 2 ||
+          (m->end - m->start == strlen (name) && memcmp (a->text + m->start, name, strlen (name)) == 0))
+        continue;
+      for (guint t = m->first_token; t < m->end_token; t++)
+        if (kg_token_len (a, t) == length && strncmp (kg_token_text (a, t), word, length) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every mention reading text (or, for a name of several words, its first
+ * word alone) that has type from takes type to. */
+static void
+spread (KgAnalysis   *a,
+        const char   *text,
+        const char   *first_word,
+        gsize         first_len,
+        KgEntityType  from,
+        KgEntityType  to)
+{
+  gboolean short_form = first_word != NULL && !in_a_persons_name (a, text, first_word, first_len);
+
+  for (guint i = 0; i < a->mentions->len; i++)
+    {
+      KgMention *m = &g_array_index (a->mentions, KgMention, i);
+      gsize n = m->end - m->start;
+
+      if (m->type != from && !(m->type == KG_ENTITY_PERSON && to != KG_ENTITY_PERSON))
+        continue;
+      if ((n == strlen (text) && memcmp (a->text + m->start, text, n) == 0) ||
+          (short_form && m->type == KG_ENTITY_PERSON && m->end_token - m->first_token == 1 &&
+           n == first_len && memcmp (a->text + m->start, first_word, n) == 0))
+        m->type = to;
+    }
+}
+
+void
+kg_apply_type_cues (KgAnalysis *analysis)
+{
+  for (guint i = 0; i < analysis->mentions->len; i++)
+    {
+      KgMention *m = &g_array_index (analysis->mentions, KgMention, i);
+      KgEntityType to = cue_for (analysis, m);
+      g_autofree char *text = NULL;
+      gboolean several = m->end_token - m->first_token >= 2;
+
+      if (to == NO_CUE)
+        continue;
+      text = mention_text (analysis, m);
+      spread (analysis, text, several ? kg_token_text (analysis, m->first_token) : NULL,
+              several ? kg_token_len (analysis, m->first_token) : 0, m->type, to);
+    }
+}
