@@ -71,25 +71,41 @@ static KgEntityType
 apposition_cue (const KgAnalysis *a,
                 const KgMention  *m)
 {
-  const KgWordList *organisations = kg_word_list_get ("anaphor-organizations", NULL);
-  const KgWordList *governments = kg_word_list_get ("anaphor-governments", NULL);
+  static const KgWordList *organisations, *governments;
   guint t = m->end_token, sentence = kg_token (a, m->first_token)->sentence;
 
-  if (organisations == NULL || governments == NULL || !kg_token_is (a, t, ",") ||
-      !(kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "an")))
+  if (!(kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "an")))
+    return NO_CUE;
+  /* Read once: the lists are the process's, read-only once loaded. */
+  if (g_once_init_enter (&organisations))
+    {
+      governments = kg_word_list_get ("anaphor-governments", NULL);
+      g_once_init_leave (&organisations, kg_word_list_get ("anaphor-organizations", NULL));
+    }
+  if (organisations == NULL || governments == NULL)
     return NO_CUE;
   /* The head noun comes within a few words (adjectives, a nationality). */
   for (guint k = t + 2; k < t + 7 && !ends_phrase (a, k, sentence) && !links_phrase (a, k); k++)
     {
       if (!ends_phrase (a, k + 1, sentence))
         continue;
-      if (kg_word_list_match (governments, a, k, k + 1))
+      if (kg_word_list_has (governments, kg_token_text (a, k), kg_token_len (a, k)))
         return KG_ENTITY_GOVERNMENT;
-      if (kg_word_list_match (organisations, a, k, k + 1))
+      if (kg_word_list_has (organisations, kg_token_text (a, k), kg_token_len (a, k)))
         return KG_ENTITY_ORGANIZATION;
       return NO_CUE;
     }
   return NO_CUE;
+}
+
+/* "'s" or "’s" standing alone. Compared as text: the tagging stage has
+ * not hashed the document's tokens, which kg_token_is_possessive() asks for. */
+static gboolean
+is_possessive (const KgAnalysis *a,
+               guint             t)
+{
+  return kg_token_is (a, t, "'s") || kg_token_is (a, t, "\u2019s") || kg_token_is (a, t, "'")
+         || kg_token_is (a, t, "\u2019");
 }
 
 /* "X, which": not a person. Lower-case "the" right before a name that ends
@@ -107,7 +123,7 @@ not_a_person (const KgAnalysis *a,
   return m->first_token > 0 && kg_token_len (a, m->first_token - 1) == 3 &&
          strncmp (kg_token_text (a, m->first_token - 1), "the", 3) == 0 &&
          (after >= a->tokens->len || kg_token (a, after)->kind == KG_TOKEN_PUNCT ||
-          kg_token_is_possessive (a, after));
+          is_possessive (a, after));
 }
 
 /* "Office of Fair Trading", "Office for National Statistics". */
@@ -125,12 +141,15 @@ cue_for (const KgAnalysis *a,
          const KgMention  *m)
 {
   KgEntityType said;
+  gboolean comma_after;
 
   if (m->type != KG_ENTITY_PERSON && m->type != KG_ENTITY_ORGANIZATION)
     return NO_CUE;
   if (public_office (a, m))
     return KG_ENTITY_GOVERNMENT;
-  said = apposition_cue (a, m);
+  /* Most names have no comma after them: the cheap question first. */
+  comma_after = kg_token_is (a, m->end_token, ",");
+  said = comma_after ? apposition_cue (a, m) : NO_CUE;
   if (said == KG_ENTITY_GOVERNMENT || (said == KG_ENTITY_ORGANIZATION && m->type == KG_ENTITY_PERSON))
     return said;
   if (m->type == KG_ENTITY_PERSON && not_a_person (a, m))
