@@ -59,10 +59,11 @@ update_accessible_label (KgCanvas *self)
   guint n = self->scene != NULL ? self->scene->n_nodes : 0;
 
   if (self->sel_kind == KG_ITEM_ENTITY)
-    label = g_strdup_printf (_("Graph of %u entities; selected: %s"), n,
-                             kg_graph_get_entity (self->graph, self->sel_index)->name);
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Graph of %u entity; selected: %s",
+                                          "Graph of %u entities; selected: %s", n),
+                             n, kg_graph_get_entity (self->graph, self->sel_index)->name);
   else
-    label = g_strdup_printf (_("Graph of %u entities"), n);
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Graph of %u entity", "Graph of %u entities", n), n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
