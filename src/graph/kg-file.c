@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kg-file.h"
@@ -126,7 +127,8 @@ kg_file_replace_contents (const char  *path,
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temporary = g_strdup_printf ("%s" TEMPORARY_MARK "%d-XXXXXX", path, (int) getpid ());
-  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  GStatBuf old;
+  gboolean existed = g_stat (path, &old) == 0;
   int fd, saved_errno = 0;
 
   remove_leftovers (folder, base);
@@ -134,6 +136,9 @@ kg_file_replace_contents (const char  *path,
   fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     return fail (error, "cannot create a file in its folder", errno, existed);
+  /* A replaced file keeps who may read it: a private 0600 file stays so. */
+  if (existed && S_ISREG (old.st_mode))
+    fchmod (fd, old.st_mode & 07777);
   /* When a file is replaced its new contents must be on disk before the
    * rename is, or a crash could leave an empty file in place of the old. */
   if (write_all (fd, data, length, &saved_errno) && existed && fsync (fd) != 0)

@@ -80,6 +80,21 @@ test_replaces_whole (Folder *f, gconstpointer data)
   g_assert_cmpstr (contents, ==, "new");
 }
 
+/* Saving over a private file keeps it private. */
+static void
+test_keeps_permissions (Folder *f, gconstpointer data)
+{
+  GStatBuf st;
+  g_autoptr(GError) error = NULL;
+
+  touch (f->path);
+  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+  g_assert_true (kg_file_replace_contents (f->path, "new", 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static void
 test_clears_leftovers_of_dead_writers (Folder *f, gconstpointer data)
 {
@@ -122,6 +137,7 @@ main (int argc, char *argv[])
   g_test_add ("/file/replaces-whole", Folder, NULL, folder_set_up, test_replaces_whole, folder_tear_down);
   g_test_add ("/file/clears-leftovers-of-dead-writers", Folder, NULL, folder_set_up,
               test_clears_leftovers_of_dead_writers, folder_tear_down);
+  g_test_add ("/file/keeps-permissions", Folder, NULL, folder_set_up, test_keeps_permissions, folder_tear_down);
   g_test_add ("/file/missing-folder", Folder, NULL, folder_set_up, test_missing_folder, folder_tear_down);
   return g_test_run ();
 }
