@@ -758,6 +758,16 @@ kg_find_relations (KgAnalysis *analysis,
                    KgDocument *doc)
 {
   g_autofree gint *mention_of = kg_mention_index (analysis);
+
+  kg_find_relations_indexed (analysis, graph, doc, mention_of);
+}
+
+void
+kg_find_relations_indexed (KgAnalysis *analysis,
+                           KgGraph    *graph,
+                           KgDocument *doc,
+                           gint       *mention_of)
+{
   g_autoptr(GPtrArray) quotes = document_quotes (graph, doc);
   g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   KgRelationReader r = {

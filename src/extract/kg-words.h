@@ -207,6 +207,17 @@ guint             kg_token_at             (const KgAnalysis *analysis,
 /* Per token, the index of the mention covering it or -1: a table the stages
  * use to walk from words to names. Free with g_free. */
 gint             *kg_mention_index        (const KgAnalysis *analysis);
+/* kg_find_quotes() and kg_find_relations() given the kg_mention_index()
+ * both need: mentions do not change between them, so a whole extraction
+ * builds it once. */
+void              kg_find_quotes_indexed  (KgAnalysis       *analysis,
+                                           KgGraph          *graph,
+                                           KgDocument       *doc,
+                                           gint             *mention_of);
+void              kg_find_relations_indexed (KgAnalysis     *analysis,
+                                             KgGraph        *graph,
+                                             KgDocument     *doc,
+                                             gint           *mention_of);
 
 /* The entity token t stands for: a mention's, or for "he"/"she" the last
  * person named before, for "it"/"they"/"we" the last organisation or
