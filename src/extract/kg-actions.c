@@ -327,13 +327,14 @@ speech_at (KgRelationReader *r,
 }
 
 /* "ties between A and B", "links between A and B". */
+static const char *const ties_words[] = { "ties", "links", "connections", "relationship", "relations", NULL };
+static KgWordSet ties = { ties_words };
+
 static void
 ties_at (KgRelationReader *r,
          const KgSentence *s,
          guint             t)
 {
-  static const char *const ties_words[] = { "ties", "links", "connections", "relationship", "relations", NULL };
-  static KgWordSet ties = { ties_words };
   const KgMention *first = NULL, *second = NULL;
 
   if (!kg_token_in_set (r->a, t, &ties) || !kg_token_is (r->a, t + 1, "between"))
@@ -384,10 +385,40 @@ quote_relations (KgRelationReader *r)
     }
 }
 
+/* The words that start a tie, a speech verb or a listed action verb, in
+ * one filter: most tokens are none, and one look answers for the three. */
+static void
+cue_filter (KgRelationReader *r,
+            guint64           cues[16])
+{
+  const KgWordList *lists[] = { r->speech, r->verbs };
+
+  kg_word_set_prepare (&ties);
+  memcpy (cues, ties.filter, sizeof ties.filter);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i] != NULL)
+      for (guint k = 0; k < 16; k++)
+        cues[k] |= ((const KgWordListHead *) (gconstpointer) lists[i])->first_filter[k];
+}
+
+/* Whether token t ends in "ed", which is_action_verb() also takes. */
+static gboolean
+ends_in_ed (const KgAnalysis *a,
+            guint             t)
+{
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+
+  return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd';
+}
+
 void
 kg_find_actions (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
+  guint64 cues[16];
+
+  cue_filter (r, cues);
 
   for (guint i = 0; i < a->sentences->len; i++)
     {
@@ -402,12 +433,14 @@ kg_find_actions (KgRelationReader *r)
         continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {
+          gboolean cue = kg_word_filter_has (cues, kg_token_hash (a, t));
           guint len;
 
-          ties_at (r, s, t);
-          if (r->quoted[t])
+          if (cue)
+            ties_at (r, s, t);
+          if (r->quoted[t] || (!cue && !ends_in_ed (a, t)))
             continue;
-          if ((len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
+          if (cue && (len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
             speech_at (r, s, t, len);
           else if (is_action_verb (r, t, s->end_token, &len))
             action_at (r, s, t, len);

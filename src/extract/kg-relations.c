@@ -705,7 +705,9 @@ read_sentence (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
 
-      kg_relate_partners (r, t, s->first_token, s->end_token);
+      /* Its words all start with a "p": most tokens need no call. */
+      if (kg_ascii_lower (*kg_token_text (r->a, t)) == 'p')
+        kg_relate_partners (r, t, s->first_token, s->end_token);
       if (m == NULL || m->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
