@@ -385,6 +385,25 @@ quote_relations (KgRelationReader *r)
     }
 }
 
+/* Whether two of the sentence's tokens may name someone. The mentions
+ * alone answer most sentences, without asking each word whether it is a
+ * pronoun. */
+static gboolean
+names_two (KgRelationReader *r,
+           const KgSentence *s)
+{
+  guint named = 0;
+
+  for (guint t = s->first_token; t < s->end_token && named < 2; t++)
+    named += r->mention_of[t] >= 0;
+  if (named >= 2)
+    return TRUE;
+  named = 0;
+  for (guint t = s->first_token; t < s->end_token && named < 2; t++)
+    named += kg_token_may_name (r->a, r->mention_of, t);
+  return named >= 2;
+}
+
 /* The words that start a tie, a speech verb or a listed action verb, in
  * one filter: most tokens are none, and one look answers for the three. */
 static void
@@ -423,13 +442,10 @@ kg_find_actions (KgRelationReader *r)
   for (guint i = 0; i < a->sentences->len; i++)
     {
       const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
-      guint named = 0;
 
       /* Every relation here ties two of the sentence's tokens that name
        * someone: a sentence with fewer is passed over. */
-      for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-        named += kg_token_may_name (a, r->mention_of, t);
-      if (named < 2)
+      if (!names_two (r, s))
         continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {

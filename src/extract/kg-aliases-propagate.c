@@ -29,15 +29,18 @@ kg_mention_name (const KgAnalysis *a,
   name = scratch->str;
   for (gsize i = m->start; i < m->end; i++)
     {
-      if (g_ascii_isspace (text[i]))
-        space = TRUE;
-      else
+      char c = text[i];
+
+      /* Every ASCII space is at most ' ': one compare tells most bytes. */
+      if ((guchar) c <= ' ' && g_ascii_isspace (c))
         {
-          if (space && n > 0)
-            name[n++] = ' ';
-          space = FALSE;
-          name[n++] = text[i];
+          space = TRUE;
+          continue;
         }
+      if (space && n > 0)
+        name[n++] = ' ';
+      space = FALSE;
+      name[n++] = c;
     }
   name[n] = '\0';
   return name;
