@@ -385,22 +385,19 @@ quote_relations (KgRelationReader *r)
     }
 }
 
-/* Whether two of the sentence's tokens may name someone. The mentions
- * alone answer most sentences, without asking each word whether it is a
- * pronoun. */
+/* Whether two of the sentence's tokens may name someone; may_name is
+ * kg_may_name_filter(), so that most words are told without a call. */
 static gboolean
 names_two (KgRelationReader *r,
-           const KgSentence *s)
+           const KgSentence *s,
+           const guint64    *may_name)
 {
   guint named = 0;
 
   for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-    named += r->mention_of[t] >= 0;
-  if (named >= 2)
-    return TRUE;
-  named = 0;
-  for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-    named += kg_token_may_name (r->a, r->mention_of, t);
+    named += r->mention_of[t] >= 0
+             || (kg_word_filter_has (may_name, kg_token_hash (r->a, t))
+                 && kg_token_may_name (r->a, r->mention_of, t));
   return named >= 2;
 }
 
@@ -435,9 +432,10 @@ void
 kg_find_actions (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
-  guint64 cues[16];
+  guint64 cues[16], may_name[16];
 
   cue_filter (r, cues);
+  kg_may_name_filter (may_name);
 
   for (guint i = 0; i < a->sentences->len; i++)
     {
@@ -445,7 +443,7 @@ kg_find_actions (KgRelationReader *r)
 
       /* Every relation here ties two of the sentence's tokens that name
        * someone: a sentence with fewer is passed over. */
-      if (!names_two (r, s))
+      if (!names_two (r, s, may_name))
         continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {

@@ -669,6 +669,22 @@ static const KgWordList *organisation_anaphors, *government_anaphors;
 static const char *const pronouns_words[] = { "he", "she", "his", "her", "it", "they", "we", "its", "their", NULL };
 static KgWordSet pronouns = { pronouns_words };
 
+void
+kg_may_name_filter (guint64 filter[16])
+{
+  const KgWordList *anaphors[] = {
+    list_once (&organisation_anaphors, "anaphor-organizations"),
+    list_once (&government_anaphors, "anaphor-governments"),
+  };
+
+  kg_word_set_prepare (&pronouns);
+  memcpy (filter, pronouns.filter, sizeof pronouns.filter);
+  for (guint i = 0; i < G_N_ELEMENTS (anaphors); i++)
+    if (anaphors[i] != NULL)
+      for (guint k = 0; k < 16; k++)
+        filter[k] |= ((const KgWordListHead *) (gconstpointer) anaphors[i])->first_filter[k];
+}
+
 gboolean
 kg_token_may_name (const KgAnalysis *a,
                    const gint       *mention_of,

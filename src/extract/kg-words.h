@@ -234,6 +234,10 @@ guint             kg_entity_at            (const KgAnalysis *analysis,
 gboolean          kg_token_may_name       (const KgAnalysis *analysis,
                                            const gint       *mention_of,
                                            guint             t);
+/* A filter (see kg_word_filter_has()) every word but a mention's that
+ * kg_token_may_name() takes passes: a miss answers FALSE without the
+ * call. */
+void              kg_may_name_filter      (guint64           filter[16]);
 
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
  * the nearest person named or pointed to ("he", "the company") before it
