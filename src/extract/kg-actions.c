@@ -407,14 +407,7 @@ static void
 cue_filter (KgRelationReader *r,
             guint64           cues[16])
 {
-  const KgWordList *lists[] = { r->speech, r->verbs };
-
-  kg_word_set_prepare (&ties);
-  memcpy (cues, ties.filter, sizeof ties.filter);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (lists[i] != NULL)
-      for (guint k = 0; k < 16; k++)
-        cues[k] |= ((const KgWordListHead *) (gconstpointer) lists[i])->first_filter[k];
+  kg_word_filter_union (cues, &ties, r->speech, r->verbs);
 }
 
 /* Whether token t ends in "ed", which is_action_verb() also takes. */

@@ -670,19 +670,27 @@ static const char *const pronouns_words[] = { "he", "she", "his", "her", "it", "
 static KgWordSet pronouns = { pronouns_words };
 
 void
+kg_word_filter_union (guint64           filter[16],
+                      KgWordSet        *set,
+                      const KgWordList *first,
+                      const KgWordList *second)
+{
+  const KgWordList *more[] = { first, second };
+
+  kg_word_set_prepare (set);
+  memcpy (filter, set->filter, sizeof set->filter);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    if (more[i] != NULL)
+      for (guint k = 0; k < 16; k++)
+        filter[k] |= ((const KgWordListHead *) (gconstpointer) more[i])->first_filter[k];
+}
+
+void
 kg_may_name_filter (guint64 filter[16])
 {
-  const KgWordList *anaphors[] = {
-    list_once (&organisation_anaphors, "anaphor-organizations"),
-    list_once (&government_anaphors, "anaphor-governments"),
-  };
-
-  kg_word_set_prepare (&pronouns);
-  memcpy (filter, pronouns.filter, sizeof pronouns.filter);
-  for (guint i = 0; i < G_N_ELEMENTS (anaphors); i++)
-    if (anaphors[i] != NULL)
-      for (guint k = 0; k < 16; k++)
-        filter[k] |= ((const KgWordListHead *) (gconstpointer) anaphors[i])->first_filter[k];
+  kg_word_filter_union (filter, &pronouns,
+                        list_once (&organisation_anaphors, "anaphor-organizations"),
+                        list_once (&government_anaphors, "anaphor-governments"));
 }
 
 gboolean

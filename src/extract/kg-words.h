@@ -238,6 +238,13 @@ gboolean          kg_token_may_name       (const KgAnalysis *analysis,
  * kg_token_may_name() takes passes: a miss answers FALSE without the
  * call. */
 void              kg_may_name_filter      (guint64           filter[16]);
+/* Into filter, the union of set's filter and the first-word filters of the
+ * lists (either may be NULL): a word that misses it is in none of them
+ * and starts no phrase of theirs. */
+void              kg_word_filter_union    (guint64           filter[16],
+                                           KgWordSet        *set,
+                                           const KgWordList *first,
+                                           const KgWordList *second);
 
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
  * the nearest person named or pointed to ("he", "the company") before it
