@@ -601,20 +601,18 @@ kg_resolve_entities (KgAnalysis *analysis,
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
-  kg_propagate_mentions (analysis, self.suffixes, self.scratch);
-  /* Sized once: growing four arrays a mention at a time cost more than
+  /* Propagation names each mention, and interns the names. */
+  kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids);
+  /* Sized once: growing three arrays a mention at a time cost more than
    * naming the mentions. */
   g_ptr_array_set_size (self.names, analysis->mentions->len);
-  g_array_set_size (self.name_ids, analysis->mentions->len);
   g_array_set_size (self.n_words, analysis->mentions->len);
   g_array_set_size (self.group_of, analysis->mentions->len);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
-      guint id = kg_name_set_add (self.strings, kg_mention_name (analysis, mention_at (&self, m), self.scratch), -1);
-      const char *name = kg_name_set_get (self.strings, id);
+      const char *name = kg_name_set_get (self.strings, name_id_of (&self, m));
 
       g_ptr_array_index (self.names, m) = (gpointer) name;
-      g_array_index (self.name_ids, guint, m) = id;
       g_array_index (self.n_words, guint, m) = kg_name_count_words (name);
       g_array_index (self.group_of, guint, m) = G_MAXUINT;
     }
