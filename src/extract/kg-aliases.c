@@ -120,13 +120,14 @@ clean_mention (Resolver  *self,
 
 static guint
 add_group (Resolver   *self,
-           const char *name)
+           const char *name,
+           guint       n_words)
 {
   Group *group = g_new0 (Group, 1);
 
   group->name = name;
   group->forms = g_ptr_array_new ();
-  group->n_words = kg_name_count_words (name);
+  group->n_words = n_words;
   group->entity = KG_NO_ENTITY;
   g_ptr_array_add (self->groups, group);
   return self->groups->len - 1;
@@ -188,7 +189,7 @@ named_group (Resolver *self,
   guint *found = &self->by_name[class * self->n_names + name_id_of (self, m)];
 
   if (*found == 0)
-    *found = add_group (self, name_of (self, m)) + 1;
+    *found = add_group (self, name_of (self, m), g_array_index (self->n_words, guint, m)) + 1;
   return *found - 1;
 }
 
