@@ -327,13 +327,14 @@ speech_at (KgRelationReader *r,
 }
 
 /* "ties between A and B", "links between A and B". */
+static const char *const ties_words[] = { "ties", "links", "connections", "relationship", "relations", NULL };
+static KgWordSet ties = { ties_words };
+
 static void
 ties_at (KgRelationReader *r,
          const KgSentence *s,
          guint             t)
 {
-  static const char *const ties_words[] = { "ties", "links", "connections", "relationship", "relations", NULL };
-  static KgWordSet ties = { ties_words };
   const KgMention *first = NULL, *second = NULL;
 
   if (!kg_token_in_set (r->a, t, &ties) || !kg_token_is (r->a, t + 1, "between"))
@@ -384,30 +385,69 @@ quote_relations (KgRelationReader *r)
     }
 }
 
+/* Whether two of the sentence's tokens may name someone; may_name is
+ * kg_may_name_filter(), so that most words are told without a call. */
+static gboolean
+names_two (KgRelationReader *r,
+           const KgSentence *s,
+           const guint64    *may_name)
+{
+  guint named = 0;
+
+  for (guint t = s->first_token; t < s->end_token && named < 2; t++)
+    named += r->mention_of[t] >= 0
+             || (kg_word_filter_has (may_name, kg_token_hash (r->a, t))
+                 && kg_token_may_name (r->a, r->mention_of, t));
+  return named >= 2;
+}
+
+/* The words that start a tie, a speech verb or a listed action verb, in
+ * one filter: most tokens are none, and one look answers for the three. */
+static void
+cue_filter (KgRelationReader *r,
+            guint64           cues[16])
+{
+  kg_word_filter_union (cues, &ties, r->speech, r->verbs);
+}
+
+/* Whether token t ends in "ed", which is_action_verb() also takes. */
+static gboolean
+ends_in_ed (const KgAnalysis *a,
+            guint             t)
+{
+  const char *p = kg_token_text (a, t);
+  gsize n = kg_token_len (a, t);
+
+  return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd';
+}
+
 void
 kg_find_actions (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
+  guint64 cues[16], may_name[16];
+
+  cue_filter (r, cues);
+  kg_may_name_filter (may_name);
 
   for (guint i = 0; i < a->sentences->len; i++)
     {
       const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
-      guint named = 0;
 
       /* Every relation here ties two of the sentence's tokens that name
        * someone: a sentence with fewer is passed over. */
-      for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-        named += kg_token_may_name (a, r->mention_of, t);
-      if (named < 2)
+      if (!names_two (r, s, may_name))
         continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {
+          gboolean cue = kg_word_filter_has (cues, kg_token_hash (a, t));
           guint len;
 
-          ties_at (r, s, t);
-          if (r->quoted[t])
+          if (cue)
+            ties_at (r, s, t);
+          if (r->quoted[t] || (!cue && !ends_in_ed (a, t)))
             continue;
-          if ((len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
+          if (cue && (len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
             speech_at (r, s, t, len);
           else if (is_action_verb (r, t, s->end_token, &len))
             action_at (r, s, t, len);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kg-names.h"
 #include "kg-words.h"
 
 G_BEGIN_DECLS
@@ -19,9 +20,13 @@ gboolean    kg_is_short_form      (const KgWordList *suffixes,
                                    const char       *word,
                                    gsize             n,
                                    const char       *name);
-/* Adds a one-token mention wherever a known form stands untagged. */
+/* Adds a one-token mention wherever a known form stands untagged. Names
+ * every mention on the way, each once: name_ids (empty, of guint) ends
+ * with the id in strings of each mention's kg_mention_name(). */
 void        kg_propagate_mentions (KgAnalysis       *a,
                                    const KgWordList *suffixes,
-                                   GString          *scratch);
+                                   GString          *scratch,
+                                   KgNameSet        *strings,
+                                   GArray           *name_ids);
 
 G_END_DECLS

@@ -29,15 +29,18 @@ kg_mention_name (const KgAnalysis *a,
   name = scratch->str;
   for (gsize i = m->start; i < m->end; i++)
     {
-      if (g_ascii_isspace (text[i]))
-        space = TRUE;
-      else
+      char c = text[i];
+
+      /* Every ASCII space is at most ' ': one compare tells most bytes. */
+      if ((guchar) c <= ' ' && g_ascii_isspace (c))
         {
-          if (space && n > 0)
-            name[n++] = ' ';
-          space = FALSE;
-          name[n++] = text[i];
+          space = TRUE;
+          continue;
         }
+      if (space && n > 0)
+        name[n++] = ' ';
+      space = FALSE;
+      name[n++] = c;
     }
   name[n] = '\0';
   return name;
@@ -97,15 +100,19 @@ static void
 collect_forms (const KgAnalysis *a,
                const KgWordList *suffixes,
                GString          *scratch,
-               Forms            *forms)
+               Forms            *forms,
+               KgNameSet        *strings,
+               GArray           *name_ids)
 {
-
+  g_array_set_size (name_ids, a->mentions->len);
   for (guint m = 0; m < a->mentions->len; m++)
     {
       const KgMention *mention = &g_array_index (a->mentions, KgMention, m);
       const char *name = kg_mention_name (a, mention, scratch);
       const char *space = strrchr (name, ' ');
       guint t = mention->end_token;
+
+      g_array_index (name_ids, guint, m) = kg_name_set_add (strings, name, -1);
 
       if (space == NULL)
         add_form (forms, name, strlen (name), mention->type);
@@ -130,27 +137,40 @@ collect_forms (const KgAnalysis *a,
 
 /* Merges the mentions from n on, added in text order, into the ones
  * before, which are in text order too: no two start alike, since the added
- * ones stand where no mention was. */
+ * ones stand where no mention was. Their name ids move with them. */
 static void
 merge_added_mentions (GArray *mentions,
+                      GArray *name_ids,
                       guint   n)
 {
   guint k = mentions->len - n, i = n, j = k, out = mentions->len;
   g_autofree KgMention *added = g_memdup2 (&g_array_index (mentions, KgMention, n), k * sizeof (KgMention));
+  g_autofree guint *added_ids = g_memdup2 (&g_array_index (name_ids, guint, n), k * sizeof (guint));
 
   while (j > 0)
     {
+      --out;
       if (i > 0 && g_array_index (mentions, KgMention, i - 1).start > added[j - 1].start)
-        g_array_index (mentions, KgMention, --out) = g_array_index (mentions, KgMention, --i);
+        {
+          --i;
+          g_array_index (mentions, KgMention, out) = g_array_index (mentions, KgMention, i);
+          g_array_index (name_ids, guint, out) = g_array_index (name_ids, guint, i);
+        }
       else
-        g_array_index (mentions, KgMention, --out) = added[--j];
+        {
+          --j;
+          g_array_index (mentions, KgMention, out) = added[j];
+          g_array_index (name_ids, guint, out) = added_ids[j];
+        }
     }
 }
 
 void
 kg_propagate_mentions (KgAnalysis       *a,
                        const KgWordList *suffixes,
-                       GString          *scratch)
+                       GString          *scratch,
+                       KgNameSet        *strings,
+                       GArray           *name_ids)
 {
   g_autoptr(KgNameSet) names = kg_name_set_new ();
   g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (KgEntityType));
@@ -159,7 +179,7 @@ kg_propagate_mentions (KgAnalysis       *a,
   g_autofree gint *covered = NULL;
   guint n = a->mentions->len;
 
-  collect_forms (a, suffixes, scratch, &forms);
+  collect_forms (a, suffixes, scratch, &forms, strings, name_ids);
   if (kg_name_set_size (names) == 0)
     return;
   covered = kg_mention_index (a);
@@ -207,8 +227,10 @@ kg_propagate_mentions (KgAnalysis       *a,
       mention.type = type - 1;
       mention.entity = KG_NO_ENTITY;
       g_array_append_val (a->mentions, mention);
+      id = kg_name_set_add (strings, kg_mention_name (a, &mention, scratch), -1);
+      g_array_append_val (name_ids, id);
     }
   if (a->mentions->len > n)
-    merge_added_mentions (a->mentions, n);
+    merge_added_mentions (a->mentions, name_ids, n);
 }
 

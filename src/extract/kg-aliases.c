@@ -120,13 +120,14 @@ clean_mention (Resolver  *self,
 
 static guint
 add_group (Resolver   *self,
-           const char *name)
+           const char *name,
+           guint       n_words)
 {
   Group *group = g_new0 (Group, 1);
 
   group->name = name;
   group->forms = g_ptr_array_new ();
-  group->n_words = kg_name_count_words (name);
+  group->n_words = n_words;
   group->entity = KG_NO_ENTITY;
   g_ptr_array_add (self->groups, group);
   return self->groups->len - 1;
@@ -188,7 +189,7 @@ named_group (Resolver *self,
   guint *found = &self->by_name[class * self->n_names + name_id_of (self, m)];
 
   if (*found == 0)
-    *found = add_group (self, name_of (self, m)) + 1;
+    *found = add_group (self, name_of (self, m), g_array_index (self->n_words, guint, m)) + 1;
   return *found - 1;
 }
 
@@ -601,17 +602,20 @@ kg_resolve_entities (KgAnalysis *analysis,
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
-  kg_propagate_mentions (analysis, self.suffixes, self.scratch);
+  /* Propagation names each mention, and interns the names. */
+  kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids);
+  /* Sized once: growing three arrays a mention at a time cost more than
+   * naming the mentions. */
+  g_ptr_array_set_size (self.names, analysis->mentions->len);
+  g_array_set_size (self.n_words, analysis->mentions->len);
+  g_array_set_size (self.group_of, analysis->mentions->len);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
-      guint id = kg_name_set_add (self.strings, kg_mention_name (analysis, mention_at (&self, m), self.scratch), -1);
-      const char *name = kg_name_set_get (self.strings, id);
-      guint n = kg_name_count_words (name), none = G_MAXUINT;
+      const char *name = kg_name_set_get (self.strings, name_id_of (&self, m));
 
-      g_ptr_array_add (self.names, (gpointer) name);
-      g_array_append_val (self.name_ids, id);
-      g_array_append_val (self.n_words, n);
-      g_array_append_val (self.group_of, none);
+      g_ptr_array_index (self.names, m) = (gpointer) name;
+      g_array_index (self.n_words, guint, m) = kg_name_count_words (name);
+      g_array_index (self.group_of, guint, m) = G_MAXUINT;
     }
   resolver_size_tables (&self);
   group_long_names (&self);

@@ -108,6 +108,7 @@ kg_extract_document (KgGraph     *graph,
 {
   const KgTagger *tagger = load_data (error);
   g_autoptr(KgAnalysis) analysis = NULL;
+  g_autofree gint *mention_of = NULL;
 
   if (tagger == NULL)
     return FALSE;
@@ -121,8 +122,10 @@ kg_extract_document (KgGraph     *graph,
     }
   kg_tag_entities (analysis, tagger);
   kg_resolve_entities (analysis, graph, doc);
-  kg_find_quotes (analysis, graph, doc);
-  kg_find_relations (analysis, graph, doc);
+  /* Quotes and relations leave the mentions as they are: one index. */
+  mention_of = kg_mention_index (analysis);
+  kg_find_quotes_indexed (analysis, graph, doc, mention_of);
+  kg_find_relations_indexed (analysis, graph, doc, mention_of);
   return TRUE;
 }
 

@@ -9,7 +9,7 @@
 
 struct _KgNameIndex
 {
-  GHashTable   *values;    /* name → GINT_TO_POINTER (value), keys in the chunk */
+  GHashTable   *values;    /* name → GINT_TO_POINTER (value), keys in the chunk; made on first add */
   GHashTable   *buckets;   /* "<first byte><length>" → GPtrArray of names; made on first use */
   /* The names, copied once and freed at once: an index lives for one
    * document, and most documents add a few dozen names. */
@@ -129,11 +129,9 @@ kg_name_within_one_edit (const char *a,
 KgNameIndex *
 kg_name_index_new (void)
 {
-  KgNameIndex *index = g_new0 (KgNameIndex, 1);
-
-  index->values = g_hash_table_new (g_str_hash, g_str_equal);
-  index->keys = g_string_chunk_new (512);
-  return index;
+  /* The tables come with the first name: a document builds several
+   * indexes, and most stay empty. */
+  return g_new0 (KgNameIndex, 1);
 }
 
 void
@@ -142,8 +140,8 @@ kg_name_index_free (KgNameIndex *index)
   if (index == NULL)
     return;
   g_clear_pointer (&index->buckets, g_hash_table_unref);
-  g_hash_table_unref (index->values);
-  g_string_chunk_free (index->keys);
+  g_clear_pointer (&index->values, g_hash_table_unref);
+  g_clear_pointer (&index->keys, g_string_chunk_free);
   g_free (index);
 }
 
@@ -168,7 +166,12 @@ kg_name_index_add (KgNameIndex *index,
 
   if (*name == '\0')
     return;
-  if (g_hash_table_lookup_extended (index->values, name, &stored, &old))
+  if (index->values == NULL)
+    {
+      index->values = g_hash_table_new (g_str_hash, g_str_equal);
+      index->keys = g_string_chunk_new (512);
+    }
+  else if (g_hash_table_lookup_extended (index->values, name, &stored, &old))
     {
       if (GPOINTER_TO_INT (old) != value)
         g_hash_table_insert (index->values, stored, GINT_TO_POINTER (KG_NAME_AMBIGUOUS));
@@ -197,7 +200,7 @@ kg_name_index_lookup (KgNameIndex *index,
 {
   gpointer value;
 
-  if (!g_hash_table_lookup_extended (index->values, name, NULL, &value))
+  if (index->values == NULL || !g_hash_table_lookup_extended (index->values, name, NULL, &value))
     return KG_NAME_NONE;
   return GPOINTER_TO_INT (value);
 }

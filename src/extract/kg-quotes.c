@@ -454,8 +454,18 @@ kg_find_quotes (KgAnalysis *analysis,
                 KgGraph    *graph,
                 KgDocument *doc)
 {
-  g_autoptr(GArray) quotes = find_marks (analysis);
   g_autofree gint *mention_of = kg_mention_index (analysis);
+
+  kg_find_quotes_indexed (analysis, graph, doc, mention_of);
+}
+
+void
+kg_find_quotes_indexed (KgAnalysis *analysis,
+                        KgGraph    *graph,
+                        KgDocument *doc,
+                        gint       *mention_of)
+{
+  g_autoptr(GArray) quotes = find_marks (analysis);
   g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   Finder f = { analysis, kg_word_list_get ("speech-verbs", NULL), mention_of, quoted };
 

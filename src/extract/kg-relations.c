@@ -705,7 +705,9 @@ read_sentence (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
 
-      kg_relate_partners (r, t, s->first_token, s->end_token);
+      /* Its words all start with a "p": most tokens need no call. */
+      if (kg_ascii_lower (*kg_token_text (r->a, t)) == 'p')
+        kg_relate_partners (r, t, s->first_token, s->end_token);
       if (m == NULL || m->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
@@ -758,6 +760,16 @@ kg_find_relations (KgAnalysis *analysis,
                    KgDocument *doc)
 {
   g_autofree gint *mention_of = kg_mention_index (analysis);
+
+  kg_find_relations_indexed (analysis, graph, doc, mention_of);
+}
+
+void
+kg_find_relations_indexed (KgAnalysis *analysis,
+                           KgGraph    *graph,
+                           KgDocument *doc,
+                           gint       *mention_of)
+{
   g_autoptr(GPtrArray) quotes = document_quotes (graph, doc);
   g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   KgRelationReader r = {

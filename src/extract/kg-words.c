@@ -471,7 +471,10 @@ static G_GNUC_NO_INLINE guint32
 folded_hash (const char *word,
              gsize       length)
 {
-  g_autofree char *folded = g_malloc (length);
+  char stack[64];
+  /* Words are short: no allocation for most. */
+  g_autofree char *heap = length > sizeof stack ? g_malloc (length) : NULL;
+  char *folded = heap != NULL ? heap : stack;
   gsize n = 0;
   gboolean high;
 
@@ -661,23 +664,33 @@ list_once (const KgWordList **cached,
 
 static const KgWordList *organisation_anaphors, *government_anaphors;
 
-/* One of person_pronouns or group_pronouns: the token's hash is fetched
- * once for both filters. */
-static inline gboolean
-kg_token_is_pronoun (const KgAnalysis *a,
-                     guint             t)
-{
-  guint32 h;
+/* person_pronouns and group_pronouns together: kg_token_may_name() asks of
+ * every token whether it is either, and one filter answers most. */
+static const char *const pronouns_words[] = { "he", "she", "his", "her", "it", "they", "we", "its", "their", NULL };
+static KgWordSet pronouns = { pronouns_words };
 
-  if (!g_atomic_pointer_get (&person_pronouns.ready))
-    kg_word_set_prepare (&person_pronouns);
-  if (!g_atomic_pointer_get (&group_pronouns.ready))
-    kg_word_set_prepare (&group_pronouns);
-  if (t >= a->tokens->len)
-    return FALSE;
-  h = kg_token_hash (a, t);
-  return (kg_word_filter_has (person_pronouns.filter, h) && kg_token_is_any (a, t, person_pronouns.words))
-         || (kg_word_filter_has (group_pronouns.filter, h) && kg_token_is_any (a, t, group_pronouns.words));
+void
+kg_word_filter_union (guint64           filter[16],
+                      KgWordSet        *set,
+                      const KgWordList *first,
+                      const KgWordList *second)
+{
+  const KgWordList *more[] = { first, second };
+
+  kg_word_set_prepare (set);
+  memcpy (filter, set->filter, sizeof set->filter);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    if (more[i] != NULL)
+      for (guint k = 0; k < 16; k++)
+        filter[k] |= ((const KgWordListHead *) (gconstpointer) more[i])->first_filter[k];
+}
+
+void
+kg_may_name_filter (guint64 filter[16])
+{
+  kg_word_filter_union (filter, &pronouns,
+                        list_once (&organisation_anaphors, "anaphor-organizations"),
+                        list_once (&government_anaphors, "anaphor-governments"));
 }
 
 gboolean
@@ -685,7 +698,7 @@ kg_token_may_name (const KgAnalysis *a,
                    const gint       *mention_of,
                    guint             t)
 {
-  return mention_of[t] >= 0 || kg_token_is_pronoun (a, t)
+  return mention_of[t] >= 0 || kg_token_in_set (a, t, &pronouns)
          || (t > 0 && kg_token_is (a, t - 1, "the")
              && (kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
                  || kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));

@@ -207,6 +207,17 @@ guint             kg_token_at             (const KgAnalysis *analysis,
 /* Per token, the index of the mention covering it or -1: a table the stages
  * use to walk from words to names. Free with g_free. */
 gint             *kg_mention_index        (const KgAnalysis *analysis);
+/* kg_find_quotes() and kg_find_relations() given the kg_mention_index()
+ * both need: mentions do not change between them, so a whole extraction
+ * builds it once. */
+void              kg_find_quotes_indexed  (KgAnalysis       *analysis,
+                                           KgGraph          *graph,
+                                           KgDocument       *doc,
+                                           gint             *mention_of);
+void              kg_find_relations_indexed (KgAnalysis     *analysis,
+                                             KgGraph        *graph,
+                                             KgDocument     *doc,
+                                             gint           *mention_of);
 
 /* The entity token t stands for: a mention's, or for "he"/"she" the last
  * person named before, for "it"/"they"/"we" the last organisation or
@@ -223,6 +234,17 @@ guint             kg_entity_at            (const KgAnalysis *analysis,
 gboolean          kg_token_may_name       (const KgAnalysis *analysis,
                                            const gint       *mention_of,
                                            guint             t);
+/* A filter (see kg_word_filter_has()) every word but a mention's that
+ * kg_token_may_name() takes passes: a miss answers FALSE without the
+ * call. */
+void              kg_may_name_filter      (guint64           filter[16]);
+/* Into filter, the union of set's filter and the first-word filters of the
+ * lists (either may be NULL): a word that misses it is in none of them
+ * and starts no phrase of theirs. */
+void              kg_word_filter_union    (guint64           filter[16],
+                                           KgWordSet        *set,
+                                           const KgWordList *first,
+                                           const KgWordList *second);
 
 /* Who speaks through the speech verb at token verb (verb_len tokens long):
  * the nearest person named or pointed to ("he", "the company") before it

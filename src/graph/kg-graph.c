@@ -126,22 +126,33 @@ quote_list_free (GArray *quotes)
     g_array_unref (quotes);
 }
 
-/* What makes a relation unique; a stored key holds its label after it. */
+/* What makes a relation unique; a stored key holds its label after it.
+ * The hash is worked out once per key: a look-up then an insertion would
+ * otherwise hash the label for each. */
 typedef struct
 {
   guint       source, target, kind;
+  guint       hash;
   const char *label;
 } RelationKey;
 
 static guint
+relation_key_compute_hash (guint       source,
+                           guint       target,
+                           guint       kind,
+                           const char *label)
+{
+  guint h = g_str_hash (label);
+
+  h = h * 31 + source;
+  h = h * 31 + target;
+  return h * 31 + kind;
+}
+
+static guint
 relation_key_hash (gconstpointer data)
 {
-  const RelationKey *key = data;
-  guint h = g_str_hash (key->label);
-
-  h = h * 31 + key->source;
-  h = h * 31 + key->target;
-  return h * 31 + key->kind;
+  return ((const RelationKey *) data)->hash;
 }
 
 static gboolean
@@ -150,8 +161,8 @@ relation_key_equal (gconstpointer a,
 {
   const RelationKey *x = a, *y = b;
 
-  return x->source == y->source && x->target == y->target && x->kind == y->kind &&
-         strcmp (x->label, y->label) == 0;
+  return x->hash == y->hash && x->source == y->source && x->target == y->target
+         && x->kind == y->kind && strcmp (x->label, y->label) == 0;
 }
 
 static void
@@ -476,7 +487,10 @@ relation_key_new (const KgRelation *relation)
   char *label = (char *) (key + 1);
 
   memcpy (label, relation->label, n);
-  *key = (RelationKey) { relation->source, relation->target, relation->kind, label };
+  *key = (RelationKey) { relation->source, relation->target, relation->kind,
+                         relation_key_compute_hash (relation->source, relation->target,
+                                                    relation->kind, label),
+                         label };
   return key;
 }
 
@@ -522,7 +536,9 @@ kg_graph_find_relation (KgGraph        *self,
                         KgRelationKind  kind,
                         const char     *label)
 {
-  RelationKey key = { source, target, kind, label ? label : "" };
+  RelationKey key = { source, target, kind, 0, label ? label : "" };
+
+  key.hash = relation_key_compute_hash (source, target, kind, key.label);
 
   return g_hash_table_lookup (self->relation_keys, &key);
 }
