@@ -606,6 +606,21 @@ add_paragraph (KgAnalysis *analysis,
   g_array_append_val (analysis->paragraphs, range);
 }
 
+/* Whether the token is a stop ('.', '!', '?', '…') or a word ending in an
+ * abbreviation's dot. Both end in one of four bytes ('…' in 0xa6), which
+ * most tokens do not: their other bytes are not read at all. */
+static inline gboolean
+may_end (const KgAnalysis *analysis,
+         const KgToken    *token)
+{
+  guchar c = analysis->text[token->end - 1];
+
+  if (c != '.' && c != '!' && c != '?' && c != 0xa6)
+    return FALSE;
+  return is_terminal (analysis, token) ||
+         (token->kind == KG_TOKEN_WORD && c == '.' && token->end - token->start > 1);
+}
+
 /* "1. Michelle Freeman": the number of a list item opening a line. */
 static gboolean
 list_number (const KgToken *tokens,
@@ -625,13 +640,10 @@ split_sentences (KgAnalysis *analysis)
 
   for (guint k = 0; k < n; k++)
     {
-      gboolean is_abbrev = tokens[k].kind == KG_TOKEN_WORD &&
-                           analysis->text[tokens[k].end - 1] == '.' &&
-                           tokens[k].end - tokens[k].start > 1;
       guint last = k;
       gboolean brk;
 
-      if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && (is_terminal (analysis, &tokens[k]) || is_abbrev))
+      if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && may_end (analysis, &tokens[k]))
         {
           /* '."' and '.)' end inside the quote or bracket; so does a quote
            * mark left alone at the end of a line ('. "' in tokenized text). */
