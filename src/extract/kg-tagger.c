@@ -64,6 +64,9 @@ typedef struct
   guint8  *tf;
   guint8  *lex_span;
   guint8  *all_caps;    /* per sentence */
+  guint   *needed;      /* the TF_NEEDED tokens, in order */
+  guint   *needed_end;  /* per sentence: the end of its needed tokens */
+  guint    n_needed;
   guint    n_active;    /* tokens decoded */
 } DocArrays;
 
@@ -76,6 +79,9 @@ doc_arrays_init (DocArrays *d,
   d->tf = g_new (guint8, n);
   d->lex_span = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
+  d->needed = g_new (guint, n);
+  d->needed_end = g_new (guint, n_sentences);
+  d->n_needed = 0;
   d->n_active = 0;
 }
 
@@ -86,6 +92,8 @@ doc_arrays_clear (DocArrays *d)
   g_free (d->tf);
   g_free (d->lex_span);
   g_free (d->all_caps);
+  g_free (d->needed);
+  g_free (d->needed_end);
 }
 
 /* Per-sentence keys, refilled for each sentence. */
@@ -98,7 +106,6 @@ typedef struct
   guint32    *word_lex;
   guint8     *doc_flags; /* KG_DOC_*, of the decoded tokens */
   guint32    *hash;      /* per needed token */
-  guint      *needed;    /* the needed tokens */
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -462,21 +469,16 @@ decode_sentence (const KgTagger      *tagger,
     }
 }
 
-/* The keys of a sentence's tokens in scratch: those the position features
- * read, of the needed tokens (the decoded ones and their neighbours; a
- * sentence without any is all O). For decoding (flags given), the
- * document flags of the decoded ones, and every token's lexicon classes
- * into token_lex for the mention rules (0 for the tokens not needed: names
- * are made of decoded tokens). Else the capitals and lexicon classes the
- * lexicon's spans read, what the flags tell for the tokens not needed. */
+/* The capitals and lexicon classes of a sentence's tokens in scratch, all
+ * the lexicon's spans read: those of the needed tokens (the decoded ones
+ * and their neighbours) from their entries, what the flags tell for the
+ * others. */
 static void
 fill_keys (const KgTagger    *tagger,
            const KgWordCache *cache,
            const DocArrays   *d,
            guint              first,
            guint              n,
-           FlagMap           *flags,
-           guint32           *token_lex,
            Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
@@ -487,23 +489,38 @@ fill_keys (const KgTagger    *tagger,
       if (!(tf & TF_NEEDED))
         {
           scratch->cap[i] = tf & TF_LOWER_WORD ? 2 : 0;
-          if (flags != NULL)
-            token_lex[first + i] = 0;
           continue;
         }
       entry = _kg_word_entry (tagger, cache, d->id[first + i]);
-      scratch->lower[i] = entry->lower;
-      scratch->sshape[i] = entry->sshape;
-      if (flags != NULL)
-        {
-          /* Every decoded word's lower case is in the map. */
-          if (tf & TF_ACTIVE)
-            scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
-          token_lex[first + i] = entry->lex;
-          continue;
-        }
       scratch->cap[i] = entry->cap;
       scratch->word_lex[i] = entry->lex;
+    }
+}
+
+/* fill_keys for decoding, over the needed tokens of sentence s only: the
+ * others' token_lex stays 0 (as _kg_tag_classes clears it) and no feature
+ * reads their keys. */
+static void
+fill_decode_keys (const KgTagger    *tagger,
+                  const KgWordCache *cache,
+                  const DocArrays   *d,
+                  guint              s,
+                  guint              first,
+                  FlagMap           *flags,
+                  guint32           *token_lex,
+                  Scratch           *scratch)
+{
+  for (guint k = s > 0 ? d->needed_end[s - 1] : 0; k < d->needed_end[s]; k++)
+    {
+      guint t = d->needed[k];
+      const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
+
+      scratch->lower[t - first] = entry->lower;
+      scratch->sshape[t - first] = entry->sshape;
+      /* Every decoded word's lower case is in the map. */
+      if (d->tf[t] & TF_ACTIVE)
+        scratch->doc_flags[t - first] = *flag_slot (flags, entry->lower, FALSE);
+      token_lex[t] = entry->lex;
     }
 }
 
@@ -568,7 +585,7 @@ prepare_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
-  guint n_needed = 0;
+  guint *needed = d->needed + d->n_needed, n_needed = 0;
   gboolean opens_phrase = FALSE, rewritten = FALSE;
 
   sentence_tokens (analysis, sent, scratch->tokens);
@@ -581,16 +598,18 @@ prepare_sentence (const KgAnalysis *analysis,
   mark_active (d->tf + f, n, ts.all_caps);
   for (guint t = f; t < sent->end_token; t++)
     {
-      scratch->needed[n_needed] = t;
+      needed[n_needed] = t;
       n_needed += (d->tf[t] & TF_NEEDED) != 0;
       d->n_active += (d->tf[t] & TF_ACTIVE) != 0;
     }
+  d->n_needed += n_needed;
+  d->needed_end[s] = d->n_needed;
   /* Hash every word first and ask for its slots (in the model and in the
    * cache of the other words), then for its entry, so that the look-ups of
    * a sentence wait on memory together. */
   for (guint k = 0; k < n_needed; k++)
     {
-      const KgTagToken *token = &scratch->tokens[scratch->needed[k] - f];
+      const KgTagToken *token = &scratch->tokens[needed[k] - f];
 
       scratch->hash[k] = _kg_hash_word (token->text, token->length);
       __builtin_prefetch (&tagger->slots[scratch->hash[k] & tagger->slot_mask]);
@@ -607,7 +626,7 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   for (guint k = 0; k < n_needed; k++)
     {
-      guint t = scratch->needed[k];
+      guint t = needed[k];
       const KgVocabEntry *entry;
 
       d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
@@ -619,7 +638,7 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
-      fill_keys (tagger, cache, d, f, n, NULL, NULL, scratch);
+      fill_keys (tagger, cache, d, f, n, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
 }
@@ -655,7 +674,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
   scratch.doc_flags = g_new (guint8, max_len);
-  scratch.needed = g_new (guint, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
@@ -667,6 +685,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   doc_flags (tagger, cache, analysis, &d, &flags);
+  memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -674,7 +693,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_keys (tagger, cache, &d, f, ts.n, &flags, token_lex, &scratch);
+      fill_decode_keys (tagger, cache, &d, s, f, &flags, token_lex, &scratch);
       decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
     }
   doc_arrays_clear (&d);
@@ -687,6 +706,5 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.doc_flags);
   g_free (flags.keys);
   g_free (flags.flags);
-  g_free (scratch.needed);
   _kg_word_cache_trim (cache);
 }
