@@ -64,7 +64,8 @@ typedef struct
   guint8  *tf;
   guint8  *lex_span;
   guint8  *all_caps;    /* per sentence */
-  guint   *needed;      /* the TF_NEEDED tokens, in order */
+  guint   *needed;      /* the TF_NEEDED tokens, in order, from their
+                         * sentence's first */
   guint   *needed_end;  /* per sentence: the end of its needed tokens */
   guint    n_needed;
   guint    n_active;    /* tokens decoded */
@@ -402,33 +403,35 @@ emission (const KgTagger      *tagger,
 }
 
 /* The emission scores of every decoded token of the sentence, at
- * em + i * KG_N_LABELS. */
+ * em + i * KG_N_LABELS; the decoded tokens are among needed. */
 static void
 emissions (const KgTagger      *tagger,
            const KgWordCache   *cache,
            const KgTagSentence *ts,
            const guint32       *id,
            const guint8        *tf,
+           const guint         *needed,
+           guint                n_needed,
            guint32              bos,
            guint32              eos,
            float               *em)
 {
   guint32 feats[64][KG_MAX_POS_FEATURES];
   guint n_feats[64], at[64];
-  guint i = 0;
+  guint x = 0;
 
-  while (i < ts->n)
+  while (x < n_needed)
     {
       guint k = 0;
 
       /* Fetch the weight rows of the sentence's tokens at once (64 at
        * most): they are scattered over the table, and waiting for each in
        * turn is most of the cost. */
-      for (; i < ts->n && k < G_N_ELEMENTS (at); i++)
-        if (tf[i] & TF_ACTIVE)
+      for (; x < n_needed && k < G_N_ELEMENTS (at); x++)
+        if (tf[needed[x]] & TF_ACTIVE)
           {
-            at[k] = i;
-            n_feats[k] = _kg_position_features (ts, i, feats[k]);
+            at[k] = needed[x];
+            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
             for (guint p = 0; p < n_feats[k]; p++)
               __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
             k++;
@@ -444,28 +447,31 @@ decode_sentence (const KgTagger      *tagger,
                  const KgTagSentence *ts,
                  const guint32       *id,
                  const guint8        *tf,
+                 const guint         *needed,
+                 guint                n_needed,
                  guint32              bos,
                  guint32              eos,
                  float               *em,
                  guint8              *labels)
 {
-  guint i = 0;
+  guint x = 0;
 
   memset (labels, KG_LABEL_O, ts->n);
-  emissions (tagger, cache, ts, id, tf, bos, eos, em);
-  while (i < ts->n)
+  emissions (tagger, cache, ts, id, tf, needed, n_needed, bos, eos, em);
+  /* A stretch of decoded tokens is as long a run of needed ones. */
+  while (x < n_needed)
     {
-      guint end = i;
+      guint i = needed[x], end = i;
 
       if (!(tf[i] & TF_ACTIVE))
         {
-          i++;
+          x++;
           continue;
         }
       while (end < ts->n && (tf[end] & TF_ACTIVE))
         end++;
       _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
-      i = end;
+      x += end - i;
     }
 }
 
@@ -497,29 +503,30 @@ fill_keys (const KgTagger    *tagger,
     }
 }
 
-/* fill_keys for decoding, over the needed tokens of sentence s only: the
+/* fill_keys for decoding, over a sentence's needed tokens only: the
  * others' token_lex stays 0 (as _kg_tag_classes clears it) and no feature
  * reads their keys. */
 static void
 fill_decode_keys (const KgTagger    *tagger,
                   const KgWordCache *cache,
                   const DocArrays   *d,
-                  guint              s,
+                  const guint       *needed,
+                  guint              n_needed,
                   guint              first,
                   FlagMap           *flags,
                   guint32           *token_lex,
                   Scratch           *scratch)
 {
-  for (guint k = s > 0 ? d->needed_end[s - 1] : 0; k < d->needed_end[s]; k++)
+  for (guint k = 0; k < n_needed; k++)
     {
-      guint t = d->needed[k];
+      guint i = needed[k], t = first + i;
       const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
 
-      scratch->lower[t - first] = entry->lower;
-      scratch->sshape[t - first] = entry->sshape;
+      scratch->lower[i] = entry->lower;
+      scratch->sshape[i] = entry->sshape;
       /* Every decoded word's lower case is in the map. */
       if (d->tf[t] & TF_ACTIVE)
-        scratch->doc_flags[t - first] = *flag_slot (flags, entry->lower, FALSE);
+        scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
       token_lex[t] = entry->lex;
     }
 }
@@ -598,7 +605,7 @@ prepare_sentence (const KgAnalysis *analysis,
   mark_active (d->tf + f, n, ts.all_caps);
   for (guint t = f; t < sent->end_token; t++)
     {
-      needed[n_needed] = t;
+      needed[n_needed] = t - f;
       n_needed += (d->tf[t] & TF_NEEDED) != 0;
       d->n_active += (d->tf[t] & TF_ACTIVE) != 0;
     }
@@ -609,7 +616,7 @@ prepare_sentence (const KgAnalysis *analysis,
    * a sentence wait on memory together. */
   for (guint k = 0; k < n_needed; k++)
     {
-      const KgTagToken *token = &scratch->tokens[needed[k] - f];
+      const KgTagToken *token = &scratch->tokens[needed[k]];
 
       scratch->hash[k] = _kg_hash_word (token->text, token->length);
       __builtin_prefetch (&tagger->slots[scratch->hash[k] & tagger->slot_mask]);
@@ -626,10 +633,10 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   for (guint k = 0; k < n_needed; k++)
     {
-      guint t = needed[k];
+      guint t = f + needed[k];
       const KgVocabEntry *entry;
 
-      d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+      d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[needed[k]].text, scratch->tokens[needed[k]].length,
                                  scratch->hash[k], (d->tf[t] & TF_ACTIVE) != 0);
       /* Spans start at a capitalised word that may open a lexicon entry. */
       entry = _kg_word_entry (tagger, cache, d->id[t]);
@@ -689,12 +696,14 @@ _kg_tag_classes (KgAnalysis     *analysis,
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
-      guint f = sent->first_token;
+      guint f = sent->first_token, from = s > 0 ? d.needed_end[s - 1] : 0;
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_decode_keys (tagger, cache, &d, s, f, &flags, token_lex, &scratch);
-      decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
+      fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
+                        &scratch);
+      decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, d.needed + from, d.needed_end[s] - from, bos, eos,
+                       em, labels + f);
     }
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
