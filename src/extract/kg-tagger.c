@@ -335,16 +335,20 @@ doc_flags (const KgTagger    *tagger,
   map.keys = g_new0 (guint32, size);
   map.flags = g_new0 (guint8, size);
   map.mask = size - 1;
-  for (guint s = 0; s < analysis->sentences->len; s++)
+  for (guint s = 0, k = 0; s < analysis->sentences->len; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
-      for (guint t = sent->first_token; t < sent->end_token; t++)
-        if (d->tf[t] & TF_ACTIVE)
+      /* The decoded tokens are among the needed ones. */
+      for (; k < d->needed_end[s]; k++)
+        if (d->tf[sent->first_token + d->needed[k]] & TF_ACTIVE)
           {
+            guint t = sent->first_token + d->needed[k];
             const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
-            guchar c = g_ascii_tolower (analysis->text[token->start]);
+            /* Only letters land in a-z this way: g_ascii_tolower without
+             * the call. */
+            guchar c = (guchar) analysis->text[token->start] | 0x20;
 
             /* Words in lower case start with a letter; the others are
              * always hashed below. */
