@@ -400,11 +400,25 @@ names_after_titles (const KgAnalysis     *a,
 static GArray *
 capitalised_tokens (const KgAnalysis *a)
 {
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
   GArray *capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint block[256];
 
-  for (guint t = 0; t < a->tokens->len; t++)
-    if (token_is_capitalised (a, t))
-      g_array_append_val (capitalised, t);
+  /* Picked a block at a time without a branch for the ASCII ones, and
+   * appended together: one append a token was most of the cost. */
+  for (guint first = 0; first < a->tokens->len; first += G_N_ELEMENTS (block))
+    {
+      guint end = MIN (a->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
+
+      for (guint t = first; t < end; t++)
+        {
+          guchar c = a->text[tokens[t].start];
+
+          block[n] = t;
+          n += c < 0x80 ? (guint) (c - 'A') < 26 : token_is_capitalised (a, t);
+        }
+      g_array_append_vals (capitalised, block, n);
+    }
   return capitalised;
 }
 
