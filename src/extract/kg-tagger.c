@@ -172,6 +172,7 @@ token_flags (const char *text,
 {
   guint upper = 0, lower = 0;
   guint other = 0;
+  gboolean alpha;
 
   if (length <= 8 && room >= 8)
     other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
@@ -197,12 +198,15 @@ token_flags (const char *text,
       }
   if (other & 4)
     return unicode_token_flags (text, length);
-  if (upper + lower > 0 && g_ascii_isalpha (text[0]))
+  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
+   * this way. */
+  alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
+  if (upper + lower > 0 && alpha)
     {
       *n_upper += upper;
       *n_lower += lower;
     }
-  return upper ? TF_UPPER : g_ascii_isalpha (text[0]) ? TF_LOWER_WORD : 0;
+  return upper ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
 }
 
 guint8
@@ -550,18 +554,25 @@ classify_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   guint upper = 0, lower = 0, capitalised = 0, words = 0;
   gsize unicode = 0;   /* bytes of the tokens not in ASCII */
+  /* In locals: a store of a byte may alias anything, and would have the
+   * loop load them again for every token. */
+  const char *text = analysis->text;
+  gsize text_length = analysis->length;
+  guint8 *tf = d->tf;
+  gboolean common = tagger->common_i;
 
-  for (guint t = f; t < sent->end_token; t++)
+  for (guint t = f; t < f + n; t++)
     {
-      guint length = tokens[t].end - tokens[t].start;
+      gsize start = tokens[t].start;
+      guint length = tokens[t].end - start;
+      guint8 flags = token_flags (text + start, length, text_length - start, &upper, &lower);
 
-      d->tf[t] = token_flags (analysis->text + tokens[t].start, length, analysis->length - tokens[t].start,
-                              &upper, &lower);
-      if (t > f && tagger->common_i)
-        d->tf[t] |= common_i (analysis->text + tokens[t].start, length, d->tf[t]);
-      unicode += d->tf[t] & TF_UNICODE ? length : 0;
-      capitalised += (d->tf[t] & TF_UPPER) != 0;
-      words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
+      if (t > f && common)
+        flags |= common_i (text + start, length, flags);
+      unicode += flags & TF_UNICODE ? length : 0;
+      capitalised += (flags & TF_UPPER) != 0;
+      words += (flags & (TF_UPPER | TF_LOWER_WORD)) != 0;
+      tf[t] = flags;
     }
   /* Those tokens hold at most a capital a byte: when the small letters of
    * the others outweigh that, the sentence is not in capitals. */
@@ -596,7 +607,8 @@ prepare_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
-  guint *needed = d->needed + d->n_needed, n_needed = 0;
+  guint *needed = d->needed + d->n_needed, n_needed = 0, n_active = 0;
+  const guint8 *tf = d->tf + f;
   gboolean opens_phrase = FALSE, rewritten = FALSE;
 
   sentence_tokens (analysis, sent, scratch->tokens);
@@ -607,12 +619,13 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
-  for (guint t = f; t < sent->end_token; t++)
+  for (guint i = 0; i < n; i++)
     {
-      needed[n_needed] = t - f;
-      n_needed += (d->tf[t] & TF_NEEDED) != 0;
-      d->n_active += (d->tf[t] & TF_ACTIVE) != 0;
+      needed[n_needed] = i;
+      n_needed += (tf[i] & TF_NEEDED) != 0;
+      n_active += (tf[i] & TF_ACTIVE) != 0;
     }
+  d->n_active += n_active;
   d->n_needed += n_needed;
   d->needed_end[s] = d->n_needed;
   /* Hash every word first and ask for its slots (in the model and in the
