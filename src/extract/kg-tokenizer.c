@@ -412,9 +412,18 @@ scan_punct (const char *text,
  * break precedes it. */
 #define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
 
+/* The tokens while they are scanned: the array's data and size in locals,
+ * which the stores of the tokens would otherwise have loaded again. */
+typedef struct
+{
+  GArray  *array;
+  KgToken *data;
+  guint    n;
+  guint    size;
+} TokenBuffer;
+
 static inline void
-add_token (KgAnalysis  *analysis,
-           guint       *n,
+add_token (TokenBuffer *buffer,
            gsize        start,
            gsize        end,
            KgTokenKind  kind,
@@ -423,9 +432,13 @@ add_token (KgAnalysis  *analysis,
   KgToken *token;
 
   /* Appending one by one through GArray costs a division per token. */
-  if (*n == analysis->tokens->len)
-    g_array_set_size (analysis->tokens, MAX (64, analysis->tokens->len * 2));
-  token = &g_array_index (analysis->tokens, KgToken, (*n)++);
+  if (buffer->n == buffer->size)
+    {
+      g_array_set_size (buffer->array, MAX (64, buffer->size * 2));
+      buffer->data = (KgToken *) buffer->array->data;
+      buffer->size = buffer->array->len;
+    }
+  token = &buffer->data[buffer->n++];
   token->start = start;
   token->end = end;
   token->kind = kind;
@@ -435,7 +448,8 @@ add_token (KgAnalysis  *analysis,
 static void
 scan_tokens (KgAnalysis *analysis)
 {
-  guint count = analysis->tokens->len;
+  TokenBuffer buffer = { analysis->tokens, (KgToken *) analysis->tokens->data, analysis->tokens->len,
+                         analysis->tokens->len };
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
@@ -456,7 +470,7 @@ scan_tokens (KgAnalysis *analysis)
         }
       if ((n = plain_word (text, length, i)) > 0)
         {
-          add_token (analysis, &count, i, i + n, KG_TOKEN_WORD, newline);
+          add_token (&buffer, i, i + n, KG_TOKEN_WORD, newline);
           newline = 0;
           i += n;
           continue;
@@ -501,11 +515,11 @@ scan_tokens (KgAnalysis *analysis)
         }
       else
         n = scan_punct (text, length, i);
-      add_token (analysis, &count, i, i + n, kind, newline);
+      add_token (&buffer, i, i + n, kind, newline);
       newline = 0;
       i += n;
     }
-  g_array_set_size (analysis->tokens, count);
+  g_array_set_size (analysis->tokens, buffer.n);
 }
 
 static gboolean
