@@ -368,6 +368,13 @@ scan_word (const char *text,
 /* The length of a word of ASCII letters and digits at i that ends before
  * an ASCII byte that cannot continue it, end an abbreviation or start an
  * address; else 0, for scan_word to look closer. */
+/* The ASCII letters that may open a plain word: "http" and "www" open URLs
+ * (one look-up for the three tests). */
+static const guint8 plain_first[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'g'] = 1, ['i' ... 'v'] = 1, ['x' ... 'z'] = 1,
+};
+
 static inline gsize
 plain_word (const char *text,
             gsize       length,
@@ -377,7 +384,7 @@ plain_word (const char *text,
   guchar c = text[i];
 
   /* "U.S." and URLs have their own scans. */
-  if (!g_ascii_isalpha (c) || c == 'h' || c == 'w' || (j < length && text[j] == '.'))
+  if (!plain_first[c] || (j < length && text[j] == '.'))
     return 0;
   j = alnum_run (text, length, j);
   c = j < length ? text[j] : ' ';
@@ -623,13 +630,15 @@ add_paragraph (KgAnalysis *analysis,
 /* Whether the token is a stop ('.', '!', '?', '…') or a word ending in an
  * abbreviation's dot. Both end in one of four bytes ('…' in 0xa6), which
  * most tokens do not: their other bytes are not read at all. */
+static const guint8 stop_last[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xa6] = 1 };
+
 static inline gboolean
 may_end (const KgAnalysis *analysis,
          const KgToken    *token)
 {
   guchar c = analysis->text[token->end - 1];
 
-  if (c != '.' && c != '!' && c != '?' && c != 0xa6)
+  if (!stop_last[c])
     return FALSE;
   return is_terminal (analysis, token) ||
          (token->kind == KG_TOKEN_WORD && c == '.' && token->end - token->start > 1);
@@ -657,7 +666,7 @@ split_sentences (KgAnalysis *analysis)
       guint last = k;
       gboolean brk;
 
-      if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && may_end (analysis, &tokens[k]))
+      if (may_end (analysis, &tokens[k]) && k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1))
         {
           /* '."' and '.)' end inside the quote or bracket; so does a quote
            * mark left alone at the end of a line ('. "' in tokenized text). */
