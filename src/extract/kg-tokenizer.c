@@ -303,9 +303,10 @@ alnum_run (const char *text,
   while (j + 8 <= length)
     {
       guint64 x = _kg_bytes_load (text + j), y = x & KG_BYTES (0x7f);
-      /* Bytes not ASCII have their top bit set in x. */
-      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y, 'A', 'Z') |
-                         _kg_bytes_within (y, 'a', 'z')) | x) & KG_BYTES (0x80);
+      /* Bytes not ASCII have their top bit set in x; with bit 0x20 set,
+       * only the letters of either case land in a-z. */
+      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
+                      KG_BYTES (0x80);
 
       if (other != 0)
         return j + __builtin_ctzll (other) / 8;
@@ -375,6 +376,13 @@ static const guint8 plain_first[256] = {
   ['a' ... 'g'] = 1, ['i' ... 'v'] = 1, ['x' ... 'z'] = 1,
 };
 
+/* The bytes after a run of letters and digits that make scan_word look
+ * closer. */
+static const guint8 plain_stop[256] = {
+  [0x80 ... 0xff] = 1,
+  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
+};
+
 static inline gsize
 plain_word (const char *text,
             gsize       length,
@@ -388,7 +396,7 @@ plain_word (const char *text,
     return 0;
   j = alnum_run (text, length, j);
   c = j < length ? text[j] : ' ';
-  if (c >= 0x80 || c == '-' || c == '&' || c == '\'' || c == '.' || c == '@' || c == '\0')
+  if (plain_stop[c])
     return 0;
   return j - i;
 }
