@@ -164,14 +164,33 @@ typedef struct
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
 
+/* FNV-1a from h over length bytes: the same steps, four to a turn of the
+ * loop, which otherwise costs as much as the step itself. */
+static inline guint32
+_kg_fnv_bytes (guint32     h,
+               const char *text,
+               gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  gsize i = 0;
+
+  for (; i + 4 <= length; i += 4)
+    {
+      h = (h ^ p[i]) * 16777619u;
+      h = (h ^ p[i + 1]) * 16777619u;
+      h = (h ^ p[i + 2]) * 16777619u;
+      h = (h ^ p[i + 3]) * 16777619u;
+    }
+  for (; i < length; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
 static inline guint32
 _kg_hash_word (const char *text,
                gsize       length)
 {
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar) text[i]) * 16777619u;
-  return h;
+  return _kg_fnv_bytes (2166136261u, text, length);
 }
 
 #define KG_ALL_OFFSETS ((1u << KG_N_OFFSETS) - 1)

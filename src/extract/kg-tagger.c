@@ -253,6 +253,12 @@ mark_active (guint8   *tf,
 
   for (guint i = 0; i < n; i++)
     {
+      /* Most runs of eight tokens have no capital: passed over at once. */
+      if (!all_caps && i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_UPPER)))
+        {
+          i += 7;
+          continue;
+        }
       if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
       tf[i] |= TF_ACTIVE | TF_NEEDED;
