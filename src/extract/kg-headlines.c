@@ -80,27 +80,21 @@ _kg_to_capitals (KgTagToken   *tokens,
 }
 
 /* The words in lower case among tokens [first, end) that may be a decoded
- * word's: any not in ASCII, the others when a decoded word has their first
- * letter and length. Picked without a branch a token, into candidates. */
+ * word's, by their shape keys: picked without a branch a token, into
+ * candidates, reading two bytes a token. */
 guint
-_kg_lower_candidates (const KgAnalysis *analysis,
-                      const guint8     *tf,
-                      const guint64    *shapes,
-                      guint             first,
-                      guint             end,
-                      guint            *candidates)
+_kg_lower_candidates (const guint16 *keys,
+                      const guint64 *shapes,
+                      guint          first,
+                      guint          end,
+                      guint         *candidates)
 {
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
   guint n = 0;
 
   for (guint t = first; t < end; t++)
     {
-      guint letter = ((guchar) analysis->text[tokens[t].start] - 'a') & 31;
-      guint length = MIN (tokens[t].end - tokens[t].start, 48);
-      guint shaped = (shapes[letter] >> length) & 1;
-
       candidates[n] = t;
-      n += (guint) ((tf[t] & TF_LOWER_WORD) != 0) & ((guint) ((tf[t] & TF_UNICODE) != 0) | shaped);
+      n += (shapes[keys[t] >> 6] >> (keys[t] & 63)) & 1;
     }
   return n;
 }
@@ -109,12 +103,13 @@ _kg_lower_candidates (const KgAnalysis *analysis,
  * document also writes in lower case, as hashes of their lower case. */
 GHashTable *
 _kg_lower_case_words (const KgAnalysis *analysis,
+                      const guint16    *keys,
                       const guint8     *tf,
                       const guint8     *candidate)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
   GHashTable *found = g_hash_table_new (NULL, NULL);
-  guint64 shapes[32] = { 0 };
+  guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
   guint n = analysis->tokens->len;
 
   for (guint s = 0; s < analysis->sentences->len; s++)
@@ -137,7 +132,7 @@ _kg_lower_case_words (const KgAnalysis *analysis,
   for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
       guint candidates[KG_LOWER_BLOCK];
-      guint n_candidates = _kg_lower_candidates (analysis, tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+      guint n_candidates = _kg_lower_candidates (keys, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
                                                  candidates);
 
       for (guint k = 0; k < n_candidates; k++)

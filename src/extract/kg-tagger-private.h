@@ -269,6 +269,7 @@ void        _kg_to_capitals           (KgTagToken       *tokens,
                                        guint             n,
                                        GStringChunk     *chunk);
 GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
+                                       const guint16    *keys,
                                        const guint8     *tf,
                                        const guint8     *candidate);
 /* _kg_lower_hash of a word in lower case (TF_LOWER_WORD) token t. */
@@ -284,12 +285,33 @@ _kg_lower_word_hash (const KgAnalysis *analysis,
                          : _kg_plain_lower_hash (text, token->end - token->start);
 }
 
+/* Which lower-case words may be a decoded word's, by shape: a row of 64
+ * bits a first letter a-z (32 rows, so that any byte finds one), a bit a
+ * length up to 48; then a row for no token and one for every token. */
+#define KG_SHAPE_ROWS   34
+#define KG_SHAPE_NEVER  (32u << 6)
+#define KG_SHAPE_ALWAYS (33u << 6)
+
+/* A token's shape key, from its flags and its (original) text: the others'
+ * row for any but a word in lower case, every token's for one not in
+ * ASCII, else 64 * ((first byte - 'a') & 31) + MIN (length, 48). */
+static inline guint16
+_kg_shape_key (const char *text,
+               gsize       length,
+               guint8      tf)
+{
+  if (!(tf & TF_LOWER_WORD))
+    return KG_SHAPE_NEVER;
+  if (tf & TF_UNICODE)
+    return KG_SHAPE_ALWAYS;
+  return (guint16) (((((guchar) text[0] - 'a') & 31) << 6) | MIN (length, 48));
+}
+
 /* The tokens of [first, end) that are words in lower case a decoded word
- * may have: any not in ASCII, the others when shapes (by first letter a-z,
- * a bit a length up to 48) has theirs. At most KG_LOWER_BLOCK. */
+ * may have: those whose shape key (keys, per token) shapes holds (with its
+ * last two rows 0 and all ones). At most KG_LOWER_BLOCK. */
 #define KG_LOWER_BLOCK 256
-guint       _kg_lower_candidates      (const KgAnalysis *analysis,
-                                       const guint8     *tf,
+guint       _kg_lower_candidates      (const guint16    *keys,
                                        const guint64    *shapes,
                                        guint             first,
                                        guint             end,

@@ -62,6 +62,7 @@ typedef struct
 {
   guint32 *id;          /* word id, for TF_NEEDED tokens */
   guint8  *tf;
+  guint16 *shape;       /* _kg_shape_key, for _kg_lower_candidates */
   guint8  *lex_span;
   guint8  *all_caps;    /* per sentence */
   guint   *needed;      /* the TF_NEEDED tokens, in order, from their
@@ -78,6 +79,7 @@ doc_arrays_init (DocArrays *d,
 {
   d->id = g_new (guint32, n);
   d->tf = g_new (guint8, n);
+  d->shape = g_new (guint16, n);
   d->lex_span = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
   d->needed = g_new (guint, n);
@@ -91,6 +93,7 @@ doc_arrays_clear (DocArrays *d)
 {
   g_free (d->id);
   g_free (d->tf);
+  g_free (d->shape);
   g_free (d->lex_span);
   g_free (d->all_caps);
   g_free (d->needed);
@@ -336,9 +339,8 @@ doc_flags (const KgTagger    *tagger,
   guint n = analysis->tokens->len, size = 64;
   FlagMap map;
   /* Which (first letter, length) the decoded words have, so that most lower
-   * case words are passed over without hashing them (32 letters, so that
-   * any byte finds its row). */
-  guint64 shapes[32] = { 0 };
+   * case words are passed over without hashing them. */
+  guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
 
   while (size < d->n_active * 2 + 2)
     size *= 2;
@@ -371,7 +373,7 @@ doc_flags (const KgTagger    *tagger,
   for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
       guint candidates[KG_LOWER_BLOCK];
-      guint n_candidates = _kg_lower_candidates (analysis, d->tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+      guint n_candidates = _kg_lower_candidates (d->shape, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
                                                  candidates);
 
       for (guint k = 0; k < n_candidates; k++)
@@ -565,6 +567,7 @@ classify_sentence (const KgAnalysis *analysis,
   const char *text = analysis->text;
   gsize text_length = analysis->length;
   guint8 *tf = d->tf;
+  guint16 *shape = d->shape;
   gboolean common = tagger->common_i;
 
   for (guint t = f; t < f + n; t++)
@@ -579,6 +582,7 @@ classify_sentence (const KgAnalysis *analysis,
       capitalised += (flags & TF_UPPER) != 0;
       words += (flags & (TF_UPPER | TF_LOWER_WORD)) != 0;
       tf[t] = flags;
+      shape[t] = _kg_shape_key (text + start, length, flags);
     }
   /* Those tokens hold at most a capital a byte: when the small letters of
    * the others outweigh that, the sentence is not in capitals. */
@@ -595,6 +599,20 @@ classify_sentence (const KgAnalysis *analysis,
     return FALSE;
   sentence_tokens (analysis, sent, scratch->tokens);
   return _kg_is_title_case (scratch->tokens, d->tf + f, n);
+}
+
+/* The shape keys of a sentence rewritten in capitals: from its new flags
+ * and its text as written, as the document flags look at it. */
+static void
+reshape (const KgAnalysis *analysis,
+         DocArrays        *d,
+         guint             first,
+         guint             n)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+
+  for (guint t = first; t < first + n; t++)
+    d->shape[t] = _kg_shape_key (analysis->text + tokens[t].start, tokens[t].end - tokens[t].start, d->tf[t]);
 }
 
 /* Word ids and lexicon spans of one sentence. */
@@ -622,6 +640,7 @@ prepare_sentence (const KgAnalysis *analysis,
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = rewritten = TRUE;
+      reshape (analysis, d, f, n);
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
@@ -709,7 +728,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   for (guint s = 0; s < n_sent; s++)
     maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
   if (maybe_title)
-    lower = _kg_lower_case_words (analysis, d.tf, candidate);
+    lower = _kg_lower_case_words (analysis, d.shape, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
