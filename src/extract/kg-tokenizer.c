@@ -611,28 +611,43 @@ ends_sentence (const KgAnalysis *analysis,
   return TRUE;
 }
 
+/* The next free element of array, n of them in use: grown by doubling and
+ * written in place, as g_array_append_val costs a call and a copy each. */
+static gpointer
+next_element (GArray *array,
+              guint  *n)
+{
+  if (*n == array->len)
+    g_array_set_size (array, MAX (16, array->len * 2));
+  return array->data + (gsize) (*n)++ * g_array_get_element_size (array);
+}
+
 static void
 add_sentence (KgAnalysis *analysis,
+              guint      *n_sentences,
+              guint       n_paragraphs,
               guint       first,
               guint       end)
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
-  KgSentence sentence = { tokens[first].start, tokens[end - 1].end, first, end,
-                          analysis->paragraphs->len };
+  guint index = *n_sentences;
+  KgSentence *sentence = next_element (analysis->sentences, n_sentences);
 
+  *sentence = (KgSentence) { tokens[first].start, tokens[end - 1].end, first, end, n_paragraphs };
   for (guint k = first; k < end; k++)
-    tokens[k].sentence = analysis->sentences->len;
-  g_array_append_val (analysis->sentences, sentence);
+    tokens[k].sentence = index;
 }
 
 static void
 add_paragraph (KgAnalysis *analysis,
+               guint       n_sentences,
+               guint      *n_paragraphs,
                guint       first_sentence)
 {
   KgSentence *sentences = (KgSentence *) analysis->sentences->data;
-  KgRange range = { sentences[first_sentence].start,
-                    sentences[analysis->sentences->len - 1].end };
-  g_array_append_val (analysis->paragraphs, range);
+  KgRange *range = next_element (analysis->paragraphs, n_paragraphs);
+
+  *range = (KgRange) { sentences[first_sentence].start, sentences[n_sentences - 1].end };
 }
 
 /* Whether the token is a stop ('.', '!', '?', '…') or a word ending in an
@@ -667,7 +682,7 @@ split_sentences (KgAnalysis *analysis)
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint n = analysis->tokens->len;
-  guint first = 0, first_sentence = 0;
+  guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0;
 
   for (guint k = 0; k < n; k++)
     {
@@ -691,14 +706,16 @@ split_sentences (KgAnalysis *analysis)
       brk |= k + 1 - first >= KG_MAX_SENTENCE_TOKENS;
       if (!brk)
         continue;
-      add_sentence (analysis, first, k + 1);
+      add_sentence (analysis, &n_sentences, n_paragraphs, first, k + 1);
       first = k + 1;
       if (k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1))
         {
-          add_paragraph (analysis, first_sentence);
-          first_sentence = analysis->sentences->len;
+          add_paragraph (analysis, n_sentences, &n_paragraphs, first_sentence);
+          first_sentence = n_sentences;
         }
     }
+  g_array_set_size (analysis->sentences, n_sentences);
+  g_array_set_size (analysis->paragraphs, n_paragraphs);
 }
 
 void
