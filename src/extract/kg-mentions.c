@@ -19,13 +19,15 @@
 
 enum { CLASS_PER, CLASS_ORG, CLASS_LOC, CLASS_MISC, CLASS_NONE };
 
-/* Words a token must be exactly (case counts), with the set of their first
- * bytes, filled on first use: most tokens start with none of them. */
+/* Words a token must be exactly (case counts), with the sets of their
+ * first bytes and of their lengths (below 64), filled on first use: most
+ * tokens start with none of them, or are not as long. */
 typedef struct
 {
   const char *const *words;   /* NULL-terminated */
   gsize              ready;
   guint64            firsts[4];
+  guint64            lengths;
 } TokenList;
 
 /* Nouns that, after a country or demonym, name its government. */
@@ -97,13 +99,18 @@ token_in (const KgAnalysis *a,
   if (g_once_init_enter (&list->ready))
     {
       for (guint i = 0; words[i]; i++)
-        list->firsts[(guchar) words[i][0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) words[i][0] % 64);
+        {
+          list->firsts[(guchar) words[i][0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) words[i][0] % 64);
+          g_assert (strlen (words[i]) < 64);
+          list->lengths |= G_GUINT64_CONSTANT (1) << strlen (words[i]);
+        }
       g_once_init_leave (&list->ready, 1);
     }
   token = &g_array_index (a->tokens, KgToken, t);
   n = token->end - token->start;
   c = a->text[token->start];
-  if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
+  if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))) || n >= 64 ||
+      !(list->lengths & (G_GUINT64_CONSTANT (1) << n)))
     return FALSE;
   for (guint i = 0; words[i]; i++)
     if ((guchar) words[i][0] == c && strncmp (words[i], a->text + token->start, n) == 0 &&
