@@ -110,6 +110,7 @@ typedef struct
   guint32    *word_lex;
   guint8     *doc_flags; /* KG_DOC_*, of the decoded tokens */
   guint32    *hash;      /* per needed token */
+  const KgVocabEntry **entry; /* per needed token, while decoding */
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -393,11 +394,10 @@ doc_flags (const KgTagger    *tagger,
 /* The emission scores of the token at i into out. */
 static void
 emission (const KgTagger      *tagger,
-          const KgWordCache   *cache,
           const KgTagSentence *ts,
-          const guint32       *id,
-          guint32              bos,
-          guint32              eos,
+          const KgVocabEntry **entry,
+          const KgVocabEntry  *bos,
+          const KgVocabEntry  *eos,
           guint                i,
           const guint32       *features,
           guint                n_features,
@@ -408,8 +408,8 @@ emission (const KgTagger      *tagger,
   for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
     {
       int j = (int) i + k;
-      guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
-      add_scores (&sum, _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW]);
+      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
+      add_scores (&sum, e->scores[k + KG_WINDOW]);
     }
   for (guint p = 0; p < n_features; p++)
     add_row (tagger, features[p], &sum);
@@ -422,14 +422,13 @@ emission (const KgTagger      *tagger,
  * em + i * KG_N_LABELS; the decoded tokens are among needed. */
 static void
 emissions (const KgTagger      *tagger,
-           const KgWordCache   *cache,
-           const KgTagSentence *ts,
-           const guint32       *id,
+            const KgTagSentence *ts,
+           const KgVocabEntry **entry,
            const guint8        *tf,
            const guint         *needed,
            guint                n_needed,
-           guint32              bos,
-           guint32              eos,
+           const KgVocabEntry  *bos,
+           const KgVocabEntry  *eos,
            float               *em)
 {
   guint32 feats[64][KG_MAX_POS_FEATURES];
@@ -453,27 +452,26 @@ emissions (const KgTagger      *tagger,
             k++;
           }
       for (guint c = 0; c < k; c++)
-        emission (tagger, cache, ts, id, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
+        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
 static void
 decode_sentence (const KgTagger      *tagger,
-                 const KgWordCache   *cache,
-                 const KgTagSentence *ts,
-                 const guint32       *id,
+                        const KgTagSentence *ts,
+                 const KgVocabEntry **entry,
                  const guint8        *tf,
                  const guint         *needed,
                  guint                n_needed,
-                 guint32              bos,
-                 guint32              eos,
+                 const KgVocabEntry  *bos,
+                 const KgVocabEntry  *eos,
                  float               *em,
                  guint8              *labels)
 {
   guint x = 0;
 
   memset (labels, KG_LABEL_O, ts->n);
-  emissions (tagger, cache, ts, id, tf, needed, n_needed, bos, eos, em);
+  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
   /* A stretch of decoded tokens is as long a run of needed ones. */
   while (x < n_needed)
     {
@@ -538,6 +536,7 @@ fill_decode_keys (const KgTagger    *tagger,
       guint i = needed[k], t = first + i;
       const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
 
+      scratch->entry[i] = entry;
       scratch->lower[i] = entry->lower;
       scratch->sshape[i] = entry->sshape;
       /* Every decoded word's lower case is in the map. */
@@ -711,6 +710,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
   gboolean maybe_title = FALSE;
   guint32 bos, eos;
+  const KgVocabEntry *bos_entry, *eos_entry;
   gsize max_len = 1;
 
   for (guint s = 0; s < n_sent; s++)
@@ -722,6 +722,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
+  scratch.entry = g_new (const KgVocabEntry *, max_len);
   scratch.doc_flags = g_new (guint8, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
@@ -733,6 +734,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
     prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
+  /* No word is added from here on: the entries stay where they are. */
+  bos_entry = _kg_word_entry (tagger, cache, bos);
+  eos_entry = _kg_word_entry (tagger, cache, eos);
   doc_flags (tagger, cache, analysis, &d, &flags);
   memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
@@ -744,8 +748,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
 
       fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
                         &scratch);
-      decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, d.needed + from, d.needed_end[s] - from, bos, eos,
-                       em, labels + f);
+      decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
+                       eos_entry, em, labels + f);
     }
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
@@ -754,6 +758,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
+  g_free (scratch.entry);
   g_free (scratch.doc_flags);
   g_free (flags.keys);
   g_free (flags.flags);
