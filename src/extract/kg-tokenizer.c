@@ -488,6 +488,9 @@ scan_tokens (KgAnalysis *analysis)
           add_token (&buffer, i, i + n, KG_TOKEN_WORD, newline);
           newline = 0;
           i += n;
+          /* and the space that most often follows, without a turn of the
+           * loop */
+          i += i < length && text[i] == ' ';
           continue;
         }
       c = char_at (text, length, i);
@@ -533,6 +536,7 @@ scan_tokens (KgAnalysis *analysis)
       add_token (&buffer, i, i + n, kind, newline);
       newline = 0;
       i += n;
+      i += i < length && text[i] == ' ';
     }
   g_array_set_size (analysis->tokens, buffer.n);
 }
