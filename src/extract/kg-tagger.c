@@ -152,7 +152,9 @@ count_letters8 (const char *text,
 {
   guint64 x = _kg_bytes_load (text), caps, small;
 
-  x &= length == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * length)) - 1;
+  /* Only the word's bytes stay, at the top: where they are does not
+   * change the counts. */
+  x <<= 64 - 8 * length;
   if (x & KG_BYTES (0x80))
     return FALSE;
   caps = _kg_bytes_within (x, 'A', 'Z');
@@ -178,7 +180,7 @@ token_flags (const char *text,
   guint other = 0;
   gboolean alpha;
 
-  if (length <= 8 && room >= 8)
+  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes */
     other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
   /* Branch-free counting: one table look-up and one sum a byte, the three
    * counts side by side in 21-bit fields; a longer token counts one by one. */
