@@ -647,6 +647,12 @@ prepare_sentence (const KgAnalysis *analysis,
   mark_active (d->tf + f, n, ts.all_caps);
   for (guint i = 0; i < n; i++)
     {
+      /* Eight tokens none needed (nor so decoded) are passed over at once. */
+      if (i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_NEEDED)))
+        {
+          i += 7;
+          continue;
+        }
       needed[n_needed] = i;
       n_needed += (tf[i] & TF_NEEDED) != 0;
       n_active += (tf[i] & TF_ACTIVE) != 0;
