@@ -51,6 +51,7 @@ typedef struct
 {
   GHashTable *table;
   gsize       longest_abbrev;
+  guint16     lengths[256];   /* by first byte, a bit a length below 16 */
 } WordSets;
 
 static const WordSets *
@@ -69,6 +70,8 @@ word_sets (void)
           {
             guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (built->table, lists[l][i]));
             g_hash_table_insert (built->table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+            if (strlen (lists[l][i]) < 16)
+              built->lengths[(guchar) lists[l][i][0]] |= 1u << strlen (lists[l][i]);
             if (lists[l] != sentence_starters)
               built->longest_abbrev = MAX (built->longest_abbrev, strlen (lists[l][i]));
           }
@@ -89,7 +92,10 @@ word_lists (const char *word,
   gboolean all_upper = length >= 2;
   guint bits;
 
-  if (length >= sizeof buf)
+  /* Both look-ups keep the first byte and the length: most words ending a
+   * sentence have none of the lists' shapes. */
+  G_STATIC_ASSERT (sizeof buf == 16);
+  if (length == 0 || length >= sizeof buf || !(word_sets ()->lengths[(guchar) word[0]] & (1u << length)))
     return 0;
   memcpy (buf, word, length);
   buf[length] = '\0';
@@ -243,7 +249,8 @@ scan_email (const char *text,
 {
   gsize j = i, at, dot = 0;
 
-  while (j < length && (g_ascii_isalnum (text[j]) || strchr ("._%+-", text[j]) != NULL) && text[j] != '\0')
+  while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '.' || text[j] == '_' || text[j] == '%' ||
+                        text[j] == '+' || text[j] == '-'))
     j++;
   if (j >= length || text[j] != '@' || j == i)
     return 0;
