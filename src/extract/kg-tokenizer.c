@@ -200,6 +200,9 @@ clitic_length (const char *text,
   static const char *const clitics[] = { "s", "S", "re", "ve", "ll", "d", "m", NULL };
   gsize a = char_len (text, i);
 
+  /* Quotes and "n't" are passed over at the first byte. */
+  if (i + a >= length || strchr ("sSrvldm", text[i + a]) == NULL || text[i + a] == '\0')
+    return 0;
   for (guint k = 0; clitics[k]; k++)
     {
       gsize n = strlen (clitics[k]);
