@@ -28,11 +28,7 @@ hash_bytes (guint32     seed,
             const char *s,
             gsize       n)
 {
-  guint32 h = 2166136261u ^ (seed * 16777619u);
-
-  for (gsize i = 0; i < n; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
+  return _kg_fnv_bytes (2166136261u ^ (seed * 16777619u), s, n);
 }
 
 gsize

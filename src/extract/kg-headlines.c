@@ -80,43 +80,95 @@ _kg_to_capitals (KgTagToken   *tokens,
 }
 
 /* The words in lower case among tokens [first, end) that may be a decoded
- * word's: any not in ASCII, the others when a decoded word has their first
- * letter and length. Picked without a branch a token, into candidates. */
+ * word's, by their shape keys: picked without a branch a token, into
+ * candidates, reading two bytes a token. */
 guint
-_kg_lower_candidates (const KgAnalysis *analysis,
-                      const guint8     *tf,
-                      const guint64    *shapes,
-                      guint             first,
-                      guint             end,
-                      guint            *candidates)
+_kg_lower_candidates (const guint16 *keys,
+                      const guint64 *shapes,
+                      guint          first,
+                      guint          end,
+                      guint         *candidates)
 {
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
   guint n = 0;
 
   for (guint t = first; t < end; t++)
     {
-      guint letter = ((guchar) analysis->text[tokens[t].start] - 'a') & 31;
-      guint length = MIN (tokens[t].end - tokens[t].start, 48);
-      guint shaped = (shapes[letter] >> length) & 1;
-
       candidates[n] = t;
-      n += (guint) ((tf[t] & TF_LOWER_WORD) != 0) & ((guint) ((tf[t] & TF_UNICODE) != 0) | shaped);
+      n += (shapes[keys[t] >> 6] >> (keys[t] & 63)) & 1;
     }
   return n;
+}
+
+/* A set of hashes, open addressing: a GHashTable costs a call and more a
+ * look-up, and the document's lower-case candidates all ask. */
+typedef struct
+{
+  guint32 *keys;
+  guint8  *used;
+  guint32  mask;
+} HashSet;
+
+static void
+hash_set_init (HashSet *set,
+               guint    max)
+{
+  guint size = 16;
+
+  while (size < max * 2 + 2)
+    size *= 2;
+  set->keys = g_new (guint32, size);
+  set->used = g_new0 (guint8, size);
+  set->mask = size - 1;
+}
+
+static void
+hash_set_clear (HashSet *set)
+{
+  g_free (set->keys);
+  g_free (set->used);
+}
+
+/* Whether set holds key; adds it when add. */
+static gboolean
+hash_set_find (HashSet  *set,
+               guint32   key,
+               gboolean  add)
+{
+  for (guint32 slot = (key * 0x9e3779b1u) & set->mask; ; slot = (slot + 1) & set->mask)
+    {
+      if (!set->used[slot])
+        {
+          if (add)
+            {
+              set->used[slot] = 1;
+              set->keys[slot] = key;
+            }
+          return FALSE;
+        }
+      if (set->keys[slot] == key)
+        return TRUE;
+    }
 }
 
 /* Which capitalised words of the possible title-case headlines the
  * document also writes in lower case, as hashes of their lower case. */
 GHashTable *
 _kg_lower_case_words (const KgAnalysis *analysis,
+                      const guint16    *keys,
                       const guint8     *tf,
                       const guint8     *candidate)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  HashSet wanted;
   GHashTable *found = g_hash_table_new (NULL, NULL);
-  guint64 shapes[32] = { 0 };
-  guint n = analysis->tokens->len;
+  guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
+  guint n = analysis->tokens->len, n_wanted = 0;
 
+  for (guint s = 0; s < analysis->sentences->len; s++)
+    {
+      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+      n_wanted += candidate[s] ? sent->end_token - sent->first_token : 0;
+    }
+  hash_set_init (&wanted, n_wanted);
   for (guint s = 0; s < analysis->sentences->len; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -127,8 +179,7 @@ _kg_lower_case_words (const KgAnalysis *analysis,
           {
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guchar c = g_ascii_tolower (analysis->text[token->start]);
-            g_hash_table_add (wanted, GUINT_TO_POINTER (_kg_lower_hash (analysis->text + token->start,
-                                                                        token->end - token->start)));
+            hash_set_find (&wanted, _kg_lower_hash (analysis->text + token->start, token->end - token->start), TRUE);
             if (c >= 'a' && c <= 'z')
               shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
           }
@@ -137,16 +188,17 @@ _kg_lower_case_words (const KgAnalysis *analysis,
   for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
       guint candidates[KG_LOWER_BLOCK];
-      guint n_candidates = _kg_lower_candidates (analysis, tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+      guint n_candidates = _kg_lower_candidates (keys, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
                                                  candidates);
 
       for (guint k = 0; k < n_candidates; k++)
         {
-          gpointer key = GUINT_TO_POINTER (_kg_lower_word_hash (analysis, candidates[k], tf[candidates[k]]));
-          if (g_hash_table_contains (wanted, key))
-            g_hash_table_add (found, key);
+          guint32 key = _kg_lower_word_hash (analysis, candidates[k], tf[candidates[k]]);
+          if (hash_set_find (&wanted, key, FALSE))
+            g_hash_table_add (found, GUINT_TO_POINTER (key));
         }
     }
+  hash_set_clear (&wanted);
   return found;
 }
 

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-bytes.h"
 #include "kg-mentions-private.h"
 #include "kg-type-cues.h"
 
@@ -18,13 +19,15 @@
 
 enum { CLASS_PER, CLASS_ORG, CLASS_LOC, CLASS_MISC, CLASS_NONE };
 
-/* Words a token must be exactly (case counts), with the set of their first
- * bytes, filled on first use: most tokens start with none of them. */
+/* Words a token must be exactly (case counts), with the sets of their
+ * first bytes and of their lengths (below 64), filled on first use: most
+ * tokens start with none of them, or are not as long. */
 typedef struct
 {
   const char *const *words;   /* NULL-terminated */
   gsize              ready;
   guint64            firsts[4];
+  guint64            lengths;
 } TokenList;
 
 /* Nouns that, after a country or demonym, name its government. */
@@ -96,13 +99,18 @@ token_in (const KgAnalysis *a,
   if (g_once_init_enter (&list->ready))
     {
       for (guint i = 0; words[i]; i++)
-        list->firsts[(guchar) words[i][0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) words[i][0] % 64);
+        {
+          list->firsts[(guchar) words[i][0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) words[i][0] % 64);
+          g_assert (strlen (words[i]) < 64);
+          list->lengths |= G_GUINT64_CONSTANT (1) << strlen (words[i]);
+        }
       g_once_init_leave (&list->ready, 1);
     }
   token = &g_array_index (a->tokens, KgToken, t);
   n = token->end - token->start;
   c = a->text[token->start];
-  if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
+  if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))) || n >= 64 ||
+      !(list->lengths & (G_GUINT64_CONSTANT (1) << n)))
     return FALSE;
   for (guint i = 0; words[i]; i++)
     if ((guchar) words[i][0] == c && strncmp (words[i], a->text + token->start, n) == 0 &&
@@ -400,11 +408,25 @@ names_after_titles (const KgAnalysis     *a,
 static GArray *
 capitalised_tokens (const KgAnalysis *a)
 {
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
   GArray *capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint block[256];
 
-  for (guint t = 0; t < a->tokens->len; t++)
-    if (token_is_capitalised (a, t))
-      g_array_append_val (capitalised, t);
+  /* Picked a block at a time without a branch for the ASCII ones, and
+   * appended together: one append a token was most of the cost. */
+  for (guint first = 0; first < a->tokens->len; first += G_N_ELEMENTS (block))
+    {
+      guint end = MIN (a->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
+
+      for (guint t = first; t < end; t++)
+        {
+          guchar c = a->text[tokens[t].start];
+
+          block[n] = t;
+          n += c < 0x80 ? (guint) (c - 'A') < 26 : token_is_capitalised (a, t);
+        }
+      g_array_append_vals (capitalised, block, n);
+    }
   return capitalised;
 }
 
@@ -426,6 +448,13 @@ spans_from_labels (const KgAnalysis *a,
     {
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, n_spans);
 
+      /* Most of a text is O: eight labels at a time. */
+      G_STATIC_ASSERT (KG_LABEL_O == 0);
+      if (t + 8 <= n && _kg_bytes_load ((const char *) labels + t) == 0)
+        {
+          t += 8;
+          continue;
+        }
       if (labels[t] == KG_LABEL_O)
         {
           t++;

@@ -164,14 +164,33 @@ typedef struct
   float   scores[KG_N_OFFSETS][KG_N_LABELS];
 } KgVocabEntry;
 
+/* FNV-1a from h over length bytes: the same steps, four to a turn of the
+ * loop, which otherwise costs as much as the step itself. */
+static inline guint32
+_kg_fnv_bytes (guint32     h,
+               const char *text,
+               gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  gsize i = 0;
+
+  for (; i + 4 <= length; i += 4)
+    {
+      h = (h ^ p[i]) * 16777619u;
+      h = (h ^ p[i + 1]) * 16777619u;
+      h = (h ^ p[i + 2]) * 16777619u;
+      h = (h ^ p[i + 3]) * 16777619u;
+    }
+  for (; i < length; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
 static inline guint32
 _kg_hash_word (const char *text,
                gsize       length)
 {
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar) text[i]) * 16777619u;
-  return h;
+  return _kg_fnv_bytes (2166136261u, text, length);
 }
 
 #define KG_ALL_OFFSETS ((1u << KG_N_OFFSETS) - 1)
@@ -250,6 +269,7 @@ void        _kg_to_capitals           (KgTagToken       *tokens,
                                        guint             n,
                                        GStringChunk     *chunk);
 GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
+                                       const guint16    *keys,
                                        const guint8     *tf,
                                        const guint8     *candidate);
 /* _kg_lower_hash of a word in lower case (TF_LOWER_WORD) token t. */
@@ -265,12 +285,33 @@ _kg_lower_word_hash (const KgAnalysis *analysis,
                          : _kg_plain_lower_hash (text, token->end - token->start);
 }
 
+/* Which lower-case words may be a decoded word's, by shape: a row of 64
+ * bits a first letter a-z (32 rows, so that any byte finds one), a bit a
+ * length up to 48; then a row for no token and one for every token. */
+#define KG_SHAPE_ROWS   34
+#define KG_SHAPE_NEVER  (32u << 6)
+#define KG_SHAPE_ALWAYS (33u << 6)
+
+/* A token's shape key, from its flags and its (original) text: the others'
+ * row for any but a word in lower case, every token's for one not in
+ * ASCII, else 64 * ((first byte - 'a') & 31) + MIN (length, 48). */
+static inline guint16
+_kg_shape_key (const char *text,
+               gsize       length,
+               guint8      tf)
+{
+  if (!(tf & TF_LOWER_WORD))
+    return KG_SHAPE_NEVER;
+  if (tf & TF_UNICODE)
+    return KG_SHAPE_ALWAYS;
+  return (guint16) (((((guchar) text[0] - 'a') & 31) << 6) | MIN (length, 48));
+}
+
 /* The tokens of [first, end) that are words in lower case a decoded word
- * may have: any not in ASCII, the others when shapes (by first letter a-z,
- * a bit a length up to 48) has theirs. At most KG_LOWER_BLOCK. */
+ * may have: those whose shape key (keys, per token) shapes holds (with its
+ * last two rows 0 and all ones). At most KG_LOWER_BLOCK. */
 #define KG_LOWER_BLOCK 256
-guint       _kg_lower_candidates      (const KgAnalysis *analysis,
-                                       const guint8     *tf,
+guint       _kg_lower_candidates      (const guint16    *keys,
                                        const guint64    *shapes,
                                        guint             first,
                                        guint             end,

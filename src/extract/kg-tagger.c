@@ -62,8 +62,13 @@ typedef struct
 {
   guint32 *id;          /* word id, for TF_NEEDED tokens */
   guint8  *tf;
+  guint16 *shape;       /* _kg_shape_key, for _kg_lower_candidates */
   guint8  *lex_span;
   guint8  *all_caps;    /* per sentence */
+  guint   *needed;      /* the TF_NEEDED tokens, in order, from their
+                         * sentence's first */
+  guint   *needed_end;  /* per sentence: the end of its needed tokens */
+  guint    n_needed;
   guint    n_active;    /* tokens decoded */
 } DocArrays;
 
@@ -74,8 +79,12 @@ doc_arrays_init (DocArrays *d,
 {
   d->id = g_new (guint32, n);
   d->tf = g_new (guint8, n);
+  d->shape = g_new (guint16, n);
   d->lex_span = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
+  d->needed = g_new (guint, n);
+  d->needed_end = g_new (guint, n_sentences);
+  d->n_needed = 0;
   d->n_active = 0;
 }
 
@@ -84,8 +93,11 @@ doc_arrays_clear (DocArrays *d)
 {
   g_free (d->id);
   g_free (d->tf);
+  g_free (d->shape);
   g_free (d->lex_span);
   g_free (d->all_caps);
+  g_free (d->needed);
+  g_free (d->needed_end);
 }
 
 /* Per-sentence keys, refilled for each sentence. */
@@ -98,7 +110,7 @@ typedef struct
   guint32    *word_lex;
   guint8     *doc_flags; /* KG_DOC_*, of the decoded tokens */
   guint32    *hash;      /* per needed token */
-  guint      *needed;    /* the needed tokens */
+  const KgVocabEntry **entry; /* per needed token, while decoding */
 } Scratch;
 
 /* 1 capital, 2 small letter, 4 not ASCII. */
@@ -140,7 +152,9 @@ count_letters8 (const char *text,
 {
   guint64 x = _kg_bytes_load (text), caps, small;
 
-  x &= length == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * length)) - 1;
+  /* Only the word's bytes stay, at the top: where they are does not
+   * change the counts. */
+  x <<= 64 - 8 * length;
   if (x & KG_BYTES (0x80))
     return FALSE;
   caps = _kg_bytes_within (x, 'A', 'Z');
@@ -164,8 +178,9 @@ token_flags (const char *text,
 {
   guint upper = 0, lower = 0;
   guint other = 0;
+  gboolean alpha;
 
-  if (length <= 8 && room >= 8)
+  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes */
     other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
   /* Branch-free counting: one table look-up and one sum a byte, the three
    * counts side by side in 21-bit fields; a longer token counts one by one. */
@@ -189,12 +204,15 @@ token_flags (const char *text,
       }
   if (other & 4)
     return unicode_token_flags (text, length);
-  if (upper + lower > 0 && g_ascii_isalpha (text[0]))
+  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
+   * this way. */
+  alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
+  if (upper + lower > 0 && alpha)
     {
       *n_upper += upper;
       *n_lower += lower;
     }
-  return upper ? TF_UPPER : g_ascii_isalpha (text[0]) ? TF_LOWER_WORD : 0;
+  return upper ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
 }
 
 guint8
@@ -241,6 +259,12 @@ mark_active (guint8   *tf,
 
   for (guint i = 0; i < n; i++)
     {
+      /* Most runs of eight tokens have no capital: passed over at once. */
+      if (!all_caps && i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_UPPER)))
+        {
+          i += 7;
+          continue;
+        }
       if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
         continue;
       tf[i] |= TF_ACTIVE | TF_NEEDED;
@@ -318,25 +342,28 @@ doc_flags (const KgTagger    *tagger,
   guint n = analysis->tokens->len, size = 64;
   FlagMap map;
   /* Which (first letter, length) the decoded words have, so that most lower
-   * case words are passed over without hashing them (32 letters, so that
-   * any byte finds its row). */
-  guint64 shapes[32] = { 0 };
+   * case words are passed over without hashing them. */
+  guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
 
   while (size < d->n_active * 2 + 2)
     size *= 2;
   map.keys = g_new0 (guint32, size);
   map.flags = g_new0 (guint8, size);
   map.mask = size - 1;
-  for (guint s = 0; s < analysis->sentences->len; s++)
+  for (guint s = 0, k = 0; s < analysis->sentences->len; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
-      for (guint t = sent->first_token; t < sent->end_token; t++)
-        if (d->tf[t] & TF_ACTIVE)
+      /* The decoded tokens are among the needed ones. */
+      for (; k < d->needed_end[s]; k++)
+        if (d->tf[sent->first_token + d->needed[k]] & TF_ACTIVE)
           {
+            guint t = sent->first_token + d->needed[k];
             const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
-            guchar c = g_ascii_tolower (analysis->text[token->start]);
+            /* Only letters land in a-z this way: g_ascii_tolower without
+             * the call. */
+            guchar c = (guchar) analysis->text[token->start] | 0x20;
 
             /* Words in lower case start with a letter; the others are
              * always hashed below. */
@@ -349,7 +376,7 @@ doc_flags (const KgTagger    *tagger,
   for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
       guint candidates[KG_LOWER_BLOCK];
-      guint n_candidates = _kg_lower_candidates (analysis, d->tf, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+      guint n_candidates = _kg_lower_candidates (d->shape, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
                                                  candidates);
 
       for (guint k = 0; k < n_candidates; k++)
@@ -369,11 +396,10 @@ doc_flags (const KgTagger    *tagger,
 /* The emission scores of the token at i into out. */
 static void
 emission (const KgTagger      *tagger,
-          const KgWordCache   *cache,
           const KgTagSentence *ts,
-          const guint32       *id,
-          guint32              bos,
-          guint32              eos,
+          const KgVocabEntry **entry,
+          const KgVocabEntry  *bos,
+          const KgVocabEntry  *eos,
           guint                i,
           const guint32       *features,
           guint                n_features,
@@ -384,8 +410,8 @@ emission (const KgTagger      *tagger,
   for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
     {
       int j = (int) i + k;
-      guint32 e = j < 0 ? bos : j >= (int) ts->n ? eos : id[j];
-      add_scores (&sum, _kg_word_entry (tagger, cache, e)->scores[k + KG_WINDOW]);
+      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
+      add_scores (&sum, e->scores[k + KG_WINDOW]);
     }
   for (guint p = 0; p < n_features; p++)
     add_row (tagger, features[p], &sum);
@@ -395,88 +421,86 @@ emission (const KgTagger      *tagger,
 }
 
 /* The emission scores of every decoded token of the sentence, at
- * em + i * KG_N_LABELS. */
+ * em + i * KG_N_LABELS; the decoded tokens are among needed. */
 static void
 emissions (const KgTagger      *tagger,
-           const KgWordCache   *cache,
-           const KgTagSentence *ts,
-           const guint32       *id,
+            const KgTagSentence *ts,
+           const KgVocabEntry **entry,
            const guint8        *tf,
-           guint32              bos,
-           guint32              eos,
+           const guint         *needed,
+           guint                n_needed,
+           const KgVocabEntry  *bos,
+           const KgVocabEntry  *eos,
            float               *em)
 {
   guint32 feats[64][KG_MAX_POS_FEATURES];
   guint n_feats[64], at[64];
-  guint i = 0;
+  guint x = 0;
 
-  while (i < ts->n)
+  while (x < n_needed)
     {
       guint k = 0;
 
       /* Fetch the weight rows of the sentence's tokens at once (64 at
        * most): they are scattered over the table, and waiting for each in
        * turn is most of the cost. */
-      for (; i < ts->n && k < G_N_ELEMENTS (at); i++)
-        if (tf[i] & TF_ACTIVE)
+      for (; x < n_needed && k < G_N_ELEMENTS (at); x++)
+        if (tf[needed[x]] & TF_ACTIVE)
           {
-            at[k] = i;
-            n_feats[k] = _kg_position_features (ts, i, feats[k]);
+            at[k] = needed[x];
+            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
             for (guint p = 0; p < n_feats[k]; p++)
               __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
             k++;
           }
       for (guint c = 0; c < k; c++)
-        emission (tagger, cache, ts, id, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
+        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
 static void
 decode_sentence (const KgTagger      *tagger,
-                 const KgWordCache   *cache,
-                 const KgTagSentence *ts,
-                 const guint32       *id,
+                        const KgTagSentence *ts,
+                 const KgVocabEntry **entry,
                  const guint8        *tf,
-                 guint32              bos,
-                 guint32              eos,
+                 const guint         *needed,
+                 guint                n_needed,
+                 const KgVocabEntry  *bos,
+                 const KgVocabEntry  *eos,
                  float               *em,
                  guint8              *labels)
 {
-  guint i = 0;
+  guint x = 0;
 
   memset (labels, KG_LABEL_O, ts->n);
-  emissions (tagger, cache, ts, id, tf, bos, eos, em);
-  while (i < ts->n)
+  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
+  /* A stretch of decoded tokens is as long a run of needed ones. */
+  while (x < n_needed)
     {
-      guint end = i;
+      guint i = needed[x], end = i;
 
       if (!(tf[i] & TF_ACTIVE))
         {
-          i++;
+          x++;
           continue;
         }
       while (end < ts->n && (tf[end] & TF_ACTIVE))
         end++;
       _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
-      i = end;
+      x += end - i;
     }
 }
 
-/* The keys of a sentence's tokens in scratch: those the position features
- * read, of the needed tokens (the decoded ones and their neighbours; a
- * sentence without any is all O). For decoding (flags given), the
- * document flags of the decoded ones, and every token's lexicon classes
- * into token_lex for the mention rules (0 for the tokens not needed: names
- * are made of decoded tokens). Else the capitals and lexicon classes the
- * lexicon's spans read, what the flags tell for the tokens not needed. */
+/* The capitals and lexicon classes of a sentence's tokens in scratch, all
+ * the lexicon's spans read: those of the needed tokens (the decoded ones
+ * and their neighbours) from their entries, what the flags tell for the
+ * others. */
 static void
 fill_keys (const KgTagger    *tagger,
            const KgWordCache *cache,
            const DocArrays   *d,
            guint              first,
            guint              n,
-           FlagMap           *flags,
-           guint32           *token_lex,
            Scratch           *scratch)
 {
   for (guint i = 0; i < n; i++)
@@ -487,23 +511,40 @@ fill_keys (const KgTagger    *tagger,
       if (!(tf & TF_NEEDED))
         {
           scratch->cap[i] = tf & TF_LOWER_WORD ? 2 : 0;
-          if (flags != NULL)
-            token_lex[first + i] = 0;
           continue;
         }
       entry = _kg_word_entry (tagger, cache, d->id[first + i]);
-      scratch->lower[i] = entry->lower;
-      scratch->sshape[i] = entry->sshape;
-      if (flags != NULL)
-        {
-          /* Every decoded word's lower case is in the map. */
-          if (tf & TF_ACTIVE)
-            scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
-          token_lex[first + i] = entry->lex;
-          continue;
-        }
       scratch->cap[i] = entry->cap;
       scratch->word_lex[i] = entry->lex;
+    }
+}
+
+/* fill_keys for decoding, over a sentence's needed tokens only: the
+ * others' token_lex stays 0 (as _kg_tag_classes clears it) and no feature
+ * reads their keys. */
+static void
+fill_decode_keys (const KgTagger    *tagger,
+                  const KgWordCache *cache,
+                  const DocArrays   *d,
+                  const guint       *needed,
+                  guint              n_needed,
+                  guint              first,
+                  FlagMap           *flags,
+                  guint32           *token_lex,
+                  Scratch           *scratch)
+{
+  for (guint k = 0; k < n_needed; k++)
+    {
+      guint i = needed[k], t = first + i;
+      const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
+
+      scratch->entry[i] = entry;
+      scratch->lower[i] = entry->lower;
+      scratch->sshape[i] = entry->sshape;
+      /* Every decoded word's lower case is in the map. */
+      if (d->tf[t] & TF_ACTIVE)
+        scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
+      token_lex[t] = entry->lex;
     }
 }
 
@@ -522,18 +563,27 @@ classify_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   guint upper = 0, lower = 0, capitalised = 0, words = 0;
   gsize unicode = 0;   /* bytes of the tokens not in ASCII */
+  /* In locals: a store of a byte may alias anything, and would have the
+   * loop load them again for every token. */
+  const char *text = analysis->text;
+  gsize text_length = analysis->length;
+  guint8 *tf = d->tf;
+  guint16 *shape = d->shape;
+  gboolean common = tagger->common_i;
 
-  for (guint t = f; t < sent->end_token; t++)
+  for (guint t = f; t < f + n; t++)
     {
-      guint length = tokens[t].end - tokens[t].start;
+      gsize start = tokens[t].start;
+      guint length = tokens[t].end - start;
+      guint8 flags = token_flags (text + start, length, text_length - start, &upper, &lower);
 
-      d->tf[t] = token_flags (analysis->text + tokens[t].start, length, analysis->length - tokens[t].start,
-                              &upper, &lower);
-      if (t > f && tagger->common_i)
-        d->tf[t] |= common_i (analysis->text + tokens[t].start, length, d->tf[t]);
-      unicode += d->tf[t] & TF_UNICODE ? length : 0;
-      capitalised += (d->tf[t] & TF_UPPER) != 0;
-      words += (d->tf[t] & (TF_UPPER | TF_LOWER_WORD)) != 0;
+      if (t > f && common)
+        flags |= common_i (text + start, length, flags);
+      unicode += flags & TF_UNICODE ? length : 0;
+      capitalised += (flags & TF_UPPER) != 0;
+      words += (flags & (TF_UPPER | TF_LOWER_WORD)) != 0;
+      tf[t] = flags;
+      shape[t] = _kg_shape_key (text + start, length, flags);
     }
   /* Those tokens hold at most a capital a byte: when the small letters of
    * the others outweigh that, the sentence is not in capitals. */
@@ -552,6 +602,20 @@ classify_sentence (const KgAnalysis *analysis,
   return _kg_is_title_case (scratch->tokens, d->tf + f, n);
 }
 
+/* The shape keys of a sentence rewritten in capitals: from its new flags
+ * and its text as written, as the document flags look at it. */
+static void
+reshape (const KgAnalysis *analysis,
+         DocArrays        *d,
+         guint             first,
+         guint             n)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+
+  for (guint t = first; t < first + n; t++)
+    d->shape[t] = _kg_shape_key (analysis->text + tokens[t].start, tokens[t].end - tokens[t].start, d->tf[t]);
+}
+
 /* Word ids and lexicon spans of one sentence. */
 static void
 prepare_sentence (const KgAnalysis *analysis,
@@ -568,7 +632,8 @@ prepare_sentence (const KgAnalysis *analysis,
   guint f = sent->first_token, n = sent->end_token - f;
   KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
                        scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
-  guint n_needed = 0;
+  guint *needed = d->needed + d->n_needed, n_needed = 0, n_active = 0;
+  const guint8 *tf = d->tf + f;
   gboolean opens_phrase = FALSE, rewritten = FALSE;
 
   sentence_tokens (analysis, sent, scratch->tokens);
@@ -576,21 +641,31 @@ prepare_sentence (const KgAnalysis *analysis,
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = rewritten = TRUE;
+      reshape (analysis, d, f, n);
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
-  for (guint t = f; t < sent->end_token; t++)
+  for (guint i = 0; i < n; i++)
     {
-      scratch->needed[n_needed] = t;
-      n_needed += (d->tf[t] & TF_NEEDED) != 0;
-      d->n_active += (d->tf[t] & TF_ACTIVE) != 0;
+      /* Eight tokens none needed (nor so decoded) are passed over at once. */
+      if (i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_NEEDED)))
+        {
+          i += 7;
+          continue;
+        }
+      needed[n_needed] = i;
+      n_needed += (tf[i] & TF_NEEDED) != 0;
+      n_active += (tf[i] & TF_ACTIVE) != 0;
     }
+  d->n_active += n_active;
+  d->n_needed += n_needed;
+  d->needed_end[s] = d->n_needed;
   /* Hash every word first and ask for its slots (in the model and in the
    * cache of the other words), then for its entry, so that the look-ups of
    * a sentence wait on memory together. */
   for (guint k = 0; k < n_needed; k++)
     {
-      const KgTagToken *token = &scratch->tokens[scratch->needed[k] - f];
+      const KgTagToken *token = &scratch->tokens[needed[k]];
 
       scratch->hash[k] = _kg_hash_word (token->text, token->length);
       __builtin_prefetch (&tagger->slots[scratch->hash[k] & tagger->slot_mask]);
@@ -607,10 +682,10 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   for (guint k = 0; k < n_needed; k++)
     {
-      guint t = scratch->needed[k];
+      guint t = f + needed[k];
       const KgVocabEntry *entry;
 
-      d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[t - f].text, scratch->tokens[t - f].length,
+      d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[needed[k]].text, scratch->tokens[needed[k]].length,
                                  scratch->hash[k], (d->tf[t] & TF_ACTIVE) != 0);
       /* Spans start at a capitalised word that may open a lexicon entry. */
       entry = _kg_word_entry (tagger, cache, d->id[t]);
@@ -619,7 +694,7 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
-      fill_keys (tagger, cache, d, f, n, NULL, NULL, scratch);
+      fill_keys (tagger, cache, d, f, n, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
 }
@@ -643,6 +718,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
   gboolean maybe_title = FALSE;
   guint32 bos, eos;
+  const KgVocabEntry *bos_entry, *eos_entry;
   gsize max_len = 1;
 
   for (guint s = 0; s < n_sent; s++)
@@ -654,28 +730,34 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
+  scratch.entry = g_new (const KgVocabEntry *, max_len);
   scratch.doc_flags = g_new (guint8, max_len);
-  scratch.needed = g_new (guint, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent);
   for (guint s = 0; s < n_sent; s++)
     maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
   if (maybe_title)
-    lower = _kg_lower_case_words (analysis, d.tf, candidate);
+    lower = _kg_lower_case_words (analysis, d.shape, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
     prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
   bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
+  /* No word is added from here on: the entries stay where they are. */
+  bos_entry = _kg_word_entry (tagger, cache, bos);
+  eos_entry = _kg_word_entry (tagger, cache, eos);
   doc_flags (tagger, cache, analysis, &d, &flags);
+  memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
-      guint f = sent->first_token;
+      guint f = sent->first_token, from = s > 0 ? d.needed_end[s - 1] : 0;
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
                            scratch.lower, scratch.sshape, scratch.cap };
 
-      fill_keys (tagger, cache, &d, f, ts.n, &flags, token_lex, &scratch);
-      decode_sentence (tagger, cache, &ts, d.id + f, d.tf + f, bos, eos, em, labels + f);
+      fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
+                        &scratch);
+      decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
+                       eos_entry, em, labels + f);
     }
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
@@ -684,9 +766,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
+  g_free (scratch.entry);
   g_free (scratch.doc_flags);
   g_free (flags.keys);
   g_free (flags.flags);
-  g_free (scratch.needed);
   _kg_word_cache_trim (cache);
 }

@@ -51,6 +51,7 @@ typedef struct
 {
   GHashTable *table;
   gsize       longest_abbrev;
+  guint16     lengths[256];   /* by first byte, a bit a length below 16 */
 } WordSets;
 
 static const WordSets *
@@ -69,6 +70,8 @@ word_sets (void)
           {
             guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (built->table, lists[l][i]));
             g_hash_table_insert (built->table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+            if (strlen (lists[l][i]) < 16)
+              built->lengths[(guchar) lists[l][i][0]] |= 1u << strlen (lists[l][i]);
             if (lists[l] != sentence_starters)
               built->longest_abbrev = MAX (built->longest_abbrev, strlen (lists[l][i]));
           }
@@ -89,7 +92,10 @@ word_lists (const char *word,
   gboolean all_upper = length >= 2;
   guint bits;
 
-  if (length >= sizeof buf)
+  /* Both look-ups keep the first byte and the length: most words ending a
+   * sentence have none of the lists' shapes. */
+  G_STATIC_ASSERT (sizeof buf == 16);
+  if (length == 0 || length >= sizeof buf || !(word_sets ()->lengths[(guchar) word[0]] & (1u << length)))
     return 0;
   memcpy (buf, word, length);
   buf[length] = '\0';
@@ -194,6 +200,9 @@ clitic_length (const char *text,
   static const char *const clitics[] = { "s", "S", "re", "ve", "ll", "d", "m", NULL };
   gsize a = char_len (text, i);
 
+  /* Quotes and "n't" are passed over at the first byte. */
+  if (i + a >= length || strchr ("sSrvldm", text[i + a]) == NULL || text[i + a] == '\0')
+    return 0;
   for (guint k = 0; clitics[k]; k++)
     {
       gsize n = strlen (clitics[k]);
@@ -243,7 +252,8 @@ scan_email (const char *text,
 {
   gsize j = i, at, dot = 0;
 
-  while (j < length && (g_ascii_isalnum (text[j]) || strchr ("._%+-", text[j]) != NULL) && text[j] != '\0')
+  while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '.' || text[j] == '_' || text[j] == '%' ||
+                        text[j] == '+' || text[j] == '-'))
     j++;
   if (j >= length || text[j] != '@' || j == i)
     return 0;
@@ -303,9 +313,10 @@ alnum_run (const char *text,
   while (j + 8 <= length)
     {
       guint64 x = _kg_bytes_load (text + j), y = x & KG_BYTES (0x7f);
-      /* Bytes not ASCII have their top bit set in x. */
-      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y, 'A', 'Z') |
-                         _kg_bytes_within (y, 'a', 'z')) | x) & KG_BYTES (0x80);
+      /* Bytes not ASCII have their top bit set in x; with bit 0x20 set,
+       * only the letters of either case land in a-z. */
+      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
+                      KG_BYTES (0x80);
 
       if (other != 0)
         return j + __builtin_ctzll (other) / 8;
@@ -368,6 +379,20 @@ scan_word (const char *text,
 /* The length of a word of ASCII letters and digits at i that ends before
  * an ASCII byte that cannot continue it, end an abbreviation or start an
  * address; else 0, for scan_word to look closer. */
+/* The ASCII letters that may open a plain word: "http" and "www" open URLs
+ * (one look-up for the three tests). */
+static const guint8 plain_first[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'g'] = 1, ['i' ... 'v'] = 1, ['x' ... 'z'] = 1,
+};
+
+/* The bytes after a run of letters and digits that make scan_word look
+ * closer. */
+static const guint8 plain_stop[256] = {
+  [0x80 ... 0xff] = 1,
+  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
+};
+
 static inline gsize
 plain_word (const char *text,
             gsize       length,
@@ -377,11 +402,11 @@ plain_word (const char *text,
   guchar c = text[i];
 
   /* "U.S." and URLs have their own scans. */
-  if (!g_ascii_isalpha (c) || c == 'h' || c == 'w' || (j < length && text[j] == '.'))
+  if (!plain_first[c] || (j < length && text[j] == '.'))
     return 0;
   j = alnum_run (text, length, j);
   c = j < length ? text[j] : ' ';
-  if (c >= 0x80 || c == '-' || c == '&' || c == '\'' || c == '.' || c == '@' || c == '\0')
+  if (plain_stop[c])
     return 0;
   return j - i;
 }
@@ -412,9 +437,18 @@ scan_punct (const char *text,
  * break precedes it. */
 #define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
 
+/* The tokens while they are scanned: the array's data and size in locals,
+ * which the stores of the tokens would otherwise have loaded again. */
+typedef struct
+{
+  GArray  *array;
+  KgToken *data;
+  guint    n;
+  guint    size;
+} TokenBuffer;
+
 static inline void
-add_token (KgAnalysis  *analysis,
-           guint       *n,
+add_token (TokenBuffer *buffer,
            gsize        start,
            gsize        end,
            KgTokenKind  kind,
@@ -423,9 +457,13 @@ add_token (KgAnalysis  *analysis,
   KgToken *token;
 
   /* Appending one by one through GArray costs a division per token. */
-  if (*n == analysis->tokens->len)
-    g_array_set_size (analysis->tokens, MAX (64, analysis->tokens->len * 2));
-  token = &g_array_index (analysis->tokens, KgToken, (*n)++);
+  if (buffer->n == buffer->size)
+    {
+      g_array_set_size (buffer->array, MAX (64, buffer->size * 2));
+      buffer->data = (KgToken *) buffer->array->data;
+      buffer->size = buffer->array->len;
+    }
+  token = &buffer->data[buffer->n++];
   token->start = start;
   token->end = end;
   token->kind = kind;
@@ -435,7 +473,8 @@ add_token (KgAnalysis  *analysis,
 static void
 scan_tokens (KgAnalysis *analysis)
 {
-  guint count = analysis->tokens->len;
+  TokenBuffer buffer = { analysis->tokens, (KgToken *) analysis->tokens->data, analysis->tokens->len,
+                         analysis->tokens->len };
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
@@ -456,9 +495,12 @@ scan_tokens (KgAnalysis *analysis)
         }
       if ((n = plain_word (text, length, i)) > 0)
         {
-          add_token (analysis, &count, i, i + n, KG_TOKEN_WORD, newline);
+          add_token (&buffer, i, i + n, KG_TOKEN_WORD, newline);
           newline = 0;
           i += n;
+          /* and the space that most often follows, without a turn of the
+           * loop */
+          i += i < length && text[i] == ' ';
           continue;
         }
       c = char_at (text, length, i);
@@ -501,11 +543,12 @@ scan_tokens (KgAnalysis *analysis)
         }
       else
         n = scan_punct (text, length, i);
-      add_token (analysis, &count, i, i + n, kind, newline);
+      add_token (&buffer, i, i + n, kind, newline);
       newline = 0;
       i += n;
+      i += i < length && text[i] == ' ';
     }
-  g_array_set_size (analysis->tokens, count);
+  g_array_set_size (analysis->tokens, buffer.n);
 }
 
 static gboolean
@@ -582,28 +625,60 @@ ends_sentence (const KgAnalysis *analysis,
   return TRUE;
 }
 
+/* The next free element of array, n of them in use: grown by doubling and
+ * written in place, as g_array_append_val costs a call and a copy each. */
+static gpointer
+next_element (GArray *array,
+              guint  *n)
+{
+  if (*n == array->len)
+    g_array_set_size (array, MAX (16, array->len * 2));
+  return array->data + (gsize) (*n)++ * g_array_get_element_size (array);
+}
+
 static void
 add_sentence (KgAnalysis *analysis,
+              guint      *n_sentences,
+              guint       n_paragraphs,
               guint       first,
               guint       end)
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
-  KgSentence sentence = { tokens[first].start, tokens[end - 1].end, first, end,
-                          analysis->paragraphs->len };
+  guint index = *n_sentences;
+  KgSentence *sentence = next_element (analysis->sentences, n_sentences);
 
+  *sentence = (KgSentence) { tokens[first].start, tokens[end - 1].end, first, end, n_paragraphs };
   for (guint k = first; k < end; k++)
-    tokens[k].sentence = analysis->sentences->len;
-  g_array_append_val (analysis->sentences, sentence);
+    tokens[k].sentence = index;
 }
 
 static void
 add_paragraph (KgAnalysis *analysis,
+               guint       n_sentences,
+               guint      *n_paragraphs,
                guint       first_sentence)
 {
   KgSentence *sentences = (KgSentence *) analysis->sentences->data;
-  KgRange range = { sentences[first_sentence].start,
-                    sentences[analysis->sentences->len - 1].end };
-  g_array_append_val (analysis->paragraphs, range);
+  KgRange *range = next_element (analysis->paragraphs, n_paragraphs);
+
+  *range = (KgRange) { sentences[first_sentence].start, sentences[n_sentences - 1].end };
+}
+
+/* Whether the token is a stop ('.', '!', '?', '…') or a word ending in an
+ * abbreviation's dot. Both end in one of four bytes ('…' in 0xa6), which
+ * most tokens do not: their other bytes are not read at all. */
+static const guint8 stop_last[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xa6] = 1 };
+
+static inline gboolean
+may_end (const KgAnalysis *analysis,
+         const KgToken    *token)
+{
+  guchar c = analysis->text[token->end - 1];
+
+  if (!stop_last[c])
+    return FALSE;
+  return is_terminal (analysis, token) ||
+         (token->kind == KG_TOKEN_WORD && c == '.' && token->end - token->start > 1);
 }
 
 /* "1. Michelle Freeman": the number of a list item opening a line. */
@@ -621,17 +696,14 @@ split_sentences (KgAnalysis *analysis)
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint n = analysis->tokens->len;
-  guint first = 0, first_sentence = 0;
+  guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0;
 
   for (guint k = 0; k < n; k++)
     {
-      gboolean is_abbrev = tokens[k].kind == KG_TOKEN_WORD &&
-                           analysis->text[tokens[k].end - 1] == '.' &&
-                           tokens[k].end - tokens[k].start > 1;
       guint last = k;
       gboolean brk;
 
-      if (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && (is_terminal (analysis, &tokens[k]) || is_abbrev))
+      if (may_end (analysis, &tokens[k]) && k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1))
         {
           /* '."' and '.)' end inside the quote or bracket; so does a quote
            * mark left alone at the end of a line ('. "' in tokenized text). */
@@ -648,14 +720,16 @@ split_sentences (KgAnalysis *analysis)
       brk |= k + 1 - first >= KG_MAX_SENTENCE_TOKENS;
       if (!brk)
         continue;
-      add_sentence (analysis, first, k + 1);
+      add_sentence (analysis, &n_sentences, n_paragraphs, first, k + 1);
       first = k + 1;
       if (k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1))
         {
-          add_paragraph (analysis, first_sentence);
-          first_sentence = analysis->sentences->len;
+          add_paragraph (analysis, n_sentences, &n_paragraphs, first_sentence);
+          first_sentence = n_sentences;
         }
     }
+  g_array_set_size (analysis->sentences, n_sentences);
+  g_array_set_size (analysis->paragraphs, n_paragraphs);
 }
 
 void
