@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <unistd.h>
 
 #include "kg-fuzz.h"
 #include "kg-layout.h"
@@ -18,15 +17,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(KgGraph) graph = kg_graph_new ();
   g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("kg-fuzz-XXXXXX.dot", &path, NULL);
   gboolean read;
 
-  /* kg_layout_import_dot reads a file. */
-  if (fd < 0)
-    g_error ("no scratch file");
-  close (fd);
-  if (!g_file_set_contents (path, (const char *) data, size, &error))
-    g_error ("cannot write %s: %s", path, error->message);
+  path = kg_fuzz_scratch_file (data, size, "kg-fuzz-XXXXXX.dot");
   read = kg_layout_import_dot (graph, path, &error);
   g_unlink (path);
   if (!read)

@@ -5,7 +5,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kg-extract.h"
 #include "kg-fuzz.h"
@@ -39,16 +38,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(KgGraph) graph = kg_graph_new ();
   g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("kg-fuzz-XXXXXX.html", &path, NULL);
   gboolean read;
 
   check_markup_removal (data, size);
-  /* kg_input_load reads a file. */
-  if (fd < 0)
-    g_error ("no scratch file");
-  close (fd);
-  if (!g_file_set_contents (path, (const char *) data, size, &error))
-    g_error ("cannot write %s: %s", path, error->message);
+  path = kg_fuzz_scratch_file (data, size, "kg-fuzz-XXXXXX.html");
   read = kg_input_load (graph, path, &error);
   g_unlink (path);
   if (!read)

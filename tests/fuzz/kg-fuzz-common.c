@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <unistd.h>
+
 #include "kg-fuzz.h"
 
 /*
@@ -132,4 +134,21 @@ kg_fuzz_check_error (const GError *error,
     g_error ("unexpected error domain %s: %s", g_quark_to_string (error->domain), error->message);
   if (error->message == NULL || error->message[0] == '\0' || !g_utf8_validate (error->message, -1, NULL))
     g_error ("an error without a readable message");
+}
+
+char *
+kg_fuzz_scratch_file (const uint8_t *data,
+                      size_t         size,
+                      const char    *template)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp (template, &path, NULL);
+
+  if (fd < 0)
+    g_error ("no scratch file");
+  close (fd);
+  if (!g_file_set_contents (path, (const char *) data, size, &error))
+    g_error ("cannot write %s: %s", path, error->message);
+  return path;
 }

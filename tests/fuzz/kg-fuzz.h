@@ -23,4 +23,10 @@ void  kg_fuzz_check_round_trip (KgGraph        *graph);
 void  kg_fuzz_check_error      (const GError   *error,
                                 GQuark          domain);
 
+/* The bytes in a new scratch file named after template ("kg-fuzz-XXXXXX.dot"),
+ * for entry points that read a file; the caller unlinks and frees the path. */
+char *kg_fuzz_scratch_file     (const uint8_t  *data,
+                                size_t          size,
+                                const char     *template);
+
 G_END_DECLS
