@@ -157,75 +157,112 @@ cue_for (const KgAnalysis *a,
   return NO_CUE;
 }
 
-static char *
-mention_text (const KgAnalysis *a,
-              const KgMention  *m)
+/* What a cue decided for a name: the type its mentions take, and the type
+ * they had (a person's mentions always follow). */
+typedef struct
 {
-  return g_strndup (a->text + m->start, m->end - m->start);
+  KgEntityType from;
+  KgEntityType to;
+} Retyping;
+
+/* The mention's text in scratch, which is reused: one look-up a mention. */
+static const char *
+mention_text (const KgAnalysis *a,
+              const KgMention  *m,
+              GString          *scratch)
+{
+  g_string_truncate (scratch, 0);
+  return g_string_append_len (scratch, a->text + m->start, m->end - m->start)->str;
 }
 
-/* Whether a person of several words in the document, other than the name
- * being retyped, has word in their name. */
-static gboolean
-in_a_persons_name (const KgAnalysis *a,
-                   const char       *name,
-                   const char       *word,
-                   gsize             length)
+static void
+add_retyping (GHashTable   *table,
+              const char   *key,
+              gsize         length,
+              KgEntityType  from,
+              KgEntityType  to)
 {
+  g_autofree char *text = g_strndup (key, length);
+  Retyping *r;
+
+  /* The first cue for a name stands. */
+  if (g_hash_table_contains (table, text))
+    return;
+  r = g_new (Retyping, 1);
+  r->from = from;
+  r->to = to;
+  g_hash_table_insert (table, g_steal_pointer (&text), r);
+}
+
+/* The words of every person named with several words, but for the names
+ * the cues retype: a first word said alone is not a company's when a
+ * person has it ("Ada Brightwater" keeps "Brightwater"). */
+static GHashTable *
+person_words (const KgAnalysis *a,
+              GHashTable       *retyped,
+              GString          *scratch)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < a->mentions->len; i++)
     {
       const KgMention *m = &g_array_index (a->mentions, KgMention, i);
 
-      if (m->type != KG_ENTITY_PERSON || m->end_token - m->first_token < 2 ||
-          (m->end - m->start == strlen (name) && memcmp (a->text + m->start, name, strlen (name)) == 0))
+      if (m->type != KG_ENTITY_PERSON || m->end_token - m->first_token < 2
+          || g_hash_table_contains (retyped, mention_text (a, m, scratch)))
         continue;
       for (guint t = m->first_token; t < m->end_token; t++)
-        if (kg_token_len (a, t) == length && strncmp (kg_token_text (a, t), word, length) == 0)
-          return TRUE;
+        g_hash_table_add (words, g_strndup (kg_token_text (a, t), kg_token_len (a, t)));
     }
-  return FALSE;
+  return words;
 }
 
-/* Every mention reading text (or, for a name of several words, its first
- * word alone) that has type from takes type to. */
-static void
-spread (KgAnalysis   *a,
-        const char   *text,
-        const char   *first_word,
-        gsize         first_len,
-        KgEntityType  from,
-        KgEntityType  to)
-{
-  gboolean short_form = first_word != NULL && !in_a_persons_name (a, text, first_word, first_len);
-
-  for (guint i = 0; i < a->mentions->len; i++)
-    {
-      KgMention *m = &g_array_index (a->mentions, KgMention, i);
-      gsize n = m->end - m->start;
-
-      if (m->type != from && !(m->type == KG_ENTITY_PERSON && to != KG_ENTITY_PERSON))
-        continue;
-      if ((n == strlen (text) && memcmp (a->text + m->start, text, n) == 0) ||
-          (short_form && m->type == KG_ENTITY_PERSON && m->end_token - m->first_token == 1 &&
-           n == first_len && memcmp (a->text + m->start, first_word, n) == 0))
-        m->type = to;
-    }
-}
-
+/* In two passes, so that a long document costs a look-up a mention: the
+ * cues name by name, then every mention of those names (or of a retyped
+ * name's first word, said alone) follows. */
 void
 kg_apply_type_cues (KgAnalysis *analysis)
 {
+  g_autoptr(GHashTable) retyped = NULL;       /* name → Retyping */
+  g_autoptr(GHashTable) first_words = NULL;   /* first word of a retyped name → Retyping */
+  g_autoptr(GHashTable) persons = NULL;
+  g_autoptr(GString) scratch = NULL;
+
   for (guint i = 0; i < analysis->mentions->len; i++)
     {
-      KgMention *m = &g_array_index (analysis->mentions, KgMention, i);
+      const KgMention *m = &g_array_index (analysis->mentions, KgMention, i);
       KgEntityType to = cue_for (analysis, m);
-      g_autofree char *text = NULL;
-      gboolean several = m->end_token - m->first_token >= 2;
 
       if (to == NO_CUE)
         continue;
-      text = mention_text (analysis, m);
-      spread (analysis, text, several ? kg_token_text (analysis, m->first_token) : NULL,
-              several ? kg_token_len (analysis, m->first_token) : 0, m->type, to);
+      if (retyped == NULL)
+        {
+          retyped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        }
+      add_retyping (retyped, analysis->text + m->start, m->end - m->start, m->type, to);
+      if (m->end_token - m->first_token >= 2)
+        add_retyping (first_words, kg_token_text (analysis, m->first_token),
+                      kg_token_len (analysis, m->first_token), m->type, to);
+    }
+  if (retyped == NULL)
+    return;
+  scratch = g_string_new (NULL);
+  persons = person_words (analysis, retyped, scratch);
+  for (guint i = 0; i < analysis->mentions->len; i++)
+    {
+      KgMention *m = &g_array_index (analysis->mentions, KgMention, i);
+      const char *text = mention_text (analysis, m, scratch);
+      const Retyping *r = g_hash_table_lookup (retyped, text);
+
+      if (r != NULL)
+        {
+          if (m->type == r->from || m->type == KG_ENTITY_PERSON)
+            m->type = r->to;
+        }
+      else if (m->type == KG_ENTITY_PERSON && m->end_token - m->first_token == 1
+               && (r = g_hash_table_lookup (first_words, text)) != NULL
+               && !g_hash_table_contains (persons, text))
+        m->type = r->to;
     }
 }
