@@ -126,22 +126,39 @@ static const char *const rank_words_words[] = {
 };
 static KgWordSet rank_words = { rank_words_words };
 
-/* Whether the government mention m is a ministry or department whose name
- * holds word (ignoring case). */
 static gboolean
-ministry_named (const KgAnalysis *a,
-                const KgMention  *m,
-                guint             word)
+is_ministry (const KgAnalysis *a,
+             const KgMention  *m)
 {
-  gboolean ministry = FALSE, named = FALSE;
-
   for (guint t = m->first_token; t < m->end_token; t++)
+    if (kg_token_is (a, t, "ministry") || kg_token_is (a, t, "department"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The document's ministries and departments by each word of their names,
+ * so that a title costs a look-up a word, not a pass over the mentions. */
+static GHashTable *
+index_ministries (const KgAnalysis *a)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < a->mentions->len; i++)
     {
-      ministry |= kg_token_is (a, t, "ministry") || kg_token_is (a, t, "department");
-      named |= kg_token_len (a, t) == kg_token_len (a, word)
-               && g_ascii_strncasecmp (kg_token_text (a, t), kg_token_text (a, word), kg_token_len (a, t)) == 0;
+      const KgMention *m = &g_array_index (a->mentions, KgMention, i);
+
+      if (m->type != KG_ENTITY_GOVERNMENT || !is_ministry (a, m))
+        continue;
+      for (guint t = m->first_token; t < m->end_token; t++)
+        {
+          g_autofree char *word = g_ascii_strdown (kg_token_text (a, t), kg_token_len (a, t));
+
+          /* The first mention of a ministry with the word answers. */
+          if (!g_hash_table_contains (index, word))
+            g_hash_table_insert (index, g_steal_pointer (&word), (gpointer) m);
+        }
     }
-  return ministry && named;
+  return index;
 }
 
 const KgMention *
@@ -153,17 +170,18 @@ kg_ministry_of_title (KgRelationReader *r,
 
   if (!kg_token_is (a, last, "minister") && !kg_token_is (a, last, "secretary"))
     return NULL;
+  if (r->ministries == NULL)
+    r->ministries = index_ministries (a);
   for (guint k = first; k < last; k++)
     {
+      g_autofree char *word = NULL;
+      const KgMention *m;
+
       if (kg_token_in_set (a, k, &rank_words))
         continue;
-      for (guint i = 0; i < a->mentions->len; i++)
-        {
-          const KgMention *m = &g_array_index (a->mentions, KgMention, i);
-
-          if (m->type == KG_ENTITY_GOVERNMENT && ministry_named (a, m, k))
-            return m;
-        }
+      word = g_ascii_strdown (kg_token_text (a, k), kg_token_len (a, k));
+      if ((m = g_hash_table_lookup (r->ministries, word)) != NULL)
+        return m;
     }
   return NULL;
 }

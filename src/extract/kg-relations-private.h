@@ -21,6 +21,9 @@ typedef struct
   /* The document's quotations (const KgQuote *), found in one pass over the
    * graph's. */
   GPtrArray        *quotes;
+  /* Word of a ministry's or department's name, in lower case → its first
+   * mention; made on the first minister's title (kg-organisations.c). */
+  GHashTable       *ministries;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as

@@ -793,4 +793,5 @@ kg_find_relations_indexed (KgAnalysis *analysis,
       read_sentence (&r, &s);
     }
   kg_find_actions (&r);
+  g_clear_pointer (&r.ministries, g_hash_table_unref);
 }
