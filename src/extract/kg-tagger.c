@@ -424,7 +424,7 @@ emission (const KgTagger      *tagger,
  * em + i * KG_N_LABELS; the decoded tokens are among needed. */
 static void
 emissions (const KgTagger      *tagger,
-            const KgTagSentence *ts,
+           const KgTagSentence *ts,
            const KgVocabEntry **entry,
            const guint8        *tf,
            const guint         *needed,
