@@ -72,8 +72,10 @@ compute_filters (KgEntityList *self)
     {
       KgEntity *e = kg_graph_get_entity (self->graph, i);
 
+      /* A graph read from a DOT file, or written by another tool, may carry
+       * no mention spans: its entities are there, so mentioned at least once. */
       self->hidden[i] = !gtk_check_button_get_active (self->type_buttons[e->type])
-                        || e->mentions->len < min;
+                        || MAX (e->mentions->len, 1) < min;
       if (self->matches != NULL)
         self->matches[i] = entity_matches (e, self->query);
     }
@@ -226,6 +228,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, KgEntity
   gtk_widget_set_visible (dot, !heading);
   gtk_label_set_text (GTK_LABEL (name), heading ? kg_ui_type_plural (type) : e->name);
   gtk_label_set_text (GTK_LABEL (count), n);
+  /* No count where the graph has no mention spans (a DOT file): not "0". */
+  gtk_widget_set_visible (count, heading || e->mentions->len > 0);
   if (heading)
     gtk_widget_add_css_class (name, "heading");
   else

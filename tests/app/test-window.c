@@ -338,6 +338,32 @@ test_min_mentions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A Graphviz file has no mention spans: its nodes are all shown anyway. */
+static void
+test_open_dot_shows_all (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autofree char *dir = g_dir_make_tmp ("kg-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "three.dot", NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  KgCanvas *canvas = kg_window_get_canvas (window);
+
+  g_assert_true (g_file_set_contents (path, "digraph g { a [label=\"Alder Group\", type=organisation];"
+                                      " b [label=\"Jo Marsh\", type=person]; c [label=\"Port Alder\", type=place];"
+                                      " b -> a [kind=role, label=\"chair\"]; a -> c [kind=location]; }", -1, NULL));
+  g_assert_true (kg_window_load_files_sync (window, paths, &error));
+  g_assert_no_error (error);
+  names = kg_entity_list_dup_shown_names (kg_window_get_entity_list (window));
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (kg_canvas_is_entity_visible (canvas, i));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_engine_relayout (void)
 {
@@ -441,6 +467,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open/replaces", test_open_replaces);
   g_test_add_func ("/window/settings/remembered", test_settings_remembered);
   g_test_add_func ("/window/filter/min-mentions", test_min_mentions);
+  g_test_add_func ("/window/open/dot-shows-all", test_open_dot_shows_all);
   g_test_add_func ("/window/layout/engine", test_engine_relayout);
   g_test_add_func ("/window/export/complete-path", test_export_path);
   g_test_add_func ("/window/app/actions", test_app_actions);
