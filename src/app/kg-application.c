@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "kg-application.h"
 #include "kg-preferences.h"
@@ -99,6 +102,19 @@ quit_cb (GSimpleAction *action, GVariant *param, gpointer data)
     gtk_window_close (l->data);
 }
 
+/* The canvas renders its picture in workers, up to 36 MB each time a zoom
+ * asks for a new one. glibc raises its mmap threshold to the size of such a
+ * block once it is freed; after that the blocks come from the workers'
+ * arenas, which keep them resident when freed: 20 to 30 MB more at the
+ * peak on a 20,000-node graph. A fixed threshold gives them back. */
+static void
+return_large_blocks (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
+}
+
 static void
 kg_application_startup (GApplication *app)
 {
@@ -117,6 +133,7 @@ kg_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
 
+  return_large_blocks ();
   G_APPLICATION_CLASS (kg_application_parent_class)->startup (app);
   kg_canvas_prefer_renderer ();
   g_set_application_name ("Newsgraph");
