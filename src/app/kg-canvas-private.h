@@ -49,6 +49,7 @@ struct _KgCanvas
   double           cache_x, cache_y, cache_w, cache_h;   /* scene rect */
   gboolean         cache_dark;
   guint            refresh_id;      /* re-render after a zoom settles */
+  gboolean         sharpen;         /* the zoom settled: render it sharp */
   gboolean         cache_stale;     /* what it shows has changed */
   guint            generation;      /* bumped whenever what it shows changes */
   gboolean         rendering;       /* a worker is rendering a large scene */
