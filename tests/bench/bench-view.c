@@ -22,6 +22,8 @@
  *   zoom-*       frames while it zooms in by 5 % a frame from the fitted view,
  *                then out again
  *   peak-rss-mb  getrusage's ru_maxrss at the end
+ * It fails when the canvas hides any node. KG_BENCH_FRAMES=1 prints every
+ * frame to stderr.
  * A frame's interval is the time between the ends of two frames (what the
  * reader sees); its work is the time from before-paint to after-paint (what
  * the app spent on it). Run under Xvfb; GSK_RENDERER picks the renderer.
@@ -132,6 +134,17 @@ start_ticking (Bench *b)
   gtk_widget_add_tick_callback (GTK_WIDGET (canvas_of (b)), tick_cb, b, NULL);
 }
 
+static guint
+count_visible (KgCanvas *canvas)
+{
+  KgGraph *graph = kg_canvas_get_graph (canvas);
+  guint n = 0;
+
+  for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
+    n += kg_canvas_is_entity_visible (canvas, i);
+  return n;
+}
+
 static gboolean
 open_cb (gpointer data)
 {
@@ -158,6 +171,8 @@ record_frame (Bench *b, gint64 t)
   /* The first frame of a phase follows an idle time: not an interval. */
   if (b->frame > 0)
     g_array_append_val (b->intervals, interval);
+  if (g_getenv ("KG_BENCH_FRAMES") != NULL)
+    g_printerr ("frame %u %.1f work %.1f zoom %.3f\n", b->frame, interval, work, kg_canvas_get_zoom (canvas_of (b)));
   g_array_append_val (b->work, work);
   b->frame++;
 }
@@ -182,6 +197,13 @@ after_paint_cb (GdkFrameClock *clock, Bench *b)
         {
           g_print ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (b->window))));
           g_print ("nodes %u\n", kg_canvas_get_scene (canvas)->n_nodes);
+          if (count_visible (canvas) < kg_canvas_get_scene (canvas)->n_nodes)
+            {
+              /* Frames of a canvas with nothing drawn measure nothing. */
+              g_printerr ("kg-bench-view: %u of %u nodes are shown\n", count_visible (canvas),
+                          kg_canvas_get_scene (canvas)->n_nodes);
+              exit (1);
+            }
           g_print ("open-ms %.1f\n", (t - b->t_open) / 1000.0);
           /* Reading zoom, then a pause for the drawing to settle. */
           kg_canvas_zoom_at (canvas, 1.0 / kg_canvas_get_zoom (canvas),
