@@ -9,13 +9,16 @@
  *
  *   kg-bench-floor fill|picture
  *
- * Prints "key value" lines: <mode>-median-ms, <mode>-worst-ms, renderer.
+ * Prints "key value" lines: <mode>-median-ms, <mode>-worst-ms, renderer,
+ * <mode>-peak-rss-mb, and <mode>-first-frame-us, the wall-clock time (µs)
+ * at the end of the first frame, for the time from process start.
  */
 #include "config.h"
 
 #include <gtk/gtk.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #define WIDTH 1280
 #define HEIGHT 800
@@ -73,6 +76,30 @@ report (Floor     *floor,
   g_print ("%s-median-ms %.1f\n", mode, g_array_index (ms, double, ms->len / 2));
   g_print ("%s-worst-ms %.1f\n", mode, g_array_index (ms, double, ms->len - 1));
   g_print ("renderer %s\n", G_OBJECT_TYPE_NAME (renderer));
+}
+
+static void
+print_peak_rss (const char *mode)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("%s-peak-rss-mb %.0f\n", mode, usage.ru_maxrss / 1024.0);
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                Floor         *floor)
+{
+  g_print ("%s-first-frame-us %" G_GINT64_FORMAT "\n", floor->picture ? "picture" : "fill", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, floor);
+}
+
+static void
+realize_cb (GtkWidget *window,
+            Floor     *floor)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), floor);
 }
 
 static gboolean
@@ -167,8 +194,10 @@ main (int    argc,
   ((KgFloorWidget *) widget)->floor = &floor;
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_widget_add_tick_callback (widget, on_tick, &floor, NULL);
+  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), &floor);
   gtk_window_present (GTK_WINDOW (window));
   g_main_loop_run (floor.loop);
+  print_peak_rss (argv[1]);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&floor.texture);
   g_array_unref (floor.intervals_ms);
