@@ -22,8 +22,6 @@
 #define SCENE_PAD 40.0
 /* From this size on, the scene is rendered off the main thread. */
 #define ASYNC_RENDER_NODES 2000
-/* The side of the cached picture's tiles for GL, in pixels: 1 MB each. */
-#define CACHE_TILE 512
 
 /* ---- drawing ---- */
 
@@ -183,8 +181,8 @@ render_job_free (RenderJob *job)
   g_free (job);
 }
 
-static GQuark
-surface_quark (void)
+GQuark
+_kg_canvas_surface_quark (void)
 {
   return g_quark_from_static_string ("kg-canvas-surface");
 }
@@ -209,7 +207,7 @@ render_texture (KgGraph *graph, const KgScene *scene, const KgRenderOptions *opt
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
   /* The cairo renderer paints the surface itself (see snapshot_cache). */
-  g_object_set_qdata_full (G_OBJECT (texture), surface_quark (), cairo_surface_reference (surface),
+  g_object_set_qdata_full (G_OBJECT (texture), _kg_canvas_surface_quark (), cairo_surface_reference (surface),
                            (GDestroyNotify) cairo_surface_destroy);
   return texture;
 }
@@ -218,6 +216,13 @@ static void
 install_cache (KgCanvas *self, GdkTexture *texture, double x, double y, double zoom, double pz,
                int pw, int ph, gboolean dark)
 {
+  /* Shown under the new picture until GL has all its tiles in view. */
+  if (self->cache != NULL && self->cache != texture)
+    {
+      g_set_object (&self->previous, self->cache);
+      self->previous_x = self->cache_x, self->previous_y = self->cache_y;
+      self->previous_zoom = self->cache_zoom;
+    }
   g_set_object (&self->cache, texture);
   self->cache_x = x, self->cache_y = y;
   self->cache_w = pw / pz, self->cache_h = ph / pz;
@@ -469,76 +474,11 @@ renders_with_cairo (GtkWidget *widget)
   return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
-static GQuark
-tiles_quark (void)
-{
-  return g_quark_from_static_string ("kg-canvas-tiles");
-}
-
-/* Tile (column, row) of the cached picture as a texture of its own, made on
- * first use. It shares the surface's pixels: nothing is copied here. */
-static GdkTexture *
-cache_tile (KgCanvas *self, cairo_surface_t *surface, int column, int row)
-{
-  int pw = cairo_image_surface_get_width (surface), ph = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int columns = (pw + CACHE_TILE - 1) / CACHE_TILE, rows = (ph + CACHE_TILE - 1) / CACHE_TILE;
-  GPtrArray *tiles = g_object_get_qdata (G_OBJECT (self->cache), tiles_quark ());
-  GdkTexture **tile;
-
-  if (tiles == NULL)
-    {
-      tiles = g_ptr_array_new_full (columns * rows, g_object_unref);
-      g_ptr_array_set_size (tiles, columns * rows);
-      g_object_set_qdata_full (G_OBJECT (self->cache), tiles_quark (), tiles, (GDestroyNotify) g_ptr_array_unref);
-    }
-  tile = (GdkTexture **) &g_ptr_array_index (tiles, row * columns + column);
-  if (*tile == NULL)
-    {
-      int tw = MIN (CACHE_TILE, pw - column * CACHE_TILE), th = MIN (CACHE_TILE, ph - row * CACHE_TILE);
-      const guchar *data = cairo_image_surface_get_data (surface)
-                           + (gsize) row * CACHE_TILE * stride + (gsize) column * CACHE_TILE * 4;
-      g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (data, (gsize) (th - 1) * stride + (gsize) tw * 4,
-                                                             (GDestroyNotify) cairo_surface_destroy,
-                                                             cairo_surface_reference (surface));
-
-      *tile = gdk_memory_texture_new (tw, th, GDK_MEMORY_DEFAULT, bytes, stride);
-    }
-  return *tile;
-}
-
-/* For a GL renderer: the tiles of the cached picture that are in view. GL
- * uploads a texture whole the first time it is drawn; the picture holds up
- * to 36 MB, and uploading all of it in the frame a zoom brings a new one
- * took longer than a frame on a software rasteriser, and kept a second
- * copy of the parts never seen. */
-static void
-snapshot_tiles (KgCanvas *self, GtkSnapshot *snapshot, cairo_surface_t *surface,
-                double x, double y, double w, double h, double k)
-{
-  int pw = cairo_image_surface_get_width (surface), ph = cairo_image_surface_get_height (surface);
-  double side = CACHE_TILE * k;
-  int c0 = MAX (0, (int) floor (-x / side)), r0 = MAX (0, (int) floor (-y / side));
-  int c1 = MIN ((pw - 1) / CACHE_TILE, (int) floor ((w - x) / side));
-  int r1 = MIN ((ph - 1) / CACHE_TILE, (int) floor ((h - y) / side));
-
-  for (int row = r0; row <= r1; row++)
-    for (int column = c0; column <= c1; column++)
-      {
-        GdkTexture *tile = cache_tile (self, surface, column, row);
-
-        gtk_snapshot_append_texture (snapshot, tile,
-                                     &GRAPHENE_RECT_INIT (x + column * side, y + row * side,
-                                                          gdk_texture_get_width (tile) * k,
-                                                          gdk_texture_get_height (tile) * k));
-      }
-}
-
 /* The cached picture with its top-left corner at widget point (x, y). */
 static void
 snapshot_cache (KgCanvas *self, GtkSnapshot *snapshot, double x, double y, double w, double h, int scale)
 {
-  cairo_surface_t *surface = g_object_get_qdata (G_OBJECT (self->cache), surface_quark ());
+  cairo_surface_t *surface = g_object_get_qdata (G_OBJECT (self->cache), _kg_canvas_surface_quark ());
   double k = self->zoom / (self->cache_zoom * scale);
   cairo_t *cr;
 
@@ -547,9 +487,10 @@ snapshot_cache (KgCanvas *self, GtkSnapshot *snapshot, double x, double y, doubl
    * cairo node painting just the part in view from the surface itself. */
   if (!renders_with_cairo (GTK_WIDGET (self)))
     {
-      snapshot_tiles (self, snapshot, surface, x, y, w, h, k);
+      _kg_canvas_snapshot_tiles (self, snapshot, x, y, w, h, k);
       return;
     }
+  g_clear_object (&self->previous);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_translate (cr, x, y);
   cairo_scale (cr, k, k);

@@ -54,6 +54,8 @@ struct _KgCanvas
   guint            generation;      /* bumped whenever what it shows changes */
   gboolean         rendering;       /* a worker is rendering a large scene */
   gpointer         render_scene;    /* the workers' copy of the scene (SceneCopy) */
+  GdkTexture      *previous;        /* the picture before, while GL uploads the new one */
+  double           previous_x, previous_y, previous_zoom;
 
   /* Gestures. */
   double           drag_tx, drag_ty;
@@ -87,5 +89,14 @@ gboolean  _kg_canvas_is_dark         (void);
 void      _kg_canvas_drop_render_scene (KgCanvas  *self);
 void      _kg_canvas_snapshot        (GtkWidget   *widget,
                                       GtkSnapshot *snapshot);
+GQuark    _kg_canvas_surface_quark   (void);
+/* kg-canvas-tiles.c */
+void      _kg_canvas_snapshot_tiles  (KgCanvas    *self,
+                                      GtkSnapshot *snapshot,
+                                      double       x,
+                                      double       y,
+                                      double       width,
+                                      double       height,
+                                      double       k);
 
 G_END_DECLS

@@ -244,6 +244,7 @@ clear_scene (KgCanvas *self)
   g_clear_pointer (&self->entity_emphasis, g_free);
   g_clear_pointer (&self->relation_emphasis, g_free);
   g_clear_object (&self->cache);
+  g_clear_object (&self->previous);
   self->generation++;
 }
 
