@@ -16,6 +16,9 @@
                                   * nodes filled with their outline colour
                                   * instead of outlined (one fill, no stroke) */
 #define FADED_ALPHA        0.15
+/* From this many edges on, far-out edges are a haze of crossing lines:
+ * drawn without antialiasing they look the same and cost a third. */
+#define DENSE_EDGES        5000
 
 void
 kg_render_options_init (KgRenderOptions *options)
@@ -365,16 +368,22 @@ draw_nodes (cairo_t               *cr,
     }
 }
 
-/* Far out (straight edges, no outlines) items are drawn in batches: one
- * path and one fill or stroke per colour instead of one per item, since the
- * per-operation cost dominates when items are a few pixels. Highlighted and
- * selected items still come one by one, on top. */
+/* Far out (straight edges, no outlines) items are drawn in batches of one
+ * colour: nodes as one path and one fill per colour, since the per-operation
+ * cost dominates when they are a few pixels; edges with one source per
+ * colour but a stroke each, which cairo rasterises about twice as fast as
+ * one path of thousands of crossing lines (20,000 nodes at zoom 0.1: 830 ->
+ * 540 ms). Highlighted and selected items still come one by one, on top. */
 static void
 draw_far_edges (cairo_t               *cr,
                 KgGraph               *graph,
                 const KgScene         *scene,
                 const KgRenderOptions *o)
 {
+  cairo_antialias_t antialias = cairo_get_antialias (cr);
+
+  if (scene->n_edges >= DENSE_EDGES)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (guint k = 0; k < KG_N_RELATION_KINDS; k++)
     for (KgEmphasis level = KG_EMPHASIS_NORMAL; level <= KG_EMPHASIS_FADED; level++)
       {
@@ -389,17 +398,19 @@ draw_far_edges (cairo_t               *cr,
                 || emphasis_of (o->relation_emphasis, e->relation) != level
                 || kg_graph_get_relation (graph, e->relation)->kind != k)
               continue;
+            if (!any)
+              {
+                kg_render_kind_color (k, o->dark, rgb);
+                cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], emphasis_alpha (level));
+                cairo_set_line_width (cr, 1.0 / o->zoom);
+                any = TRUE;
+              }
             cairo_move_to (cr, e->points[0].x, e->points[0].y);
             cairo_line_to (cr, e->points[e->n_points - 1].x, e->points[e->n_points - 1].y);
-            any = TRUE;
+            cairo_stroke (cr);
           }
-        if (!any)
-          continue;
-        kg_render_kind_color (k, o->dark, rgb);
-        cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], emphasis_alpha (level));
-        cairo_set_line_width (cr, 1.0 / o->zoom);
-        cairo_stroke (cr);
       }
+  cairo_set_antialias (cr, antialias);
   for (guint i = 0; i < scene->n_edges; i++)
     {
       const KgSceneEdge *e = &scene->edges[i];
