@@ -172,7 +172,7 @@ record_frame (Bench *b, gint64 t)
   if (b->frame > 0)
     g_array_append_val (b->intervals, interval);
   if (g_getenv ("KG_BENCH_FRAMES") != NULL)
-    g_printerr ("frame %u %.1f work %.1f zoom %.3f\n", b->frame, interval, work, kg_canvas_get_zoom (canvas_of (b)));
+    g_printerr ("frame %u %.1f work %.1f zoom %.3f cache %.3f rendering %d\n", b->frame, interval, work, kg_canvas_get_zoom (canvas_of (b)), canvas_of (b)->cache_zoom, canvas_of (b)->rendering);
   g_array_append_val (b->work, work);
   b->frame++;
 }
