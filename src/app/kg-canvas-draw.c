@@ -7,6 +7,11 @@
 #include <epoxy/gl.h>
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "kg-canvas-private.h"
 
@@ -22,6 +27,8 @@
 #define SCENE_PAD 40.0
 /* From this size on, the scene is rendered off the main thread. */
 #define ASYNC_RENDER_NODES 2000
+/* The workers' nice value (see render_pool_run). */
+#define RENDER_NICE 10
 
 /* ---- drawing ---- */
 
@@ -187,12 +194,50 @@ _kg_canvas_surface_quark (void)
   return g_quark_from_static_string ("kg-canvas-surface");
 }
 
+static void
+free_pixels_run (gpointer pixels, gpointer unused)
+{
+  g_free (pixels);
+}
+
+/* A picture is up to 36 MB in its own mapping; giving it back to the system
+ * took the main thread 6 to 24 ms in the frame that replaced it. */
+static void
+free_pixels_later (gpointer pixels)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (free_pixels_run, NULL, 1, FALSE, NULL));
+  g_thread_pool_push (pool, pixels, NULL);
+}
+
+static cairo_surface_t *
+create_picture_surface (int pw, int ph)
+{
+  static const cairo_user_data_key_t pixels_key;
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
+  guchar *pixels = g_try_malloc0 ((gsize) stride * ph);
+  cairo_surface_t *surface;
+
+  if (pixels == NULL)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, pw, ph, stride);
+  if (cairo_surface_set_user_data (surface, &pixels_key, pixels, free_pixels_later) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_free (pixels);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+    }
+  return surface;
+}
+
 /* Any thread: the scene into a texture. */
 static GdkTexture *
 render_texture (KgGraph *graph, const KgScene *scene, const KgRenderOptions *options,
                 double x, double y, double pz, int pw, int ph)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_surface_t *surface = create_picture_surface (pw, ph);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
@@ -206,7 +251,7 @@ render_texture (KgGraph *graph, const KgScene *scene, const KgRenderOptions *opt
                                       (gsize) cairo_image_surface_get_stride (surface) * ph,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
-  /* The cairo renderer paints the surface itself (see snapshot_cache). */
+  /* The tiles on screen are made from the surface (kg-canvas-tiles.c). */
   g_object_set_qdata_full (G_OBJECT (texture), _kg_canvas_surface_quark (), cairo_surface_reference (surface),
                            (GDestroyNotify) cairo_surface_destroy);
   return texture;
@@ -231,9 +276,10 @@ install_cache (KgCanvas *self, GdkTexture *texture, double x, double y, double z
 }
 
 static void
-render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+render_thread (gpointer data, gpointer unused)
 {
-  RenderJob *job = task_data;
+  g_autoptr(GTask) task = data;
+  RenderJob *job = g_task_get_task_data (task);
   KgRenderOptions options;
 
   kg_render_options_init (&options);
@@ -279,6 +325,29 @@ kg_canvas_is_drawn (KgCanvas *self)
   return self->cache != NULL && !self->cache_stale && !self->rendering;
 }
 
+/* A worker renders at a lower priority than the main thread: on two cores
+ * a render competes with the frames (the main thread, the X server, a
+ * software GL's threads) and should lose. Linux's nice value is per thread;
+ * the pool's threads keep it, so they serve nothing else. */
+static void
+render_pool_run (gpointer data, gpointer user_data)
+{
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), RENDER_NICE);
+#endif
+  render_thread (data, user_data);
+}
+
+static GThreadPool *
+render_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (render_pool_run, NULL, 2, FALSE, NULL));
+  return pool;
+}
+
 /* Large scenes render in a worker, so the frame clock keeps ticking. */
 static void
 start_render (KgCanvas *self, double x, double y, double pz, int pw, int ph)
@@ -297,7 +366,7 @@ start_render (KgCanvas *self, double x, double y, double pz, int pw, int ph)
   job->generation = self->generation;
   self->rendering = TRUE;
   g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
-  g_task_run_in_thread (task, render_thread);
+  g_thread_pool_push (render_pool (), g_steal_pointer (&task), NULL);
 }
 
 static void
@@ -478,27 +547,8 @@ renders_with_cairo (GtkWidget *widget)
 static void
 snapshot_cache (KgCanvas *self, GtkSnapshot *snapshot, double x, double y, double w, double h, int scale)
 {
-  cairo_surface_t *surface = g_object_get_qdata (G_OBJECT (self->cache), _kg_canvas_surface_quark ());
-  double k = self->zoom / (self->cache_zoom * scale);
-  cairo_t *cr;
-
-  /* A GL renderer keeps the tiles on the GPU; the cairo renderer would
-   * convert each texture to a new surface on every frame, so it gets a
-   * cairo node painting just the part in view from the surface itself. */
-  if (!renders_with_cairo (GTK_WIDGET (self)))
-    {
-      _kg_canvas_snapshot_tiles (self, snapshot, x, y, w, h, k);
-      return;
-    }
-  g_clear_object (&self->previous);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, k, k);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  /* Stretched while a zoom goes on: the cheap filter, it lasts a moment. */
-  cairo_pattern_set_filter (cairo_get_source (cr), k == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  _kg_canvas_snapshot_tiles (self, snapshot, renders_with_cairo (GTK_WIDGET (self)), x, y, w, h,
+                             self->zoom / (self->cache_zoom * scale));
 }
 
 void

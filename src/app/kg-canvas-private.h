@@ -54,7 +54,7 @@ struct _KgCanvas
   guint            generation;      /* bumped whenever what it shows changes */
   gboolean         rendering;       /* a worker is rendering a large scene */
   gpointer         render_scene;    /* the workers' copy of the scene (SceneCopy) */
-  GdkTexture      *previous;        /* the picture before, while GL uploads the new one */
+  GdkTexture      *previous;        /* the picture before, while the new one's tiles come */
   double           previous_x, previous_y, previous_zoom;
 
   /* Gestures. */
@@ -93,6 +93,7 @@ GQuark    _kg_canvas_surface_quark   (void);
 /* kg-canvas-tiles.c */
 void      _kg_canvas_snapshot_tiles  (KgCanvas    *self,
                                       GtkSnapshot *snapshot,
+                                      gboolean     cairo,
                                       double       x,
                                       double       y,
                                       double       width,
