@@ -590,8 +590,8 @@ kg_mention_index (const KgAnalysis *analysis)
 {
   gint *index = g_new (gint, analysis->tokens->len + 1);
 
-  for (guint i = 0; i <= analysis->tokens->len; i++)
-    index[i] = -1;
+  /* -1 is all ones in every byte: one memset rather than a store a token. */
+  memset (index, 0xff, (analysis->tokens->len + 1) * sizeof *index);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
       const KgMention *mention = &g_array_index (analysis->mentions, KgMention, m);
