@@ -237,6 +237,25 @@ sentence_tokens (const KgAnalysis *analysis,
     }
 }
 
+/* sentence_tokens() for the sentence's tokens at the offsets in which
+ * from its first token, first. */
+static void
+some_tokens (const KgAnalysis *analysis,
+             guint             first,
+             const guint      *which,
+             guint             n,
+             KgTagToken       *out)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const KgToken *token = &tokens[first + which[k]];
+      out[which[k]].text = analysis->text + token->start;
+      out[which[k]].length = token->end - token->start;
+    }
+}
+
 /* Decodes only the stretches that can hold a name: capitalised tokens,
  * short gaps between them ("Bank of England") and all of a headline in
  * capitals. Everything else is O at no cost, which is most of a text. The
@@ -635,9 +654,15 @@ prepare_sentence (const KgAnalysis *analysis,
   guint *needed = d->needed + d->n_needed, n_needed = 0, n_active = 0;
   const guint8 *tf = d->tf + f;
   gboolean opens_phrase = FALSE, rewritten = FALSE;
+  /* Most sentences want the text of their first token and of the needed
+   * ones only: the others' is read when the lexicon's spans are. */
+  gboolean all_tokens = lower != NULL && candidate;
 
-  sentence_tokens (analysis, sent, scratch->tokens);
-  if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
+  if (all_tokens)
+    sentence_tokens (analysis, sent, scratch->tokens);
+  else
+    some_tokens (analysis, f, &(guint) { 0 }, 1, scratch->tokens);
+  if (all_tokens && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = rewritten = TRUE;
@@ -660,6 +685,8 @@ prepare_sentence (const KgAnalysis *analysis,
   d->n_active += n_active;
   d->n_needed += n_needed;
   d->needed_end[s] = d->n_needed;
+  if (!all_tokens)
+    some_tokens (analysis, f, needed, n_needed, scratch->tokens);
   /* Hash every word first and ask for its slots (in the model and in the
    * cache of the other words), then for its entry, so that the look-ups of
    * a sentence wait on memory together. */
@@ -694,6 +721,8 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
+      if (!all_tokens)
+        sentence_tokens (analysis, sent, scratch->tokens);
       fill_keys (tagger, cache, d, f, n, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
