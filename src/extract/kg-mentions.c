@@ -282,12 +282,19 @@ static const char *const person_titles_words[] = {
 };
 static TokenList person_titles = { person_titles_words };
 
-static gint
-compare_spans (gconstpointer a,
-               gconstpointer b)
+/* Merges the spans from n on, added in text order where no span was, into
+ * the ones before, in text order too: no two start alike, so this is the
+ * order sorting gives, without a comparison call for each pair. */
+static void
+merge_added_spans (GArray *spans,
+                   guint   n)
 {
-  const KgNameSpan *x = a, *y = b;
-  return x->first < y->first ? -1 : x->first > y->first;
+  KgNameSpan *all = (KgNameSpan *) spans->data;
+  guint k = spans->len - n, i = n, j = k, out = spans->len;
+  g_autofree KgNameSpan *added = g_memdup2 (all + n, k * sizeof (KgNameSpan));
+
+  while (j > 0)
+    all[--out] = i > 0 && all[i - 1].first > added[j - 1].first ? all[--i] : added[--j];
 }
 
 /* A name the tagger found once is the same name where it missed it:
@@ -355,7 +362,7 @@ propagate_names (const KgAnalysis     *a,
   _kg_name_table_clear (&names);
   if (spans->len == n_spans)
     return FALSE;
-  g_array_sort (spans, compare_spans);
+  merge_added_spans (spans, n_spans);
   return TRUE;
 }
 
@@ -399,7 +406,7 @@ names_after_titles (const KgAnalysis     *a,
     }
   if (spans->len == n_spans)
     return FALSE;
-  g_array_sort (spans, compare_spans);
+  merge_added_spans (spans, n_spans);
   return TRUE;
 }
 
