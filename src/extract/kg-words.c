@@ -525,13 +525,17 @@ kg_analysis_hash_tokens (KgAnalysis *analysis)
   g_free (analysis->token_hashes);
   /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
   analysis->token_hashes = g_malloc ((n + 1) * (sizeof (guint32) + sizeof (guint16)));
-  for (guint i = 0; i < n; i++)
-    {
-      const KgToken *t = kg_token (analysis, i);
+  {
+    /* In locals: a store of a hash may alias the tokens' length, and would
+     * have the loop load the array again for every token. */
+    const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+    const char *text = analysis->text;
+    gsize length = analysis->length;
+    guint32 *hashes = analysis->token_hashes;
 
-      analysis->token_hashes[i] = word_hash (analysis->text + t->start, t->end - t->start,
-                                             analysis->length - t->start);
-    }
+    for (guint i = 0; i < n; i++)
+      hashes[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
+  }
   analysis->token_hashes[n] = 0;
   analysis->n_token_hashes = n;
   ids = token_word_ids (analysis);
