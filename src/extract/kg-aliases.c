@@ -569,8 +569,6 @@ resolver_init (Resolver   *self,
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->groups = g_array_new (FALSE, FALSE, sizeof (Group));
-  self->forms = g_array_new (FALSE, FALSE, sizeof (Form));
   self->orgs = kg_name_index_new ();
   self->company_first_words = kg_name_index_new ();
   self->org_slips = kg_name_index_new ();
@@ -582,7 +580,13 @@ resolver_init (Resolver   *self,
 static void
 resolver_size_tables (Resolver *self)
 {
+  guint n_mentions = self->analysis->mentions->len;
+
   self->n_names = kg_name_set_size (self->strings);
+  /* A group a mention at most, and a form (but for slips moved to another
+   * group, which the array grows for): room made once, not grown. */
+  self->groups = g_array_sized_new (FALSE, FALSE, sizeof (Group), n_mentions);
+  self->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), n_mentions);
   self->by_name = g_new0 (guint, N_NAME_CLASSES * self->n_names);
   self->acronyms = g_new0 (guint, self->n_names);
   self->word_tags = g_new0 (TagCounts, self->n_names);
