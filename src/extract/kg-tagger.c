@@ -141,28 +141,12 @@ unicode_token_flags (const char *text,
   return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
-/* The capitals (upper) and small letters (lower) among the first length
- * (1 to 8) bytes at text, eight at a time; FALSE when one of them is not
- * ASCII. */
-static inline gboolean
-count_letters8 (const char *text,
-                gsize       length,
-                guint      *upper,
-                guint      *lower)
+/* One bit a byte of mask (0x80 in each byte counted), summed into the top
+ * byte. */
+static inline guint
+count_bytes (guint64 mask)
 {
-  guint64 x = _kg_bytes_load (text), caps, small;
-
-  /* Only the word's bytes stay, at the top: where they are does not
-   * change the counts. */
-  x <<= 64 - 8 * length;
-  if (x & KG_BYTES (0x80))
-    return FALSE;
-  caps = _kg_bytes_within (x, 'A', 'Z');
-  small = _kg_bytes_within (x, 'a', 'z');
-  /* One bit a byte, summed into the top byte. */
-  *upper = ((caps >> 7) * KG_BYTES (1)) >> 56;
-  *lower = ((small >> 7) * KG_BYTES (1)) >> 56;
-  return TRUE;
+  return ((mask >> 7) * KG_BYTES (1)) >> 56;
 }
 
 /* Also counts the capital and small letters of an ASCII word, the way
@@ -178,13 +162,29 @@ token_flags (const char *text,
 {
   guint upper = 0, lower = 0;
   guint other = 0;
-  gboolean alpha;
+  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
+   * this way. A word that starts with one has a letter to count. */
+  gboolean alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
 
-  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes */
-    other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
+  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes, eight at a time */
+    {
+      /* Only the word's bytes stay, at the top: where they are does not
+       * change the counts. */
+      guint64 x = _kg_bytes_load (text) << (64 - 8 * length), caps;
+
+      if (x & KG_BYTES (0x80))
+        return unicode_token_flags (text, length);
+      caps = _kg_bytes_within (x, 'A', 'Z');
+      if (alpha)
+        {
+          *n_upper += count_bytes (caps);
+          *n_lower += count_bytes (_kg_bytes_within (x, 'a', 'z'));
+        }
+      return caps ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
+    }
   /* Branch-free counting: one table look-up and one sum a byte, the three
    * counts side by side in 21-bit fields; a longer token counts one by one. */
-  else if (G_LIKELY (length < (1u << 21)))
+  if (G_LIKELY (length < (1u << 21)))
     {
       guint64 sum = 0;
 
@@ -204,10 +204,7 @@ token_flags (const char *text,
       }
   if (other & 4)
     return unicode_token_flags (text, length);
-  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
-   * this way. */
-  alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
-  if (upper + lower > 0 && alpha)
+  if (alpha)
     {
       *n_upper += upper;
       *n_lower += lower;
