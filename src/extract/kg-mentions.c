@@ -496,7 +496,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_array_set_size (analysis->mentions, 0);
   if (analysis->tokens->len == 0)
     return;
-  labels = g_new0 (guint8, analysis->tokens->len);
+  labels = g_new (guint8, analysis->tokens->len);
   token_lex = g_new (guint32, analysis->tokens->len);
   _kg_tag_classes (analysis, tagger, labels, token_lex);
   lexicons.lexicon = _kg_tagger_lexicon (tagger);

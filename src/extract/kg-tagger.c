@@ -488,7 +488,6 @@ decode_sentence (const KgTagger      *tagger,
 {
   guint x = 0;
 
-  memset (labels, KG_LABEL_O, ts->n);
   emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
   /* A stretch of decoded tokens is as long a run of needed ones. */
   while (x < n_needed)
@@ -772,6 +771,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
   bos_entry = _kg_word_entry (tagger, cache, bos);
   eos_entry = _kg_word_entry (tagger, cache, eos);
   doc_flags (tagger, cache, analysis, &d, &flags);
+  /* Once for the document, not a sentence at a time: most tokens are
+   * never decoded. */
+  memset (labels, KG_LABEL_O, n_tokens);
   memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
     {
