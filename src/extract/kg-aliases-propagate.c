@@ -200,6 +200,7 @@ kg_propagate_mentions (KgAnalysis       *a,
   Forms forms = { names, types };
   g_autoptr(KgNameIndex) slips = kg_name_index_new ();
   g_autofree gint *covered = NULL;
+  const GArray *capitalised;
   guint n = a->mentions->len;
 
   collect_forms (a, suffixes, scratch, &forms, strings, name_ids);
@@ -212,8 +213,12 @@ kg_propagate_mentions (KgAnalysis       *a,
     if (g_array_index (types, KgEntityType, id) == KG_ENTITY_ORGANIZATION
         || g_array_index (types, KgEntityType, id) == KG_ENTITY_GOVERNMENT)
       kg_name_index_add (slips, kg_name_set_get (names, id), g_array_index (types, KgEntityType, id) + 1);
-  for (guint t = 0; t < a->tokens->len; t++)
+  /* Only a capitalised token may be a name: the others are passed over
+   * without a look. */
+  capitalised = kg_capitalised_tokens (a);
+  for (guint k = 0; k < capitalised->len; k++)
     {
+      guint t = g_array_index (capitalised, guint, k);
       KgMention mention = { 0 };
       gsize length;
       const char *text;

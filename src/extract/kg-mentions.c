@@ -8,6 +8,7 @@
 #include "kg-bytes.h"
 #include "kg-mentions-private.h"
 #include "kg-type-cues.h"
+#include "kg-words.h"
 
 /*
  * From tagger labels to typed mentions: PER, ORG and LOC become person,
@@ -410,33 +411,6 @@ names_after_titles (const KgAnalysis     *a,
   return TRUE;
 }
 
-/* The tokens that start with a capital, in order: the names the tagger
- * missed start there. */
-static GArray *
-capitalised_tokens (const KgAnalysis *a)
-{
-  const KgToken *tokens = (const KgToken *) a->tokens->data;
-  GArray *capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint block[256];
-
-  /* Picked a block at a time without a branch for the ASCII ones, and
-   * appended together: one append a token was most of the cost. */
-  for (guint first = 0; first < a->tokens->len; first += G_N_ELEMENTS (block))
-    {
-      guint end = MIN (a->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
-
-      for (guint t = first; t < end; t++)
-        {
-          guchar c = a->text[tokens[t].start];
-
-          block[n] = t;
-          n += c < 0x80 ? (guint) (c - 'A') < 26 : token_is_capitalised (a, t);
-        }
-      g_array_append_vals (capitalised, block, n);
-    }
-  return capitalised;
-}
-
 static GArray *
 spans_from_labels (const KgAnalysis *a,
                    const guint8     *labels)
@@ -487,7 +461,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_autofree guint8 *labels = NULL;
   g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
-  g_autoptr(GArray) capitalised = NULL;
+  const GArray *capitalised;
   guint n_mentions = 0;
 
   g_return_if_fail (analysis != NULL);
@@ -511,7 +485,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   _kg_harmonise_types (analysis, lexicon, spans);
   /* Again when names were added after titles; the names found again keep
    * the type their text already has. */
-  capitalised = capitalised_tokens (analysis);
+  capitalised = kg_capitalised_tokens (analysis);
   if (names_after_titles (analysis, lexicon, capitalised, spans))
     _kg_harmonise_types (analysis, lexicon, spans);
   propagate_names (analysis, lexicon, capitalised, spans);

@@ -54,8 +54,6 @@ add_row (const KgTagger *tagger,
   e->last += row[8] * tagger->unscale;
 }
 
-
-
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
 typedef struct
@@ -141,8 +139,7 @@ unicode_token_flags (const char *text,
   return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
-/* One bit a byte of mask (0x80 in each byte counted), summed into the top
- * byte. */
+/* The bytes of mask with 0x80 set, one bit a byte summed into the top. */
 static inline guint
 count_bytes (guint64 mask)
 {
@@ -234,8 +231,7 @@ sentence_tokens (const KgAnalysis *analysis,
     }
 }
 
-/* sentence_tokens() for the sentence's tokens at the offsets in which
- * from its first token, first. */
+/* sentence_tokens() for the tokens at the offsets in which from first. */
 static void
 some_tokens (const KgAnalysis *analysis,
              guint             first,

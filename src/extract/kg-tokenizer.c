@@ -783,4 +783,6 @@ kg_tokenize (KgAnalysis *analysis)
   scan_tokens (analysis, &buffer);
   split_sentences (analysis, buffer.breaks, buffer.n_breaks);
   g_free (buffer.breaks);
+  /* Made from the old tokens, if any. */
+  g_clear_pointer (&analysis->capitalised, g_array_unref);
 }

@@ -561,6 +561,33 @@ kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
   return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
 }
 
+const GArray *
+kg_capitalised_tokens (KgAnalysis *analysis)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  guint block[256];
+
+  if (analysis->capitalised != NULL)
+    return analysis->capitalised;
+  analysis->capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Picked a block at a time without a branch for the ASCII ones, and
+   * appended together: one append a token was most of the cost. */
+  for (guint first = 0; first < analysis->tokens->len; first += G_N_ELEMENTS (block))
+    {
+      guint end = MIN (analysis->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
+
+      for (guint t = first; t < end; t++)
+        {
+          guchar c = analysis->text[tokens[t].start];
+
+          block[n] = t;
+          n += c < 0x80 ? (guint) (c - 'A') < 26 : kg_token_is_capitalised_utf8 (analysis, t);
+        }
+      g_array_append_vals (analysis->capitalised, block, n);
+    }
+  return analysis->capitalised;
+}
+
 gboolean
 kg_token_is_possessive (const KgAnalysis *analysis,
                         guint             i)
