@@ -111,4 +111,19 @@ _kg_word_entry (const KgTagger    *tagger,
   return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
 }
 
+/* Labels the decoded tokens (TF_ACTIVE in tf) of a sentence, whose
+ * needed tokens (the decoded ones and their neighbours, in order) have
+ * entries: emission scores into em (KG_N_LABELS a token), then Viterbi
+ * over each stretch (kg-tagger-decode.c). Labels of the others are left. */
+void         _kg_decode_sentence  (const KgTagger      *tagger,
+                                   const KgTagSentence *ts,
+                                   const KgVocabEntry **entry,
+                                   const guint8        *tf,
+                                   const guint         *needed,
+                                   guint                n_needed,
+                                   const KgVocabEntry  *bos,
+                                   const KgVocabEntry  *eos,
+                                   float               *em,
+                                   guint8              *labels);
+
 G_END_DECLS

@@ -14,45 +14,9 @@
  * at a time. Word features are summed once per distinct word (news repeats
  * its words), which is what makes tagging fast: the model holds the sums of
  * its training vocabulary, and each thread keeps those of the other words it
- * met, from one document to the next.
+ * met, from one document to the next. A sentence's scores and Viterbi are in
+ * kg-tagger-decode.c.
  */
-
-/* A token's emission scores while they are summed. */
-typedef struct
-{
-  KgScores4 lo;     /* labels 0-3 */
-  KgScores4 hi;     /* labels 4-7 */
-  float     last;
-} Emission;
-
-typedef gint16 Row8 __attribute__ ((vector_size (16)));
-typedef float  Row8f __attribute__ ((vector_size (32)));
-
-static inline void
-add_scores (Emission    *e,
-            const float *v)
-{
-  e->lo += _kg_scores4_load (v);
-  e->hi += _kg_scores4_load (v + 4);
-  e->last += v[8];
-}
-
-/* out[l] += row[l] * unscale, label by label. */
-static inline void
-add_row (const KgTagger *tagger,
-         guint32         feature,
-         Emission       *e)
-{
-  const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
-  Row8 r;
-  Row8f f;
-
-  memcpy (&r, row, sizeof r);
-  f = __builtin_convertvector (r, Row8f);
-  e->lo += _kg_scores4_load ((const float *) &f) * tagger->unscale;
-  e->hi += _kg_scores4_load ((const float *) &f + 4) * tagger->unscale;
-  e->last += row[8] * tagger->unscale;
-}
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
@@ -139,11 +103,13 @@ unicode_token_flags (const char *text,
   return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
-/* The bytes of mask with 0x80 set, one bit a byte summed into the top. */
+/* How many of the eight bytes of x have the bit flag set: one bit a byte,
+ * summed into the top byte. */
 static inline guint
-count_bytes (guint64 mask)
+count_flag (guint64 x,
+            guint8  flag)
 {
-  return ((mask >> 7) * KG_BYTES (1)) >> 56;
+  return (((x & KG_BYTES (flag)) / flag) * KG_BYTES (1)) >> 56;
 }
 
 /* Also counts the capital and small letters of an ASCII word, the way
@@ -174,8 +140,8 @@ token_flags (const char *text,
       caps = _kg_bytes_within (x, 'A', 'Z');
       if (alpha)
         {
-          *n_upper += count_bytes (caps);
-          *n_lower += count_bytes (_kg_bytes_within (x, 'a', 'z'));
+          *n_upper += count_flag (caps, 0x80);
+          *n_lower += count_flag (_kg_bytes_within (x, 'a', 'z'), 0x80);
         }
       return caps ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
     }
@@ -262,6 +228,52 @@ common_i (const char *text,
   return length == 1 && text[0] == 'I' && (tf & TF_UPPER) ? TF_COMMON : 0;
 }
 
+/* The flags of the (up to) eight tokens from i, the first in the lowest
+ * byte, 0 past n. */
+static inline guint64
+flags8 (const guint8 *tf,
+        guint         i,
+        guint         n)
+{
+  guint64 x = 0;
+
+  if (i + 8 <= n)
+    return _kg_bytes_load ((const char *) tf + i);
+  for (guint k = i; k < n; k++)
+    x |= (guint64) tf[k] << (8 * (k - i));
+  return x;
+}
+
+/* The next token (from i, the first of a block of eight) whose byte in
+ * marks is not 0, taking it out of marks. */
+static inline guint
+next_marked (guint    i,
+             guint64 *marks)
+{
+  guint k = i + __builtin_ctzll (*marks) / 8;
+
+  *marks &= *marks - 1;
+  return k;
+}
+
+/* Token i is decoded: so is the gap of three at most since the last one
+ * decoded, and its neighbours are needed. */
+static inline void
+mark_token (guint8 *tf,
+            guint   n,
+            guint   i,
+            int     last)
+{
+  tf[i] |= TF_ACTIVE | TF_NEEDED;
+  if (i > 0)
+    tf[i - 1] |= TF_NEEDED;
+  if (i + 1 < n)
+    tf[i + 1] |= TF_NEEDED;
+  if ((int) i - last <= 3)
+    for (int j = last + 1; j < (int) i; j++)
+      tf[j] |= TF_ACTIVE | TF_NEEDED;
+}
+
 static void
 mark_active (guint8   *tf,
              guint     n,
@@ -269,25 +281,22 @@ mark_active (guint8   *tf,
 {
   int last = -100;
 
-  for (guint i = 0; i < n; i++)
+  /* Eight tokens at a time, and only the capitals (not common words) one by
+   * one: the flags marked are none of those read. */
+  G_STATIC_ASSERT (TF_UPPER == 1 && TF_COMMON == TF_UPPER << 5);
+  for (guint block = 0; block < n; block += 8)
     {
-      /* Most runs of eight tokens have no capital: passed over at once. */
-      if (!all_caps && i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_UPPER)))
+      guint64 x = flags8 (tf, block, n);
+      guint64 marks = all_caps ? KG_BYTES (1) >> (8 * (8 - MIN (n - block, 8)))
+                               : x & ~(x >> 5) & KG_BYTES (TF_UPPER);
+
+      while (marks != 0)
         {
-          i += 7;
-          continue;
+          guint i = next_marked (block, &marks);
+
+          mark_token (tf, n, i, last);
+          last = i;
         }
-      if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
-        continue;
-      tf[i] |= TF_ACTIVE | TF_NEEDED;
-      if (i > 0)
-        tf[i - 1] |= TF_NEEDED;
-      if (i + 1 < n)
-        tf[i + 1] |= TF_NEEDED;
-      if ((int) i - last <= 3)
-        for (int j = last + 1; j < (int) i; j++)
-          tf[j] |= TF_ACTIVE | TF_NEEDED;
-      last = i;
     }
 }
 
@@ -403,103 +412,6 @@ doc_flags (const KgTagger    *tagger,
         }
     }
   *result = map;
-}
-
-/* The emission scores of the token at i into out. */
-static void
-emission (const KgTagger      *tagger,
-          const KgTagSentence *ts,
-          const KgVocabEntry **entry,
-          const KgVocabEntry  *bos,
-          const KgVocabEntry  *eos,
-          guint                i,
-          const guint32       *features,
-          guint                n_features,
-          float               *out)
-{
-  Emission sum = { { 0 }, { 0 }, 0 };
-
-  for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
-    {
-      int j = (int) i + k;
-      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
-      add_scores (&sum, e->scores[k + KG_WINDOW]);
-    }
-  for (guint p = 0; p < n_features; p++)
-    add_row (tagger, features[p], &sum);
-  _kg_scores4_store (out, sum.lo);
-  _kg_scores4_store (out + 4, sum.hi);
-  out[8] = sum.last;
-}
-
-/* The emission scores of every decoded token of the sentence, at
- * em + i * KG_N_LABELS; the decoded tokens are among needed. */
-static void
-emissions (const KgTagger      *tagger,
-           const KgTagSentence *ts,
-           const KgVocabEntry **entry,
-           const guint8        *tf,
-           const guint         *needed,
-           guint                n_needed,
-           const KgVocabEntry  *bos,
-           const KgVocabEntry  *eos,
-           float               *em)
-{
-  guint32 feats[64][KG_MAX_POS_FEATURES];
-  guint n_feats[64], at[64];
-  guint x = 0;
-
-  while (x < n_needed)
-    {
-      guint k = 0;
-
-      /* Fetch the weight rows of the sentence's tokens at once (64 at
-       * most): they are scattered over the table, and waiting for each in
-       * turn is most of the cost. */
-      for (; x < n_needed && k < G_N_ELEMENTS (at); x++)
-        if (tf[needed[x]] & TF_ACTIVE)
-          {
-            at[k] = needed[x];
-            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
-            for (guint p = 0; p < n_feats[k]; p++)
-              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
-            k++;
-          }
-      for (guint c = 0; c < k; c++)
-        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
-    }
-}
-
-static void
-decode_sentence (const KgTagger      *tagger,
-                        const KgTagSentence *ts,
-                 const KgVocabEntry **entry,
-                 const guint8        *tf,
-                 const guint         *needed,
-                 guint                n_needed,
-                 const KgVocabEntry  *bos,
-                 const KgVocabEntry  *eos,
-                 float               *em,
-                 guint8              *labels)
-{
-  guint x = 0;
-
-  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
-  /* A stretch of decoded tokens is as long a run of needed ones. */
-  while (x < n_needed)
-    {
-      guint i = needed[x], end = i;
-
-      if (!(tf[i] & TF_ACTIVE))
-        {
-          x++;
-          continue;
-        }
-      while (end < ts->n && (tf[end] & TF_ACTIVE))
-        end++;
-      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
-      x += end - i;
-    }
 }
 
 /* The capitals and lexicon classes of a sentence's tokens in scratch, all
@@ -662,17 +574,15 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
-  for (guint i = 0; i < n; i++)
+  /* Eight tokens at a time, the needed ones (the decoded among them)
+   * taken one by one. */
+  for (guint block = 0; block < n; block += 8)
     {
-      /* Eight tokens none needed (nor so decoded) are passed over at once. */
-      if (i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_NEEDED)))
-        {
-          i += 7;
-          continue;
-        }
-      needed[n_needed] = i;
-      n_needed += (tf[i] & TF_NEEDED) != 0;
-      n_active += (tf[i] & TF_ACTIVE) != 0;
+      guint64 x = flags8 (tf, block, n), marks = x & KG_BYTES (TF_NEEDED);
+
+      n_active += count_flag (x, TF_ACTIVE);
+      while (marks != 0)
+        needed[n_needed++] = next_marked (block, &marks);
     }
   d->n_active += n_active;
   d->n_needed += n_needed;
@@ -780,7 +690,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
 
       fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
                         &scratch);
-      decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
+      _kg_decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
                        eos_entry, em, labels + f);
     }
   doc_arrays_clear (&d);
