@@ -197,20 +197,26 @@ clitic_length (const char *text,
                gsize       length,
                gsize       i)
 {
-  static const char *const clitics[] = { "s", "S", "re", "ve", "ll", "d", "m", NULL };
-  gsize a = char_len (text, i);
+  gsize a = char_len (text, i), n;
 
-  /* Quotes and "n't" are passed over at the first byte. */
-  if (i + a >= length || strchr ("sSrvldm", text[i + a]) == NULL || text[i + a] == '\0')
+  /* The first letter tells the one clitic it may be; quotes and "n't" are
+   * passed over there. */
+  if (i + a >= length)
     return 0;
-  for (guint k = 0; clitics[k]; k++)
+  switch (text[i + a])
     {
-      gsize n = strlen (clitics[k]);
-      if (i + a + n <= length && strncmp (text + i + a, clitics[k], n) == 0 &&
-          !is_alnum (char_at (text, length, i + a + n)))
-        return a + n;
+    case 's': case 'S': case 'd': case 'm':
+      n = 1;
+      break;
+    case 'r': case 'v': case 'l':   /* 're 've 'll */
+      n = 2;
+      if (i + a + 1 >= length || text[i + a + 1] != (text[i + a] == 'l' ? 'l' : 'e'))
+        return 0;
+      break;
+    default:
+      return 0;
     }
-  return 0;
+  return is_alnum (char_at (text, length, i + a + n)) ? 0 : a + n;
 }
 
 static gboolean
@@ -456,17 +462,21 @@ typedef struct
   guint    breaks_size;
 } TokenBuffer;
 
-static void
+static G_GNUC_NO_INLINE void
+grow_breaks (TokenBuffer *buffer)
+{
+  buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
+  buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
+}
+
+static inline void
 add_break (TokenBuffer *buffer,
            guint        k)
 {
   if (buffer->n_breaks > 0 && buffer->breaks[buffer->n_breaks - 1] == k)
     return;
   if (buffer->n_breaks == buffer->breaks_size)
-    {
-      buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
-      buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
-    }
+    grow_breaks (buffer);
   buffer->breaks[buffer->n_breaks++] = k;
 }
 
