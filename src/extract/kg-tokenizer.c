@@ -462,13 +462,8 @@ typedef struct
   guint    breaks_size;
 } TokenBuffer;
 
-static G_GNUC_NO_INLINE void
-grow_breaks (TokenBuffer *buffer)
-{
-  buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
-  buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
-}
-
+/* Inline, as add_token is: the buffer's address handed to a call would
+ * keep its fields in memory, loaded again after each token's store. */
 static inline void
 add_break (TokenBuffer *buffer,
            guint        k)
@@ -476,7 +471,10 @@ add_break (TokenBuffer *buffer,
   if (buffer->n_breaks > 0 && buffer->breaks[buffer->n_breaks - 1] == k)
     return;
   if (buffer->n_breaks == buffer->breaks_size)
-    grow_breaks (buffer);
+    {
+      buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
+      buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
+    }
   buffer->breaks[buffer->n_breaks++] = k;
 }
 
