@@ -165,6 +165,29 @@ merge_added_mentions (GArray *mentions,
     }
 }
 
+/* The type + 1 of the organisation or government name that the word slips
+ * from, or 0. Apart from the loop over the tokens, whose every turn would
+ * otherwise free the long word's (mostly NULL) pointer. */
+static gint
+slip_type (KgNameIndex *slips,
+           const char  *text,
+           gsize        length)
+{
+  g_autofree char *long_word = NULL;
+  char buf[128];
+  const char *word = buf;
+
+  /* No allocation for the word of most tokens. */
+  if (length < sizeof buf)
+    {
+      memcpy (buf, text, length);
+      buf[length] = '\0';
+    }
+  else
+    word = long_word = g_strndup (text, length);
+  return MAX (kg_name_index_lookup_slip (slips, word, NULL), 0);
+}
+
 void
 kg_propagate_mentions (KgAnalysis       *a,
                        const KgWordList *suffixes,
@@ -177,6 +200,7 @@ kg_propagate_mentions (KgAnalysis       *a,
   Forms forms = { names, types };
   g_autoptr(KgNameIndex) slips = kg_name_index_new ();
   g_autofree gint *covered = NULL;
+  const GArray *capitalised;
   guint n = a->mentions->len;
 
   collect_forms (a, suffixes, scratch, &forms, strings, name_ids);
@@ -189,35 +213,28 @@ kg_propagate_mentions (KgAnalysis       *a,
     if (g_array_index (types, KgEntityType, id) == KG_ENTITY_ORGANIZATION
         || g_array_index (types, KgEntityType, id) == KG_ENTITY_GOVERNMENT)
       kg_name_index_add (slips, kg_name_set_get (names, id), g_array_index (types, KgEntityType, id) + 1);
-  for (guint t = 0; t < a->tokens->len; t++)
+  /* Only a capitalised token may be a name: the others are passed over
+   * without a look. */
+  capitalised = kg_capitalised_tokens (a);
+  for (guint k = 0; k < capitalised->len; k++)
     {
+      guint t = g_array_index (capitalised, guint, k);
       KgMention mention = { 0 };
-      gsize length = kg_token_len (a, t);
-      const char *text = kg_token_text (a, t);
-      g_autofree char *long_word = NULL;
-      char buf[128];
-      const char *word = buf;
+      gsize length;
+      const char *text;
       guint id;
       gint type;
 
       if (covered[t] >= 0 || !kg_token_is_capitalised (a, t))
         continue;
+      length = kg_token_len (a, t);
+      text = kg_token_text (a, t);
       if (length > 3 && text[length - 2] == '\'' && text[length - 1] == 's')
         length -= 2;
       if ((id = kg_name_set_find (names, text, length)) != KG_NAME_SET_NONE)
         type = g_array_index (types, KgEntityType, id) + 1;
       else
-        {
-          /* No allocation for the word of most tokens. */
-          if (length < sizeof buf)
-            {
-              memcpy (buf, text, length);
-              buf[length] = '\0';
-            }
-          else
-            word = long_word = g_strndup (text, length);
-          type = MAX (kg_name_index_lookup_slip (slips, word, NULL), 0);
-        }
+        type = slip_type (slips, text, length);
       if (type == 0)
         continue;
       mention.start = kg_token (a, t)->start;

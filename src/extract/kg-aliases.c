@@ -25,10 +25,27 @@ typedef struct
   KgEntityType type;
   guint        votes[KG_N_ENTITY_TYPES];
   guint        long_votes[KG_N_ENTITY_TYPES];   /* of multi-word mentions */
-  GPtrArray   *forms;      /* const char*, interned: every cleaned form seen */
+  guint        first_form; /* every cleaned form seen, in order: a chain of */
+  guint        last_form;  /* Form links (index + 1), 0 for none */
   guint        n_words;
   guint        entity;     /* the graph's entity once written */
 } Group;
+
+/* A form of a group's name (interned), and the link (index + 1) to the
+ * group's next: the forms of all groups share one array, where a GPtrArray
+ * a group cost more to make and free than the rest of the group. */
+typedef struct
+{
+  const char *name;
+  guint       next;
+} Form;
+
+static inline const Form *
+form_at (const GArray *forms,
+         guint         link)
+{
+  return &g_array_index (forms, Form, link - 1);
+}
 
 /* Groups by name: multi-word names per type_class(), one-word names per
  * class + 2. */
@@ -54,7 +71,8 @@ typedef struct
   GArray     *name_ids;   /* per mention: guint, its name's id */
   GArray     *n_words;    /* per mention: guint */
   GArray     *group_of;   /* per mention: guint group index */
-  GPtrArray  *groups;     /* Group* */
+  GArray     *groups;     /* Group */
+  GArray     *forms;      /* Form, of all groups */
   guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
   /* Indexes, so that a long document costs no more than its names: */
@@ -65,13 +83,6 @@ typedef struct
   KgNameIndex *surname_slips;
   TagCounts  *word_tags;  /* [name id]: how the one-word mentions of the name were tagged */
 } Resolver;
-
-static void
-group_free (Group *group)
-{
-  g_ptr_array_unref (group->forms);
-  g_free (group);
-}
 
 /* Places stay apart from the actors of the same name ("Russia" the country
  * as a location, "Russia" the government); persons, organisations and
@@ -123,13 +134,9 @@ add_group (Resolver   *self,
            const char *name,
            guint       n_words)
 {
-  Group *group = g_new0 (Group, 1);
+  Group group = { .name = name, .n_words = n_words, .entity = KG_NO_ENTITY };
 
-  group->name = name;
-  group->forms = g_ptr_array_new ();
-  group->n_words = n_words;
-  group->entity = KG_NO_ENTITY;
-  g_ptr_array_add (self->groups, group);
+  g_array_append_val (self->groups, group);
   return self->groups->len - 1;
 }
 
@@ -137,7 +144,7 @@ static Group *
 group_at (Resolver *self,
           guint     index)
 {
-  return g_ptr_array_index (self->groups, index);
+  return &g_array_index (self->groups, Group, index);
 }
 
 static KgMention *
@@ -168,16 +175,22 @@ assign (Resolver *self,
 {
   Group *g = group_at (self, group);
   const char *name = name_of (self, m);
+  Form form = { name, 0 };
 
   g_array_index (self->group_of, guint, m) = group;
   g->votes[mention_at (self, m)->type]++;
   if (g_array_index (self->n_words, guint, m) > 1)
     g->long_votes[mention_at (self, m)->type]++;
   /* Names are interned: a form seen before is the same pointer. */
-  for (guint i = 0; i < g->forms->len; i++)
-    if (g_ptr_array_index (g->forms, i) == name)
+  for (guint f = g->first_form; f != 0; f = form_at (self->forms, f)->next)
+    if (form_at (self->forms, f)->name == name)
       return;
-  g_ptr_array_add (g->forms, (gpointer) name);
+  g_array_append_val (self->forms, form);
+  if (g->last_form != 0)
+    g_array_index (self->forms, Form, g->last_form - 1).next = self->forms->len;
+  else
+    g->first_form = self->forms->len;
+  g->last_form = self->forms->len;
 }
 
 /* The group of mention m's name and that class, made on first use. */
@@ -497,11 +510,12 @@ group_type (const Group *group)
 
 /* The fullest form: most words, then longest. */
 static void
-choose_name (Group *group)
+choose_name (Group        *group,
+             const GArray *forms)
 {
-  for (guint i = 0; i < group->forms->len; i++)
+  for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     {
-      const char *form = g_ptr_array_index (group->forms, i);
+      const char *form = form_at (forms, f)->name;
       guint n = kg_name_count_words (form);
       char letters[KG_NAME_MAX_ACRONYM + 1];
 
@@ -517,20 +531,21 @@ choose_name (Group *group)
 /* The graph's entity for a group: one that already has any of its forms
  * (an earlier document), renamed when this document has a fuller name. */
 static KgEntity *
-write_group (KgGraph *graph,
-             Group   *group)
+write_group (KgGraph      *graph,
+             Group        *group,
+             const GArray *forms)
 {
   KgEntity *entity = kg_graph_find_entity (graph, group->name, group->type);
 
-  for (guint i = 0; entity == NULL && i < group->forms->len; i++)
-    entity = kg_graph_find_entity (graph, g_ptr_array_index (group->forms, i), group->type);
+  for (guint f = group->first_form; entity == NULL && f != 0; f = form_at (forms, f)->next)
+    entity = kg_graph_find_entity (graph, form_at (forms, f)->name, group->type);
   /* The name was just looked for: none has it. */
   if (entity == NULL)
     entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
   else if (kg_name_count_words (group->name) > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
-  for (guint i = 0; i < group->forms->len; i++)
-    kg_graph_add_alias (graph, entity, g_ptr_array_index (group->forms, i));
+  for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
+    kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
   return entity;
 }
 
@@ -554,7 +569,6 @@ resolver_init (Resolver   *self,
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->orgs = kg_name_index_new ();
   self->company_first_words = kg_name_index_new ();
   self->org_slips = kg_name_index_new ();
@@ -566,7 +580,13 @@ resolver_init (Resolver   *self,
 static void
 resolver_size_tables (Resolver *self)
 {
+  guint n_mentions = self->analysis->mentions->len;
+
   self->n_names = kg_name_set_size (self->strings);
+  /* A group a mention at most, and a form (but for slips moved to another
+   * group, which the array grows for): room made once, not grown. */
+  self->groups = g_array_sized_new (FALSE, FALSE, sizeof (Group), n_mentions);
+  self->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), n_mentions);
   self->by_name = g_new0 (guint, N_NAME_CLASSES * self->n_names);
   self->acronyms = g_new0 (guint, self->n_names);
   self->word_tags = g_new0 (TagCounts, self->n_names);
@@ -579,7 +599,8 @@ resolver_clear (Resolver *self)
   g_array_unref (self->name_ids);
   g_array_unref (self->n_words);
   g_array_unref (self->group_of);
-  g_ptr_array_unref (self->groups);
+  g_array_unref (self->groups);
+  g_array_unref (self->forms);
   g_free (self->by_name);
   g_free (self->acronyms);
   kg_name_index_free (self->orgs);
@@ -628,9 +649,9 @@ kg_resolve_entities (KgAnalysis *analysis,
     {
       Group *group = group_at (&self, g);
 
-      choose_name (group);
+      choose_name (group, self.forms);
       group->type = group_type (group);
-      group->entity = write_group (graph, group)->index;
+      group->entity = write_group (graph, group, self.forms)->index;
     }
   for (guint m = 0; m < analysis->mentions->len; m++)
     {

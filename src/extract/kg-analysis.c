@@ -32,6 +32,7 @@ kg_analysis_free (KgAnalysis *analysis)
   g_array_unref (analysis->paragraphs);
   g_array_unref (analysis->mentions);
   g_free (analysis->token_hashes);
+  g_clear_pointer (&analysis->capitalised, g_array_unref);
   g_free (analysis);
 }
 

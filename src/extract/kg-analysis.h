@@ -66,6 +66,9 @@ typedef struct
   /* Per token, a hash of its lower-case form (kg-words.c, on first use). */
   guint32    *token_hashes;
   guint       n_token_hashes;
+  /* The tokens that start with a capital, in order (kg-words.c, on first
+   * use; cleared by kg_tokenize()). */
+  GArray     *capitalised;
 } KgAnalysis;
 
 typedef struct _KgTagger KgTagger;

@@ -8,6 +8,7 @@
 #include "kg-bytes.h"
 #include "kg-mentions-private.h"
 #include "kg-type-cues.h"
+#include "kg-words.h"
 
 /*
  * From tagger labels to typed mentions: PER, ORG and LOC become person,
@@ -282,12 +283,19 @@ static const char *const person_titles_words[] = {
 };
 static TokenList person_titles = { person_titles_words };
 
-static gint
-compare_spans (gconstpointer a,
-               gconstpointer b)
+/* Merges the spans from n on, added in text order where no span was, into
+ * the ones before, in text order too: no two start alike, so this is the
+ * order sorting gives, without a comparison call for each pair. */
+static void
+merge_added_spans (GArray *spans,
+                   guint   n)
 {
-  const KgNameSpan *x = a, *y = b;
-  return x->first < y->first ? -1 : x->first > y->first;
+  KgNameSpan *all = (KgNameSpan *) spans->data;
+  guint k = spans->len - n, i = n, j = k, out = spans->len;
+  g_autofree KgNameSpan *added = g_memdup2 (all + n, k * sizeof (KgNameSpan));
+
+  while (j > 0)
+    all[--out] = i > 0 && all[i - 1].first > added[j - 1].first ? all[--i] : added[--j];
 }
 
 /* A name the tagger found once is the same name where it missed it:
@@ -355,7 +363,7 @@ propagate_names (const KgAnalysis     *a,
   _kg_name_table_clear (&names);
   if (spans->len == n_spans)
     return FALSE;
-  g_array_sort (spans, compare_spans);
+  merge_added_spans (spans, n_spans);
   return TRUE;
 }
 
@@ -399,35 +407,8 @@ names_after_titles (const KgAnalysis     *a,
     }
   if (spans->len == n_spans)
     return FALSE;
-  g_array_sort (spans, compare_spans);
+  merge_added_spans (spans, n_spans);
   return TRUE;
-}
-
-/* The tokens that start with a capital, in order: the names the tagger
- * missed start there. */
-static GArray *
-capitalised_tokens (const KgAnalysis *a)
-{
-  const KgToken *tokens = (const KgToken *) a->tokens->data;
-  GArray *capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint block[256];
-
-  /* Picked a block at a time without a branch for the ASCII ones, and
-   * appended together: one append a token was most of the cost. */
-  for (guint first = 0; first < a->tokens->len; first += G_N_ELEMENTS (block))
-    {
-      guint end = MIN (a->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
-
-      for (guint t = first; t < end; t++)
-        {
-          guchar c = a->text[tokens[t].start];
-
-          block[n] = t;
-          n += c < 0x80 ? (guint) (c - 'A') < 26 : token_is_capitalised (a, t);
-        }
-      g_array_append_vals (capitalised, block, n);
-    }
-  return capitalised;
 }
 
 static GArray *
@@ -480,7 +461,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_autofree guint8 *labels = NULL;
   g_autofree guint32 *token_lex = NULL;
   g_autoptr(GArray) spans = NULL;
-  g_autoptr(GArray) capitalised = NULL;
+  const GArray *capitalised;
   guint n_mentions = 0;
 
   g_return_if_fail (analysis != NULL);
@@ -489,7 +470,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   g_array_set_size (analysis->mentions, 0);
   if (analysis->tokens->len == 0)
     return;
-  labels = g_new0 (guint8, analysis->tokens->len);
+  labels = g_new (guint8, analysis->tokens->len);
   token_lex = g_new (guint32, analysis->tokens->len);
   _kg_tag_classes (analysis, tagger, labels, token_lex);
   lexicons.lexicon = _kg_tagger_lexicon (tagger);
@@ -504,7 +485,7 @@ kg_tag_entities (KgAnalysis     *analysis,
   _kg_harmonise_types (analysis, lexicon, spans);
   /* Again when names were added after titles; the names found again keep
    * the type their text already has. */
-  capitalised = capitalised_tokens (analysis);
+  capitalised = kg_capitalised_tokens (analysis);
   if (names_after_titles (analysis, lexicon, capitalised, spans))
     _kg_harmonise_types (analysis, lexicon, spans);
   propagate_names (analysis, lexicon, capitalised, spans);

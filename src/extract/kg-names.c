@@ -7,13 +7,33 @@
 
 #include "kg-names.h"
 
+/* The names of an index that may be slips of a word (first byte and length
+ * alike, see bucket_key): the first and last of them (name id + 1), chained
+ * in the order they were added through next. */
+typedef struct
+{
+  gsize key;     /* 0 for an empty slot: names here are never that short */
+  guint first;
+  guint last;
+} Bucket;
+
+/* Names by the set's ids, and buckets in open addressing: a GHashTable of
+ * strings and a GPtrArray a bucket cost more to make and free than a
+ * document's look-ups. */
+typedef struct
+{
+  gint  value;
+  guint next;    /* the next name of its bucket (id + 1), or 0 */
+} IndexEntry;
+
 struct _KgNameIndex
 {
-  GHashTable   *values;    /* name → GINT_TO_POINTER (value), keys in the chunk; made on first add */
-  GHashTable   *buckets;   /* "<first byte><length>" → GPtrArray of names; made on first use */
-  /* The names, copied once and freed at once: an index lives for one
-   * document, and most documents add a few dozen names. */
-  GStringChunk *keys;
+  KgNameSet  *names;     /* made on first add */
+  IndexEntry *entries;   /* per name id, as many as names */
+  guint       size;
+  Bucket     *buckets;   /* made with the first name long enough */
+  guint      bucket_mask;
+  guint      n_buckets;
 };
 
 guint
@@ -139,19 +159,65 @@ kg_name_index_free (KgNameIndex *index)
 {
   if (index == NULL)
     return;
-  g_clear_pointer (&index->buckets, g_hash_table_unref);
-  g_clear_pointer (&index->values, g_hash_table_unref);
-  g_clear_pointer (&index->keys, g_string_chunk_free);
+  g_clear_pointer (&index->names, kg_name_set_free);
+  g_free (index->entries);
+  g_free (index->buckets);
   g_free (index);
 }
 
 /* Names by first byte and length: a slip keeps the first letter and
  * changes the length by one at most. */
-static gpointer
+static gsize
 bucket_key (char  first,
             gsize length)
 {
-  return GSIZE_TO_POINTER ((gsize) (guchar) first | length << 8);
+  return (gsize) (guchar) first | length << 8;
+}
+
+/* The bucket of key, or the empty slot where it would go. */
+static Bucket *
+bucket_slot (const KgNameIndex *index,
+             gsize              key)
+{
+  for (guint slot = (guint) (key * 0x9e3779b1u) & index->bucket_mask;; slot = (slot + 1) & index->bucket_mask)
+    if (index->buckets[slot].key == key || index->buckets[slot].key == 0)
+      return &index->buckets[slot];
+}
+
+/* Doubles the buckets' slots (or makes the first sixteen). */
+static void
+buckets_grow (KgNameIndex *index)
+{
+  Bucket *old = index->buckets;
+  guint old_size = old != NULL ? index->bucket_mask + 1 : 0;
+
+  index->bucket_mask = old != NULL ? old_size * 2 - 1 : 15;
+  index->buckets = g_new0 (Bucket, index->bucket_mask + 1);
+  for (guint i = 0; i < old_size; i++)
+    if (old[i].key != 0)
+      *bucket_slot (index, old[i].key) = old[i];
+  g_free (old);
+}
+
+/* Chains name id into the bucket of its first byte and length. */
+static void
+bucket_add (KgNameIndex *index,
+            gsize        key,
+            guint        id)
+{
+  Bucket *bucket;
+
+  if (index->buckets == NULL || (index->n_buckets + 1) * 2 > index->bucket_mask)
+    buckets_grow (index);
+  bucket = bucket_slot (index, key);
+  if (bucket->key == 0)
+    {
+      *bucket = (Bucket) { key, id + 1, id + 1 };
+      index->n_buckets++;
+      return;
+    }
+  index->entries[bucket->last - 1].next = id + 1;
+  bucket->last = id + 1;
 }
 
 void
@@ -159,50 +225,43 @@ kg_name_index_add (KgNameIndex *index,
                    const char  *name,
                    gint         value)
 {
-  gpointer stored, old;
-  char *key;
-  GPtrArray *bucket;
+  guint n, id;
   gsize length;
 
   if (*name == '\0')
     return;
-  if (index->values == NULL)
+  if (index->names == NULL)
+    index->names = kg_name_set_new ();
+  n = kg_name_set_size (index->names);
+  length = strlen (name);
+  id = kg_name_set_add (index->names, name, length);
+  if (id < n)
     {
-      index->values = g_hash_table_new (g_str_hash, g_str_equal);
-      index->keys = g_string_chunk_new (512);
-    }
-  else if (g_hash_table_lookup_extended (index->values, name, &stored, &old))
-    {
-      if (GPOINTER_TO_INT (old) != value)
-        g_hash_table_insert (index->values, stored, GINT_TO_POINTER (KG_NAME_AMBIGUOUS));
+      gint *old = &index->entries[id].value;
+
+      if (*old != value)
+        *old = KG_NAME_AMBIGUOUS;
       return;
     }
-  length = strlen (name);
-  key = g_string_chunk_insert_len (index->keys, name, length);
-  g_hash_table_insert (index->values, key, GINT_TO_POINTER (value));
-  if (length < KG_MIN_TYPO_LENGTH)
-    return;
-  if (index->buckets == NULL)
-    index->buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                            (GDestroyNotify) g_ptr_array_unref);
-  bucket = g_hash_table_lookup (index->buckets, bucket_key (name[0], length));
-  if (bucket == NULL)
+  if (id == index->size)
     {
-      bucket = g_ptr_array_new ();
-      g_hash_table_insert (index->buckets, bucket_key (name[0], length), bucket);
+      index->size = MAX (16, index->size * 2);
+      index->entries = g_renew (IndexEntry, index->entries, index->size);
     }
-  g_ptr_array_add (bucket, key);
+  index->entries[id] = (IndexEntry) { value, 0 };
+  if (length >= KG_MIN_TYPO_LENGTH)
+    bucket_add (index, bucket_key (name[0], length), id);
 }
 
 gint
 kg_name_index_lookup (KgNameIndex *index,
                       const char  *name)
 {
-  gpointer value;
+  guint id;
 
-  if (index->values == NULL || !g_hash_table_lookup_extended (index->values, name, NULL, &value))
+  if (index->names == NULL || (id = kg_name_set_find (index->names, name, -1)) == KG_NAME_SET_NONE)
     return KG_NAME_NONE;
-  return GPOINTER_TO_INT (value);
+  return index->entries[id].value;
 }
 
 gint
@@ -217,12 +276,12 @@ kg_name_index_lookup_slip (KgNameIndex *index,
     return KG_NAME_NONE;
   for (gsize len = n - 1; len <= n + 1; len++)
     {
-      GPtrArray *bucket = g_hash_table_lookup (index->buckets, bucket_key (word[0], len));
+      const Bucket *bucket = bucket_slot (index, bucket_key (word[0], len));
 
-      for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+      for (guint id = bucket->first; bucket->key != 0 && id != 0; id = index->entries[id - 1].next)
         {
-          const char *name = g_ptr_array_index (bucket, i);
-          gint value = kg_name_index_lookup (index, name);
+          const char *name = kg_name_set_get (index->names, id - 1);
+          gint value = index->entries[id - 1].value;
 
           if (!kg_name_within_one_edit (word, name))
             continue;
@@ -236,11 +295,20 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   return found;
 }
 
+/* A name of a set: its copy, its hash (see name_hash()) and its length. */
+typedef struct
+{
+  const char *name;
+  guint       hash;
+  guint       length;
+} NameEntry;
+
 struct _KgNameSet
 {
   GStringChunk *strings;
-  GPtrArray    *names;    /* id → the copy */
-  GArray       *hashes;   /* id → guint, see name_hash() */
+  NameEntry    *entries;  /* id → the name; grown by doubling, in place */
+  guint         n;
+  guint         size;
   guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
   guint         mask;
 };
@@ -251,8 +319,6 @@ kg_name_set_new (void)
   KgNameSet *set = g_new0 (KgNameSet, 1);
 
   set->strings = g_string_chunk_new (1024);
-  set->names = g_ptr_array_new ();
-  set->hashes = g_array_new (FALSE, FALSE, sizeof (guint));
   set->mask = 63;
   set->slots = g_new0 (guint, set->mask + 1);
   return set;
@@ -264,8 +330,7 @@ kg_name_set_free (KgNameSet *set)
   if (set == NULL)
     return;
   g_string_chunk_free (set->strings);
-  g_ptr_array_unref (set->names);
-  g_array_unref (set->hashes);
+  g_free (set->entries);
   g_free (set->slots);
   g_free (set);
 }
@@ -292,13 +357,13 @@ name_set_slot (const KgNameSet *set,
   for (guint slot = hash & set->mask;; slot = (slot + 1) & set->mask)
     {
       guint id = set->slots[slot];
-      const char *stored;
+      const NameEntry *entry;
 
       if (id == 0)
         return slot;
-      stored = g_ptr_array_index (set->names, id - 1);
-      if (g_array_index (set->hashes, guint, id - 1) == hash
-          && strncmp (stored, name, length) == 0 && stored[length] == '\0')
+      entry = &set->entries[id - 1];
+      /* No name holds a NUL: equal lengths and bytes are equal names. */
+      if (entry->hash == hash && entry->length == length && memcmp (entry->name, name, length) == 0)
         return slot;
     }
 }
@@ -312,9 +377,9 @@ name_set_grow (KgNameSet *set)
   g_free (set->slots);
   set->slots = g_new0 (guint, size);
   set->mask = size - 1;
-  for (guint id = 0; id < set->names->len; id++)
+  for (guint id = 0; id < set->n; id++)
     {
-      guint slot = g_array_index (set->hashes, guint, id) & set->mask;
+      guint slot = set->entries[id].hash & set->mask;
 
       while (set->slots[slot] != 0)
         slot = (slot + 1) & set->mask;
@@ -332,12 +397,16 @@ kg_name_set_add (KgNameSet  *set,
 
   if (set->slots[slot] != 0)
     return set->slots[slot] - 1;
-  g_ptr_array_add (set->names, g_string_chunk_insert_len (set->strings, name, n));
-  g_array_append_val (set->hashes, hash);
-  set->slots[slot] = set->names->len;
-  if (set->names->len * 2 > set->mask)
+  if (set->n == set->size)
+    {
+      set->size = MAX (16, set->size * 2);
+      set->entries = g_renew (NameEntry, set->entries, set->size);
+    }
+  set->entries[set->n++] = (NameEntry) { g_string_chunk_insert_len (set->strings, name, n), hash, n };
+  set->slots[slot] = set->n;
+  if (set->n * 2 > set->mask)
     name_set_grow (set);
-  return set->names->len - 1;
+  return set->n - 1;
 }
 
 guint
@@ -355,11 +424,11 @@ const char *
 kg_name_set_get (const KgNameSet *set,
                  guint            id)
 {
-  return g_ptr_array_index (set->names, id);
+  return set->entries[id].name;
 }
 
 guint
 kg_name_set_size (const KgNameSet *set)
 {
-  return set->names->len;
+  return set->n;
 }

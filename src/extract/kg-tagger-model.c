@@ -151,29 +151,6 @@ kg_tagger_get_default (GError **error)
   return result;
 }
 
-static gint32
-vocab_lookup (const KgTagger *tagger,
-              const char     *text,
-              guint           length,
-              guint32         hash)
-{
-  for (guint32 slot = hash & tagger->slot_mask; ; slot = (slot + 1) & tagger->slot_mask)
-    {
-      guint32 e = tagger->slots[slot];
-      const KgVocabEntry *entry;
-
-      if (e == 0)
-        return -1;
-      entry = &tagger->vocab[e - 1];
-      /* The head saves a visit to the strings for most words. */
-      if (entry->length == length &&
-          memcmp (entry->head, text, MIN (length, sizeof entry->head)) == 0 &&
-          (length <= sizeof entry->head ||
-           memcmp (tagger->strings + entry->text_offset, text, length) == 0))
-        return e - 1;
-    }
-}
-
 static void
 cache_grow (KgWordCache *cache)
 {
@@ -192,11 +169,8 @@ cache_grow (KgWordCache *cache)
     }
 }
 
-/* The word's id: an index into the vocabulary, or past it into the cache.
- * A word missing from the vocabulary gets the scores of its own position
- * only when it is decoded (center), not when it is just a neighbour. */
 guint32
-_kg_word_id_hashed (const KgTagger *tagger,
+_kg_word_id_cached (const KgTagger *tagger,
                     KgWordCache    *cache,
                     const char     *text,
                     guint           length,
@@ -204,12 +178,9 @@ _kg_word_id_hashed (const KgTagger *tagger,
                     gboolean        center)
 {
   guint offsets = center ? KG_ALL_OFFSETS : KG_ALL_OFFSETS & ~(1u << KG_WINDOW);
-  gint32 v = vocab_lookup (tagger, text, length, hash);
   guint32 slot = hash & cache->mask;
   KgVocabEntry entry;
 
-  if (v >= 0)
-    return v;
   for (;; slot = (slot + 1) & cache->mask)
     {
       guint32 e = cache->slots[slot];

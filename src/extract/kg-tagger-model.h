@@ -47,15 +47,54 @@ typedef struct
 KgWordCache *_kg_word_cache_get   (const KgTagger *tagger);
 /* Empties the cache when it holds more than KG_WORD_CACHE_MAX words. */
 void         _kg_word_cache_trim  (KgWordCache    *cache);
-/* The word's id: an index into the vocabulary, or past it into the cache.
- * A word missing from the vocabulary gets the scores of its own position
- * only when it is decoded (center), not when it is just a neighbour. */
-guint32      _kg_word_id_hashed   (const KgTagger *tagger,
+/* _kg_word_id_hashed() for a word missing from the vocabulary. */
+guint32      _kg_word_id_cached   (const KgTagger *tagger,
                                    KgWordCache    *cache,
                                    const char     *text,
                                    guint           length,
                                    guint32         hash,
                                    gboolean        center);
+
+/* The word's index in the vocabulary, or -1. Inline, as the vocabulary
+ * holds most words and the tagger asks for every needed token's. */
+static inline gint32
+_kg_vocab_lookup (const KgTagger *tagger,
+                  const char     *text,
+                  guint           length,
+                  guint32         hash)
+{
+  for (guint32 slot = hash & tagger->slot_mask; ; slot = (slot + 1) & tagger->slot_mask)
+    {
+      guint32 e = tagger->slots[slot];
+      const KgVocabEntry *entry;
+
+      if (e == 0)
+        return -1;
+      entry = &tagger->vocab[e - 1];
+      /* The head saves a visit to the strings for most words. */
+      if (entry->length == length &&
+          memcmp (entry->head, text, MIN (length, sizeof entry->head)) == 0 &&
+          (length <= sizeof entry->head ||
+           memcmp (tagger->strings + entry->text_offset, text, length) == 0))
+        return e - 1;
+    }
+}
+
+/* The word's id: an index into the vocabulary, or past it into the cache.
+ * A word missing from the vocabulary gets the scores of its own position
+ * only when it is decoded (center), not when it is just a neighbour. */
+static inline guint32
+_kg_word_id_hashed (const KgTagger *tagger,
+                    KgWordCache    *cache,
+                    const char     *text,
+                    guint           length,
+                    guint32         hash,
+                    gboolean        center)
+{
+  gint32 v = _kg_vocab_lookup (tagger, text, length, hash);
+
+  return v >= 0 ? (guint32) v : _kg_word_id_cached (tagger, cache, text, length, hash, center);
+}
 guint32      _kg_word_id          (const KgTagger *tagger,
                                    KgWordCache    *cache,
                                    const char     *text,
@@ -71,5 +110,20 @@ _kg_word_entry (const KgTagger    *tagger,
     return &tagger->vocab[id];
   return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
 }
+
+/* Labels the decoded tokens (TF_ACTIVE in tf) of a sentence, whose
+ * needed tokens (the decoded ones and their neighbours, in order) have
+ * entries: emission scores into em (KG_N_LABELS a token), then Viterbi
+ * over each stretch (kg-tagger-decode.c). Labels of the others are left. */
+void         _kg_decode_sentence  (const KgTagger      *tagger,
+                                   const KgTagSentence *ts,
+                                   const KgVocabEntry **entry,
+                                   const guint8        *tf,
+                                   const guint         *needed,
+                                   guint                n_needed,
+                                   const KgVocabEntry  *bos,
+                                   const KgVocabEntry  *eos,
+                                   float               *em,
+                                   guint8              *labels);
 
 G_END_DECLS

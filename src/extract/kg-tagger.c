@@ -14,47 +14,9 @@
  * at a time. Word features are summed once per distinct word (news repeats
  * its words), which is what makes tagging fast: the model holds the sums of
  * its training vocabulary, and each thread keeps those of the other words it
- * met, from one document to the next.
+ * met, from one document to the next. A sentence's scores and Viterbi are in
+ * kg-tagger-decode.c.
  */
-
-/* A token's emission scores while they are summed. */
-typedef struct
-{
-  KgScores4 lo;     /* labels 0-3 */
-  KgScores4 hi;     /* labels 4-7 */
-  float     last;
-} Emission;
-
-typedef gint16 Row8 __attribute__ ((vector_size (16)));
-typedef float  Row8f __attribute__ ((vector_size (32)));
-
-static inline void
-add_scores (Emission    *e,
-            const float *v)
-{
-  e->lo += _kg_scores4_load (v);
-  e->hi += _kg_scores4_load (v + 4);
-  e->last += v[8];
-}
-
-/* out[l] += row[l] * unscale, label by label. */
-static inline void
-add_row (const KgTagger *tagger,
-         guint32         feature,
-         Emission       *e)
-{
-  const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
-  Row8 r;
-  Row8f f;
-
-  memcpy (&r, row, sizeof r);
-  f = __builtin_convertvector (r, Row8f);
-  e->lo += _kg_scores4_load ((const float *) &f) * tagger->unscale;
-  e->hi += _kg_scores4_load ((const float *) &f + 4) * tagger->unscale;
-  e->last += row[8] * tagger->unscale;
-}
-
-
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
@@ -141,28 +103,13 @@ unicode_token_flags (const char *text,
   return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
 }
 
-/* The capitals (upper) and small letters (lower) among the first length
- * (1 to 8) bytes at text, eight at a time; FALSE when one of them is not
- * ASCII. */
-static inline gboolean
-count_letters8 (const char *text,
-                gsize       length,
-                guint      *upper,
-                guint      *lower)
+/* How many of the eight bytes of x have the bit flag set: one bit a byte,
+ * summed into the top byte. */
+static inline guint
+count_flag (guint64 x,
+            guint8  flag)
 {
-  guint64 x = _kg_bytes_load (text), caps, small;
-
-  /* Only the word's bytes stay, at the top: where they are does not
-   * change the counts. */
-  x <<= 64 - 8 * length;
-  if (x & KG_BYTES (0x80))
-    return FALSE;
-  caps = _kg_bytes_within (x, 'A', 'Z');
-  small = _kg_bytes_within (x, 'a', 'z');
-  /* One bit a byte, summed into the top byte. */
-  *upper = ((caps >> 7) * KG_BYTES (1)) >> 56;
-  *lower = ((small >> 7) * KG_BYTES (1)) >> 56;
-  return TRUE;
+  return (((x & KG_BYTES (flag)) / flag) * KG_BYTES (1)) >> 56;
 }
 
 /* Also counts the capital and small letters of an ASCII word, the way
@@ -178,13 +125,29 @@ token_flags (const char *text,
 {
   guint upper = 0, lower = 0;
   guint other = 0;
-  gboolean alpha;
+  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
+   * this way. A word that starts with one has a letter to count. */
+  gboolean alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
 
-  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes */
-    other = count_letters8 (text, length, &upper, &lower) ? 0 : 4;
+  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes, eight at a time */
+    {
+      /* Only the word's bytes stay, at the top: where they are does not
+       * change the counts. */
+      guint64 x = _kg_bytes_load (text) << (64 - 8 * length), caps;
+
+      if (x & KG_BYTES (0x80))
+        return unicode_token_flags (text, length);
+      caps = _kg_bytes_within (x, 'A', 'Z');
+      if (alpha)
+        {
+          *n_upper += count_flag (caps, 0x80);
+          *n_lower += count_flag (_kg_bytes_within (x, 'a', 'z'), 0x80);
+        }
+      return caps ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
+    }
   /* Branch-free counting: one table look-up and one sum a byte, the three
    * counts side by side in 21-bit fields; a longer token counts one by one. */
-  else if (G_LIKELY (length < (1u << 21)))
+  if (G_LIKELY (length < (1u << 21)))
     {
       guint64 sum = 0;
 
@@ -204,10 +167,7 @@ token_flags (const char *text,
       }
   if (other & 4)
     return unicode_token_flags (text, length);
-  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
-   * this way. */
-  alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
-  if (upper + lower > 0 && alpha)
+  if (alpha)
     {
       *n_upper += upper;
       *n_lower += lower;
@@ -237,6 +197,24 @@ sentence_tokens (const KgAnalysis *analysis,
     }
 }
 
+/* sentence_tokens() for the tokens at the offsets in which from first. */
+static void
+some_tokens (const KgAnalysis *analysis,
+             guint             first,
+             const guint      *which,
+             guint             n,
+             KgTagToken       *out)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const KgToken *token = &tokens[first + which[k]];
+      out[which[k]].text = analysis->text + token->start;
+      out[which[k]].length = token->end - token->start;
+    }
+}
+
 /* Decodes only the stretches that can hold a name: capitalised tokens,
  * short gaps between them ("Bank of England") and all of a headline in
  * capitals. Everything else is O at no cost, which is most of a text. The
@@ -250,6 +228,52 @@ common_i (const char *text,
   return length == 1 && text[0] == 'I' && (tf & TF_UPPER) ? TF_COMMON : 0;
 }
 
+/* The flags of the (up to) eight tokens from i, the first in the lowest
+ * byte, 0 past n. */
+static inline guint64
+flags8 (const guint8 *tf,
+        guint         i,
+        guint         n)
+{
+  guint64 x = 0;
+
+  if (i + 8 <= n)
+    return _kg_bytes_load ((const char *) tf + i);
+  for (guint k = i; k < n; k++)
+    x |= (guint64) tf[k] << (8 * (k - i));
+  return x;
+}
+
+/* The next token (from i, the first of a block of eight) whose byte in
+ * marks is not 0, taking it out of marks. */
+static inline guint
+next_marked (guint    i,
+             guint64 *marks)
+{
+  guint k = i + __builtin_ctzll (*marks) / 8;
+
+  *marks &= *marks - 1;
+  return k;
+}
+
+/* Token i is decoded: so is the gap of three at most since the last one
+ * decoded, and its neighbours are needed. */
+static inline void
+mark_token (guint8 *tf,
+            guint   n,
+            guint   i,
+            int     last)
+{
+  tf[i] |= TF_ACTIVE | TF_NEEDED;
+  if (i > 0)
+    tf[i - 1] |= TF_NEEDED;
+  if (i + 1 < n)
+    tf[i + 1] |= TF_NEEDED;
+  if ((int) i - last <= 3)
+    for (int j = last + 1; j < (int) i; j++)
+      tf[j] |= TF_ACTIVE | TF_NEEDED;
+}
+
 static void
 mark_active (guint8   *tf,
              guint     n,
@@ -257,25 +281,22 @@ mark_active (guint8   *tf,
 {
   int last = -100;
 
-  for (guint i = 0; i < n; i++)
+  /* Eight tokens at a time, and only the capitals (not common words) one by
+   * one: the flags marked are none of those read. */
+  G_STATIC_ASSERT (TF_UPPER == 1 && TF_COMMON == TF_UPPER << 5);
+  for (guint block = 0; block < n; block += 8)
     {
-      /* Most runs of eight tokens have no capital: passed over at once. */
-      if (!all_caps && i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_UPPER)))
+      guint64 x = flags8 (tf, block, n);
+      guint64 marks = all_caps ? KG_BYTES (1) >> (8 * (8 - MIN (n - block, 8)))
+                               : x & ~(x >> 5) & KG_BYTES (TF_UPPER);
+
+      while (marks != 0)
         {
-          i += 7;
-          continue;
+          guint i = next_marked (block, &marks);
+
+          mark_token (tf, n, i, last);
+          last = i;
         }
-      if (!all_caps && (!(tf[i] & TF_UPPER) || (tf[i] & TF_COMMON)))
-        continue;
-      tf[i] |= TF_ACTIVE | TF_NEEDED;
-      if (i > 0)
-        tf[i - 1] |= TF_NEEDED;
-      if (i + 1 < n)
-        tf[i + 1] |= TF_NEEDED;
-      if ((int) i - last <= 3)
-        for (int j = last + 1; j < (int) i; j++)
-          tf[j] |= TF_ACTIVE | TF_NEEDED;
-      last = i;
     }
 }
 
@@ -391,104 +412,6 @@ doc_flags (const KgTagger    *tagger,
         }
     }
   *result = map;
-}
-
-/* The emission scores of the token at i into out. */
-static void
-emission (const KgTagger      *tagger,
-          const KgTagSentence *ts,
-          const KgVocabEntry **entry,
-          const KgVocabEntry  *bos,
-          const KgVocabEntry  *eos,
-          guint                i,
-          const guint32       *features,
-          guint                n_features,
-          float               *out)
-{
-  Emission sum = { { 0 }, { 0 }, 0 };
-
-  for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
-    {
-      int j = (int) i + k;
-      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
-      add_scores (&sum, e->scores[k + KG_WINDOW]);
-    }
-  for (guint p = 0; p < n_features; p++)
-    add_row (tagger, features[p], &sum);
-  _kg_scores4_store (out, sum.lo);
-  _kg_scores4_store (out + 4, sum.hi);
-  out[8] = sum.last;
-}
-
-/* The emission scores of every decoded token of the sentence, at
- * em + i * KG_N_LABELS; the decoded tokens are among needed. */
-static void
-emissions (const KgTagger      *tagger,
-           const KgTagSentence *ts,
-           const KgVocabEntry **entry,
-           const guint8        *tf,
-           const guint         *needed,
-           guint                n_needed,
-           const KgVocabEntry  *bos,
-           const KgVocabEntry  *eos,
-           float               *em)
-{
-  guint32 feats[64][KG_MAX_POS_FEATURES];
-  guint n_feats[64], at[64];
-  guint x = 0;
-
-  while (x < n_needed)
-    {
-      guint k = 0;
-
-      /* Fetch the weight rows of the sentence's tokens at once (64 at
-       * most): they are scattered over the table, and waiting for each in
-       * turn is most of the cost. */
-      for (; x < n_needed && k < G_N_ELEMENTS (at); x++)
-        if (tf[needed[x]] & TF_ACTIVE)
-          {
-            at[k] = needed[x];
-            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
-            for (guint p = 0; p < n_feats[k]; p++)
-              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
-            k++;
-          }
-      for (guint c = 0; c < k; c++)
-        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
-    }
-}
-
-static void
-decode_sentence (const KgTagger      *tagger,
-                        const KgTagSentence *ts,
-                 const KgVocabEntry **entry,
-                 const guint8        *tf,
-                 const guint         *needed,
-                 guint                n_needed,
-                 const KgVocabEntry  *bos,
-                 const KgVocabEntry  *eos,
-                 float               *em,
-                 guint8              *labels)
-{
-  guint x = 0;
-
-  memset (labels, KG_LABEL_O, ts->n);
-  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
-  /* A stretch of decoded tokens is as long a run of needed ones. */
-  while (x < n_needed)
-    {
-      guint i = needed[x], end = i;
-
-      if (!(tf[i] & TF_ACTIVE))
-        {
-          x++;
-          continue;
-        }
-      while (end < ts->n && (tf[end] & TF_ACTIVE))
-        end++;
-      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
-      x += end - i;
-    }
 }
 
 /* The capitals and lexicon classes of a sentence's tokens in scratch, all
@@ -635,9 +558,15 @@ prepare_sentence (const KgAnalysis *analysis,
   guint *needed = d->needed + d->n_needed, n_needed = 0, n_active = 0;
   const guint8 *tf = d->tf + f;
   gboolean opens_phrase = FALSE, rewritten = FALSE;
+  /* Most sentences want the text of their first token and of the needed
+   * ones only: the others' is read when the lexicon's spans are. */
+  gboolean all_tokens = lower != NULL && candidate;
 
-  sentence_tokens (analysis, sent, scratch->tokens);
-  if (lower != NULL && candidate && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
+  if (all_tokens)
+    sentence_tokens (analysis, sent, scratch->tokens);
+  else
+    some_tokens (analysis, f, &(guint) { 0 }, 1, scratch->tokens);
+  if (all_tokens && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
       ts.all_caps = d->all_caps[s] = rewritten = TRUE;
@@ -645,21 +574,21 @@ prepare_sentence (const KgAnalysis *analysis,
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
   mark_active (d->tf + f, n, ts.all_caps);
-  for (guint i = 0; i < n; i++)
+  /* Eight tokens at a time, the needed ones (the decoded among them)
+   * taken one by one. */
+  for (guint block = 0; block < n; block += 8)
     {
-      /* Eight tokens none needed (nor so decoded) are passed over at once. */
-      if (i + 8 <= n && !(_kg_bytes_load ((const char *) tf + i) & KG_BYTES (TF_NEEDED)))
-        {
-          i += 7;
-          continue;
-        }
-      needed[n_needed] = i;
-      n_needed += (tf[i] & TF_NEEDED) != 0;
-      n_active += (tf[i] & TF_ACTIVE) != 0;
+      guint64 x = flags8 (tf, block, n), marks = x & KG_BYTES (TF_NEEDED);
+
+      n_active += count_flag (x, TF_ACTIVE);
+      while (marks != 0)
+        needed[n_needed++] = next_marked (block, &marks);
     }
   d->n_active += n_active;
   d->n_needed += n_needed;
   d->needed_end[s] = d->n_needed;
+  if (!all_tokens)
+    some_tokens (analysis, f, needed, n_needed, scratch->tokens);
   /* Hash every word first and ask for its slots (in the model and in the
    * cache of the other words), then for its entry, so that the look-ups of
    * a sentence wait on memory together. */
@@ -694,6 +623,8 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans stay 0 (as allocated) otherwise. */
   if (opens_phrase)
     {
+      if (!all_tokens)
+        sentence_tokens (analysis, sent, scratch->tokens);
       fill_keys (tagger, cache, d, f, n, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
     }
@@ -746,6 +677,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
   bos_entry = _kg_word_entry (tagger, cache, bos);
   eos_entry = _kg_word_entry (tagger, cache, eos);
   doc_flags (tagger, cache, analysis, &d, &flags);
+  /* Once for the document, not a sentence at a time: most tokens are
+   * never decoded. */
+  memset (labels, KG_LABEL_O, n_tokens);
   memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
     {
@@ -756,7 +690,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
 
       fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
                         &scratch);
-      decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
+      _kg_decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
                        eos_entry, em, labels + f);
     }
   doc_arrays_clear (&d);

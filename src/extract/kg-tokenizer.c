@@ -197,20 +197,26 @@ clitic_length (const char *text,
                gsize       length,
                gsize       i)
 {
-  static const char *const clitics[] = { "s", "S", "re", "ve", "ll", "d", "m", NULL };
-  gsize a = char_len (text, i);
+  gsize a = char_len (text, i), n;
 
-  /* Quotes and "n't" are passed over at the first byte. */
-  if (i + a >= length || strchr ("sSrvldm", text[i + a]) == NULL || text[i + a] == '\0')
+  /* The first letter tells the one clitic it may be; quotes and "n't" are
+   * passed over there. */
+  if (i + a >= length)
     return 0;
-  for (guint k = 0; clitics[k]; k++)
+  switch (text[i + a])
     {
-      gsize n = strlen (clitics[k]);
-      if (i + a + n <= length && strncmp (text + i + a, clitics[k], n) == 0 &&
-          !is_alnum (char_at (text, length, i + a + n)))
-        return a + n;
+    case 's': case 'S': case 'd': case 'm':
+      n = 1;
+      break;
+    case 'r': case 'v': case 'l':   /* 're 've 'll */
+      n = 2;
+      if (i + a + 1 >= length || text[i + a + 1] != (text[i + a] == 'l' ? 'l' : 'e'))
+        return 0;
+      break;
+    default:
+      return 0;
     }
-  return 0;
+  return is_alnum (char_at (text, length, i + a + n)) ? 0 : a + n;
 }
 
 static gboolean
@@ -433,6 +439,10 @@ scan_punct (const char *text,
   return char_len (text, i);
 }
 
+/* A stop ('.', '!', '?', '…') and a word ending in an abbreviation's dot
+ * end in one of four bytes ('…' in 0xa6), which most tokens do not. */
+static const guint8 stop_last[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xa6] = 1 };
+
 /* Until sentences are split, a token's sentence field says whether a line
  * break precedes it. */
 #define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
@@ -445,7 +455,28 @@ typedef struct
   KgToken *data;
   guint    n;
   guint    size;
+  /* The tokens after which a sentence may end, in order: those ending in a
+   * byte of stop_last and those before a line break (see split_sentences). */
+  guint   *breaks;
+  guint    n_breaks;
+  guint    breaks_size;
 } TokenBuffer;
+
+/* Inline, as add_token is: the buffer's address handed to a call would
+ * keep its fields in memory, loaded again after each token's store. */
+static inline void
+add_break (TokenBuffer *buffer,
+           guint        k)
+{
+  if (buffer->n_breaks > 0 && buffer->breaks[buffer->n_breaks - 1] == k)
+    return;
+  if (buffer->n_breaks == buffer->breaks_size)
+    {
+      buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
+      buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
+    }
+  buffer->breaks[buffer->n_breaks++] = k;
+}
 
 static inline void
 add_token (TokenBuffer *buffer,
@@ -463,6 +494,8 @@ add_token (TokenBuffer *buffer,
       buffer->data = (KgToken *) buffer->array->data;
       buffer->size = buffer->array->len;
     }
+  if (newline && buffer->n > 0)
+    add_break (buffer, buffer->n - 1);
   token = &buffer->data[buffer->n++];
   token->start = start;
   token->end = end;
@@ -470,11 +503,14 @@ add_token (TokenBuffer *buffer,
   token->sentence = newline;
 }
 
+/* The tokens, and into buffer the breaks: a plain word ends in a letter or
+ * digit, so only the other tokens may end in a stop. */
 static void
-scan_tokens (KgAnalysis *analysis)
+scan_tokens (KgAnalysis  *analysis,
+             TokenBuffer *out)
 {
   TokenBuffer buffer = { analysis->tokens, (KgToken *) analysis->tokens->data, analysis->tokens->len,
-                         analysis->tokens->len };
+                         analysis->tokens->len, NULL, 0, 0 };
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
@@ -544,11 +580,14 @@ scan_tokens (KgAnalysis *analysis)
       else
         n = scan_punct (text, length, i);
       add_token (&buffer, i, i + n, kind, newline);
+      if (stop_last[(guchar) text[i + n - 1]])
+        add_break (&buffer, buffer.n - 1);
       newline = 0;
       i += n;
       i += i < length && text[i] == ' ';
     }
   g_array_set_size (analysis->tokens, buffer.n);
+  *out = buffer;
 }
 
 static gboolean
@@ -665,10 +704,8 @@ add_paragraph (KgAnalysis *analysis,
 }
 
 /* Whether the token is a stop ('.', '!', '?', '…') or a word ending in an
- * abbreviation's dot. Both end in one of four bytes ('…' in 0xa6), which
- * most tokens do not: their other bytes are not read at all. */
-static const guint8 stop_last[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xa6] = 1 };
-
+ * abbreviation's dot: most tokens end in no byte of stop_last, and their
+ * other bytes are not read at all. */
 static inline gboolean
 may_end (const KgAnalysis *analysis,
          const KgToken    *token)
@@ -692,17 +729,26 @@ list_number (const KgToken *tokens,
 }
 
 static void
-split_sentences (KgAnalysis *analysis)
+split_sentences (KgAnalysis  *analysis,
+                 const guint *breaks,
+                 guint        n_breaks)
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint n = analysis->tokens->len;
-  guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0;
+  guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0, b = 0;
 
   for (guint k = 0; k < n; k++)
     {
-      guint last = k;
+      guint last, next;
       gboolean brk;
 
+      /* Up to the next break (or the last token), only the cap on a
+       * sentence's length ends one: those tokens are passed over at once. */
+      while (b < n_breaks && breaks[b] < k)
+        b++;
+      next = MIN (b < n_breaks ? breaks[b] : n - 1, first + KG_MAX_SENTENCE_TOKENS - 1);
+      k = MAX (k, next);
+      last = k;
       if (may_end (analysis, &tokens[k]) && k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1))
         {
           /* '."' and '.)' end inside the quote or bracket; so does a quote
@@ -735,11 +781,16 @@ split_sentences (KgAnalysis *analysis)
 void
 kg_tokenize (KgAnalysis *analysis)
 {
+  TokenBuffer buffer;
+
   g_return_if_fail (analysis != NULL);
 
   g_array_set_size (analysis->tokens, 0);
   g_array_set_size (analysis->sentences, 0);
   g_array_set_size (analysis->paragraphs, 0);
-  scan_tokens (analysis);
-  split_sentences (analysis);
+  scan_tokens (analysis, &buffer);
+  split_sentences (analysis, buffer.breaks, buffer.n_breaks);
+  g_free (buffer.breaks);
+  /* Made from the old tokens, if any. */
+  g_clear_pointer (&analysis->capitalised, g_array_unref);
 }

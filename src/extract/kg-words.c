@@ -525,13 +525,17 @@ kg_analysis_hash_tokens (KgAnalysis *analysis)
   g_free (analysis->token_hashes);
   /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
   analysis->token_hashes = g_malloc ((n + 1) * (sizeof (guint32) + sizeof (guint16)));
-  for (guint i = 0; i < n; i++)
-    {
-      const KgToken *t = kg_token (analysis, i);
+  {
+    /* In locals: a store of a hash may alias the tokens' length, and would
+     * have the loop load the array again for every token. */
+    const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+    const char *text = analysis->text;
+    gsize length = analysis->length;
+    guint32 *hashes = analysis->token_hashes;
 
-      analysis->token_hashes[i] = word_hash (analysis->text + t->start, t->end - t->start,
-                                             analysis->length - t->start);
-    }
+    for (guint i = 0; i < n; i++)
+      hashes[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
+  }
   analysis->token_hashes[n] = 0;
   analysis->n_token_hashes = n;
   ids = token_word_ids (analysis);
@@ -555,6 +559,33 @@ kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
                               guint             i)
 {
   return g_unichar_isupper (g_utf8_get_char (kg_token_text (analysis, i)));
+}
+
+const GArray *
+kg_capitalised_tokens (KgAnalysis *analysis)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  guint block[256];
+
+  if (analysis->capitalised != NULL)
+    return analysis->capitalised;
+  analysis->capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Picked a block at a time without a branch for the ASCII ones, and
+   * appended together: one append a token was most of the cost. */
+  for (guint first = 0; first < analysis->tokens->len; first += G_N_ELEMENTS (block))
+    {
+      guint end = MIN (analysis->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
+
+      for (guint t = first; t < end; t++)
+        {
+          guchar c = analysis->text[tokens[t].start];
+
+          block[n] = t;
+          n += c < 0x80 ? (guint) (c - 'A') < 26 : kg_token_is_capitalised_utf8 (analysis, t);
+        }
+      g_array_append_vals (analysis->capitalised, block, n);
+    }
+  return analysis->capitalised;
 }
 
 gboolean
@@ -590,8 +621,8 @@ kg_mention_index (const KgAnalysis *analysis)
 {
   gint *index = g_new (gint, analysis->tokens->len + 1);
 
-  for (guint i = 0; i <= analysis->tokens->len; i++)
-    index[i] = -1;
+  /* -1 is all ones in every byte: one memset rather than a store a token. */
+  memset (index, 0xff, (analysis->tokens->len + 1) * sizeof *index);
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
       const KgMention *mention = &g_array_index (analysis->mentions, KgMention, m);

@@ -180,6 +180,10 @@ kg_token_in_set (const KgAnalysis *analysis,
 gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
                                                 guint             i);
 
+/* The tokens that start with a capital (of any kind), in order: where the
+ * names the tagger missed start. Made on first use, kept with the analysis. */
+const GArray     *kg_capitalised_tokens        (KgAnalysis       *analysis);
+
 /* Whether token i is a word that starts with a capital. Inline: alias
  * resolution asks it of every token. */
 static inline gboolean

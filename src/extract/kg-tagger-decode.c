@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kg-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kg-tagger-model.h"
+
+/*
+ * Decoding a sentence for the tagger (kg-tagger.c): the emission scores of
+ * its decoded tokens, from their words' summed scores and the weights of
+ * their position features, then Viterbi over each stretch of them.
+ */
+
+/* A token's emission scores while they are summed. */
+typedef struct
+{
+  KgScores4 lo;     /* labels 0-3 */
+  KgScores4 hi;     /* labels 4-7 */
+  float     last;
+} Emission;
+
+typedef gint16 Row8 __attribute__ ((vector_size (16)));
+typedef float  Row8f __attribute__ ((vector_size (32)));
+
+static inline void
+add_scores (Emission    *e,
+            const float *v)
+{
+  e->lo += _kg_scores4_load (v);
+  e->hi += _kg_scores4_load (v + 4);
+  e->last += v[8];
+}
+
+/* out[l] += row[l] * unscale, label by label. */
+static inline void
+add_row (const KgTagger *tagger,
+         guint32         feature,
+         Emission       *e)
+{
+  const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
+  Row8 r;
+  Row8f f;
+
+  memcpy (&r, row, sizeof r);
+  f = __builtin_convertvector (r, Row8f);
+  e->lo += _kg_scores4_load ((const float *) &f) * tagger->unscale;
+  e->hi += _kg_scores4_load ((const float *) &f + 4) * tagger->unscale;
+  e->last += row[8] * tagger->unscale;
+}
+
+/* The emission scores of the token at i into out. */
+static void
+emission (const KgTagger      *tagger,
+          const KgTagSentence *ts,
+          const KgVocabEntry **entry,
+          const KgVocabEntry  *bos,
+          const KgVocabEntry  *eos,
+          guint                i,
+          const guint32       *features,
+          guint                n_features,
+          float               *out)
+{
+  Emission sum = { { 0 }, { 0 }, 0 };
+
+  for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
+    {
+      int j = (int) i + k;
+      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
+      add_scores (&sum, e->scores[k + KG_WINDOW]);
+    }
+  for (guint p = 0; p < n_features; p++)
+    add_row (tagger, features[p], &sum);
+  _kg_scores4_store (out, sum.lo);
+  _kg_scores4_store (out + 4, sum.hi);
+  out[8] = sum.last;
+}
+
+/* The emission scores of every decoded token of the sentence, at
+ * em + i * KG_N_LABELS; the decoded tokens are among needed. */
+static void
+emissions (const KgTagger      *tagger,
+           const KgTagSentence *ts,
+           const KgVocabEntry **entry,
+           const guint8        *tf,
+           const guint         *needed,
+           guint                n_needed,
+           const KgVocabEntry  *bos,
+           const KgVocabEntry  *eos,
+           float               *em)
+{
+  guint32 feats[64][KG_MAX_POS_FEATURES];
+  guint n_feats[64], at[64];
+  guint x = 0;
+
+  while (x < n_needed)
+    {
+      guint k = 0;
+
+      /* Fetch the weight rows of the sentence's tokens at once (64 at
+       * most): they are scattered over the table, and waiting for each in
+       * turn is most of the cost. */
+      for (; x < n_needed && k < G_N_ELEMENTS (at); x++)
+        if (tf[needed[x]] & TF_ACTIVE)
+          {
+            at[k] = needed[x];
+            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
+            for (guint p = 0; p < n_feats[k]; p++)
+              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
+            k++;
+          }
+      for (guint c = 0; c < k; c++)
+        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
+    }
+}
+
+void
+_kg_decode_sentence (const KgTagger      *tagger,
+                     const KgTagSentence *ts,
+                     const KgVocabEntry **entry,
+                     const guint8        *tf,
+                     const guint         *needed,
+                     guint                n_needed,
+                     const KgVocabEntry  *bos,
+                     const KgVocabEntry  *eos,
+                     float               *em,
+                     guint8              *labels)
+{
+  guint x = 0;
+
+  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
+  /* A stretch of decoded tokens is as long a run of needed ones. */
+  while (x < n_needed)
+    {
+      guint i = needed[x], end = i;
+
+      if (!(tf[i] & TF_ACTIVE))
+        {
+          x++;
+          continue;
+        }
+      while (end < ts->n && (tf[end] & TF_ACTIVE))
+        end++;
+      _kg_viterbi (tagger->transitions, i > 0, end < ts->n, em + i * KG_N_LABELS, end - i, labels + i);
+      x += end - i;
+    }
+}
