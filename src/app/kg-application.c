@@ -172,6 +172,8 @@ kg_application_class_init (KgApplicationClass *klass)
 static void
 kg_application_init (KgApplication *self)
 {
+  /* Before GTK opens the display, in startup. */
+  kg_canvas_prefer_renderer_early ();
 }
 
 void

@@ -590,6 +590,35 @@ has_gpu_device (void)
   return (dri != NULL && g_dir_read_name (dri) != NULL) || g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS);
 }
 
+/* GDK loads GL when it opens an X11 display, to choose a visual, whatever
+ * the renderer: Mesa with its LLVM rasteriser, about 55 MB and 30 ms for
+ * nothing when cairo draws. */
+static void
+disable_gl (void)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+  g_autofree char *flags = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
+                                                              : g_strdup ("gl-disable");
+
+  g_setenv ("GDK_DEBUG", flags, TRUE);
+}
+
+void
+kg_canvas_prefer_renderer_early (void)
+{
+  const char *renderer = g_getenv ("GSK_RENDERER");
+
+  if (renderer == NULL && !has_gpu_device ())
+    {
+      /* Without a GPU device GL can only be software (see below); asking
+       * would load the rasteriser (a tenth of a second) just to hear it. */
+      g_setenv ("GSK_RENDERER", "cairo", TRUE);
+      renderer = "cairo";
+    }
+  if (g_strcmp0 (renderer, "cairo") == 0)
+    disable_gl ();
+}
+
 void
 kg_canvas_prefer_renderer (void)
 {
@@ -604,13 +633,6 @@ kg_canvas_prefer_renderer (void)
    * it makes the first window's renderer. */
   if (g_getenv ("GSK_RENDERER") != NULL || display == NULL)
     return;
-  /* Without a GPU device GL can only be software; asking would load the
-   * rasteriser (a tenth of a second) just to hear it. */
-  if (!has_gpu_device ())
-    {
-      g_setenv ("GSK_RENDERER", "cairo", FALSE);
-      return;
-    }
   context = gdk_display_create_gl_context (display, NULL);
   if (context == NULL || !gdk_gl_context_realize (context, NULL))
     return;

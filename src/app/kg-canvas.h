@@ -19,6 +19,10 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KgCanvas, kg_canvas, KG, CANVAS, GtkWidget)
 
 KgCanvas      *kg_canvas_new                (void);
+/* Call before GTK opens the display: picks the cairo renderer where there
+ * is no GPU device, unless GSK_RENDERER says otherwise, and then keeps GDK
+ * from loading GL at all. */
+void           kg_canvas_prefer_renderer_early (void);
 /* Call before the first window is shown: picks the cairo renderer where GL
  * is a software rasteriser, unless GSK_RENDERER says otherwise. */
 void           kg_canvas_prefer_renderer    (void);
