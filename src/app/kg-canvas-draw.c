@@ -593,6 +593,9 @@ has_gpu_device (void)
 /* GDK loads GL when it opens an X11 display, to choose a visual, whatever
  * the renderer: Mesa with its LLVM rasteriser, about 55 MB and 30 ms for
  * nothing when cairo draws. */
+static gboolean gl_disabled;
+static char *saved_gdk_debug;
+
 static void
 disable_gl (void)
 {
@@ -600,7 +603,24 @@ disable_gl (void)
   g_autofree char *flags = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
                                                               : g_strdup ("gl-disable");
 
+  gl_disabled = TRUE;
+  saved_gdk_debug = g_strdup (debug);
   g_setenv ("GDK_DEBUG", flags, TRUE);
+}
+
+/* GDK read it when it opened the display; programs started from here (a
+ * browser for a link) should not inherit it. */
+static void
+restore_gdk_debug (void)
+{
+  if (!gl_disabled)
+    return;
+  if (saved_gdk_debug != NULL)
+    g_setenv ("GDK_DEBUG", saved_gdk_debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+  g_clear_pointer (&saved_gdk_debug, g_free);
+  gl_disabled = FALSE;
 }
 
 void
@@ -625,6 +645,8 @@ kg_canvas_prefer_renderer (void)
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GdkGLContext) context = NULL;
   const char *name;
+
+  restore_gdk_debug ();
 
   /* GTK's GL renderer on a software rasteriser (llvmpipe in a VM, under
    * Xvfb or without a GPU driver) takes tens of ms to fill a window with
