@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../bench/kg-bench-graph.h"
+#include "kg-canvas-private.h"
 #include "kg-layout.h"
 #include "kg-test-util.h"
 
@@ -200,32 +203,43 @@ canvas_drawn (gpointer canvas)
   return kg_canvas_is_drawn (canvas);
 }
 
-/* A large scene is drawn by a worker; the window keeps answering meanwhile. */
-static void
-test_large_scene (void)
+/* A generated graph of n entities spread over a square of side `side`,
+ * shown in window; waits for its first picture. */
+static KgGraph *
+show_large_graph (KgWindow *window, guint n, double side)
 {
-  KgWindow *window = kg_test_window_new (1280, 800);
-  g_autoptr(KgGraph) graph = kg_bench_graph_new (3000, 7);
+  KgGraph *graph = kg_bench_graph_new (n, 7);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   KgCanvas *canvas = kg_window_get_canvas (window);
   g_autoptr(GError) error = NULL;
   KgScene *scene;
-  double x, y;
-  guint index = G_MAXUINT;
 
   for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
     {
       KgEntity *e = kg_graph_get_entity (graph, i);
 
       e->has_position = TRUE;
-      e->x = g_rand_double_range (rand, 0, 6000);
-      e->y = g_rand_double_range (rand, 0, 6000);
+      e->x = g_rand_double_range (rand, 0, side);
+      e->y = g_rand_double_range (rand, 0, side);
     }
   scene = kg_layout_from_positions (graph, NULL, &error);
   g_assert_no_error (error);
   _kg_window_set_graph (window, graph, scene, NULL);
   g_assert_true (kg_test_wait_for (kg_test_widget_allocated, canvas, 10000));
   g_assert_true (kg_test_wait_for (canvas_drawn, canvas, 60000));
+  return graph;
+}
+
+/* A large scene is drawn by a worker; the window keeps answering meanwhile. */
+static void
+test_large_scene (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autoptr(KgGraph) graph = show_large_graph (window, 3000, 6000);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  double x, y;
+  guint index = G_MAXUINT;
+
   /* A new filter needs a new picture. */
   kg_entity_list_set_type_visible (kg_window_get_entity_list (window), KG_ENTITY_PLACE, FALSE);
   g_assert_false (kg_canvas_is_drawn (canvas));
@@ -246,6 +260,69 @@ test_large_scene (void)
   kg_test_iterate (50);
 }
 
+static gboolean
+picture_settled (gpointer data)
+{
+  KgCanvas *canvas = data;
+
+  return kg_canvas_is_drawn (canvas) && canvas->previous == NULL && canvas->refresh_id == 0
+         && canvas->cache_zoom == canvas->zoom;
+}
+
+/* After a zoom the picture comes back in tiles, a few a frame, over the old
+ * one; once settled the canvas shows exactly the picture the worker made,
+ * with no seam or gap where tiles meet. */
+static void
+test_tiles_match_picture (void)
+{
+  KgWindow *window = kg_test_window_new (1280, 800);
+  g_autoptr(KgGraph) graph = show_large_graph (window, 3000, 6000);
+  KgCanvas *canvas = kg_window_get_canvas (window);
+  GtkWidget *widget = GTK_WIDGET (canvas);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) shown = NULL;
+  cairo_surface_t *picture, *expected;
+  cairo_t *cr;
+  g_autofree guchar *pixels = NULL;
+  double x, y;
+  int differing = 0;
+
+  kg_canvas_zoom_at (canvas, 3.0, w / 2.0, h / 2.0);
+  g_assert_true (kg_test_wait_for (picture_settled, canvas, 60000));
+
+  /* What the canvas draws when the window asks for a frame... */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  shown = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                       &GRAPHENE_RECT_INIT (0, 0, w, h));
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (shown, pixels, (gsize) w * 4);
+  /* ...against the worker's picture painted whole where the canvas puts it. */
+  picture = g_object_get_qdata (G_OBJECT (canvas->cache), _kg_canvas_surface_quark ());
+  g_assert_nonnull (picture);
+  kg_canvas_scene_to_widget (canvas, canvas->cache_x, canvas->cache_y, &x, &y);
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (expected);
+  cairo_set_source_surface (cr, picture, round (x), round (y));
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+  for (int row = 0; row < h; row++)
+    {
+      const guchar *a = pixels + (gsize) row * w * 4;
+      const guchar *b = cairo_image_surface_get_data (expected) + (gsize) row * cairo_image_surface_get_stride (expected);
+
+      for (int i = 0; i < w * 4; i++)
+        differing += abs (a[i] - b[i]) > 2;
+    }
+  cairo_surface_destroy (expected);
+  g_assert_cmpint (differing, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kg_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,5 +335,6 @@ main (int argc, char **argv)
   g_test_add_func ("/canvas/zoom-keeps-pointer", test_zoom_keeps_pointer);
   g_test_add_func ("/canvas/drag-node", test_drag_node);
   g_test_add_func ("/canvas/large-scene", test_large_scene);
+  g_test_add_func ("/canvas/tiles-match-picture", test_tiles_match_picture);
   return g_test_run ();
 }
