@@ -7,6 +7,7 @@
 
 #include "kg-bytes.h"
 #include "kg-tagger-model.h"
+#include "kg-words.h"
 
 /*
  * The entity tagger: the averaged perceptron trained by newsgraph-train,
@@ -32,12 +33,18 @@ typedef struct
   guint   *needed_end;  /* per sentence: the end of its needed tokens */
   guint    n_needed;
   guint    n_active;    /* tokens decoded */
+  /* Filled by classify_sentence, which reads every token anyway: the
+   * caller's token_lex cleared, and kg_capitalised_tokens(). */
+  guint32 *token_lex;
+  GArray  *capitalised;
+  guint    n_capitalised;
 } DocArrays;
 
 static void
 doc_arrays_init (DocArrays *d,
                  guint      n,
-                 guint      n_sentences)
+                 guint      n_sentences,
+                 guint32   *token_lex)
 {
   d->id = g_new (guint32, n);
   d->tf = g_new (guint8, n);
@@ -48,6 +55,10 @@ doc_arrays_init (DocArrays *d,
   d->needed_end = g_new (guint, n_sentences);
   d->n_needed = 0;
   d->n_active = 0;
+  d->token_lex = token_lex;
+  d->capitalised = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_array_set_size (d->capitalised, n);
+  d->n_capitalised = 0;
 }
 
 static void
@@ -492,6 +503,8 @@ classify_sentence (const KgAnalysis *analysis,
   gsize text_length = analysis->length;
   guint8 *tf = d->tf;
   guint16 *shape = d->shape;
+  guint32 *token_lex = d->token_lex;
+  guint *capitals = (guint *) d->capitalised->data, n_capitals = d->n_capitalised;
   gboolean common = tagger->common_i;
 
   for (guint t = f; t < f + n; t++)
@@ -499,6 +512,10 @@ classify_sentence (const KgAnalysis *analysis,
       gsize start = tokens[t].start;
       guint length = tokens[t].end - start;
       guint8 flags = token_flags (text + start, length, text_length - start, &upper, &lower);
+
+      token_lex[t] = 0;
+      capitals[n_capitals] = t;
+      n_capitals += kg_token_starts_capital (analysis, t, text[start]);
 
       if (t > f && common)
         flags |= common_i (text + start, length, flags);
@@ -508,6 +525,7 @@ classify_sentence (const KgAnalysis *analysis,
       tf[t] = flags;
       shape[t] = _kg_shape_key (text + start, length, flags);
     }
+  d->n_capitalised = n_capitals;
   /* Those tokens hold at most a capital a byte: when the small letters of
    * the others outweigh that, the sentence is not in capitals. */
   if (unicode > 0 && lower * 4 < upper + unicode)
@@ -664,7 +682,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.entry = g_new (const KgVocabEntry *, max_len);
   scratch.doc_flags = g_new (guint8, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
-  doc_arrays_init (&d, n_tokens, n_sent);
+  doc_arrays_init (&d, n_tokens, n_sent, token_lex);
   for (guint s = 0; s < n_sent; s++)
     maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
   if (maybe_title)
@@ -680,7 +698,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   /* Once for the document, not a sentence at a time: most tokens are
    * never decoded. */
   memset (labels, KG_LABEL_O, n_tokens);
-  memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -693,6 +710,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
       _kg_decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
                        eos_entry, em, labels + f);
     }
+  g_array_set_size (d.capitalised, d.n_capitalised);
+  g_clear_pointer (&analysis->capitalised, g_array_unref);
+  analysis->capitalised = g_steal_pointer (&d.capitalised);
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
