@@ -482,6 +482,25 @@ fill_decode_keys (const KgTagger    *tagger,
     }
 }
 
+/* The capitalised tokens of n flags, and the words (capitalised or in
+ * lower case): eight flags at a time, after the pass that sets them. */
+static void
+count_words (const guint8 *tf,
+             guint         n,
+             guint        *capitalised,
+             guint        *words)
+{
+  G_STATIC_ASSERT (TF_UPPER == 1 && TF_LOWER_WORD == 2);
+  *capitalised = *words = 0;
+  for (guint block = 0; block < n; block += 8)
+    {
+      guint64 x = flags8 (tf, block, n);
+
+      *capitalised += count_flag (x, TF_UPPER);
+      *words += count_flag ((x | x >> 1) & KG_BYTES (TF_UPPER), TF_UPPER);
+    }
+}
+
 /* Token flags and whether the sentence is a headline in capitals; TRUE when
  * it may be one in title case. The flags' counts settle both for most
  * sentences, without the tokens' text. */
@@ -495,7 +514,7 @@ classify_sentence (const KgAnalysis *analysis,
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   const KgToken *tokens = (const KgToken *) analysis->tokens->data;
   guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, capitalised = 0, words = 0;
+  guint upper = 0, lower = 0, capitalised, words;
   gsize unicode = 0;   /* bytes of the tokens not in ASCII */
   /* In locals: a store of a byte may alias anything, and would have the
    * loop load them again for every token. */
@@ -520,8 +539,6 @@ classify_sentence (const KgAnalysis *analysis,
       if (t > f && common)
         flags |= common_i (text + start, length, flags);
       unicode += flags & TF_UNICODE ? length : 0;
-      capitalised += (flags & TF_UPPER) != 0;
-      words += (flags & (TF_UPPER | TF_LOWER_WORD)) != 0;
       tf[t] = flags;
       shape[t] = _kg_shape_key (text + start, length, flags);
     }
@@ -537,7 +554,10 @@ classify_sentence (const KgAnalysis *analysis,
     d->all_caps[s] = unicode == 0 && upper >= 2 && lower * 4 < upper;
   /* Title case wants two thirds of the words capitalised, whatever the
    * others are. */
-  if (d->all_caps[s] || n < 4 || capitalised < 4 || capitalised * 3 < words * 2)
+  if (d->all_caps[s] || n < 4)
+    return FALSE;
+  count_words (tf + f, n, &capitalised, &words);
+  if (capitalised < 4 || capitalised * 3 < words * 2)
     return FALSE;
   sentence_tokens (analysis, sent, scratch->tokens);
   return _kg_is_title_case (scratch->tokens, d->tf + f, n);
