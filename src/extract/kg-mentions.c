@@ -339,7 +339,10 @@ propagate_names (const KgAnalysis     *a,
         continue;
       slot = _kg_name_table_range (&names, span->first, span->end, TRUE);
       slot->value = (slot->value & ~NAME_TYPE) | (span->type + 1);
-      _kg_name_table_range (&names, span->first, span->first + 1, TRUE)->value |= NAME_OPENS;
+      /* A name of one word is its own first word: the same slot. */
+      if (span->end > span->first + 1)
+        slot = _kg_name_table_range (&names, span->first, span->first + 1, TRUE);
+      slot->value |= NAME_OPENS;
       if (c >= 'A' && c <= 'Z')
         opens[c - 'A'] |= G_GUINT64_CONSTANT (1) << MIN (first->end - first->start, 63);
     }
