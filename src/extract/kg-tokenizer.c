@@ -583,13 +583,14 @@ ends_sentence (const KgAnalysis *analysis,
 
 /* The next free element of array, n of them in use: grown by doubling and
  * written in place, as g_array_append_val costs a call and a copy each. */
-static gpointer
+static inline gpointer
 next_element (GArray *array,
-              guint  *n)
+              guint  *n,
+              gsize   size)
 {
   if (*n == array->len)
     g_array_set_size (array, MAX (16, array->len * 2));
-  return array->data + (gsize) (*n)++ * g_array_get_element_size (array);
+  return array->data + (gsize) (*n)++ * size;
 }
 
 static void
@@ -601,7 +602,7 @@ add_sentence (KgAnalysis *analysis,
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint index = *n_sentences;
-  KgSentence *sentence = next_element (analysis->sentences, n_sentences);
+  KgSentence *sentence = next_element (analysis->sentences, n_sentences, sizeof (KgSentence));
 
   *sentence = (KgSentence) { tokens[first].start, tokens[end - 1].end, first, end, n_paragraphs };
   for (guint k = first; k < end; k++)
@@ -615,7 +616,7 @@ add_paragraph (KgAnalysis *analysis,
                guint       first_sentence)
 {
   KgSentence *sentences = (KgSentence *) analysis->sentences->data;
-  KgRange *range = next_element (analysis->paragraphs, n_paragraphs);
+  KgRange *range = next_element (analysis->paragraphs, n_paragraphs, sizeof (KgRange));
 
   *range = (KgRange) { sentences[first_sentence].start, sentences[n_sentences - 1].end };
 }
@@ -653,6 +654,12 @@ split_sentences (KgAnalysis  *analysis,
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint n = analysis->tokens->len;
   guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0, b = 0;
+  /* A sentence ends at a break, at the last token or at the cap on its
+   * length: room for as many at once, not grown a few at a time. */
+  guint most = n_breaks + 1 + n / KG_MAX_SENTENCE_TOKENS;
+
+  g_array_set_size (analysis->sentences, most);
+  g_array_set_size (analysis->paragraphs, most);
 
   for (guint k = 0; k < n; k++)
     {
