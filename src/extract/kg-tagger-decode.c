@@ -50,13 +50,11 @@ add_row (const KgTagger *tagger,
   e->last += row[8] * tagger->unscale;
 }
 
-/* The emission scores of the token at i into out. */
+/* The emission scores of the token at i into out; entry holds the
+ * boundaries' entries just before and after the sentence's. */
 static void
 emission (const KgTagger      *tagger,
-          const KgTagSentence *ts,
           const KgVocabEntry **entry,
-          const KgVocabEntry  *bos,
-          const KgVocabEntry  *eos,
           guint                i,
           const guint32       *features,
           guint                n_features,
@@ -65,11 +63,7 @@ emission (const KgTagger      *tagger,
   Emission sum = { { 0 }, { 0 }, 0 };
 
   for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
-    {
-      int j = (int) i + k;
-      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
-      add_scores (&sum, e->scores[k + KG_WINDOW]);
-    }
+    add_scores (&sum, entry[(int) i + k]->scores[k + KG_WINDOW]);
   for (guint p = 0; p < n_features; p++)
     add_row (tagger, features[p], &sum);
   _kg_scores4_store (out, sum.lo);
@@ -86,8 +80,6 @@ emissions (const KgTagger      *tagger,
            const guint8        *tf,
            const guint         *needed,
            guint                n_needed,
-           const KgVocabEntry  *bos,
-           const KgVocabEntry  *eos,
            float               *em)
 {
   guint32 feats[64][KG_MAX_POS_FEATURES];
@@ -111,7 +103,7 @@ emissions (const KgTagger      *tagger,
             k++;
           }
       for (guint c = 0; c < k; c++)
-        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
+        emission (tagger, entry, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
@@ -129,7 +121,10 @@ _kg_decode_sentence (const KgTagger      *tagger,
 {
   guint x = 0;
 
-  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
+  G_STATIC_ASSERT (KG_WINDOW == 1);
+  entry[-1] = bos;
+  entry[ts->n] = eos;
+  emissions (tagger, ts, entry, tf, needed, n_needed, em);
   /* A stretch of decoded tokens is as long a run of needed ones. */
   while (x < n_needed)
     {

@@ -115,7 +115,8 @@ _kg_word_entry (const KgTagger    *tagger,
 /* Labels the decoded tokens (TF_ACTIVE in tf) of a sentence, whose
  * needed tokens (the decoded ones and their neighbours, in order) have
  * entries: emission scores into em (KG_N_LABELS a token), then Viterbi
- * over each stretch (kg-tagger-decode.c). Labels of the others are left. */
+ * over each stretch (kg-tagger-decode.c). Labels of the others are left.
+ * entry has room for one more at either end, where bos and eos go. */
 void         _kg_decode_sentence  (const KgTagger      *tagger,
                                    const KgTagSentence *ts,
                                    const KgVocabEntry **entry,

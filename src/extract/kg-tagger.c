@@ -699,7 +699,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
-  scratch.entry = g_new (const KgVocabEntry *, max_len);
+  /* and the boundaries' on either side */
+  scratch.entry = g_new (const KgVocabEntry *, max_len + 2) + 1;
   scratch.doc_flags = g_new (guint8, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
   doc_arrays_init (&d, n_tokens, n_sent, token_lex);
@@ -740,7 +741,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
-  g_free (scratch.entry);
+  g_free (scratch.entry - 1);
   g_free (scratch.doc_flags);
   g_free (flags.keys);
   g_free (flags.flags);
