@@ -331,13 +331,18 @@ mark_common (const KgTagger   *tagger,
     tf[i] |= common_i (tokens[i].text, tokens[i].length, tf[i]);
 }
 
-/* A small map from lower-case hashes to document flags. */
+/* A small map from lower-case hashes to document flags. A slot is taken
+ * when its flags have FLAG_USED: only those bytes are cleared for each
+ * document, not the keys. */
 typedef struct
 {
   guint32 *keys;
   guint8  *flags;
   guint32  mask;
 } FlagMap;
+
+#define FLAG_USED 0x80
+G_STATIC_ASSERT (((KG_DOC_TITLE_MID | KG_DOC_LOWER) & FLAG_USED) == 0);
 
 static guint8 *
 flag_slot (FlagMap  *map,
@@ -346,18 +351,19 @@ flag_slot (FlagMap  *map,
 {
   guint32 slot = (key * 0x9e3779b1u) & map->mask;
 
-  key |= 1;   /* 0 marks an empty slot */
+  key |= 1;
   for (;; slot = (slot + 1) & map->mask)
     {
-      if (map->keys[slot] == key)
-        return &map->flags[slot];
-      if (map->keys[slot] == 0)
+      if (!(map->flags[slot] & FLAG_USED))
         {
           if (!insert)
             return NULL;
           map->keys[slot] = key;
+          map->flags[slot] = FLAG_USED;
           return &map->flags[slot];
         }
+      if (map->keys[slot] == key)
+        return &map->flags[slot];
     }
 }
 
@@ -379,7 +385,7 @@ doc_flags (const KgTagger    *tagger,
 
   while (size < d->n_active * 2 + 2)
     size *= 2;
-  map.keys = g_new0 (guint32, size);
+  map.keys = g_new (guint32, size);
   map.flags = g_new0 (guint8, size);
   map.mask = size - 1;
   for (guint s = 0, k = 0; s < analysis->sentences->len; s++)
@@ -477,7 +483,7 @@ fill_decode_keys (const KgTagger    *tagger,
       scratch->sshape[i] = entry->sshape;
       /* Every decoded word's lower case is in the map. */
       if (d->tf[t] & TF_ACTIVE)
-        scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
+        scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE) & ~FLAG_USED;
       token_lex[t] = entry->lex;
     }
 }
