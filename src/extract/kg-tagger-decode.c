@@ -36,10 +36,9 @@ add_scores (Emission    *e,
 /* out[l] += row[l] * unscale, label by label. */
 static inline void
 add_row (const KgTagger *tagger,
-         guint32         feature,
+         const gint16   *row,
          Emission       *e)
 {
-  const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
   Row8 r;
   Row8f f;
 
@@ -56,7 +55,7 @@ static void
 emission (const KgTagger      *tagger,
           const KgVocabEntry **entry,
           guint                i,
-          const guint32       *features,
+          const gint16 *const *rows,
           guint                n_features,
           float               *out)
 {
@@ -65,7 +64,7 @@ emission (const KgTagger      *tagger,
   for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
     add_scores (&sum, entry[(int) i + k]->scores[k + KG_WINDOW]);
   for (guint p = 0; p < n_features; p++)
-    add_row (tagger, features[p], &sum);
+    add_row (tagger, rows[p], &sum);
   _kg_scores4_store (out, sum.lo);
   _kg_scores4_store (out + 4, sum.hi);
   out[8] = sum.last;
@@ -82,7 +81,9 @@ emissions (const KgTagger      *tagger,
            guint                n_needed,
            float               *em)
 {
-  guint32 feats[64][KG_MAX_POS_FEATURES];
+  guint32 feats[KG_MAX_POS_FEATURES];
+  /* The features' weight rows, found once for the prefetch and the sum. */
+  const gint16 *rows[64][KG_MAX_POS_FEATURES];
   guint n_feats[64], at[64];
   guint x = 0;
 
@@ -97,13 +98,16 @@ emissions (const KgTagger      *tagger,
         if (tf[needed[x]] & TF_ACTIVE)
           {
             at[k] = needed[x];
-            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
+            n_feats[k] = _kg_position_features (ts, at[k], feats);
             for (guint p = 0; p < n_feats[k]; p++)
-              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
+              {
+                rows[k][p] = tagger->table + (gsize) (feats[p] & tagger->mask) * KG_N_LABELS;
+                __builtin_prefetch (rows[k][p]);
+              }
             k++;
           }
       for (guint c = 0; c < k; c++)
-        emission (tagger, entry, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
+        emission (tagger, entry, at[c], rows[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
