@@ -593,7 +593,7 @@ prepare_sentence (const KgAnalysis *analysis,
                   Scratch          *scratch,
                   GStringChunk     *chunk,
                   gboolean          candidate,
-                  GHashTable       *lower)
+                  KgLowerWords     *lower)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
@@ -689,7 +689,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   FlagMap flags;
   /* Holds the capitalised words of headlines while they are tagged. */
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
-  g_autoptr(GHashTable) lower = NULL;
+  KgLowerWords *lower = NULL;
   g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
   gboolean maybe_title = FALSE;
   guint32 bos, eos;
@@ -751,5 +751,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.doc_flags);
   g_free (flags.keys);
   g_free (flags.flags);
+  g_clear_pointer (&lower, _kg_lower_words_free);
   _kg_word_cache_trim (cache);
 }
