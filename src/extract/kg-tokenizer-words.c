@@ -82,6 +82,7 @@ guint
 _kg_word_lists (const char *word,
                 gsize       length)
 {
+  const WordSets *sets = word_sets ();
   char buf[16];
   gboolean all_upper = length >= 2;
   guint bits;
@@ -89,11 +90,11 @@ _kg_word_lists (const char *word,
   /* Both look-ups keep the first byte and the length: most words ending a
    * sentence have none of the lists' shapes. */
   G_STATIC_ASSERT (sizeof buf == 16);
-  if (length == 0 || length >= sizeof buf || !(word_sets ()->lengths[(guchar) word[0]] & (1u << length)))
+  if (length == 0 || length >= sizeof buf || !(sets->lengths[(guchar) word[0]] & (1u << length)))
     return 0;
   memcpy (buf, word, length);
   buf[length] = '\0';
-  bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
+  bits = GPOINTER_TO_UINT (g_hash_table_lookup (sets->table, buf));
   /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
   for (gsize i = 0; i < length; i++)
     all_upper &= g_ascii_isupper (buf[i]);
@@ -101,5 +102,5 @@ _kg_word_lists (const char *word,
     return bits;
   for (gsize i = 1; i < length; i++)
     buf[i] = g_ascii_tolower (buf[i]);
-  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
+  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (sets->table, buf));
 }
