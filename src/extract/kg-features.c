@@ -481,21 +481,24 @@ viterbi_step (const float *trans,
 {
   KgScores4 best_lo = { -1e31f, -1e31f, -1e31f, -1e31f }, best_hi = best_lo;
   KgMask4 arg_lo = { 0 }, arg_hi = { 0 };
-  float best_last = -1e31f;
-  int arg_last = 0;
+  /* I-MISC, the last label, is reached from B-MISC and I-MISC only: the
+   * others cost -1e30 and lose to B-MISC, whose score is always finite. */
+  float best_last = prev[KG_LABEL_B_MISC] + trans[KG_LABEL_B_MISC * KG_N_LABELS + KG_LABEL_I_MISC];
+  float from_inside = prev[KG_LABEL_I_MISC] + trans[KG_LABEL_I_MISC * KG_N_LABELS + KG_LABEL_I_MISC];
+  int arg_last = KG_LABEL_B_MISC;
 
+  G_STATIC_ASSERT (KG_LABEL_I_MISC == 8 && KG_LABEL_B_MISC == 7);
+  if (from_inside > best_last)
+    {
+      best_last = from_inside;
+      arg_last = KG_LABEL_I_MISC;
+    }
   for (int p = 0; p < KG_N_LABELS; p++)
     {
       const float *row = trans + p * KG_N_LABELS;
-      float last = prev[p] + row[8];
 
       keep_best (prev[p] + _kg_scores4_load (row), &best_lo, &arg_lo, p);
       keep_best (prev[p] + _kg_scores4_load (row + 4), &best_hi, &arg_hi, p);
-      if (last > best_last)
-        {
-          best_last = last;
-          arg_last = p;
-        }
     }
   _kg_scores4_store (score, best_lo + _kg_scores4_load (emission));
   _kg_scores4_store (score + 4, best_hi + _kg_scores4_load (emission + 4));
@@ -518,10 +521,9 @@ _kg_viterbi (const float *transitions,
 {
   float score_small[64 * KG_N_LABELS];
   guint8 back_small[64 * KG_N_LABELS];
-  g_autofree float *score_big = n > 64 ? g_new (float, (gsize) n * KG_N_LABELS) : NULL;
-  g_autofree guint8 *back_big = n > 64 ? g_new (guint8, (gsize) n * KG_N_LABELS) : NULL;
-  float *score = n > 64 ? score_big : score_small;
-  guint8 *back = n > 64 ? back_big : back_small;
+  /* Most stretches are short: no call to free nothing for them. */
+  float *score = n > 64 ? g_new (float, (gsize) n * KG_N_LABELS) : score_small;
+  guint8 *back = n > 64 ? g_new (guint8, (gsize) n * KG_N_LABELS) : back_small;
   const float *trans = transitions;
   const float *start = transitions + (after_o ? KG_LABEL_O : KG_N_LABELS) * KG_N_LABELS;
 
@@ -546,4 +548,9 @@ _kg_viterbi (const float *transitions,
   }
   for (guint i = n - 1; i > 0; i--)
     labels[i - 1] = back[i * KG_N_LABELS + labels[i]];
+  if (n > 64)
+    {
+      g_free (score);
+      g_free (back);
+    }
 }

@@ -82,6 +82,21 @@ _kg_to_capitals (KgTagToken   *tokens,
 /* The words in lower case among tokens [first, end) that may be a decoded
  * word's, by their shape keys: picked without a branch a token, into
  * candidates, reading two bytes a token. */
+/* Token t written at candidates[n]: the count with it when its shape is
+ * one of shapes, else without it. */
+static inline guint
+pick_candidate (const guint16 *keys,
+                const guint64 *shapes,
+                guint          t,
+                guint         *candidates,
+                guint          n)
+{
+  guint key = keys[t];
+
+  candidates[n] = t;
+  return n + ((shapes[key >> 6] >> (key & 63)) & 1);
+}
+
 guint
 _kg_lower_candidates (const guint16 *keys,
                       const guint64 *shapes,
@@ -89,24 +104,35 @@ _kg_lower_candidates (const guint16 *keys,
                       guint          end,
                       guint         *candidates)
 {
-  guint n = 0;
+  guint n = 0, t = first;
 
-  for (guint t = first; t < end; t++)
+  /* Four tokens a turn of the loop: its own cost was as much as a
+   * token's. */
+  for (; t + 4 <= end; t += 4)
     {
-      candidates[n] = t;
-      n += (shapes[keys[t] >> 6] >> (keys[t] & 63)) & 1;
+      n = pick_candidate (keys, shapes, t, candidates, n);
+      n = pick_candidate (keys, shapes, t + 1, candidates, n);
+      n = pick_candidate (keys, shapes, t + 2, candidates, n);
+      n = pick_candidate (keys, shapes, t + 3, candidates, n);
     }
+  for (; t < end; t++)
+    n = pick_candidate (keys, shapes, t, candidates, n);
   return n;
 }
 
 /* A set of hashes, open addressing: a GHashTable costs a call and more a
- * look-up, and the document's lower-case candidates all ask. */
-typedef struct
+ * look-up, and the document's lower-case candidates all ask. A hash's byte
+ * in used is 0 when the set does not hold it, else SET_HELD and the
+ * caller's bits. */
+struct _KgLowerWords
 {
   guint32 *keys;
   guint8  *used;
   guint32  mask;
-} HashSet;
+};
+typedef struct _KgLowerWords HashSet;
+
+enum { SET_HELD = 1, SET_WRITTEN_LOWER = 2 };
 
 static void
 hash_set_init (HashSet *set,
@@ -128,8 +154,9 @@ hash_set_clear (HashSet *set)
   g_free (set->used);
 }
 
-/* Whether set holds key; adds it when add. */
-static gboolean
+/* The byte in used of key, NULL when set does not hold it; added when
+ * add. */
+static guint8 *
 hash_set_find (HashSet  *set,
                guint32   key,
                gboolean  add)
@@ -138,28 +165,34 @@ hash_set_find (HashSet  *set,
     {
       if (!set->used[slot])
         {
-          if (add)
-            {
-              set->used[slot] = 1;
-              set->keys[slot] = key;
-            }
-          return FALSE;
+          if (!add)
+            return NULL;
+          set->used[slot] = SET_HELD;
+          set->keys[slot] = key;
+          return &set->used[slot];
         }
       if (set->keys[slot] == key)
-        return TRUE;
+        return &set->used[slot];
     }
 }
 
+void
+_kg_lower_words_free (KgLowerWords *words)
+{
+  hash_set_clear (words);
+  g_free (words);
+}
+
 /* Which capitalised words of the possible title-case headlines the
- * document also writes in lower case, as hashes of their lower case. */
-GHashTable *
+ * document also writes in lower case, as hashes of their lower case: those
+ * marked SET_WRITTEN_LOWER in the set of them all. */
+KgLowerWords *
 _kg_lower_case_words (const KgAnalysis *analysis,
                       const guint16    *keys,
                       const guint8     *tf,
                       const guint8     *candidate)
 {
-  HashSet wanted;
-  GHashTable *found = g_hash_table_new (NULL, NULL);
+  HashSet *wanted = g_new (HashSet, 1);
   guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
   guint n = analysis->tokens->len, n_wanted = 0;
 
@@ -168,7 +201,7 @@ _kg_lower_case_words (const KgAnalysis *analysis,
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
       n_wanted += candidate[s] ? sent->end_token - sent->first_token : 0;
     }
-  hash_set_init (&wanted, n_wanted);
+  hash_set_init (wanted, n_wanted);
   for (guint s = 0; s < analysis->sentences->len; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -179,7 +212,7 @@ _kg_lower_case_words (const KgAnalysis *analysis,
           {
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guchar c = g_ascii_tolower (analysis->text[token->start]);
-            hash_set_find (&wanted, _kg_lower_hash (analysis->text + token->start, token->end - token->start), TRUE);
+            hash_set_find (wanted, _kg_lower_hash (analysis->text + token->start, token->end - token->start), TRUE);
             if (c >= 'a' && c <= 'z')
               shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
           }
@@ -193,13 +226,13 @@ _kg_lower_case_words (const KgAnalysis *analysis,
 
       for (guint k = 0; k < n_candidates; k++)
         {
-          guint32 key = _kg_lower_word_hash (analysis, candidates[k], tf[candidates[k]]);
-          if (hash_set_find (&wanted, key, FALSE))
-            g_hash_table_add (found, GUINT_TO_POINTER (key));
+          guint8 *used = hash_set_find (wanted, _kg_lower_word_hash (analysis, candidates[k], tf[candidates[k]]),
+                                        FALSE);
+          if (used != NULL)
+            *used |= SET_WRITTEN_LOWER;
         }
     }
-  hash_set_clear (&wanted);
-  return found;
+  return wanted;
 }
 
 /* Whether the capitalised words of a title-case line are, most of them,
@@ -210,16 +243,17 @@ gboolean
 _kg_headline_words (const KgTagToken *tokens,
                     const guint8     *tf,
                     guint             n,
-                    GHashTable       *lower)
+                    KgLowerWords     *lower)
 {
   guint capitalised = 0, known = 0;
 
   for (guint i = 0; i < n; i++)
     if (tf[i] & TF_UPPER)
       {
+        const guint8 *used = hash_set_find (lower, _kg_lower_hash (tokens[i].text, tokens[i].length), FALSE);
+
         capitalised++;
-        known += g_hash_table_contains (lower, GUINT_TO_POINTER (_kg_lower_hash (tokens[i].text,
-                                                                                 tokens[i].length)));
+        known += used != NULL && (*used & SET_WRITTEN_LOWER);
       }
   return known >= 2 && known * 3 >= capitalised;
 }

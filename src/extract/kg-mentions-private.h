@@ -51,7 +51,7 @@ typedef struct
 {
   guint32 hash;
   guint32 first;
-  guint32 end;     /* 0: an empty slot */
+  guint32 end;
   guint32 value;   /* the caller's, 0 when the slot is new */
 } KgNameSlot;
 
@@ -59,6 +59,9 @@ typedef struct
 {
   const KgAnalysis *analysis;
   KgNameSlot       *slots;
+  /* Per slot, 0 when it is empty: a byte a slot to clear, not the slot,
+   * for a table made for every document. */
+  guint8           *used;
   guint32           mask;
 } KgNameTable;
 

@@ -20,15 +20,21 @@
 
 enum { CLASS_PER, CLASS_ORG, CLASS_LOC, CLASS_MISC, CLASS_NONE };
 
+#define TOKEN_LIST_MAX 128
+
 /* Words a token must be exactly (case counts), with the sets of their
  * first bytes and of their lengths (below 64), filled on first use: most
- * tokens start with none of them, or are not as long. */
+ * tokens start with none of them, or are not as long. The others are
+ * compared with the words of their first byte only, chained from head. */
 typedef struct
 {
   const char *const *words;   /* NULL-terminated */
   gsize              ready;
   guint64            firsts[4];
   guint64            lengths;
+  guint8             head[256];              /* word index + 1, or 0 */
+  guint8             next[TOKEN_LIST_MAX];   /* the same */
+  guint8             length[TOKEN_LIST_MAX];
 } TokenList;
 
 /* Nouns that, after a country or demonym, name its government. */
@@ -101,9 +107,14 @@ token_in (const KgAnalysis *a,
     {
       for (guint i = 0; words[i]; i++)
         {
-          list->firsts[(guchar) words[i][0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) words[i][0] % 64);
-          g_assert (strlen (words[i]) < 64);
+          guchar first = words[i][0];
+
+          list->firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
+          g_assert (strlen (words[i]) < 64 && i + 1 < TOKEN_LIST_MAX);
           list->lengths |= G_GUINT64_CONSTANT (1) << strlen (words[i]);
+          list->length[i] = strlen (words[i]);
+          list->next[i] = list->head[first];
+          list->head[first] = i + 1;
         }
       g_once_init_leave (&list->ready, 1);
     }
@@ -113,9 +124,8 @@ token_in (const KgAnalysis *a,
   if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))) || n >= 64 ||
       !(list->lengths & (G_GUINT64_CONSTANT (1) << n)))
     return FALSE;
-  for (guint i = 0; words[i]; i++)
-    if ((guchar) words[i][0] == c && strncmp (words[i], a->text + token->start, n) == 0 &&
-        words[i][n] == '\0')
+  for (guint i = list->head[c]; i != 0; i = list->next[i - 1])
+    if (list->length[i - 1] == n && memcmp (words[i - 1], a->text + token->start, n) == 0)
       return TRUE;
   return FALSE;
 }
@@ -329,7 +339,10 @@ propagate_names (const KgAnalysis     *a,
         continue;
       slot = _kg_name_table_range (&names, span->first, span->end, TRUE);
       slot->value = (slot->value & ~NAME_TYPE) | (span->type + 1);
-      _kg_name_table_range (&names, span->first, span->first + 1, TRUE)->value |= NAME_OPENS;
+      /* A name of one word is its own first word: the same slot. */
+      if (span->end > span->first + 1)
+        slot = _kg_name_table_range (&names, span->first, span->first + 1, TRUE);
+      slot->value |= NAME_OPENS;
       if (c >= 'A' && c <= 'Z')
         opens[c - 'A'] |= G_GUINT64_CONSTANT (1) << MIN (first->end - first->start, 63);
     }

@@ -138,7 +138,8 @@ _kg_name_table_init (KgNameTable      *table,
   while (size < max_names * 2 + 2)
     size *= 2;
   table->analysis = analysis;
-  table->slots = g_new0 (KgNameSlot, size);
+  table->slots = g_new (KgNameSlot, size);
+  table->used = g_new0 (guint8, size);
   table->mask = size - 1;
 }
 
@@ -146,6 +147,7 @@ void
 _kg_name_table_clear (KgNameTable *table)
 {
   g_clear_pointer (&table->slots, g_free);
+  g_clear_pointer (&table->used, g_free);
 }
 
 KgNameSlot *
@@ -160,10 +162,11 @@ _kg_name_table_range (KgNameTable *table,
     {
       KgNameSlot *slot = &table->slots[i];
 
-      if (slot->end == 0)
+      if (!table->used[i])
         {
           if (!insert)
             return NULL;
+          table->used[i] = 1;
           *slot = (KgNameSlot) { hash, first, end, 0 };
           return slot;
         }
@@ -183,7 +186,7 @@ _kg_name_table_text (KgNameTable *table,
     {
       KgNameSlot *slot = &table->slots[i];
 
-      if (slot->end == 0)
+      if (!table->used[i])
         return NULL;
       if (slot->hash == hash && range_is_text (table->analysis, slot->first, slot->end, text, length))
         return slot;

@@ -36,10 +36,9 @@ add_scores (Emission    *e,
 /* out[l] += row[l] * unscale, label by label. */
 static inline void
 add_row (const KgTagger *tagger,
-         guint32         feature,
+         const gint16   *row,
          Emission       *e)
 {
-  const gint16 *row = tagger->table + (gsize) (feature & tagger->mask) * KG_N_LABELS;
   Row8 r;
   Row8f f;
 
@@ -50,28 +49,22 @@ add_row (const KgTagger *tagger,
   e->last += row[8] * tagger->unscale;
 }
 
-/* The emission scores of the token at i into out. */
+/* The emission scores of the token at i into out; entry holds the
+ * boundaries' entries just before and after the sentence's. */
 static void
 emission (const KgTagger      *tagger,
-          const KgTagSentence *ts,
           const KgVocabEntry **entry,
-          const KgVocabEntry  *bos,
-          const KgVocabEntry  *eos,
           guint                i,
-          const guint32       *features,
+          const gint16 *const *rows,
           guint                n_features,
           float               *out)
 {
   Emission sum = { { 0 }, { 0 }, 0 };
 
   for (int k = -KG_WINDOW; k <= KG_WINDOW; k++)
-    {
-      int j = (int) i + k;
-      const KgVocabEntry *e = j < 0 ? bos : j >= (int) ts->n ? eos : entry[j];
-      add_scores (&sum, e->scores[k + KG_WINDOW]);
-    }
+    add_scores (&sum, entry[(int) i + k]->scores[k + KG_WINDOW]);
   for (guint p = 0; p < n_features; p++)
-    add_row (tagger, features[p], &sum);
+    add_row (tagger, rows[p], &sum);
   _kg_scores4_store (out, sum.lo);
   _kg_scores4_store (out + 4, sum.hi);
   out[8] = sum.last;
@@ -86,11 +79,11 @@ emissions (const KgTagger      *tagger,
            const guint8        *tf,
            const guint         *needed,
            guint                n_needed,
-           const KgVocabEntry  *bos,
-           const KgVocabEntry  *eos,
            float               *em)
 {
-  guint32 feats[64][KG_MAX_POS_FEATURES];
+  guint32 feats[KG_MAX_POS_FEATURES];
+  /* The features' weight rows, found once for the prefetch and the sum. */
+  const gint16 *rows[64][KG_MAX_POS_FEATURES];
   guint n_feats[64], at[64];
   guint x = 0;
 
@@ -105,13 +98,16 @@ emissions (const KgTagger      *tagger,
         if (tf[needed[x]] & TF_ACTIVE)
           {
             at[k] = needed[x];
-            n_feats[k] = _kg_position_features (ts, at[k], feats[k]);
+            n_feats[k] = _kg_position_features (ts, at[k], feats);
             for (guint p = 0; p < n_feats[k]; p++)
-              __builtin_prefetch (tagger->table + (gsize) (feats[k][p] & tagger->mask) * KG_N_LABELS);
+              {
+                rows[k][p] = tagger->table + (gsize) (feats[p] & tagger->mask) * KG_N_LABELS;
+                __builtin_prefetch (rows[k][p]);
+              }
             k++;
           }
       for (guint c = 0; c < k; c++)
-        emission (tagger, ts, entry, bos, eos, at[c], feats[c], n_feats[c], em + at[c] * KG_N_LABELS);
+        emission (tagger, entry, at[c], rows[c], n_feats[c], em + at[c] * KG_N_LABELS);
     }
 }
 
@@ -129,7 +125,10 @@ _kg_decode_sentence (const KgTagger      *tagger,
 {
   guint x = 0;
 
-  emissions (tagger, ts, entry, tf, needed, n_needed, bos, eos, em);
+  G_STATIC_ASSERT (KG_WINDOW == 1);
+  entry[-1] = bos;
+  entry[ts->n] = eos;
+  emissions (tagger, ts, entry, tf, needed, n_needed, em);
   /* A stretch of decoded tokens is as long a run of needed ones. */
   while (x < n_needed)
     {

@@ -125,6 +125,7 @@ _kg_tagger_load (const char  *path,
   tagger->vocab = (const KgVocabEntry *) (tagger->table + ((gsize) KG_N_LABELS << header->hash_bits));
   tagger->slots = (const guint32 *) (tagger->vocab + header->n_vocab);
   tagger->slot_mask = header->vocab_slots - 1;
+  tagger->n_vocab = header->n_vocab;
   tagger->strings = (const char *) (tagger->slots + header->vocab_slots);
   _kg_mask_transitions (&header->transitions[0][0], tagger->transitions);
   tagger->file = g_steal_pointer (&file);
@@ -192,7 +193,7 @@ _kg_word_id_cached (const KgTagger *tagger,
           if ((old->filled & offsets) != offsets)
             _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
                                   text, length, offsets);
-          return tagger->header->n_vocab + e - 1;
+          return tagger->n_vocab + e - 1;
         }
     }
   entry.filled = 0;
@@ -203,7 +204,7 @@ _kg_word_id_cached (const KgTagger *tagger,
   cache->slots[slot] = cache->entries->len;
   if (cache->entries->len * 2 > cache->mask)
     cache_grow (cache);
-  return tagger->header->n_vocab + cache->entries->len - 1;
+  return tagger->n_vocab + cache->entries->len - 1;
 }
 
 guint32

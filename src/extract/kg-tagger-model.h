@@ -20,6 +20,7 @@ struct _KgTagger
   const KgVocabEntry  *vocab;
   const guint32       *slots;
   guint32              slot_mask;
+  guint32              n_vocab;   /* the header's, one load nearer */
   const char          *strings;
   KgLexicon           *lexicon;
   float                transitions[(KG_N_LABELS + 1) * KG_N_LABELS];
@@ -106,15 +107,16 @@ _kg_word_entry (const KgTagger    *tagger,
                 const KgWordCache *cache,
                 guint32            id)
 {
-  if (id < tagger->header->n_vocab)
+  if (id < tagger->n_vocab)
     return &tagger->vocab[id];
-  return &g_array_index (cache->entries, KgVocabEntry, id - tagger->header->n_vocab);
+  return &g_array_index (cache->entries, KgVocabEntry, id - tagger->n_vocab);
 }
 
 /* Labels the decoded tokens (TF_ACTIVE in tf) of a sentence, whose
  * needed tokens (the decoded ones and their neighbours, in order) have
  * entries: emission scores into em (KG_N_LABELS a token), then Viterbi
- * over each stretch (kg-tagger-decode.c). Labels of the others are left. */
+ * over each stretch (kg-tagger-decode.c). Labels of the others are left.
+ * entry has room for one more at either end, where bos and eos go. */
 void         _kg_decode_sentence  (const KgTagger      *tagger,
                                    const KgTagSentence *ts,
                                    const KgVocabEntry **entry,

@@ -268,10 +268,14 @@ void        _kg_to_capitals           (KgTagToken       *tokens,
                                        guint8           *tf,
                                        guint             n,
                                        GStringChunk     *chunk);
-GHashTable *_kg_lower_case_words      (const KgAnalysis *analysis,
+/* The capitalised words of the title-case candidates that the document
+ * writes in lower case too, for _kg_headline_words. */
+typedef struct _KgLowerWords KgLowerWords;
+KgLowerWords *_kg_lower_case_words    (const KgAnalysis *analysis,
                                        const guint16    *keys,
                                        const guint8     *tf,
                                        const guint8     *candidate);
+void        _kg_lower_words_free      (KgLowerWords     *words);
 /* _kg_lower_hash of a word in lower case (TF_LOWER_WORD) token t. */
 static inline guint32
 _kg_lower_word_hash (const KgAnalysis *analysis,
@@ -319,7 +323,7 @@ guint       _kg_lower_candidates      (const guint16    *keys,
 gboolean    _kg_headline_words        (const KgTagToken *tokens,
                                        const guint8     *tf,
                                        guint             n,
-                                       GHashTable       *lower);
+                                       KgLowerWords     *lower);
 
 /* The tagger itself (kg-tagger.c). */
 KgTagger   *_kg_tagger_load           (const char       *path,

@@ -7,6 +7,7 @@
 
 #include "kg-bytes.h"
 #include "kg-tagger-model.h"
+#include "kg-words.h"
 
 /*
  * The entity tagger: the averaged perceptron trained by newsgraph-train,
@@ -32,12 +33,18 @@ typedef struct
   guint   *needed_end;  /* per sentence: the end of its needed tokens */
   guint    n_needed;
   guint    n_active;    /* tokens decoded */
+  /* Filled by classify_sentence, which reads every token anyway: the
+   * caller's token_lex cleared, and kg_capitalised_tokens(). */
+  guint32 *token_lex;
+  GArray  *capitalised;
+  guint    n_capitalised;
 } DocArrays;
 
 static void
 doc_arrays_init (DocArrays *d,
                  guint      n,
-                 guint      n_sentences)
+                 guint      n_sentences,
+                 guint32   *token_lex)
 {
   d->id = g_new (guint32, n);
   d->tf = g_new (guint8, n);
@@ -48,6 +55,10 @@ doc_arrays_init (DocArrays *d,
   d->needed_end = g_new (guint, n_sentences);
   d->n_needed = 0;
   d->n_active = 0;
+  d->token_lex = token_lex;
+  d->capitalised = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_array_set_size (d->capitalised, n);
+  d->n_capitalised = 0;
 }
 
 static void
@@ -320,13 +331,18 @@ mark_common (const KgTagger   *tagger,
     tf[i] |= common_i (tokens[i].text, tokens[i].length, tf[i]);
 }
 
-/* A small map from lower-case hashes to document flags. */
+/* A small map from lower-case hashes to document flags. A slot is taken
+ * when its flags have FLAG_USED: only those bytes are cleared for each
+ * document, not the keys. */
 typedef struct
 {
   guint32 *keys;
   guint8  *flags;
   guint32  mask;
 } FlagMap;
+
+#define FLAG_USED 0x80
+G_STATIC_ASSERT (((KG_DOC_TITLE_MID | KG_DOC_LOWER) & FLAG_USED) == 0);
 
 static guint8 *
 flag_slot (FlagMap  *map,
@@ -335,18 +351,19 @@ flag_slot (FlagMap  *map,
 {
   guint32 slot = (key * 0x9e3779b1u) & map->mask;
 
-  key |= 1;   /* 0 marks an empty slot */
+  key |= 1;
   for (;; slot = (slot + 1) & map->mask)
     {
-      if (map->keys[slot] == key)
-        return &map->flags[slot];
-      if (map->keys[slot] == 0)
+      if (!(map->flags[slot] & FLAG_USED))
         {
           if (!insert)
             return NULL;
           map->keys[slot] = key;
+          map->flags[slot] = FLAG_USED;
           return &map->flags[slot];
         }
+      if (map->keys[slot] == key)
+        return &map->flags[slot];
     }
 }
 
@@ -368,7 +385,7 @@ doc_flags (const KgTagger    *tagger,
 
   while (size < d->n_active * 2 + 2)
     size *= 2;
-  map.keys = g_new0 (guint32, size);
+  map.keys = g_new (guint32, size);
   map.flags = g_new0 (guint8, size);
   map.mask = size - 1;
   for (guint s = 0, k = 0; s < analysis->sentences->len; s++)
@@ -466,8 +483,27 @@ fill_decode_keys (const KgTagger    *tagger,
       scratch->sshape[i] = entry->sshape;
       /* Every decoded word's lower case is in the map. */
       if (d->tf[t] & TF_ACTIVE)
-        scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE);
+        scratch->doc_flags[i] = *flag_slot (flags, entry->lower, FALSE) & ~FLAG_USED;
       token_lex[t] = entry->lex;
+    }
+}
+
+/* The capitalised tokens of n flags, and the words (capitalised or in
+ * lower case): eight flags at a time, after the pass that sets them. */
+static void
+count_words (const guint8 *tf,
+             guint         n,
+             guint        *capitalised,
+             guint        *words)
+{
+  G_STATIC_ASSERT (TF_UPPER == 1 && TF_LOWER_WORD == 2);
+  *capitalised = *words = 0;
+  for (guint block = 0; block < n; block += 8)
+    {
+      guint64 x = flags8 (tf, block, n);
+
+      *capitalised += count_flag (x, TF_UPPER);
+      *words += count_flag ((x | x >> 1) & KG_BYTES (TF_UPPER), TF_UPPER);
     }
 }
 
@@ -484,7 +520,7 @@ classify_sentence (const KgAnalysis *analysis,
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   const KgToken *tokens = (const KgToken *) analysis->tokens->data;
   guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, capitalised = 0, words = 0;
+  guint upper = 0, lower = 0, capitalised, words;
   gsize unicode = 0;   /* bytes of the tokens not in ASCII */
   /* In locals: a store of a byte may alias anything, and would have the
    * loop load them again for every token. */
@@ -492,6 +528,8 @@ classify_sentence (const KgAnalysis *analysis,
   gsize text_length = analysis->length;
   guint8 *tf = d->tf;
   guint16 *shape = d->shape;
+  guint32 *token_lex = d->token_lex;
+  guint *capitals = (guint *) d->capitalised->data, n_capitals = d->n_capitalised;
   gboolean common = tagger->common_i;
 
   for (guint t = f; t < f + n; t++)
@@ -500,14 +538,17 @@ classify_sentence (const KgAnalysis *analysis,
       guint length = tokens[t].end - start;
       guint8 flags = token_flags (text + start, length, text_length - start, &upper, &lower);
 
+      token_lex[t] = 0;
+      capitals[n_capitals] = t;
+      n_capitals += kg_token_starts_capital (analysis, t, text[start]);
+
       if (t > f && common)
         flags |= common_i (text + start, length, flags);
       unicode += flags & TF_UNICODE ? length : 0;
-      capitalised += (flags & TF_UPPER) != 0;
-      words += (flags & (TF_UPPER | TF_LOWER_WORD)) != 0;
       tf[t] = flags;
       shape[t] = _kg_shape_key (text + start, length, flags);
     }
+  d->n_capitalised = n_capitals;
   /* Those tokens hold at most a capital a byte: when the small letters of
    * the others outweigh that, the sentence is not in capitals. */
   if (unicode > 0 && lower * 4 < upper + unicode)
@@ -519,7 +560,10 @@ classify_sentence (const KgAnalysis *analysis,
     d->all_caps[s] = unicode == 0 && upper >= 2 && lower * 4 < upper;
   /* Title case wants two thirds of the words capitalised, whatever the
    * others are. */
-  if (d->all_caps[s] || n < 4 || capitalised < 4 || capitalised * 3 < words * 2)
+  if (d->all_caps[s] || n < 4)
+    return FALSE;
+  count_words (tf + f, n, &capitalised, &words);
+  if (capitalised < 4 || capitalised * 3 < words * 2)
     return FALSE;
   sentence_tokens (analysis, sent, scratch->tokens);
   return _kg_is_title_case (scratch->tokens, d->tf + f, n);
@@ -549,7 +593,7 @@ prepare_sentence (const KgAnalysis *analysis,
                   Scratch          *scratch,
                   GStringChunk     *chunk,
                   gboolean          candidate,
-                  GHashTable       *lower)
+                  KgLowerWords     *lower)
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
@@ -645,7 +689,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   FlagMap flags;
   /* Holds the capitalised words of headlines while they are tagged. */
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
-  g_autoptr(GHashTable) lower = NULL;
+  KgLowerWords *lower = NULL;
   g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
   gboolean maybe_title = FALSE;
   guint32 bos, eos;
@@ -661,10 +705,11 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.cap = g_new (guint8, max_len);
   scratch.word_lex = g_new (guint32, max_len);
   scratch.hash = g_new (guint32, max_len);
-  scratch.entry = g_new (const KgVocabEntry *, max_len);
+  /* and the boundaries' on either side */
+  scratch.entry = g_new (const KgVocabEntry *, max_len + 2) + 1;
   scratch.doc_flags = g_new (guint8, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
-  doc_arrays_init (&d, n_tokens, n_sent);
+  doc_arrays_init (&d, n_tokens, n_sent, token_lex);
   for (guint s = 0; s < n_sent; s++)
     maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
   if (maybe_title)
@@ -680,7 +725,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   /* Once for the document, not a sentence at a time: most tokens are
    * never decoded. */
   memset (labels, KG_LABEL_O, n_tokens);
-  memset (token_lex, 0, n_tokens * sizeof *token_lex);
   for (guint s = 0; s < n_sent; s++)
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
@@ -693,6 +737,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
       _kg_decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
                        eos_entry, em, labels + f);
     }
+  g_array_set_size (d.capitalised, d.n_capitalised);
+  g_clear_pointer (&analysis->capitalised, g_array_unref);
+  analysis->capitalised = g_steal_pointer (&d.capitalised);
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);
@@ -700,9 +747,10 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.cap);
   g_free (scratch.word_lex);
   g_free (scratch.hash);
-  g_free (scratch.entry);
+  g_free (scratch.entry - 1);
   g_free (scratch.doc_flags);
   g_free (flags.keys);
   g_free (flags.flags);
+  g_clear_pointer (&lower, _kg_lower_words_free);
   _kg_word_cache_trim (cache);
 }

@@ -7,6 +7,7 @@
 
 #include "kg-analysis.h"
 #include "kg-bytes.h"
+#include "kg-tokenizer-private.h"
 
 /*
  * Tokens, sentences and paragraphs in one pass over the bytes, then one pass
@@ -15,110 +16,6 @@
  */
 
 #define KG_MAX_SENTENCE_TOKENS 400
-
-/* Abbreviations that precede a name and never end a sentence. */
-static const char *const title_abbrevs[] = {
-  "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt",
-  "Sgt", "Maj", "Adm", "Rev", "Hon", "St", "Mt", "Messrs", "Pres", "Supt", "Det",
-  "Insp", "Cmdr", "Cpl", "Pte", "Fr", "Brig", "Cdr", "Amb", "Atty", "Sr", "Jr",
-  "vs", "v", "Ft", "Mme", "Mlle", "Gens", "Sens", "Reps", "Lt.Col", NULL
-};
-
-/* Abbreviations that may also close a sentence ("… of Acme Inc. The firm"). */
-static const char *const other_abbrevs[] = {
-  "Inc", "Ltd", "Corp", "Co", "Bros", "Plc", "plc", "Esq", "etc", "al", "approx",
-  "dept", "Dept", "est", "fig", "govt", "Govt", "Jan", "Feb", "Mar", "Apr", "Jun",
-  "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "Calif",
-  "Mass", "Conn", "Ariz", "Fla", "Ill", "Mich", "Minn", "Penn", "Wash", "Va", "Ga",
-  "Ala", "Ark", "Colo", "Del", "Ind", "Kan", "Ky", "La", "Md", "Miss", "Mo", "Mont",
-  "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Wis", "Wyo", "Ont", "Que",
-  "cf", "ca", "pp", "vol", "Vol", "Nos", "No", "op", "Cie", "AG", "Ltda", "Pty", NULL
-};
-
-/* Words that, capitalised after an abbreviation, start a new sentence. */
-static const char *const sentence_starters[] = {
-  "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "But", "And", "This",
-  "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At",
-  "As", "If", "When", "While", "After", "Before", "Since", "For", "So", "Yet", "Mr",
-  "Mrs", "Ms", "Dr", "Some", "Many", "Most", "One", "Two", "Last", "Meanwhile",
-  "However", "Also", "Still", "Now", "Then", "What", "Who", "Why", "How", NULL
-};
-
-/* The lists as one set, built once: a word ends most sentences, so the
- * lookup is on the hot path. A word ending in a dot that is longer than
- * any abbreviation ends its sentence without one. */
-typedef struct
-{
-  GHashTable *table;
-  gsize       longest_abbrev;
-  guint16     lengths[256];   /* by first byte, a bit a length below 16 */
-} WordSets;
-
-static const WordSets *
-word_sets (void)
-{
-  static WordSets *sets;
-
-  if (g_once_init_enter (&sets))
-    {
-      WordSets *built = g_new0 (WordSets, 1);
-      const char *const *lists[] = { title_abbrevs, other_abbrevs, sentence_starters };
-
-      built->table = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        for (guint i = 0; lists[l][i]; i++)
-          {
-            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (built->table, lists[l][i]));
-            g_hash_table_insert (built->table, (gpointer) lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
-            if (strlen (lists[l][i]) < 16)
-              built->lengths[(guchar) lists[l][i][0]] |= 1u << strlen (lists[l][i]);
-            if (lists[l] != sentence_starters)
-              built->longest_abbrev = MAX (built->longest_abbrev, strlen (lists[l][i]));
-          }
-      g_once_init_leave (&sets, built);
-    }
-  return sets;
-}
-
-enum { IN_TITLE_ABBREVS = 1, IN_OTHER_ABBREVS = 2, IN_SENTENCE_STARTERS = 4 };
-
-/* The lists a word is on, IN_*: as written or, in capitals, as
- * capitalised. */
-static guint
-word_lists (const char *word,
-            gsize       length)
-{
-  char buf[16];
-  gboolean all_upper = length >= 2;
-  guint bits;
-
-  /* Both look-ups keep the first byte and the length: most words ending a
-   * sentence have none of the lists' shapes. */
-  G_STATIC_ASSERT (sizeof buf == 16);
-  if (length == 0 || length >= sizeof buf || !(word_sets ()->lengths[(guchar) word[0]] & (1u << length)))
-    return 0;
-  memcpy (buf, word, length);
-  buf[length] = '\0';
-  bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
-  /* Headlines in capitals: "ST. LOUIS", "MR. SMITH". */
-  for (gsize i = 0; i < length; i++)
-    all_upper &= g_ascii_isupper (buf[i]);
-  if (!all_upper)
-    return bits;
-  for (gsize i = 1; i < length; i++)
-    buf[i] = g_ascii_tolower (buf[i]);
-  return bits | GPOINTER_TO_UINT (g_hash_table_lookup (word_sets ()->table, buf));
-}
-
-static gboolean
-word_in (const char *word,
-         gsize       length,
-         const char *const *list)
-{
-  guint bit = list == title_abbrevs ? IN_TITLE_ABBREVS : list == other_abbrevs ? IN_OTHER_ABBREVS
-                                                                                : IN_SENTENCE_STARTERS;
-  return (word_lists (word, length) & bit) != 0;
-}
 
 static inline gunichar
 char_at (const char *text,
@@ -250,16 +147,32 @@ scan_url (const char *text,
   return j - i;
 }
 
-/* "name@example.com": the length, or 0. */
+static inline gboolean
+is_address_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* "name@example.com" from i, where a word ends at word_end: the length, or
+ * 0. */
 static gsize
 scan_email (const char *text,
             gsize       length,
-            gsize       i)
+            gsize       i,
+            gsize       word_end)
 {
-  gsize j = i, at, dot = 0;
+  gsize j = word_end, at, dot = 0;
 
-  while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '.' || text[j] == '_' || text[j] == '%' ||
-                        text[j] == '+' || text[j] == '-'))
+  /* No word holds an '@': the run of address bytes from i ends at one
+   * only if all the word's bytes are in it, and the run goes on from the
+   * word's end to that '@'. Most words before a '.' end a sentence, and
+   * are passed over here without a second look. */
+  while (j < length && is_address_byte (text[j]))
+    j++;
+  if (j >= length || text[j] != '@')
+    return 0;
+  j = i;
+  while (j < length && is_address_byte (text[j]))
     j++;
   if (j >= length || text[j] != '@' || j == i)
     return 0;
@@ -369,11 +282,11 @@ scan_word (const char *text,
       gsize n = j - i;
       gboolean initial = n == 1 && g_ascii_isupper (text[i]);
       gboolean number_abbrev = n == 2 && strncmp (text + i, "No", 2) == 0;
-      guint lists = initial || n > word_sets ()->longest_abbrev ? 0 : word_lists (text + i, n);
+      guint lists = initial || n > KG_LONGEST_ABBREV ? 0 : _kg_word_lists (text + i, n);
 
-      if (initial || (lists & IN_TITLE_ABBREVS) ||
+      if (initial || (lists & KG_IN_TITLE_ABBREVS) ||
           (number_abbrev ? is_digit (char_at (text, length, j + 2)) || is_digit (char_at (text, length, j + 1))
-                         : (lists & IN_OTHER_ABBREVS)))
+                         : (lists & KG_IN_OTHER_ABBREVS)))
         {
           *abbrev = TRUE;
           return n + 1;
@@ -385,11 +298,11 @@ scan_word (const char *text,
 /* The length of a word of ASCII letters and digits at i that ends before
  * an ASCII byte that cannot continue it, end an abbreviation or start an
  * address; else 0, for scan_word to look closer. */
-/* The ASCII letters that may open a plain word: "http" and "www" open URLs
- * (one look-up for the three tests). */
+/* The ASCII letters that may open a plain word; 2 for those of "http" and
+ * "www", which are many common words too ("he", "which"). */
 static const guint8 plain_first[256] = {
   ['A' ... 'Z'] = 1,
-  ['a' ... 'g'] = 1, ['i' ... 'v'] = 1, ['x' ... 'z'] = 1,
+  ['a' ... 'g'] = 1, ['h'] = 2, ['i' ... 'v'] = 1, ['w'] = 2, ['x' ... 'z'] = 1,
 };
 
 /* The bytes after a run of letters and digits that make scan_word look
@@ -407,8 +320,11 @@ plain_word (const char *text,
   gsize j = i + 1;
   guchar c = text[i];
 
-  /* "U.S." and URLs have their own scans. */
-  if (!plain_first[c] || (j < length && text[j] == '.'))
+  /* "U.S." and URLs have their own scans; scan_url finds none where the
+   * text does not open with "http" or "www.". */
+  if (!plain_first[c] || (j < length && text[j] == '.') ||
+      (plain_first[c] == 2 && i + 4 <= length &&
+       (memcmp (text + i, "http", 4) == 0 || memcmp (text + i, "www.", 4) == 0)))
     return 0;
   j = alnum_run (text, length, j);
   c = j < length ? text[j] : ' ';
@@ -562,7 +478,7 @@ scan_tokens (KgAnalysis  *analysis,
           kind = KG_TOKEN_WORD;
           /* Only a word running into '@' or '.' can start an address. */
           if (i + n < length && (text[i + n] == '@' || text[i + n] == '.' || text[i + n - 1] == '.') &&
-              (m = scan_email (text, length, i)) > 0)
+              (m = scan_email (text, length, i, i + n)) > 0)
             {
               n = m;
               kind = KG_TOKEN_URL;
@@ -638,11 +554,12 @@ abbrev_may_end (const KgAnalysis *analysis,
 
   if (n == 1 && g_ascii_isupper (*p))
     return FALSE;   /* an initial: "J. R. Smith" */
-  if (word_in (p, n, title_abbrevs))
+  if (_kg_word_lists (p, n) & KG_IN_TITLE_ABBREVS)
     return FALSE;
   if (next->kind == KG_TOKEN_QUOTE)
     return TRUE;
-  return word_in (analysis->text + next->start, next->end - next->start, sentence_starters);
+  return (_kg_word_lists (analysis->text + next->start, next->end - next->start) &
+          KG_IN_SENTENCE_STARTERS) != 0;
 }
 
 /* Whether a sentence ends after token k (closers already absorbed). */
@@ -666,13 +583,14 @@ ends_sentence (const KgAnalysis *analysis,
 
 /* The next free element of array, n of them in use: grown by doubling and
  * written in place, as g_array_append_val costs a call and a copy each. */
-static gpointer
+static inline gpointer
 next_element (GArray *array,
-              guint  *n)
+              guint  *n,
+              gsize   size)
 {
   if (*n == array->len)
     g_array_set_size (array, MAX (16, array->len * 2));
-  return array->data + (gsize) (*n)++ * g_array_get_element_size (array);
+  return array->data + (gsize) (*n)++ * size;
 }
 
 static void
@@ -684,7 +602,7 @@ add_sentence (KgAnalysis *analysis,
 {
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint index = *n_sentences;
-  KgSentence *sentence = next_element (analysis->sentences, n_sentences);
+  KgSentence *sentence = next_element (analysis->sentences, n_sentences, sizeof (KgSentence));
 
   *sentence = (KgSentence) { tokens[first].start, tokens[end - 1].end, first, end, n_paragraphs };
   for (guint k = first; k < end; k++)
@@ -698,7 +616,7 @@ add_paragraph (KgAnalysis *analysis,
                guint       first_sentence)
 {
   KgSentence *sentences = (KgSentence *) analysis->sentences->data;
-  KgRange *range = next_element (analysis->paragraphs, n_paragraphs);
+  KgRange *range = next_element (analysis->paragraphs, n_paragraphs, sizeof (KgRange));
 
   *range = (KgRange) { sentences[first_sentence].start, sentences[n_sentences - 1].end };
 }
@@ -736,6 +654,12 @@ split_sentences (KgAnalysis  *analysis,
   KgToken *tokens = (KgToken *) analysis->tokens->data;
   guint n = analysis->tokens->len;
   guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0, b = 0;
+  /* A sentence ends at a break, at the last token or at the cap on its
+   * length: room for as many at once, not grown a few at a time. */
+  guint most = n_breaks + 1 + n / KG_MAX_SENTENCE_TOKENS;
+
+  g_array_set_size (analysis->sentences, most);
+  g_array_set_size (analysis->paragraphs, most);
 
   for (guint k = 0; k < n; k++)
     {

@@ -578,10 +578,8 @@ kg_capitalised_tokens (KgAnalysis *analysis)
 
       for (guint t = first; t < end; t++)
         {
-          guchar c = analysis->text[tokens[t].start];
-
           block[n] = t;
-          n += c < 0x80 ? (guint) (c - 'A') < 26 : kg_token_is_capitalised_utf8 (analysis, t);
+          n += kg_token_starts_capital (analysis, t, analysis->text[tokens[t].start]);
         }
       g_array_append_vals (analysis->capitalised, block, n);
     }

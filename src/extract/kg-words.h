@@ -181,8 +181,18 @@ gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
                                                 guint             i);
 
 /* The tokens that start with a capital (of any kind), in order: where the
- * names the tagger missed start. Made on first use, kept with the analysis. */
+ * names the tagger missed start. Made on first use, kept with the analysis
+ * (the tagger makes them as it reads every token's first byte). */
 const GArray     *kg_capitalised_tokens        (KgAnalysis       *analysis);
+
+/* Whether token i, whose first byte is c, is one of those. */
+static inline guint
+kg_token_starts_capital (const KgAnalysis *analysis,
+                         guint             i,
+                         guchar            c)
+{
+  return c < 0x80 ? (guint) (c - 'A') < 26 : kg_token_is_capitalised_utf8 (analysis, i);
+}
 
 /* Whether token i is a word that starts with a capital. Inline: alias
  * resolution asks it of every token. */
