@@ -40,6 +40,9 @@ struct _KgGraph
   IdIndex quote_ids;
   /* Per entity type: name or alias → KgEntity (a look-up allocates nothing) */
   GHashTable *entity_names[KG_N_ENTITY_TYPES];
+  /* Entities' names and aliases, which the tables above point into: names
+   * never change in place, and one block holds many of them. */
+  GStringChunk *names;
   /* RelationKey → KgRelation */
   GHashTable *relation_keys;
   /* Per document: a GArray of its quotes' indexes, NULL before its first,
@@ -111,7 +114,6 @@ document_free (KgDocument *doc)
 static void
 entity_free (KgEntity *entity)
 {
-  g_free (entity->name);
   g_ptr_array_unref (entity->aliases);
   g_array_unref (entity->mentions);
   g_free (entity);
@@ -188,6 +190,7 @@ kg_graph_finalize (GObject *object)
   g_clear_pointer (&self->quote_ids.table, g_hash_table_unref);
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
     g_hash_table_unref (self->entity_names[i]);
+  g_string_chunk_free (self->names);
   g_hash_table_unref (self->relation_keys);
   g_ptr_array_unref (self->document_quotes);
   g_ptr_array_unref (self->quotes);
@@ -216,7 +219,8 @@ kg_graph_init (KgGraph *self)
   self->relation_ids.sequential = TRUE;
   self->quote_ids.sequential = TRUE;
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
-    self->entity_names[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    self->entity_names[i] = g_hash_table_new (g_str_hash, g_str_equal);
+  self->names = g_string_chunk_new (4096);
   self->relation_keys = g_hash_table_new_full (relation_key_hash, relation_key_equal, g_free, NULL);
   self->document_quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_list_free);
 }
@@ -427,8 +431,8 @@ kg_document_find_sentence (const KgDocument *doc,
   return -1;
 }
 
-/* Makes name (an entity's name or alias) find entity, unless it already
- * finds an entity of that type. */
+/* Makes name (an entity's name or alias, in self->names) find entity,
+ * unless it already finds an entity of that type. */
 static void
 index_name (KgGraph    *self,
             const char *name,
@@ -437,7 +441,7 @@ index_name (KgGraph    *self,
   GHashTable *names = self->entity_names[entity->type];
 
   if (!g_hash_table_contains (names, name))
-    g_hash_table_insert (names, g_strdup (name), entity);
+    g_hash_table_insert (names, (gpointer) name, entity);
 }
 
 KgEntity *
@@ -455,12 +459,12 @@ kg_graph_add_entity (KgGraph      *self,
 
   id = next_id (&self->entity_ids, self->entities, id, 'e', buf);
   entity = record_new (sizeof (KgEntity), self->entities, id, NULL, 0, NULL);
-  entity->name = g_strdup (name);
+  entity->name = g_string_chunk_insert (self->names, name);
   entity->type = type;
-  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  entity->aliases = g_ptr_array_new ();
   entity->mentions = g_array_new (FALSE, FALSE, sizeof (KgSpan));
 
-  index_name (self, name, entity);
+  index_name (self, entity->name, entity);
   return entity;
 }
 
@@ -507,7 +511,8 @@ kg_graph_add_alias (KgGraph    *self,
 
   if (strcmp (alias, entity->name) == 0 || entity_has_alias (entity, alias))
     return;
-  g_ptr_array_add (entity->aliases, g_strdup (alias));
+  alias = g_string_chunk_insert (self->names, alias);
+  g_ptr_array_add (entity->aliases, (char *) alias);
 
   index_name (self, alias, entity);
 }
@@ -517,7 +522,7 @@ kg_graph_rename_entity (KgGraph    *self,
                         KgEntity   *entity,
                         const char *name)
 {
-  g_autofree char *old = NULL;
+  char *old;
   guint i;
 
   g_return_if_fail (KG_IS_GRAPH (self));
@@ -525,8 +530,8 @@ kg_graph_rename_entity (KgGraph    *self,
   if (strcmp (name, entity->name) == 0)
     return;
 
-  old = g_steal_pointer (&entity->name);
-  entity->name = g_strdup (name);
+  old = entity->name;
+  entity->name = g_string_chunk_insert (self->names, name);
   for (i = 0; i < entity->aliases->len; i++)
     if (strcmp (g_ptr_array_index (entity->aliases, i), name) == 0)
       {
@@ -535,9 +540,9 @@ kg_graph_rename_entity (KgGraph    *self,
       }
   /* The old name stays findable: it is now an alias. */
   if (!entity_has_alias (entity, old))
-    g_ptr_array_add (entity->aliases, g_strdup (old));
+    g_ptr_array_add (entity->aliases, old);
 
-  index_name (self, name, entity);
+  index_name (self, entity->name, entity);
 }
 
 void
