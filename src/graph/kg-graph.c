@@ -48,6 +48,11 @@ struct _KgGraph
   /* Per document: a GArray of its quotes' indexes, NULL before its first,
    * so that reading a document's quotes does not cost the whole corpus's. */
   GPtrArray *document_quotes;
+  /* Records and relation keys live as long as the graph: carved from
+   * blocks freed together rather than allocated and freed one by one. */
+  GPtrArray *blocks;
+  char      *block_next;
+  gsize      block_left;
 };
 
 G_DEFINE_TYPE (KgGraph, kg_graph, G_TYPE_OBJECT)
@@ -108,7 +113,6 @@ document_free (KgDocument *doc)
   g_free (doc->title);
   g_free (doc->text);
   g_array_unref (doc->sentences);
-  g_free (doc);
 }
 
 static void
@@ -116,21 +120,18 @@ entity_free (KgEntity *entity)
 {
   g_ptr_array_unref (entity->aliases);
   g_array_unref (entity->mentions);
-  g_free (entity);
 }
 
 static void
 relation_free (KgRelation *relation)
 {
   g_array_unref (relation->evidence);
-  g_free (relation);
 }
 
 static void
 quote_free (KgQuote *quote)
 {
   g_free (quote->text);
-  g_free (quote);
 }
 
 static void
@@ -197,6 +198,7 @@ kg_graph_finalize (GObject *object)
   g_ptr_array_unref (self->relations);
   g_ptr_array_unref (self->entities);
   g_ptr_array_unref (self->documents);
+  g_ptr_array_unref (self->blocks);
 
   G_OBJECT_CLASS (kg_graph_parent_class)->finalize (object);
 }
@@ -221,8 +223,9 @@ kg_graph_init (KgGraph *self)
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
     self->entity_names[i] = g_hash_table_new (g_str_hash, g_str_equal);
   self->names = g_string_chunk_new (4096);
-  self->relation_keys = g_hash_table_new_full (relation_key_hash, relation_key_equal, g_free, NULL);
+  self->relation_keys = g_hash_table_new (relation_key_hash, relation_key_equal);
   self->document_quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_list_free);
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
 }
 
 KgGraph *
@@ -347,10 +350,34 @@ next_id (IdIndex    *ids,
     }
 }
 
-/* A zeroed record of size bytes with its id and up to one other string
- * copied after it, in one allocation: freeing the record frees them. */
+/* size zeroed bytes, aligned for any record, freed with the graph. */
 static gpointer
-record_new (gsize        size,
+graph_alloc0 (KgGraph *self,
+              gsize    size)
+{
+  enum { BLOCK_SIZE = 16384 };
+  char *p;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > self->block_left)
+    {
+      gsize n = MAX (size, BLOCK_SIZE);
+
+      self->block_next = g_malloc0 (n);
+      self->block_left = n;
+      g_ptr_array_add (self->blocks, self->block_next);
+    }
+  p = self->block_next;
+  self->block_next += size;
+  self->block_left -= size;
+  return p;
+}
+
+/* A zeroed record of size bytes with its id and up to one other string
+ * copied after it, in one piece that lives as long as the graph. */
+static gpointer
+record_new (KgGraph     *self,
+            gsize        size,
             GPtrArray   *records,
             const char  *id,
             const char  *extra,
@@ -358,7 +385,7 @@ record_new (gsize        size,
             char       **extra_copy)
 {
   gsize id_len = strlen (id) + 1;
-  Record *record = g_malloc0 (size + id_len + (extra != NULL ? extra_len + 1 : 0));
+  Record *record = graph_alloc0 (self, size + id_len + (extra != NULL ? extra_len + 1 : 0));
   char *p = (char *) record + size;
 
   record->index = records->len;
@@ -390,7 +417,7 @@ kg_graph_add_document (KgGraph    *self,
     text_len = strlen (text);
 
   id = next_id (&self->document_ids, self->documents, id, 'd', buf);
-  doc = record_new (sizeof (KgDocument), self->documents, id, NULL, 0, NULL);
+  doc = record_new (self, sizeof (KgDocument), self->documents, id, NULL, 0, NULL);
   doc->path = g_strdup (path ? path : "");
   doc->title = g_strdup (title ? title : "");
   doc->text = g_strndup (text, text_len);
@@ -458,7 +485,7 @@ kg_graph_add_entity (KgGraph      *self,
   g_return_val_if_fail (type < KG_N_ENTITY_TYPES, NULL);
 
   id = next_id (&self->entity_ids, self->entities, id, 'e', buf);
-  entity = record_new (sizeof (KgEntity), self->entities, id, NULL, 0, NULL);
+  entity = record_new (self, sizeof (KgEntity), self->entities, id, NULL, 0, NULL);
   entity->name = g_string_chunk_insert (self->names, name);
   entity->type = type;
   entity->aliases = g_ptr_array_new ();
@@ -557,20 +584,20 @@ kg_entity_add_mention (KgEntity *entity,
   g_array_append_val (entity->mentions, span);
 }
 
-/* A stored key: the label's bytes follow the struct. */
-static RelationKey *
-relation_key_new (const KgRelation *relation)
+/* Makes relation findable, unless an equal one already is. The stored key
+ * points at the relation's label, which never changes. */
+static void
+index_relation (KgGraph    *self,
+                KgRelation *relation)
 {
-  gsize n = strlen (relation->label) + 1;
-  RelationKey *key = g_malloc (sizeof (RelationKey) + n);
-  char *label = (char *) (key + 1);
+  RelationKey key = { relation->source, relation->target, relation->kind,
+                      relation_key_compute_hash (relation->source, relation->target,
+                                                 relation->kind, relation->label),
+                      relation->label };
 
-  memcpy (label, relation->label, n);
-  *key = (RelationKey) { relation->source, relation->target, relation->kind,
-                         relation_key_compute_hash (relation->source, relation->target,
-                                                    relation->kind, label),
-                         label };
-  return key;
+  if (!g_hash_table_contains (self->relation_keys, &key))
+    g_hash_table_insert (self->relation_keys,
+                         memcpy (graph_alloc0 (self, sizeof key), &key, sizeof key), relation);
 }
 
 KgRelation *
@@ -582,7 +609,6 @@ kg_graph_add_relation (KgGraph        *self,
                        const char     *label)
 {
   KgRelation *relation;
-  RelationKey *key;
   char buf[16], *copy;
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
@@ -592,18 +618,14 @@ kg_graph_add_relation (KgGraph        *self,
 
   label = label ? label : "";
   id = next_id (&self->relation_ids, self->relations, id, 'r', buf);
-  relation = record_new (sizeof (KgRelation), self->relations, id, label, strlen (label), &copy);
+  relation = record_new (self, sizeof (KgRelation), self->relations, id, label, strlen (label), &copy);
   relation->label = copy;
   relation->source = source;
   relation->target = target;
   relation->kind = kind;
   relation->evidence = g_array_new (FALSE, FALSE, sizeof (KgSpan));
 
-  key = relation_key_new (relation);
-  if (!g_hash_table_contains (self->relation_keys, key))
-    g_hash_table_insert (self->relation_keys, key, relation);
-  else
-    g_free (key);
+  index_relation (self, relation);
   return relation;
 }
 
@@ -684,7 +706,7 @@ kg_graph_add_quote (KgGraph    *self,
   g_return_val_if_fail (start <= end && end <= document->text_len, NULL);
 
   id = next_id (&self->quote_ids, self->quotes, id, 'q', buf);
-  quote = record_new (sizeof (KgQuote), self->quotes, id, NULL, 0, NULL);
+  quote = record_new (self, sizeof (KgQuote), self->quotes, id, NULL, 0, NULL);
   quote->speaker = speaker;
   quote->span = (KgSpan) { doc, start, end };
   quote->text = g_strndup (document->text + start, end - start);
