@@ -308,6 +308,7 @@ kg_read_locations (KgRelationReader *r,
                    const KgSentence *s)
 {
   guint64 cues[G_N_ELEMENTS (based.filter)];
+  const guint32 *hashes = kg_token_hashes (r->a);
 
   kg_word_set_prepare (&based);
   kg_word_set_prepare (&lives);
@@ -323,7 +324,7 @@ kg_read_locations (KgRelationReader *r,
 
       /* Only a cue word or the start of a name leads anywhere: most
        * tokens are neither, and one look at each tells. */
-      if (!(cue = kg_word_filter_has (cues, kg_token_hash (r->a, t))) && !starts_name)
+      if (!(cue = kg_word_filter_has (cues, hashes[t])) && !starts_name)
         continue;
       locations (r, cue, m, t, s->first_token, s->end_token);
       if (!starts_name)
