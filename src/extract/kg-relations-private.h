@@ -24,6 +24,10 @@ typedef struct
   /* Word of a ministry's or department's name, in lower case → its first
    * mention; made on the first minister's title (kg-organisations.c). */
   GHashTable       *ministries;
+  /* The analysis's tokens and mentions, which stay as they are while the
+   * document is read: kg_relation_reader_mention() is asked of every token. */
+  guint             n_tokens;
+  const KgMention  *mentions;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as
@@ -49,9 +53,9 @@ static inline const KgMention *
 kg_relation_reader_mention (KgRelationReader *r,
                             guint             t)
 {
-  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
+  if (t >= r->n_tokens || r->mention_of[t] < 0)
     return NULL;
-  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
+  return &r->mentions[r->mention_of[t]];
 }
 /* "Environment minister Jo Example", "Defence Secretary Jo Example": the
  * ministry or department the document names after the portfolio (a title

@@ -778,7 +778,7 @@ kg_find_relations_indexed (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
-    quotes,
+    quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)
