@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-graph.h"
+#include "kg-name-map-private.h"
 
 /* What every record starts with: ids are indexed the same way for all. */
 typedef struct
@@ -39,7 +40,7 @@ struct _KgGraph
   IdIndex relation_ids;
   IdIndex quote_ids;
   /* Per entity type: name or alias → KgEntity (a look-up allocates nothing) */
-  GHashTable *entity_names[KG_N_ENTITY_TYPES];
+  KgNameMap entity_names[KG_N_ENTITY_TYPES];
   /* Entities' names and aliases, which the tables above point into: names
    * never change in place, and one block holds many of them. */
   GStringChunk *names;
@@ -190,7 +191,7 @@ kg_graph_finalize (GObject *object)
   g_clear_pointer (&self->relation_ids.table, g_hash_table_unref);
   g_clear_pointer (&self->quote_ids.table, g_hash_table_unref);
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
-    g_hash_table_unref (self->entity_names[i]);
+    _kg_name_map_clear (&self->entity_names[i]);
   g_string_chunk_free (self->names);
   g_hash_table_unref (self->relation_keys);
   g_ptr_array_unref (self->document_quotes);
@@ -220,8 +221,6 @@ kg_graph_init (KgGraph *self)
   self->entity_ids.sequential = TRUE;
   self->relation_ids.sequential = TRUE;
   self->quote_ids.sequential = TRUE;
-  for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
-    self->entity_names[i] = g_hash_table_new (g_str_hash, g_str_equal);
   self->names = g_string_chunk_new (4096);
   self->relation_keys = g_hash_table_new (relation_key_hash, relation_key_equal);
   self->document_quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_list_free);
@@ -465,10 +464,7 @@ index_name (KgGraph    *self,
             const char *name,
             KgEntity   *entity)
 {
-  GHashTable *names = self->entity_names[entity->type];
-
-  if (!g_hash_table_contains (names, name))
-    g_hash_table_insert (names, (gpointer) name, entity);
+  _kg_name_map_add (&self->entity_names[entity->type], name, entity);
 }
 
 KgEntity *
@@ -504,7 +500,7 @@ kg_graph_find_entity (KgGraph      *self,
 
   if (name == NULL || type >= KG_N_ENTITY_TYPES)
     return NULL;
-  return g_hash_table_lookup (self->entity_names[type], name);
+  return _kg_name_map_lookup (&self->entity_names[type], name);
 }
 
 KgEntity *
