@@ -96,6 +96,15 @@ void      kg_relation_place          (KgRelationReader *r,
                                       const KgMention  *place,
                                       const char       *label,
                                       guint             t);
+/* Past ", 46," and ", R-Ky.," after a comma: where the apposition that
+ * starts at token t proper starts. */
+guint     kg_skip_short_apposition   (KgRelationReader *r,
+                                      guint             t,
+                                      guint             hi);
+/* kg-role-verbs.c: the roles a verb states after or before the person. */
+void      kg_read_role_verbs         (KgRelationReader *r,
+                                      const KgMention  *person,
+                                      guint             hi);
 /* The organisation, government or place heading the noun phrase at t. */
 const KgMention *kg_phrase_organisation (KgRelationReader *r,
                                          guint             t,
