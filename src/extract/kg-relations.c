@@ -583,6 +583,10 @@ static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
 {
+  /* In locals: the calls below could change what r points at, as far as
+   * the compiler knows, and every token would read them again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) r->a->tokens->data;
+  const char *text = r->a->text;
   guint named = s->first_token;
 
   /* Every pattern here starts from a name in the sentence. */
@@ -593,12 +597,12 @@ read_sentence (KgRelationReader *r,
   kg_read_locations (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
-      const KgMention *m = kg_relation_reader_mention (r, t);
+      const KgMention *m;
 
-      /* Its words all start with a "p": most tokens need no call. */
-      if (kg_ascii_lower (*kg_token_text (r->a, t)) == 'p')
+      /* Its words all start with a "p" (or "P"): most tokens need no call. */
+      if ((text[tokens[t].start] | 0x20) == 'p')
         kg_relate_partners (r, t, s->first_token, s->end_token);
-      if (m == NULL || m->first_token != t)
+      if (r->mention_of[t] < 0 || (m = &r->mentions[r->mention_of[t]])->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
         {
