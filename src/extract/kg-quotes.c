@@ -99,6 +99,9 @@ find_marks (const KgAnalysis *a)
   GArray *quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   gboolean left_open = FALSE;
 
+  /* In a local: appending a quotation could change the analysis, as far
+   * as the compiler knows, and every token would read it again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
   /* A paragraph's first token is where the one before ended: one search each. */
   guint end = a->paragraphs->len > 0 ? paragraph_first_token (a, 0) : 0;
 
@@ -114,7 +117,7 @@ find_marks (const KgAnalysis *a)
       for (guint t = first; t < end; t++)
         {
           /* The kind first, inline: most tokens are words. */
-          if (kg_token (a, t)->kind != KG_TOKEN_QUOTE || !is_double_mark (a, t))
+          if (tokens[t].kind != KG_TOKEN_QUOTE || !is_double_mark (a, t))
             continue;
           if (open < 0 && is_closing_only (a, t) && t > first)
             continue;   /* a stray closing mark */
