@@ -390,13 +390,15 @@ quote_relations (KgRelationReader *r)
 static gboolean
 names_two (KgRelationReader *r,
            const KgSentence *s,
-           const guint64    *may_name)
+           const guint64    *may_name,
+           const guint32    *hashes)
 {
+  const gint *mention_of = r->mention_of;
   guint named = 0;
 
   for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-    named += r->mention_of[t] >= 0
-             || (kg_word_filter_has (may_name, kg_token_hash (r->a, t))
+    named += mention_of[t] >= 0
+             || (kg_word_filter_has (may_name, hashes[t])
                  && kg_token_may_name (r->a, r->mention_of, t));
   return named >= 2;
 }
@@ -425,6 +427,7 @@ void
 kg_find_actions (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
+  const guint32 *hashes = kg_token_hashes (r->a);
   guint64 cues[16], may_name[16];
 
   cue_filter (r, cues);
@@ -436,11 +439,11 @@ kg_find_actions (KgRelationReader *r)
 
       /* Every relation here ties two of the sentence's tokens that name
        * someone: a sentence with fewer is passed over. */
-      if (!names_two (r, s, may_name))
+      if (!names_two (r, s, may_name, hashes))
         continue;
       for (guint t = s->first_token; t < s->end_token; t++)
         {
-          gboolean cue = kg_word_filter_has (cues, kg_token_hash (a, t));
+          gboolean cue = kg_word_filter_has (cues, hashes[t]);
           guint len;
 
           if (cue)

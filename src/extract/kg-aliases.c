@@ -619,6 +619,7 @@ kg_resolve_entities (KgAnalysis *analysis,
                      KgDocument *doc)
 {
   Resolver self = { 0 };
+  g_autofree guint *words_of_name = NULL;
 
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
@@ -630,12 +631,17 @@ kg_resolve_entities (KgAnalysis *analysis,
   g_ptr_array_set_size (self.names, analysis->mentions->len);
   g_array_set_size (self.n_words, analysis->mentions->len);
   g_array_set_size (self.group_of, analysis->mentions->len);
+  /* Words counted once a name, not once a mention: names repeat. */
+  words_of_name = g_new0 (guint, kg_name_set_size (self.strings));
   for (guint m = 0; m < analysis->mentions->len; m++)
     {
-      const char *name = kg_name_set_get (self.strings, name_id_of (&self, m));
+      guint id = name_id_of (&self, m);
+      const char *name = kg_name_set_get (self.strings, id);
 
+      if (words_of_name[id] == 0)
+        words_of_name[id] = kg_name_count_words (name);
       g_ptr_array_index (self.names, m) = (gpointer) name;
-      g_array_index (self.n_words, guint, m) = kg_name_count_words (name);
+      g_array_index (self.n_words, guint, m) = words_of_name[id];
       g_array_index (self.group_of, guint, m) = G_MAXUINT;
     }
   resolver_size_tables (&self);

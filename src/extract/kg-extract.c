@@ -101,6 +101,23 @@ load_data (GError **error)
   return tagger;
 }
 
+/* The tokenizer's sentences, in text order and within the text, as the
+ * document's: the array sized once rather than grown a sentence at a time. */
+static void
+copy_sentences (const KgAnalysis *analysis,
+                KgDocument       *doc)
+{
+  guint n = doc->sentences->len;
+
+  g_array_set_size (doc->sentences, n + analysis->sentences->len);
+  for (guint i = 0; i < analysis->sentences->len; i++)
+    {
+      const KgSentence *s = &g_array_index (analysis->sentences, KgSentence, i);
+
+      g_array_index (doc->sentences, KgRange, n + i) = (KgRange) { s->start, s->end };
+    }
+}
+
 gboolean
 kg_extract_document (KgGraph     *graph,
                      KgDocument  *doc,
@@ -114,12 +131,7 @@ kg_extract_document (KgGraph     *graph,
     return FALSE;
   analysis = kg_analysis_new (doc->text, doc->text_len);
   kg_tokenize (analysis);
-  for (guint i = 0; i < analysis->sentences->len; i++)
-    {
-      const KgSentence *s = &g_array_index (analysis->sentences, KgSentence, i);
-
-      kg_document_add_sentence (doc, s->start, s->end);
-    }
+  copy_sentences (analysis, doc);
   kg_tag_entities (analysis, tagger);
   kg_resolve_entities (analysis, graph, doc);
   /* Quotes and relations leave the mentions as they are: one index. */

@@ -95,16 +95,17 @@ kg_relation_place (KgRelationReader *r,
 
 /* cues: the filters of the three sets above together (see
  * kg_read_locations()): most tokens are in none, and are asked once. */
+/* cue: whether token t may be one of the sets' words; m: its mention. */
 static void
 locations (KgRelationReader *r,
-           const guint64    *cues,
+           gboolean          cue,
+           const KgMention  *m,
            guint             t,
            guint             lo,
            guint             hi)
 {
   const KgAnalysis *a = r->a;
-  const KgMention *m = kg_relation_reader_mention (r, t), *place;
-  gboolean cue = kg_word_filter_has (cues, kg_token_hash (a, t));
+  const KgMention *place;
 
   if (cue && kg_token_in_set (a, t, &based) && (kg_token_is (a, t + 1, "in") || kg_token_is (a, t + 1, "at"))
       && (place = place_after (r, t + 2, hi)) != NULL)
@@ -307,6 +308,7 @@ kg_read_locations (KgRelationReader *r,
                    const KgSentence *s)
 {
   guint64 cues[G_N_ELEMENTS (based.filter)];
+  const guint32 *hashes = kg_token_hashes (r->a);
 
   kg_word_set_prepare (&based);
   kg_word_set_prepare (&lives);
@@ -317,9 +319,15 @@ kg_read_locations (KgRelationReader *r,
   for (guint t = s->first_token; t < s->end_token; t++)
     {
       const KgMention *m = kg_relation_reader_mention (r, t);
+      gboolean starts_name = m != NULL && m->first_token == t;
+      gboolean cue;
 
-      locations (r, cues, t, s->first_token, s->end_token);
-      if (m == NULL || m->first_token != t)
+      /* Only a cue word or the start of a name leads anywhere: most
+       * tokens are neither, and one look at each tells. */
+      if (!(cue = kg_word_filter_has (cues, hashes[t])) && !starts_name)
+        continue;
+      locations (r, cue, m, t, s->first_token, s->end_token);
+      if (!starts_name)
         continue;
       located_after_name (r, m, s->end_token);
       organisation_apposition (r, m, s->end_token);

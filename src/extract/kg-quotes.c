@@ -99,17 +99,25 @@ find_marks (const KgAnalysis *a)
   GArray *quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   gboolean left_open = FALSE;
 
+  /* In a local: appending a quotation could change the analysis, as far
+   * as the compiler knows, and every token would read it again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
+  /* A paragraph's first token is where the one before ended: one search each. */
+  guint end = a->paragraphs->len > 0 ? paragraph_first_token (a, 0) : 0;
+
   for (guint p = 0; p < a->paragraphs->len; p++)
     {
-      guint first = paragraph_first_token (a, p);
-      guint end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1) : a->tokens->len;
+      guint first = end;
       gint open = -1;
       guint nested = 0;
-      gboolean continued = left_open && first < end && is_double_mark (a, first);
+      gboolean continued;
 
+      end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1) : a->tokens->len;
+      continued = left_open && first < end && is_double_mark (a, first);
       for (guint t = first; t < end; t++)
         {
-          if (!is_double_mark (a, t))
+          /* The kind first, inline: most tokens are words. */
+          if (tokens[t].kind != KG_TOKEN_QUOTE || !is_double_mark (a, t))
             continue;
           if (open < 0 && is_closing_only (a, t) && t > first)
             continue;   /* a stray closing mark */

@@ -24,6 +24,10 @@ typedef struct
   /* Word of a ministry's or department's name, in lower case → its first
    * mention; made on the first minister's title (kg-organisations.c). */
   GHashTable       *ministries;
+  /* The analysis's tokens and mentions, which stay as they are while the
+   * document is read: kg_relation_reader_mention() is asked of every token. */
+  guint             n_tokens;
+  const KgMention  *mentions;
 } KgRelationReader;
 
 /* Adds (or finds) the relation and gives it the sentence of token t as
@@ -34,15 +38,24 @@ void      kg_relation_reader_relate  (KgRelationReader *r,
                                       KgRelationKind    kind,
                                       const char       *label,
                                       guint             t);
+/* The tokens' hashes (kg_token_hash()), made if they are not yet: a loop
+ * over every token then reads them without asking each time. */
+static inline const guint32 *
+kg_token_hashes (KgAnalysis *a)
+{
+  if (a->n_token_hashes != a->tokens->len)
+    kg_analysis_hash_tokens (a);
+  return a->token_hashes;
+}
 /* The mention at token t, or NULL. Inline: the patterns ask it of every
  * token. */
 static inline const KgMention *
 kg_relation_reader_mention (KgRelationReader *r,
                             guint             t)
 {
-  if (t >= r->a->tokens->len || r->mention_of[t] < 0)
+  if (t >= r->n_tokens || r->mention_of[t] < 0)
     return NULL;
-  return &g_array_index (r->a->mentions, KgMention, r->mention_of[t]);
+  return &r->mentions[r->mention_of[t]];
 }
 /* "Environment minister Jo Example", "Defence Secretary Jo Example": the
  * ministry or department the document names after the portfolio (a title
@@ -83,6 +96,15 @@ void      kg_relation_place          (KgRelationReader *r,
                                       const KgMention  *place,
                                       const char       *label,
                                       guint             t);
+/* Past ", 46," and ", R-Ky.," after a comma: where the apposition that
+ * starts at token t proper starts. */
+guint     kg_skip_short_apposition   (KgRelationReader *r,
+                                      guint             t,
+                                      guint             hi);
+/* kg-role-verbs.c: the roles a verb states after or before the person. */
+void      kg_read_role_verbs         (KgRelationReader *r,
+                                      const KgMention  *person,
+                                      guint             hi);
 /* The organisation, government or place heading the noun phrase at t. */
 const KgMention *kg_phrase_organisation (KgRelationReader *r,
                                          guint             t,

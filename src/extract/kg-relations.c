@@ -339,10 +339,10 @@ role_title_of (KgRelationReader *r,
 
 /* Past ", 46," and ", R-Ky.," (an age, a party and state): token t follows
  * a comma; returns where the apposition proper starts. */
-static guint
-skip_short_apposition (KgRelationReader *r,
-                       guint             t,
-                       guint             hi)
+guint
+kg_skip_short_apposition (KgRelationReader *r,
+                          guint             t,
+                          guint             hi)
 {
   for (guint k = t; k < hi && k < t + 5; k++)
     {
@@ -438,7 +438,7 @@ role_after_person (KgRelationReader *r,
   const KgMention *where;
 
   if (comma)
-    t = skip_short_apposition (r, t + 1, hi);
+    t = kg_skip_short_apposition (r, t + 1, hi);
   while (t < hi && kg_token_in_set (a, t, &links))
     t++;
   if (comma && (kg_token_is (a, t, "its") || kg_token_is (a, t, "their")))
@@ -483,116 +483,6 @@ role_after_person (KgRelationReader *r,
           || (kg_token_is_possessive (a, where->first_token - 1) && r->mention_of[t + 1] >= 0
               && kg_relation_reader_mention (r, t + 1)->end_token + 1 == where->first_token)))
     kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "member", t);
-}
-
-/* "Jo Example, who heads Acme", "Jo Example founded Acme". */
-static void
-role_by_verb (KgRelationReader *r,
-              const KgMention  *person,
-              guint             hi)
-{
-  static const struct { const char *verb; const char *label; } verbs[] = {
-    { "heads", "head" }, { "headed", "head" }, { "leads", "leader" }, { "led", "leader" },
-    { "runs", "head" }, { "ran", "head" }, { "directs", "director" }, { "directed", "director" },
-    { "chairs", "chair" }, { "chaired", "chair" }, { "founded", "founder" },
-    { "co-founded", "co-founder" }, { "owns", "owner" }, { "owned", "owner" },
-    { "joined", "member" }, { "works", "works for" }, { "worked", "works for" },
-  };
-  const KgAnalysis *a = r->a;
-  guint t = person->end_token;
-  const KgMention *where;
-
-  if (kg_token_is (a, t, ","))
-    t = skip_short_apposition (r, t + 1, hi);
-  if (kg_token_is (a, t, "who"))
-    t++;
-  else if (t > person->end_token)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    {
-      guint k = t + 1;
-
-      if (!kg_token_is (a, t, verbs[i].verb))
-        continue;
-      if (kg_token_is (a, k, "for") || kg_token_is (a, k, "at") || kg_token_is (a, k, "with"))
-        k++;
-      else if (g_str_equal (verbs[i].label, "works for"))
-        return;
-      where = kg_phrase_organisation (r, k, hi);
-      if (where != NULL && where->type != KG_ENTITY_PLACE
-          && (where->first_token == k || kg_token_in_set (a, k, &determiners)))
-        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
-      return;
-    }
-}
-
-/* A journalist's beat: "Jo Example covers the courts for the Daily
- * Ledger", "Jo Example has written for Acme since 1990". */
-static void
-role_by_beat (KgRelationReader *r,
-              const KgMention  *person,
-              guint             hi)
-{
-  static const char *const beat_words[] = {
-    "covers", "covered", "writes", "wrote", "written", "reports", "reported", NULL
-  };
-  static KgWordSet beat = { beat_words };
-  const KgAnalysis *a = r->a;
-  guint t = person->end_token;
-  const KgMention *where;
-
-  if (kg_token_is (a, t, "has") || kg_token_is (a, t, "had"))
-    t++;
-  if (!kg_token_in_set (a, t, &beat))
-    return;
-  for (guint k = t + 1; k < hi && k < t + 8; k++)
-    {
-      /* What is covered may be named: "covers the White House for …" */
-      if (kg_token_is (a, k, ",") || kg_is_clause_break (a, k))
-        return;
-      if (!kg_token_is (a, k, "for"))
-        continue;
-      where = kg_phrase_organisation (r, k + 1, hi);
-      if (kg_is_actor (where) && (where->first_token == k + 1 || kg_is_determiner (a, k + 1)))
-        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, "writes for", t);
-      return;
-    }
-}
-
-/* "Acme, founded by Jo Example", "the foundation headed by Jo Example". */
-static void
-role_by_passive (KgRelationReader *r,
-                 const KgMention  *person)
-{
-  static const struct { const char *verb; const char *label; } verbs[] = {
-    { "headed", "head" }, { "led", "leader" }, { "run", "head" }, { "directed", "director" },
-    { "chaired", "chair" }, { "founded", "founder" }, { "co-founded", "co-founder" },
-    { "owned", "owner" },
-  };
-  const KgAnalysis *a = r->a;
-  guint t = person->first_token;
-
-  if (t < 2 || !kg_token_is (a, t - 1, "by"))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    {
-      guint k = t - 2;
-      const KgMention *where;
-
-      /* "founded in 1977 by" */
-      if (k >= 2 && kg_token_is (a, k - 1, "in") && kg_token (a, k)->kind == KG_TOKEN_NUMBER)
-        k -= 2;
-      if (!kg_token_is (a, k, verbs[i].verb) || k == 0)
-        continue;
-      k--;
-      while (k > 0 && (kg_token_is (a, k, "was") || kg_token_is (a, k, "is") || kg_token_is (a, k, ",")
-                       || kg_token_is (a, k, "been") || kg_token_is (a, k, "has")))
-        k--;
-      where = kg_relation_reader_mention (r, k);
-      if (where != NULL && where->type != KG_ENTITY_PLACE && where->type != KG_ENTITY_PERSON)
-        kg_relation_reader_relate (r, person->entity, where->entity, KG_RELATION_ROLE, verbs[i].label, t);
-      return;
-    }
 }
 
 /* "Acme vice president Jo Example", "Acme's chief executive, Jo Example",
@@ -693,6 +583,10 @@ static void
 read_sentence (KgRelationReader *r,
                const KgSentence *s)
 {
+  /* In locals: the calls below could change what r points at, as far as
+   * the compiler knows, and every token would read them again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) r->a->tokens->data;
+  const char *text = r->a->text;
   guint named = s->first_token;
 
   /* Every pattern here starts from a name in the sentence. */
@@ -703,20 +597,18 @@ read_sentence (KgRelationReader *r,
   kg_read_locations (r, s);
   for (guint t = s->first_token; t < s->end_token; t++)
     {
-      const KgMention *m = kg_relation_reader_mention (r, t);
+      const KgMention *m;
 
-      /* Its words all start with a "p": most tokens need no call. */
-      if (kg_ascii_lower (*kg_token_text (r->a, t)) == 'p')
+      /* Its words all start with a "p" (or "P"): most tokens need no call. */
+      if ((text[tokens[t].start] | 0x20) == 'p')
         kg_relate_partners (r, t, s->first_token, s->end_token);
-      if (m == NULL || m->first_token != t)
+      if (r->mention_of[t] < 0 || (m = &r->mentions[r->mention_of[t]])->first_token != t)
         continue;
       if (m->type == KG_ENTITY_PERSON)
         {
           role_after_person (r, m, s->end_token);
           role_before_person (r, m, s->first_token);
-          role_by_verb (r, m, s->end_token);
-          role_by_beat (r, m, s->end_token);
-          role_by_passive (r, m);
+          kg_read_role_verbs (r, m, s->end_token);
         }
       kg_relate_possessive (r, m, s->end_token);
       kg_relate_unit (r, m, s->end_token);
@@ -778,7 +670,7 @@ kg_find_relations_indexed (KgAnalysis *analysis,
     kg_word_list_get ("speech-verbs", NULL),
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
-    quotes,
+    quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
   };
 
   for (guint i = 0; i < analysis->sentences->len; i++)

@@ -6,6 +6,24 @@
 #include <string.h>
 
 #include "kg-graph.h"
+#include "kg-name-map-private.h"
+
+/* What every record starts with: ids are indexed the same way for all. */
+typedef struct
+{
+  guint  index;
+  char  *id;
+} Record;
+
+/* id → record, filled only when an id is looked up: extraction makes
+ * thousands of records with made-up ids and never looks one up, and while
+ * every id is "<prefix><index>" a new one is known to be free. */
+typedef struct
+{
+  GHashTable *table;
+  guint       n_indexed;   /* records in the table, in order */
+  gboolean    sequential;  /* every id so far is "<prefix><index>" */
+} IdIndex;
 
 struct _KgGraph
 {
@@ -16,18 +34,26 @@ struct _KgGraph
   GPtrArray *relations;
   GPtrArray *quotes;
 
-  /* id → record, one table per kind of record since ids may repeat across kinds */
-  GHashTable *document_ids;
-  GHashTable *entity_ids;
-  GHashTable *relation_ids;
-  GHashTable *quote_ids;
+  /* id → record, one index per kind of record since ids may repeat across kinds */
+  IdIndex document_ids;
+  IdIndex entity_ids;
+  IdIndex relation_ids;
+  IdIndex quote_ids;
   /* Per entity type: name or alias → KgEntity (a look-up allocates nothing) */
-  GHashTable *entity_names[KG_N_ENTITY_TYPES];
+  KgNameMap entity_names[KG_N_ENTITY_TYPES];
+  /* Entities' names and aliases, which the tables above point into: names
+   * never change in place, and one block holds many of them. */
+  GStringChunk *names;
   /* RelationKey → KgRelation */
   GHashTable *relation_keys;
   /* Per document: a GArray of its quotes' indexes, NULL before its first,
    * so that reading a document's quotes does not cost the whole corpus's. */
   GPtrArray *document_quotes;
+  /* Records and relation keys live as long as the graph: carved from
+   * blocks freed together rather than allocated and freed one by one. */
+  GPtrArray *blocks;
+  char      *block_next;
+  gsize      block_left;
 };
 
 G_DEFINE_TYPE (KgGraph, kg_graph, G_TYPE_OBJECT)
@@ -84,39 +110,29 @@ kg_relation_kind_from_string (const char     *str,
 static void
 document_free (KgDocument *doc)
 {
-  g_free (doc->id);
   g_free (doc->path);
   g_free (doc->title);
   g_free (doc->text);
   g_array_unref (doc->sentences);
-  g_free (doc);
 }
 
 static void
 entity_free (KgEntity *entity)
 {
-  g_free (entity->id);
-  g_free (entity->name);
   g_ptr_array_unref (entity->aliases);
   g_array_unref (entity->mentions);
-  g_free (entity);
 }
 
 static void
 relation_free (KgRelation *relation)
 {
-  g_free (relation->id);
-  g_free (relation->label);
   g_array_unref (relation->evidence);
-  g_free (relation);
 }
 
 static void
 quote_free (KgQuote *quote)
 {
-  g_free (quote->id);
   g_free (quote->text);
-  g_free (quote);
 }
 
 static void
@@ -170,18 +186,20 @@ kg_graph_finalize (GObject *object)
 {
   KgGraph *self = KG_GRAPH (object);
 
-  g_hash_table_unref (self->document_ids);
-  g_hash_table_unref (self->entity_ids);
-  g_hash_table_unref (self->relation_ids);
-  g_hash_table_unref (self->quote_ids);
+  g_clear_pointer (&self->document_ids.table, g_hash_table_unref);
+  g_clear_pointer (&self->entity_ids.table, g_hash_table_unref);
+  g_clear_pointer (&self->relation_ids.table, g_hash_table_unref);
+  g_clear_pointer (&self->quote_ids.table, g_hash_table_unref);
   for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
-    g_hash_table_unref (self->entity_names[i]);
+    _kg_name_map_clear (&self->entity_names[i]);
+  g_string_chunk_free (self->names);
   g_hash_table_unref (self->relation_keys);
   g_ptr_array_unref (self->document_quotes);
   g_ptr_array_unref (self->quotes);
   g_ptr_array_unref (self->relations);
   g_ptr_array_unref (self->entities);
   g_ptr_array_unref (self->documents);
+  g_ptr_array_unref (self->blocks);
 
   G_OBJECT_CLASS (kg_graph_parent_class)->finalize (object);
 }
@@ -199,15 +217,14 @@ kg_graph_init (KgGraph *self)
   self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) entity_free);
   self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_free);
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_free);
-  /* Keys point into the records, which outlive the tables' use of them. */
-  self->document_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->quote_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < KG_N_ENTITY_TYPES; i++)
-    self->entity_names[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->relation_keys = g_hash_table_new_full (relation_key_hash, relation_key_equal, g_free, NULL);
+  self->document_ids.sequential = TRUE;
+  self->entity_ids.sequential = TRUE;
+  self->relation_ids.sequential = TRUE;
+  self->quote_ids.sequential = TRUE;
+  self->names = g_string_chunk_new (4096);
+  self->relation_keys = g_hash_table_new (relation_key_hash, relation_key_equal);
   self->document_quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_list_free);
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
 }
 
 KgGraph *
@@ -268,26 +285,117 @@ kg_graph_get_document_quotes (KgGraph *self,
   return quotes != NULL ? (const guint *) (gpointer) quotes->data : NULL;
 }
 
-/* A fresh "<prefix><n>" that no record of that kind uses yet. */
-static char *
-make_id (GHashTable *ids,
-         char        prefix,
-         guint       n)
+/* The index of records' ids, brought up to date. Keys point into the
+ * records, which outlive the table's use of them; a repeated id finds the
+ * later record, as when every record was indexed as it was added. */
+static GHashTable *
+id_index_get (IdIndex   *ids,
+              GPtrArray *records)
 {
+  if (ids->table == NULL)
+    ids->table = g_hash_table_new (g_str_hash, g_str_equal);
+  for (; ids->n_indexed < records->len; ids->n_indexed++)
+    {
+      Record *record = g_ptr_array_index (records, ids->n_indexed);
+
+      g_hash_table_insert (ids->table, record->id, record);
+    }
+  return ids->table;
+}
+
+/* "<prefix><n>" written at the end of buf. */
+static char *
+format_id (char  buf[16],
+           char  prefix,
+           guint n)
+{
+  /* By hand: printf costs more than the rest of adding a record. */
+  char *p = buf + 16;
+
+  *--p = '\0';
+  do
+    *--p = '0' + n % 10;
+  while ((n /= 10) > 0);
+  *--p = prefix;
+  return p;
+}
+
+/* The id of the next record of records: id, or a fresh "<prefix><n>" that
+ * no record of that kind uses yet, written into buf. */
+static const char *
+next_id (IdIndex    *ids,
+         GPtrArray  *records,
+         const char *id,
+         char        prefix,
+         char        buf[16])
+{
+  GHashTable *table;
+  guint n = records->len;
+
+  if (id != NULL)
+    {
+      ids->sequential = FALSE;
+      return id;
+    }
+  if (ids->sequential)
+    return format_id (buf, prefix, n);
+  table = id_index_get (ids, records);
   for (;; n++)
     {
-      /* By hand: printf costs more than the rest of adding a record. */
-      char buf[16], *p = buf + sizeof buf;
-      guint v = n;
+      char *p = format_id (buf, prefix, n);
 
-      *--p = '\0';
-      do
-        *--p = '0' + v % 10;
-      while ((v /= 10) > 0);
-      *--p = prefix;
-      if (!g_hash_table_contains (ids, p))
-        return g_strdup (p);
+      if (!g_hash_table_contains (table, p))
+        return p;
     }
+}
+
+/* size zeroed bytes, aligned for any record, freed with the graph. */
+static gpointer
+graph_alloc0 (KgGraph *self,
+              gsize    size)
+{
+  enum { BLOCK_SIZE = 16384 };
+  char *p;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > self->block_left)
+    {
+      gsize n = MAX (size, BLOCK_SIZE);
+
+      self->block_next = g_malloc0 (n);
+      self->block_left = n;
+      g_ptr_array_add (self->blocks, self->block_next);
+    }
+  p = self->block_next;
+  self->block_next += size;
+  self->block_left -= size;
+  return p;
+}
+
+/* A zeroed record of size bytes with its id and up to one other string
+ * copied after it, in one piece that lives as long as the graph. */
+static gpointer
+record_new (KgGraph     *self,
+            gsize        size,
+            GPtrArray   *records,
+            const char  *id,
+            const char  *extra,
+            gsize        extra_len,
+            char       **extra_copy)
+{
+  gsize id_len = strlen (id) + 1;
+  Record *record = graph_alloc0 (self, size + id_len + (extra != NULL ? extra_len + 1 : 0));
+  char *p = (char *) record + size;
+
+  record->index = records->len;
+  record->id = memcpy (p, id, id_len);
+  if (extra != NULL)
+    {
+      *extra_copy = memcpy (p + id_len, extra, extra_len);
+      (*extra_copy)[extra_len] = '\0';
+    }
+  g_ptr_array_add (records, record);
+  return record;
 }
 
 KgDocument *
@@ -299,6 +407,7 @@ kg_graph_add_document (KgGraph    *self,
                        gssize      text_len)
 {
   KgDocument *doc;
+  char buf[16];
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -306,16 +415,13 @@ kg_graph_add_document (KgGraph    *self,
   if (text_len < 0)
     text_len = strlen (text);
 
-  doc = g_new0 (KgDocument, 1);
-  doc->index = self->documents->len;
-  doc->id = id ? g_strdup (id) : make_id (self->document_ids, 'd', doc->index);
+  id = next_id (&self->document_ids, self->documents, id, 'd', buf);
+  doc = record_new (self, sizeof (KgDocument), self->documents, id, NULL, 0, NULL);
   doc->path = g_strdup (path ? path : "");
   doc->title = g_strdup (title ? title : "");
   doc->text = g_strndup (text, text_len);
   doc->text_len = text_len;
   doc->sentences = g_array_new (FALSE, FALSE, sizeof (KgRange));
-  g_ptr_array_add (self->documents, doc);
-  g_hash_table_insert (self->document_ids, doc->id, doc);
   return doc;
 }
 
@@ -351,17 +457,14 @@ kg_document_find_sentence (const KgDocument *doc,
   return -1;
 }
 
-/* Makes name (an entity's name or alias) find entity, unless it already
- * finds an entity of that type. */
+/* Makes name (an entity's name or alias, in self->names) find entity,
+ * unless it already finds an entity of that type. */
 static void
 index_name (KgGraph    *self,
             const char *name,
             KgEntity   *entity)
 {
-  GHashTable *names = self->entity_names[entity->type];
-
-  if (!g_hash_table_contains (names, name))
-    g_hash_table_insert (names, g_strdup (name), entity);
+  _kg_name_map_add (&self->entity_names[entity->type], name, entity);
 }
 
 KgEntity *
@@ -371,22 +474,20 @@ kg_graph_add_entity (KgGraph      *self,
                      KgEntityType  type)
 {
   KgEntity *entity;
+  char buf[16];
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (type < KG_N_ENTITY_TYPES, NULL);
 
-  entity = g_new0 (KgEntity, 1);
-  entity->index = self->entities->len;
-  entity->id = id ? g_strdup (id) : make_id (self->entity_ids, 'e', entity->index);
-  entity->name = g_strdup (name);
+  id = next_id (&self->entity_ids, self->entities, id, 'e', buf);
+  entity = record_new (self, sizeof (KgEntity), self->entities, id, NULL, 0, NULL);
+  entity->name = g_string_chunk_insert (self->names, name);
   entity->type = type;
-  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  entity->aliases = g_ptr_array_new ();
   entity->mentions = g_array_new (FALSE, FALSE, sizeof (KgSpan));
-  g_ptr_array_add (self->entities, entity);
-  g_hash_table_insert (self->entity_ids, entity->id, entity);
 
-  index_name (self, name, entity);
+  index_name (self, entity->name, entity);
   return entity;
 }
 
@@ -399,7 +500,7 @@ kg_graph_find_entity (KgGraph      *self,
 
   if (name == NULL || type >= KG_N_ENTITY_TYPES)
     return NULL;
-  return g_hash_table_lookup (self->entity_names[type], name);
+  return _kg_name_map_lookup (&self->entity_names[type], name);
 }
 
 KgEntity *
@@ -433,7 +534,8 @@ kg_graph_add_alias (KgGraph    *self,
 
   if (strcmp (alias, entity->name) == 0 || entity_has_alias (entity, alias))
     return;
-  g_ptr_array_add (entity->aliases, g_strdup (alias));
+  alias = g_string_chunk_insert (self->names, alias);
+  g_ptr_array_add (entity->aliases, (char *) alias);
 
   index_name (self, alias, entity);
 }
@@ -443,7 +545,7 @@ kg_graph_rename_entity (KgGraph    *self,
                         KgEntity   *entity,
                         const char *name)
 {
-  g_autofree char *old = NULL;
+  char *old;
   guint i;
 
   g_return_if_fail (KG_IS_GRAPH (self));
@@ -451,8 +553,8 @@ kg_graph_rename_entity (KgGraph    *self,
   if (strcmp (name, entity->name) == 0)
     return;
 
-  old = g_steal_pointer (&entity->name);
-  entity->name = g_strdup (name);
+  old = entity->name;
+  entity->name = g_string_chunk_insert (self->names, name);
   for (i = 0; i < entity->aliases->len; i++)
     if (strcmp (g_ptr_array_index (entity->aliases, i), name) == 0)
       {
@@ -461,9 +563,9 @@ kg_graph_rename_entity (KgGraph    *self,
       }
   /* The old name stays findable: it is now an alias. */
   if (!entity_has_alias (entity, old))
-    g_ptr_array_add (entity->aliases, g_strdup (old));
+    g_ptr_array_add (entity->aliases, old);
 
-  index_name (self, name, entity);
+  index_name (self, entity->name, entity);
 }
 
 void
@@ -478,20 +580,20 @@ kg_entity_add_mention (KgEntity *entity,
   g_array_append_val (entity->mentions, span);
 }
 
-/* A stored key: the label's bytes follow the struct. */
-static RelationKey *
-relation_key_new (const KgRelation *relation)
+/* Makes relation findable, unless an equal one already is. The stored key
+ * points at the relation's label, which never changes. */
+static void
+index_relation (KgGraph    *self,
+                KgRelation *relation)
 {
-  gsize n = strlen (relation->label) + 1;
-  RelationKey *key = g_malloc (sizeof (RelationKey) + n);
-  char *label = (char *) (key + 1);
+  RelationKey key = { relation->source, relation->target, relation->kind,
+                      relation_key_compute_hash (relation->source, relation->target,
+                                                 relation->kind, relation->label),
+                      relation->label };
 
-  memcpy (label, relation->label, n);
-  *key = (RelationKey) { relation->source, relation->target, relation->kind,
-                         relation_key_compute_hash (relation->source, relation->target,
-                                                    relation->kind, label),
-                         label };
-  return key;
+  if (!g_hash_table_contains (self->relation_keys, &key))
+    g_hash_table_insert (self->relation_keys,
+                         memcpy (graph_alloc0 (self, sizeof key), &key, sizeof key), relation);
 }
 
 KgRelation *
@@ -503,29 +605,23 @@ kg_graph_add_relation (KgGraph        *self,
                        const char     *label)
 {
   KgRelation *relation;
-  RelationKey *key;
+  char buf[16], *copy;
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (source < self->entities->len, NULL);
   g_return_val_if_fail (target < self->entities->len, NULL);
   g_return_val_if_fail (kind < KG_N_RELATION_KINDS, NULL);
 
-  relation = g_new0 (KgRelation, 1);
-  relation->index = self->relations->len;
-  relation->id = id ? g_strdup (id) : make_id (self->relation_ids, 'r', relation->index);
+  label = label ? label : "";
+  id = next_id (&self->relation_ids, self->relations, id, 'r', buf);
+  relation = record_new (self, sizeof (KgRelation), self->relations, id, label, strlen (label), &copy);
+  relation->label = copy;
   relation->source = source;
   relation->target = target;
   relation->kind = kind;
-  relation->label = g_strdup (label ? label : "");
   relation->evidence = g_array_new (FALSE, FALSE, sizeof (KgSpan));
-  g_ptr_array_add (self->relations, relation);
-  g_hash_table_insert (self->relation_ids, relation->id, relation);
 
-  key = relation_key_new (relation);
-  if (!g_hash_table_contains (self->relation_keys, key))
-    g_hash_table_insert (self->relation_keys, key, relation);
-  else
-    g_free (key);
+  index_relation (self, relation);
   return relation;
 }
 
@@ -596,6 +692,7 @@ kg_graph_add_quote (KgGraph    *self,
   KgDocument *document;
   KgQuote *quote;
   GArray *of_document;
+  char buf[16];
 
   g_return_val_if_fail (KG_IS_GRAPH (self), NULL);
   g_return_val_if_fail (doc < self->documents->len, NULL);
@@ -604,14 +701,11 @@ kg_graph_add_quote (KgGraph    *self,
   document = g_ptr_array_index (self->documents, doc);
   g_return_val_if_fail (start <= end && end <= document->text_len, NULL);
 
-  quote = g_new0 (KgQuote, 1);
-  quote->index = self->quotes->len;
-  quote->id = id ? g_strdup (id) : make_id (self->quote_ids, 'q', quote->index);
+  id = next_id (&self->quote_ids, self->quotes, id, 'q', buf);
+  quote = record_new (self, sizeof (KgQuote), self->quotes, id, NULL, 0, NULL);
   quote->speaker = speaker;
   quote->span = (KgSpan) { doc, start, end };
   quote->text = g_strndup (document->text + start, end - start);
-  g_ptr_array_add (self->quotes, quote);
-  g_hash_table_insert (self->quote_ids, quote->id, quote);
 
   if (doc >= self->document_quotes->len)
     g_ptr_array_set_size (self->document_quotes, doc + 1);
@@ -629,26 +723,26 @@ KgDocument *
 kg_graph_lookup_document (KgGraph    *self,
                           const char *id)
 {
-  return g_hash_table_lookup (self->document_ids, id);
+  return g_hash_table_lookup (id_index_get (&self->document_ids, self->documents), id);
 }
 
 KgEntity *
 kg_graph_lookup_entity (KgGraph    *self,
                         const char *id)
 {
-  return g_hash_table_lookup (self->entity_ids, id);
+  return g_hash_table_lookup (id_index_get (&self->entity_ids, self->entities), id);
 }
 
 KgRelation *
 kg_graph_lookup_relation (KgGraph    *self,
                           const char *id)
 {
-  return g_hash_table_lookup (self->relation_ids, id);
+  return g_hash_table_lookup (id_index_get (&self->relation_ids, self->relations), id);
 }
 
 KgQuote *
 kg_graph_lookup_quote (KgGraph    *self,
                        const char *id)
 {
-  return g_hash_table_lookup (self->quote_ids, id);
+  return g_hash_table_lookup (id_index_get (&self->quote_ids, self->quotes), id);
 }
