@@ -261,13 +261,18 @@ static void
 install_cache (KgCanvas *self, GdkTexture *texture, double x, double y, double zoom, double pz,
                int pw, int ph, gboolean dark)
 {
-  /* Shown under the new picture until GL has all its tiles in view. */
-  if (self->cache != NULL && self->cache != texture)
+  /* The old picture fills in where the new one's tiles are still to come
+   * (kg-canvas-tiles.c), when it shows the same thing at another zoom or
+   * place; after a change (a filter, a moved node, the dark style) the new
+   * one comes whole. */
+  if (self->cache != NULL && self->cache != texture && !self->cache_stale && self->cache_dark == dark)
     {
       g_set_object (&self->previous, self->cache);
       self->previous_x = self->cache_x, self->previous_y = self->cache_y;
       self->previous_zoom = self->cache_zoom;
     }
+  else
+    g_clear_object (&self->previous);
   g_set_object (&self->cache, texture);
   self->cache_x = x, self->cache_y = y;
   self->cache_w = pw / pz, self->cache_h = ph / pz;
