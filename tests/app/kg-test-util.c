@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "kg-canvas-private.h"
 #include "kg-test-util.h"
 
 gboolean
@@ -62,6 +63,15 @@ gboolean
 kg_test_widget_allocated (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 1;
+}
+
+gboolean
+kg_test_canvas_settled (gpointer data)
+{
+  KgCanvas *canvas = data;
+
+  return kg_canvas_is_drawn (canvas) && canvas->previous == NULL && canvas->refresh_id == 0
+         && canvas->cache_zoom == canvas->zoom;
 }
 
 KgWindow *

@@ -21,6 +21,9 @@ gboolean   kg_test_wait_for      (gboolean   (*done) (gpointer),
                                   guint        ms);
 /* For kg_test_wait_for: widget is mapped and has a width. */
 gboolean   kg_test_widget_allocated (gpointer  widget);
+/* For kg_test_wait_for: the canvas shows its picture whole and sharp (no
+ * tile still to come, no zoom waiting to be drawn sharp again). */
+gboolean   kg_test_canvas_settled   (gpointer  canvas);
 /* The seed article, from $KG_SHARED_DIR. */
 char      *kg_test_seed_article  (void);
 /* Renders widget as it is on screen into a PNG. */

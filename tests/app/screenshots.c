@@ -21,6 +21,9 @@ shoot (KgWindow *window, const char *name)
   g_autoptr(GError) error = NULL;
 
   kg_test_iterate (300);
+  /* The picture whole and sharp: after a zoom its tiles come a few a frame. */
+  kg_test_wait_for (kg_test_canvas_settled, kg_window_get_canvas (window), 10000);
+  kg_test_iterate (50);
   /* A window still settling a new layout may have no frame to give yet. */
   for (guint tries = 0; tries < 20 && !kg_test_save_png (GTK_WIDGET (window), path, &error); tries++)
     {

@@ -260,15 +260,6 @@ test_large_scene (void)
   kg_test_iterate (50);
 }
 
-static gboolean
-picture_settled (gpointer data)
-{
-  KgCanvas *canvas = data;
-
-  return kg_canvas_is_drawn (canvas) && canvas->previous == NULL && canvas->refresh_id == 0
-         && canvas->cache_zoom == canvas->zoom;
-}
-
 /* After a zoom the picture comes back in tiles, a few a frame, over the old
  * one; once settled the canvas shows exactly the picture the worker made,
  * with no seam or gap where tiles meet. */
@@ -290,7 +281,7 @@ test_tiles_match_picture (void)
   int differing = 0;
 
   kg_canvas_zoom_at (canvas, 3.0, w / 2.0, h / 2.0);
-  g_assert_true (kg_test_wait_for (picture_settled, canvas, 60000));
+  g_assert_true (kg_test_wait_for (kg_test_canvas_settled, canvas, 60000));
 
   /* What the canvas draws when the window asks for a frame, without the
    * hover layer (Xvfb's pointer may rest over a node)... */
