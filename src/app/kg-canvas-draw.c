@@ -27,7 +27,7 @@
 #define SCENE_PAD 40.0
 /* From this size on, the scene is rendered off the main thread. */
 #define ASYNC_RENDER_NODES 2000
-/* The workers' nice value (see render_pool_run). */
+/* The workers' nice value (see render_thread). */
 #define RENDER_NICE 10
 
 /* ---- drawing ---- */
@@ -280,6 +280,10 @@ install_cache (KgCanvas *self, GdkTexture *texture, double x, double y, double z
   self->cache_dark = dark;
 }
 
+/* A worker renders at a lower priority than the main thread: on two cores
+ * a render competes with the frames (the main thread, the X server, a
+ * software GL's threads) and should lose. Linux's nice value is per thread;
+ * the pool's threads keep it, so they serve nothing else. */
 static void
 render_thread (gpointer data, gpointer unused)
 {
@@ -287,6 +291,9 @@ render_thread (gpointer data, gpointer unused)
   RenderJob *job = g_task_get_task_data (task);
   KgRenderOptions options;
 
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), RENDER_NICE);
+#endif
   kg_render_options_init (&options);
   options.dark = job->dark;
   options.zoom = job->pz;
@@ -330,26 +337,13 @@ kg_canvas_is_drawn (KgCanvas *self)
   return self->cache != NULL && !self->cache_stale && !self->rendering;
 }
 
-/* A worker renders at a lower priority than the main thread: on two cores
- * a render competes with the frames (the main thread, the X server, a
- * software GL's threads) and should lose. Linux's nice value is per thread;
- * the pool's threads keep it, so they serve nothing else. */
-static void
-render_pool_run (gpointer data, gpointer user_data)
-{
-#ifdef __linux__
-  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), RENDER_NICE);
-#endif
-  render_thread (data, user_data);
-}
-
 static GThreadPool *
 render_pool (void)
 {
   static GThreadPool *pool;
 
   if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (render_pool_run, NULL, 2, FALSE, NULL));
+    g_once_init_leave (&pool, g_thread_pool_new (render_thread, NULL, 2, FALSE, NULL));
   return pool;
 }
 
@@ -548,14 +542,6 @@ renders_with_cairo (GtkWidget *widget)
   return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
-/* The cached picture with its top-left corner at widget point (x, y). */
-static void
-snapshot_cache (KgCanvas *self, GtkSnapshot *snapshot, double x, double y, double w, double h, int scale)
-{
-  _kg_canvas_snapshot_tiles (self, snapshot, renders_with_cairo (GTK_WIDGET (self)), x, y, w, h,
-                             self->zoom / (self->cache_zoom * scale));
-}
-
 void
 _kg_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -579,7 +565,7 @@ _kg_canvas_snapshot (GtkWidget   *widget,
   x = round (x * scale) / scale;
   y = round (y * scale) / scale;
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  snapshot_cache (self, snapshot, x, y, w, h, scale);
+  _kg_canvas_snapshot_tiles (self, snapshot, renders_with_cairo (widget), x, y, w, h);
   snapshot_overlay (self, snapshot, w, h);
   gtk_snapshot_pop (snapshot);
 }

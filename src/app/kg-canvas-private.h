@@ -90,14 +90,14 @@ void      _kg_canvas_drop_render_scene (KgCanvas  *self);
 void      _kg_canvas_snapshot        (GtkWidget   *widget,
                                       GtkSnapshot *snapshot);
 GQuark    _kg_canvas_surface_quark   (void);
-/* kg-canvas-tiles.c */
+/* kg-canvas-tiles.c: the cached picture, its top-left corner at widget
+ * point (x, y), in a canvas of width × height; cairo for the cairo renderer. */
 void      _kg_canvas_snapshot_tiles  (KgCanvas    *self,
                                       GtkSnapshot *snapshot,
                                       gboolean     cairo,
                                       double       x,
                                       double       y,
                                       double       width,
-                                      double       height,
-                                      double       k);
+                                      double       height);
 
 G_END_DECLS

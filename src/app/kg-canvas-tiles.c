@@ -156,13 +156,19 @@ next_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* How many widget units a pixel of a picture made at zoom takes now. */
+static double
+widget_units_per_pixel (KgCanvas *self, double zoom)
+{
+  return self->zoom / (zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
 /* Where the new picture's tiles are still to come, the old one as it was
  * copied: drawing both everywhere would double the cost of the frame. */
 static void
 append_previous (KgCanvas *self, Target *target, GArray *missing, double w, double h)
 {
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double px, py, pk = self->zoom / (self->previous_zoom * scale);
+  double px, py, pk = widget_units_per_pixel (self, self->previous_zoom);
 
   kg_canvas_scene_to_widget (self, self->previous_x, self->previous_y, &px, &py);
   for (guint i = 0; i < missing->len; i++)
@@ -192,10 +198,10 @@ _kg_canvas_snapshot_tiles (KgCanvas    *self,
                            double       x,
                            double       y,
                            double       w,
-                           double       h,
-                           double       k)
+                           double       h)
 {
   Target target = { snapshot, NULL };
+  double k = widget_units_per_pixel (self, self->cache_zoom);
   int budget = NEW_TILES_PER_FRAME;
   g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 
