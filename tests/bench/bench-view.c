@@ -134,15 +134,20 @@ start_ticking (Bench *b)
   gtk_widget_add_tick_callback (GTK_WIDGET (canvas_of (b)), tick_cb, b, NULL);
 }
 
-static guint
-count_visible (KgCanvas *canvas)
+/* Frames of a canvas with nothing drawn measure nothing. */
+static void
+exit_unless_all_shown (KgCanvas *canvas)
 {
   KgGraph *graph = kg_canvas_get_graph (canvas);
-  guint n = 0;
+  guint shown = 0, n = kg_canvas_get_scene (canvas)->n_nodes;
 
   for (guint i = 0; i < kg_graph_get_n_entities (graph); i++)
-    n += kg_canvas_is_entity_visible (canvas, i);
-  return n;
+    shown += kg_canvas_is_entity_visible (canvas, i);
+  if (shown < n)
+    {
+      g_printerr ("kg-bench-view: %u of %u nodes are shown\n", shown, n);
+      exit (1);
+    }
 }
 
 static gboolean
@@ -197,13 +202,7 @@ after_paint_cb (GdkFrameClock *clock, Bench *b)
         {
           g_print ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (b->window))));
           g_print ("nodes %u\n", kg_canvas_get_scene (canvas)->n_nodes);
-          if (count_visible (canvas) < kg_canvas_get_scene (canvas)->n_nodes)
-            {
-              /* Frames of a canvas with nothing drawn measure nothing. */
-              g_printerr ("kg-bench-view: %u of %u nodes are shown\n", count_visible (canvas),
-                          kg_canvas_get_scene (canvas)->n_nodes);
-              exit (1);
-            }
+          exit_unless_all_shown (canvas);
           g_print ("open-ms %.1f\n", (t - b->t_open) / 1000.0);
           /* Reading zoom, then a pause for the drawing to settle. */
           kg_canvas_zoom_at (canvas, 1.0 / kg_canvas_get_zoom (canvas),
