@@ -102,7 +102,10 @@ kg_test_save_png (GtkWidget   *widget,
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  /* Pixel for pixel: a window's paintable includes its frame, and drawn
+   * at the widget's smaller size it was scaled down, dropping a column
+   * of pixels every hundred or so. */
+  int w = gdk_paintable_get_intrinsic_width (paintable), h = gdk_paintable_get_intrinsic_height (paintable);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
