@@ -56,19 +56,27 @@ restore_gdk_debug (void)
   gl_disabled = FALSE;
 }
 
+/* GSK asks the display for a renderer before it reads GSK_RENDERER: our
+ * choice goes there, so that programs started from here (a browser for a
+ * link) do not inherit it from the environment. */
+static void
+use_cairo (GdkDisplay *display)
+{
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
+}
+
+/* Set before GTK opens the display, when there is no GPU: cairo it is. */
+static gboolean cairo_chosen;
+
 void
 kg_canvas_prefer_renderer_early (void)
 {
   const char *renderer = g_getenv ("GSK_RENDERER");
 
-  if (renderer == NULL && !has_gpu_device ())
-    {
-      /* Without a GPU device GL can only be software (see below); asking
-       * would load the rasteriser (a tenth of a second) just to hear it. */
-      g_setenv ("GSK_RENDERER", "cairo", TRUE);
-      renderer = "cairo";
-    }
-  if (g_strcmp0 (renderer, "cairo") == 0)
+  /* Without a GPU device GL can only be software (see below); asking
+   * would load the rasteriser (a tenth of a second) just to hear it. */
+  cairo_chosen = renderer == NULL && !has_gpu_device ();
+  if (cairo_chosen || g_strcmp0 (renderer, "cairo") == 0)
     disable_gl ();
 }
 
@@ -84,10 +92,14 @@ kg_canvas_prefer_renderer (void)
   /* GTK's GL renderer on a software rasteriser (llvmpipe in a VM, under
    * Xvfb or without a GPU driver) takes tens of ms to fill a window with
    * the cached picture, every frame; cairo paints it in a few. Unless the
-   * reader chose a renderer, use cairo there. GSK reads the variable when
-   * it makes the first window's renderer. */
+   * reader chose a renderer, use cairo there. */
   if (g_getenv ("GSK_RENDERER") != NULL || display == NULL)
     return;
+  if (cairo_chosen)
+    {
+      use_cairo (display);
+      return;
+    }
   context = gdk_display_create_gl_context (display, NULL);
   if (context == NULL || !gdk_gl_context_realize (context, NULL))
     return;
@@ -97,7 +109,7 @@ kg_canvas_prefer_renderer (void)
                        || strstr (name, "swrast") != NULL))
     {
       g_debug ("software GL (%s): drawing with cairo", name);
-      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+      use_cairo (display);
     }
   gdk_gl_context_clear_current ();
 }
