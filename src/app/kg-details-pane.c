@@ -233,6 +233,17 @@ add_mentions (KgDetailsPane *self, KgEntity *e)
     }
   if (n_sentences > shown)
     add_more (self, n_sentences - shown);
+  /* Counted by the file the graph came from (a Graphviz file), which did
+   * not keep their text: say so, rather than leave the count unexplained. */
+  if (e->unlisted_mentions > 0)
+    {
+      g_autofree char *markup = g_markup_printf_escaped (
+          g_dngettext (GETTEXT_PACKAGE, "%u mention counted in the file this graph was read from, without its text",
+                       "%u mentions counted in the file this graph was read from, without their text",
+                       e->unlisted_mentions),
+          e->unlisted_mentions);
+      add_label (self, markup, "dim-label");
+    }
 }
 
 void
@@ -248,8 +259,8 @@ kg_details_pane_show_entity (KgDetailsPane *self,
     return;
   e = kg_graph_get_entity (self->graph, entity);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u mention", "%s · %u mentions",
-                                           e->mentions->len),
-                              kg_ui_type_name (e->type), e->mentions->len);
+                                           kg_entity_get_n_mentions (e)),
+                              kg_ui_type_name (e->type), kg_entity_get_n_mentions (e));
   add_title (self, e->name, e->type, subtitle);
   if (e->aliases->len > 0)
     {

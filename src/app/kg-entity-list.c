@@ -72,10 +72,10 @@ compute_filters (KgEntityList *self)
     {
       KgEntity *e = kg_graph_get_entity (self->graph, i);
 
-      /* A graph read from a DOT file, or written by another tool, may carry
-       * no mention spans: its entities are there, so mentioned at least once. */
+      /* A graph written by another tool may not count mentions at all:
+       * its entities are there, so mentioned at least once. */
       self->hidden[i] = !gtk_check_button_get_active (self->type_buttons[e->type])
-                        || MAX (e->mentions->len, 1) < min;
+                        || MAX (kg_entity_get_n_mentions (e), 1) < min;
       if (self->matches != NULL)
         self->matches[i] = entity_matches (e, self->query);
     }
@@ -91,8 +91,8 @@ compare_entities (gconstpointer a, gconstpointer b, gpointer data)
 
   if (ea->type != eb->type)
     return ea->type < eb->type ? -1 : 1;
-  if (ea->mentions->len != eb->mentions->len)
-    return ea->mentions->len > eb->mentions->len ? -1 : 1;
+  if (kg_entity_get_n_mentions (ea) != kg_entity_get_n_mentions (eb))
+    return kg_entity_get_n_mentions (ea) > kg_entity_get_n_mentions (eb) ? -1 : 1;
   return strcmp (self->keys[ia], self->keys[ib]);
 }
 
@@ -220,7 +220,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, KgEntity
   KgEntityType type = heading ? kg_entity_item_get_type_ (item) : e->type;
   g_autofree char *color = kg_ui_type_color_hex (type);
   g_autofree char *dot_markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", color);
-  g_autofree char *n = g_strdup_printf ("%u", heading ? kg_entity_item_get_count (item) : e->mentions->len);
+  g_autofree char *n = g_strdup_printf ("%u", heading ? kg_entity_item_get_count (item) : kg_entity_get_n_mentions (e));
 
   gtk_list_item_set_selectable (list_item, !heading);
   gtk_list_item_set_activatable (list_item, !heading);
@@ -228,8 +228,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, KgEntity
   gtk_widget_set_visible (dot, !heading);
   gtk_label_set_text (GTK_LABEL (name), heading ? kg_ui_type_plural (type) : e->name);
   gtk_label_set_text (GTK_LABEL (count), n);
-  /* No count where the graph has no mention spans (a DOT file): not "0". */
-  gtk_widget_set_visible (count, heading || e->mentions->len > 0);
+  /* No count where the file did not count mentions: not "0". */
+  gtk_widget_set_visible (count, heading || kg_entity_get_n_mentions (e) > 0);
   if (heading)
     gtk_widget_add_css_class (name, "heading");
   else
@@ -442,8 +442,8 @@ kg_entity_list_best_match (KgEntityList *self)
         continue;
       /* A whole-name or alias match first, then the most mentioned. */
       s = best_score (e, self->query);
-      if (s > best_s || (s == best_s && e->mentions->len > best_m))
-        best = i, best_s = s, best_m = e->mentions->len;
+      if (s > best_s || (s == best_s && kg_entity_get_n_mentions (e) > best_m))
+        best = i, best_s = s, best_m = kg_entity_get_n_mentions (e);
     }
   return best;
 }

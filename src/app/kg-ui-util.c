@@ -84,8 +84,8 @@ kg_ui_entity_summary_markup (KgGraph *graph, guint entity)
   KgEntity *e = kg_graph_get_entity (graph, entity);
 
   return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "<b>%s</b>\n%s · %u mention",
-                                               "<b>%s</b>\n%s · %u mentions", e->mentions->len),
-                                  e->name, kg_ui_type_name (e->type), e->mentions->len);
+                                               "<b>%s</b>\n%s · %u mentions", kg_entity_get_n_mentions (e)),
+                                  e->name, kg_ui_type_name (e->type), kg_entity_get_n_mentions (e));
 }
 
 char *

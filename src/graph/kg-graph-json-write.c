@@ -89,6 +89,11 @@ write_entity (JsonBuilder *b,
     json_builder_add_string_value (b, g_ptr_array_index (entity->aliases, i));
   json_builder_end_array (b);
   add_spans (b, graph, "mentions", entity->mentions);
+  if (entity->unlisted_mentions > 0)
+    {
+      json_builder_set_member_name (b, "unlisted_mentions");
+      json_builder_add_int_value (b, entity->unlisted_mentions);
+    }
   if (entity->has_position)
     {
       json_builder_set_member_name (b, "position");

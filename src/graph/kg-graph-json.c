@@ -315,6 +315,24 @@ read_position (Reader     *r,
 }
 
 static gboolean
+read_unlisted_mentions (Reader     *r,
+                        JsonObject *object,
+                        const char *where,
+                        KgEntity   *entity)
+{
+  gsize n;
+
+  if (!json_object_has_member (object, "unlisted_mentions"))
+    return TRUE;
+  if (!get_offset (r, object, where, "unlisted_mentions", &n))
+    return FALSE;
+  if (n > G_MAXUINT)
+    return fail (r, where, "\"unlisted_mentions\" is too large (%" G_GSIZE_FORMAT ")", n);
+  entity->unlisted_mentions = n;
+  return TRUE;
+}
+
+static gboolean
 read_entity (Reader     *r,
              JsonObject *object,
              const char *where,
@@ -355,7 +373,7 @@ read_entity (Reader     *r,
         return FALSE;
       kg_entity_add_mention (entity, span.doc, span.start, span.end);
     }
-  return read_position (r, object, where, entity);
+  return read_unlisted_mentions (r, object, where, entity) && read_position (r, object, where, entity);
 }
 
 static gboolean

@@ -32,6 +32,7 @@ merge_entity (KgGraph  *self,
       const KgSpan *m = &g_array_index (from->mentions, KgSpan, i);
       kg_entity_add_mention (to, m->doc + doc_offset, m->start, m->end);
     }
+  to->unlisted_mentions += from->unlisted_mentions;
   if (from->has_position && !to->has_position)
     {
       to->has_position = TRUE;
@@ -147,6 +148,7 @@ entities_equal (KgEntity *a,
          a->type == b->type &&
          strv_equal (a->aliases, b->aliases) &&
          spans_equal (a->mentions, b->mentions) &&
+         a->unlisted_mentions == b->unlisted_mentions &&
          a->has_position == b->has_position &&
          (!a->has_position || (a->x == b->x && a->y == b->y));
 }

@@ -568,6 +568,14 @@ kg_graph_rename_entity (KgGraph    *self,
   index_name (self, entity->name, entity);
 }
 
+guint
+kg_entity_get_n_mentions (const KgEntity *entity)
+{
+  g_return_val_if_fail (entity != NULL, 0);
+
+  return entity->mentions->len + entity->unlisted_mentions;
+}
+
 void
 kg_entity_add_mention (KgEntity *entity,
                        guint     doc,

@@ -78,6 +78,9 @@ typedef struct
   KgEntityType  type;
   GPtrArray    *aliases;    /* char*, never the name itself, no duplicates */
   GArray       *mentions;   /* KgSpan */
+  /* Mentions a file counted without saying where they are (a Graphviz
+   * file's mentions=N): counted, never shown as text. */
+  guint         unlisted_mentions;
   /* A saved layout position in points (y down), when has_position. */
   gboolean      has_position;
   double        x;
@@ -159,6 +162,8 @@ void            kg_graph_add_alias             (KgGraph        *self,
 void            kg_graph_rename_entity         (KgGraph        *self,
                                                 KgEntity       *entity,
                                                 const char     *name);
+/* How often the entity is mentioned: its spans and its unlisted mentions. */
+guint           kg_entity_get_n_mentions       (const KgEntity *entity);
 void            kg_entity_add_mention          (KgEntity       *entity,
                                                 guint           doc,
                                                 gsize           start,

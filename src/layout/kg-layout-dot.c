@@ -114,7 +114,7 @@ add_node (Agraph_t *g,
   Agnode_t *n = agnode (g, e->id, TRUE);
   g_autofree char *label = _kg_layout_escape_label (e->name);
   g_autofree char *aliases = join_aliases (e);
-  g_autofree char *mentions = g_strdup_printf ("%u", e->mentions->len);
+  g_autofree char *mentions = g_strdup_printf ("%u", kg_entity_get_n_mentions (e));
 
   agsafeset (n, (char *) "label", label, (char *) "");
   agsafeset (n, (char *) "type", (char *) kg_entity_type_to_string (e->type), (char *) "");

@@ -169,6 +169,30 @@ top_of_box (Agraph_t *g)
   return v[3];
 }
 
+/* What Newsgraph wrote of a node beyond its label (kg-layout-dot.c): the
+ * other names it goes by, one a line, and how often it was mentioned. Other
+ * programs' files may hold anything under these names: what is not a count
+ * is no count. */
+static void
+read_node_extras (KgGraph    *graph,
+                  KgEntity   *e,
+                  const char *aliases,
+                  const char *mentions)
+{
+  guint64 n;
+
+  if (aliases != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (aliases, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          kg_graph_add_alias (graph, e, lines[i]);
+    }
+  if (mentions != NULL && g_ascii_string_to_unsigned (mentions, 10, 0, G_MAXUINT - e->unlisted_mentions, &n, NULL))
+    e->unlisted_mentions += n;
+}
+
 static void
 read_nodes (Agraph_t   *g,
             KgGraph    *graph,
@@ -178,6 +202,8 @@ read_nodes (Agraph_t   *g,
   Agsym_t *label = agattr (g, AGNODE, (char *) "label", NULL);
   Agsym_t *type = agattr (g, AGNODE, (char *) "type", NULL);
   Agsym_t *pos = agattr (g, AGNODE, (char *) "pos", NULL);
+  Agsym_t *aliases = agattr (g, AGNODE, (char *) "aliases", NULL);
+  Agsym_t *mentions = agattr (g, AGNODE, (char *) "mentions", NULL);
 
   for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
     {
@@ -194,6 +220,7 @@ read_nodes (Agraph_t   *g,
       if (name[0] == '\0')
         continue;
       e = kg_graph_ensure_entity (graph, name, guess_type (value_of (n, type), name));
+      read_node_extras (graph, e, value_of (n, aliases), value_of (n, mentions));
       if (!e->has_position && parse_point (value_of (n, pos), &x, &y))
         {
           e->has_position = TRUE;

@@ -29,7 +29,7 @@ kg_layout_input_new (KgGraph        *graph,
       n->entity = i;
       n->name = g_strdup (e->name);
       n->shape = kg_style_shape_for_type (e->type);
-      n->font_size = kg_style_node_font_size (e->mentions->len);
+      n->font_size = kg_style_node_font_size (kg_entity_get_n_mentions (e));
       n->has_position = e->has_position;
       n->x = e->x;
       n->y = e->y;

@@ -111,7 +111,7 @@ graphml_node (GString  *out,
   g_autofree char *aliases = join_aliases (e);
   char mentions[16];
 
-  g_snprintf (mentions, sizeof mentions, "%u", e->mentions->len);
+  g_snprintf (mentions, sizeof mentions, "%u", kg_entity_get_n_mentions (e));
   g_string_append (out, "    <node id=\"");
   append_escaped (out, e->id, -1);
   g_string_append (out, "\">\n");
@@ -200,7 +200,7 @@ gexf_node (GString           *out,
   g_autofree char *aliases = join_aliases (e);
   char mentions[16];
 
-  g_snprintf (mentions, sizeof mentions, "%u", e->mentions->len);
+  g_snprintf (mentions, sizeof mentions, "%u", kg_entity_get_n_mentions (e));
   g_string_append (out, "      <node id=\"");
   append_escaped (out, e->id, -1);
   g_string_append (out, "\" label=\"");

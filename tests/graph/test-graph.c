@@ -29,6 +29,8 @@ make_sample_graph (void)
   acme->y = -3.25;
   lyon = kg_graph_add_entity (graph, NULL, "Lyon", KG_ENTITY_PLACE);
   kg_entity_add_mention (lyon, 0, 65, 69);
+  /* As if read from a Graphviz file that counted more than this text shows. */
+  lyon->unlisted_mentions = 4;
   role = kg_graph_add_relation (graph, NULL, zoe->index, acme->index, KG_RELATION_ROLE, "chief");
   kg_relation_add_evidence (role, 0, 0, 48);
   kg_graph_add_relation (graph, NULL, acme->index, lyon->index, KG_RELATION_LOCATED_IN, "");
@@ -81,7 +83,11 @@ test_round_trip (void)
   again = kg_graph_load_from_data (json, -1, &error);
   g_assert_no_error (error);
   g_assert_true (kg_graph_equal (graph, again));
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_get_entity (again, 2)), ==, 5);
   /* A change anywhere makes them differ: equality is not vacuous. */
+  kg_graph_get_entity (again, 2)->unlisted_mentions = 3;
+  g_assert_false (kg_graph_equal (graph, again));
+  kg_graph_get_entity (again, 2)->unlisted_mentions = 4;
   kg_graph_get_entity (again, 2)->x = 1;
   kg_graph_get_entity (again, 2)->has_position = TRUE;
   g_assert_false (kg_graph_equal (graph, again));

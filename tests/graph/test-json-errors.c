@@ -74,6 +74,10 @@ static const ErrorCase cases[] = {
     KG_GRAPH_ERROR_INVALID, "documents[0].sentences[0]: end 2 is past the end" },
   { "bad-position", HEAD ",'entities':[{'id':'e1','name':'Al','type':'person','position':{'x':'left','y':0}}]}",
     KG_GRAPH_ERROR_INVALID, "entities[0]: \"position\" must have numbers" },
+  { "unlisted-mentions-negative", HEAD ",'entities':[{'id':'e1','name':'Al','type':'person','unlisted_mentions':-2}]}",
+    KG_GRAPH_ERROR_INVALID, "entities[0]: \"unlisted_mentions\" is negative (-2)" },
+  { "unlisted-mentions-text", HEAD ",'entities':[{'id':'e1','name':'Al','type':'person','unlisted_mentions':'3'}]}",
+    KG_GRAPH_ERROR_INVALID, "entities[0]: \"unlisted_mentions\" must be a whole number, not a string" },
 };
 
 static char *

@@ -65,19 +65,28 @@ remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
-static void
-test_hostile_round_trip (void)
+/* graph saved as DOT at path and read back into a new graph. */
+static KgGraph *
+dot_round_trip (KgGraph    *graph,
+                const char *path)
 {
-  g_autoptr(KgGraph) graph = hostile_graph ();
-  g_autoptr(KgGraph) back = kg_graph_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "hostile.dot", NULL);
+  KgGraph *back = kg_graph_new ();
 
   g_assert_true (kg_export_to_file (graph, path, "dot", 1.0, &error));
   g_assert_no_error (error);
   g_assert_true (kg_layout_import_dot (back, path, &error));
   g_assert_no_error (error);
+  return back;
+}
+
+static void
+test_hostile_round_trip (void)
+{
+  g_autoptr(KgGraph) graph = hostile_graph ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "hostile.dot", NULL);
+  g_autoptr(KgGraph) back = dot_round_trip (graph, path);
 
   /* Same nodes and edges, every name and label byte for byte. */
   g_assert_cmpuint (kg_graph_get_n_entities (back), ==, kg_graph_get_n_entities (graph));
@@ -260,6 +269,71 @@ test_foreign_dot (void)
   remove_tree (dir);
 }
 
+/* A graph saved as DOT and opened again keeps what the entity list and the
+ * node sizes show: how often each name was mentioned, and its other names. */
+static void
+test_counts_and_aliases_kept (void)
+{
+  static const char text[] = "Anna Berg met Acme. Berg left Acme. Acme Corp grew. Ms Berg smiled.";
+  g_autoptr(KgGraph) graph = kg_graph_new ();
+  g_autoptr(KgGraph) back = NULL;
+  g_autoptr(KgGraph) again = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "counts.dot", NULL);
+  g_autofree char *path2 = g_build_filename (dir, "counts-again.dot", NULL);
+  KgEntity *anna, *acme, *a;
+
+  kg_graph_add_document (graph, NULL, "a.txt", NULL, text, -1);
+  anna = kg_graph_add_entity (graph, NULL, "Anna Berg", KG_ENTITY_PERSON);
+  acme = kg_graph_add_entity (graph, NULL, "Acme Corp", KG_ENTITY_ORGANIZATION);
+  kg_graph_add_alias (graph, anna, "Berg");
+  kg_graph_add_alias (graph, acme, "Acme");
+  kg_entity_add_mention (anna, 0, 0, 9);
+  kg_entity_add_mention (anna, 0, 20, 24);
+  kg_entity_add_mention (anna, 0, 56, 60);
+  kg_entity_add_mention (acme, 0, 14, 18);
+  kg_graph_add_relation (graph, NULL, anna->index, acme->index, KG_RELATION_ACTION, "met");
+
+  back = dot_round_trip (graph, path);
+  a = kg_graph_find_entity (back, "Anna Berg", KG_ENTITY_PERSON);
+  g_assert_nonnull (a);
+  g_assert_cmpuint (kg_entity_get_n_mentions (a), ==, 3);
+  g_assert_cmpuint (a->aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (a->aliases, 0), ==, "Berg");
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_find_entity (back, "Acme Corp", KG_ENTITY_ORGANIZATION)), ==, 1);
+
+  /* And through a second round trip: the counts are not added up again. */
+  again = dot_round_trip (back, path2);
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_find_entity (again, "Anna Berg", KG_ENTITY_PERSON)), ==, 3);
+  remove_tree (dir);
+}
+
+/* Another program's "mentions" may be anything: only a count counts. */
+static void
+test_foreign_mentions (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "mentions.gv", NULL);
+  g_autoptr(KgGraph) graph = kg_graph_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_file (path,
+    "graph {\n"
+    "  a [label=\"Anna\", type=person, mentions=\"many\", aliases=\"\"];\n"
+    "  b [label=\"Bo\", type=person, mentions=\"-4\"];\n"
+    "  c [label=\"Cy\", type=person, mentions=\"99999999999\"];\n"
+    "  e [label=\"Ed\", type=person, mentions=5];\n"
+    "}\n"));
+  g_assert_true (kg_layout_import_dot (graph, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_find_entity (graph, "Anna", KG_ENTITY_PERSON)), ==, 0);
+  g_assert_cmpuint (kg_graph_find_entity (graph, "Anna", KG_ENTITY_PERSON)->aliases->len, ==, 0);
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_find_entity (graph, "Bo", KG_ENTITY_PERSON)), ==, 0);
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_find_entity (graph, "Cy", KG_ENTITY_PERSON)), ==, 0);
+  g_assert_cmpuint (kg_entity_get_n_mentions (kg_graph_find_entity (graph, "Ed", KG_ENTITY_PERSON)), ==, 5);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,5 +344,7 @@ main (int   argc,
   g_test_add_func ("/dot/file-attributes-untouched", test_file_attributes_untouched);
   g_test_add_func ("/dot/syntax-error", test_syntax_error);
   g_test_add_func ("/dot/foreign-file", test_foreign_dot);
+  g_test_add_func ("/dot/counts-and-aliases-kept", test_counts_and_aliases_kept);
+  g_test_add_func ("/dot/foreign-mentions", test_foreign_mentions);
   return g_test_run ();
 }
