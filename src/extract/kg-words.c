@@ -238,9 +238,16 @@ kg_word_list_get (const char  *name,
 gboolean
 kg_word_lists_load (GError **error)
 {
+  /* Asked twice for every document: once all are loaded, without the lock
+   * and the look-ups by name. */
+  static gint loaded;
+
+  if (g_atomic_int_get (&loaded))
+    return TRUE;
   for (guint i = 0; list_names[i]; i++)
     if (kg_word_list_get (list_names[i], error) == NULL)
       return FALSE;
+  g_atomic_int_set (&loaded, 1);
   return TRUE;
 }
 
