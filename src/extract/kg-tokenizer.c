@@ -8,6 +8,7 @@
 #include "kg-analysis.h"
 #include "kg-bytes.h"
 #include "kg-tokenizer-private.h"
+#include "kg-words.h"
 
 /*
  * Tokens, sentences and paragraphs in one pass over the bytes, then one pass
@@ -371,6 +372,11 @@ typedef struct
   KgToken *data;
   guint    n;
   guint    size;
+  /* Each token's kg_word_hash(), written as it is read: the later stages
+   * ask for them all, and a pass of its own would read every token
+   * again. */
+  guint32 *hashes;
+  guint    hashes_size;
   /* The tokens after which a sentence may end, in order: those ending in a
    * byte of stop_last and those before a line break (see split_sentences). */
   guint   *breaks;
@@ -399,7 +405,8 @@ add_token (TokenBuffer *buffer,
            gsize        start,
            gsize        end,
            KgTokenKind  kind,
-           guint8       newline)
+           guint8       newline,
+           guint32      hash)
 {
   KgToken *token;
 
@@ -409,6 +416,11 @@ add_token (TokenBuffer *buffer,
       g_array_set_size (buffer->array, MAX (64, buffer->size * 2));
       buffer->data = (KgToken *) buffer->array->data;
       buffer->size = buffer->array->len;
+      if (buffer->size > buffer->hashes_size)
+        {
+          buffer->hashes_size = MAX (buffer->size, buffer->hashes_size * 2);
+          buffer->hashes = g_realloc (buffer->hashes, kg_token_hashes_size (buffer->hashes_size));
+        }
     }
   if (newline && buffer->n > 0)
     add_break (buffer, buffer->n - 1);
@@ -417,6 +429,19 @@ add_token (TokenBuffer *buffer,
   token->end = end;
   token->kind = kind;
   token->sentence = newline;
+  buffer->hashes[buffer->n - 1] = hash;
+}
+
+/* kg_word_hash() of the token, with no call for one in ASCII. */
+static inline guint32
+token_hash (const char *text,
+            gsize       n,
+            gsize       readable)
+{
+  gboolean high;
+  guint32 h = _kg_hash_text (text, n, readable, &high);
+
+  return G_LIKELY (!high) ? h : kg_word_hash_within (text, n, readable);
 }
 
 /* The tokens, and into buffer the breaks: a plain word ends in a letter or
@@ -426,12 +451,15 @@ scan_tokens (KgAnalysis  *analysis,
              TokenBuffer *out)
 {
   TokenBuffer buffer = { analysis->tokens, (KgToken *) analysis->tokens->data, analysis->tokens->len,
-                         analysis->tokens->len, NULL, 0, 0 };
+                         analysis->tokens->len, NULL, 0, NULL, 0, 0 };
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
   guint8 newline = 0;
 
+  /* Room for the tokens of most texts at once. */
+  buffer.hashes_size = length / 4 + 64;
+  buffer.hashes = g_malloc (kg_token_hashes_size (buffer.hashes_size));
   while (i < length)
     {
       gunichar c;
@@ -447,7 +475,7 @@ scan_tokens (KgAnalysis  *analysis,
         }
       if ((n = plain_word (text, length, i)) > 0)
         {
-          add_token (&buffer, i, i + n, KG_TOKEN_WORD, newline);
+          add_token (&buffer, i, i + n, KG_TOKEN_WORD, newline, _kg_hash_alnum (text + i, n, length - i));
           newline = 0;
           i += n;
           /* and the space that most often follows, without a turn of the
@@ -495,7 +523,7 @@ scan_tokens (KgAnalysis  *analysis,
         }
       else
         n = scan_punct (text, length, i);
-      add_token (&buffer, i, i + n, kind, newline);
+      add_token (&buffer, i, i + n, kind, newline, token_hash (text + i, n, length - i));
       if (stop_last[(guchar) text[i + n - 1]])
         add_break (&buffer, buffer.n - 1);
       newline = 0;
@@ -715,6 +743,7 @@ kg_tokenize (KgAnalysis *analysis)
   scan_tokens (analysis, &buffer);
   split_sentences (analysis, buffer.breaks, buffer.n_breaks);
   g_free (buffer.breaks);
+  kg_analysis_take_hashes (analysis, buffer.hashes, buffer.n);
   /* Made from the old tokens, if any. */
   g_clear_pointer (&analysis->capitalised, g_array_unref);
 }
