@@ -36,6 +36,15 @@ _kg_bytes_load (const char *text)
   return GUINT64_FROM_LE (x);
 }
 
+/* How many of the eight bytes of x have the bit flag set: one bit a byte,
+ * summed into the top byte. */
+static inline guint
+_kg_bytes_count (guint64 x,
+                 guint8  flag)
+{
+  return (((x & KG_BYTES (flag)) / flag) * KG_BYTES (1)) >> 56;
+}
+
 /* Eight bytes of text at p, of which rest (1 to 8) are the word's and
  * readable may be read: the others 0. One load when eight may be read. */
 static inline guint64
@@ -108,25 +117,6 @@ _kg_hash_text (const char *word,
       h = _kg_hash_step (h, _kg_bytes_lower (w));
     }
   *high = (any & KG_BYTES (0x80)) != 0;
-  return _kg_hash_finish (h);
-}
-
-/* The word hash of an ASCII word of letters and digits, which lower-case
- * by setting the bit 0x20 of every byte (a digit has it already). readable
- * bytes may be read from word. */
-static inline guint32
-_kg_hash_alnum (const char *word,
-                gsize       length,
-                gsize       readable)
-{
-  guint64 h = _kg_hash_step (KG_HASH_SEED, length);
-  gsize i = 0;
-
-  for (; i + 8 <= length; i += 8)
-    h = _kg_hash_step (h, _kg_bytes_load (word + i) | KG_BYTES (0x20));
-  if (i < length)
-    h = _kg_hash_step (h, _kg_bytes_load_part (word + i, length - i, readable - i)
-                          | (KG_BYTES (0x20) & (G_MAXUINT64 >> (8 * (8 - (length - i))))));
   return _kg_hash_finish (h);
 }
 

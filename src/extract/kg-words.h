@@ -194,8 +194,8 @@ gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
                                                 guint             i);
 
 /* The tokens that start with a capital (of any kind), in order: where the
- * names the tagger missed start. Made on first use, kept with the analysis
- * (the tagger makes them as it reads every token's first byte). */
+ * names the tagger missed start. Kept with the analysis: the tokenizer
+ * makes them as it reads every token's first byte, else the first use. */
 const GArray     *kg_capitalised_tokens        (KgAnalysis       *analysis);
 
 /* Whether token i, whose first byte is c, is one of those. */
