@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "kg-analysis.h"
+#include "kg-tokenizer-private.h"
 
 KgAnalysis *
 kg_analysis_new (const char *text,
@@ -15,7 +16,7 @@ kg_analysis_new (const char *text,
 
   analysis->text = text;
   analysis->length = length;
-  analysis->tokens = g_array_sized_new (FALSE, FALSE, sizeof (KgToken), length / 5 + 16);
+  analysis->tokens = g_array_sized_new (FALSE, FALSE, sizeof (KgToken), KG_TOKENS_RESERVED (length));
   analysis->sentences = g_array_new (FALSE, FALSE, sizeof (KgSentence));
   analysis->paragraphs = g_array_new (FALSE, FALSE, sizeof (KgRange));
   analysis->mentions = g_array_new (FALSE, FALSE, sizeof (KgMention));
@@ -33,6 +34,8 @@ kg_analysis_free (KgAnalysis *analysis)
   g_array_unref (analysis->mentions);
   g_free (analysis->token_hashes);
   g_clear_pointer (&analysis->capitalised, g_array_unref);
+  g_free (analysis->token_case);
+  g_free (analysis->token_shapes);
   g_free (analysis);
 }
 

@@ -66,9 +66,13 @@ typedef struct
   /* Per token, a hash of its lower-case form (kg-words.c, on first use). */
   guint32    *token_hashes;
   guint       n_token_hashes;
-  /* The tokens that start with a capital, in order (kg-words.c, on first
-   * use; cleared by kg_tokenize()). */
+  /* The tokens that start with a capital, in order (from kg_tokenize(),
+   * else kg-words.c on first use). */
   GArray     *capitalised;
+  /* Per token, from kg_tokenize(): KG_CASE_* of its letters and its shape
+   * key (kg-tokenizer-private.h), which the tagger asks of every token. */
+  guint8     *token_case;
+  guint16    *token_shapes;
 } KgAnalysis;
 
 typedef struct _KgTagger KgTagger;

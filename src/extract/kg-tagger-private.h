@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kg-analysis.h"
+#include "kg-tokenizer-private.h"
 
 G_BEGIN_DECLS
 
@@ -244,14 +245,15 @@ void        _kg_viterbi               (const float      *transitions,
 gboolean    _kg_transition_allowed    (int               prev,
                                        int               cur);
 
-/* What one look at a token's bytes tells (kg-tagger.c). */
+/* What one look at a token's bytes tells (the tokenizer's KG_CASE_*), and
+ * what the tagger adds (kg-tagger.c). */
 enum
 {
-  TF_UPPER      = 1 << 0,   /* has a capital letter */
-  TF_LOWER_WORD = 1 << 1,   /* a word in lower case */
+  TF_UPPER      = KG_CASE_UPPER,
+  TF_LOWER_WORD = KG_CASE_LOWER_WORD,
   TF_ACTIVE     = 1 << 2,   /* decoded: may be part of a name */
   TF_NEEDED     = 1 << 3,   /* within the window of a decoded token */
-  TF_UNICODE    = 1 << 4,   /* not all ASCII */
+  TF_UNICODE    = KG_CASE_UNICODE,
   TF_COMMON     = 1 << 5,   /* capitalised only as a sentence's first word */
 };
 
@@ -287,28 +289,6 @@ _kg_lower_word_hash (const KgAnalysis *analysis,
 
   return tf & TF_UNICODE ? _kg_lower_hash (text, token->end - token->start)
                          : _kg_plain_lower_hash (text, token->end - token->start);
-}
-
-/* Which lower-case words may be a decoded word's, by shape: a row of 64
- * bits a first letter a-z (32 rows, so that any byte finds one), a bit a
- * length up to 48; then a row for no token and one for every token. */
-#define KG_SHAPE_ROWS   34
-#define KG_SHAPE_NEVER  (32u << 6)
-#define KG_SHAPE_ALWAYS (33u << 6)
-
-/* A token's shape key, from its flags and its (original) text: the others'
- * row for any but a word in lower case, every token's for one not in
- * ASCII, else 64 * ((first byte - 'a') & 31) + MIN (length, 48). */
-static inline guint16
-_kg_shape_key (const char *text,
-               gsize       length,
-               guint8      tf)
-{
-  if (!(tf & TF_LOWER_WORD))
-    return KG_SHAPE_NEVER;
-  if (tf & TF_UNICODE)
-    return KG_SHAPE_ALWAYS;
-  return (guint16) (((((guchar) text[0] - 'a') & 31) << 6) | MIN (length, 48));
 }
 
 /* The tokens of [first, end) that are words in lower case a decoded word

@@ -33,32 +33,24 @@ typedef struct
   guint   *needed_end;  /* per sentence: the end of its needed tokens */
   guint    n_needed;
   guint    n_active;    /* tokens decoded */
-  /* Filled by classify_sentence, which reads every token anyway: the
-   * caller's token_lex cleared, and kg_capitalised_tokens(). */
-  guint32 *token_lex;
-  GArray  *capitalised;
-  guint    n_capitalised;
 } DocArrays;
 
+/* The flags and shapes start as the tokenizer's, which the tagger changes. */
 static void
-doc_arrays_init (DocArrays *d,
-                 guint      n,
-                 guint      n_sentences,
-                 guint32   *token_lex)
+doc_arrays_init (DocArrays        *d,
+                 const KgAnalysis *analysis)
 {
+  guint n = analysis->tokens->len, n_sentences = analysis->sentences->len;
+
   d->id = g_new (guint32, n);
-  d->tf = g_new (guint8, n);
-  d->shape = g_new (guint16, n);
+  d->tf = g_memdup2 (analysis->token_case, n);
+  d->shape = g_memdup2 (analysis->token_shapes, n * sizeof (guint16));
   d->lex_span = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
   d->needed = g_new (guint, n);
   d->needed_end = g_new (guint, n_sentences);
   d->n_needed = 0;
   d->n_active = 0;
-  d->token_lex = token_lex;
-  d->capitalised = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-  g_array_set_size (d->capitalised, n);
-  d->n_capitalised = 0;
 }
 
 static void
@@ -86,113 +78,13 @@ typedef struct
   const KgVocabEntry **entry; /* per needed token, while decoding */
 } Scratch;
 
-/* 1 capital, 2 small letter, 4 not ASCII. */
-static const guint8 byte_class[256] = {
-  ['A' ... 'Z'] = 1,
-  ['a' ... 'z'] = 2,
-  [0x80 ... 0xff] = 4,
-};
-
-/* The same classes as counts to add up: capitals, small letters, others. */
-#define COUNT_SMALL (G_GUINT64_CONSTANT (1) << 21)
-#define COUNT_OTHER (G_GUINT64_CONSTANT (1) << 42)
-static const guint64 byte_counts[256] = {
-  ['A' ... 'Z'] = 1,
-  ['a' ... 'z'] = COUNT_SMALL,
-  [0x80 ... 0xff] = COUNT_OTHER,
-};
-
-static G_GNUC_NO_INLINE guint8
-unicode_token_flags (const char *text,
-                     gsize       length)
-{
-  gunichar first = g_utf8_get_char_validated (text, length);
-  gboolean any = FALSE;
-
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    any |= g_unichar_isupper (g_utf8_get_char (p));
-  return TF_UNICODE | (any ? TF_UPPER : (first < 0x110000 && g_unichar_isalpha (first)) ? TF_LOWER_WORD : 0);
-}
-
-/* How many of the eight bytes of x have the bit flag set: one bit a byte,
- * summed into the top byte. */
-static inline guint
-count_flag (guint64 x,
-            guint8  flag)
-{
-  return (((x & KG_BYTES (flag)) / flag) * KG_BYTES (1)) >> 56;
-}
-
-/* Also counts the capital and small letters of an ASCII word, the way
- * _kg_is_all_caps_sentence does. Inline: classify_sentence calls it for
- * every token. Reading up to 8 bytes at once takes room (the bytes that
- * may be read at text) of 8. */
-static inline guint8
-token_flags (const char *text,
-             gsize       length,
-             gsize       room,
-             guint      *n_upper,
-             guint      *n_lower)
-{
-  guint upper = 0, lower = 0;
-  guint other = 0;
-  /* g_ascii_isalpha (text[0]) without the call: only letters land in a-z
-   * this way. A word that starts with one has a letter to count. */
-  gboolean alpha = (guint) (((guchar) text[0] | 0x20) - 'a') < 26;
-
-  if (length - 1 < 8 && room >= 8)   /* 1 to 8 bytes, eight at a time */
-    {
-      /* Only the word's bytes stay, at the top: where they are does not
-       * change the counts. */
-      guint64 x = _kg_bytes_load (text) << (64 - 8 * length), caps;
-
-      if (x & KG_BYTES (0x80))
-        return unicode_token_flags (text, length);
-      caps = _kg_bytes_within (x, 'A', 'Z');
-      if (alpha)
-        {
-          *n_upper += count_flag (caps, 0x80);
-          *n_lower += count_flag (_kg_bytes_within (x, 'a', 'z'), 0x80);
-        }
-      return caps ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
-    }
-  /* Branch-free counting: one table look-up and one sum a byte, the three
-   * counts side by side in 21-bit fields; a longer token counts one by one. */
-  if (G_LIKELY (length < (1u << 21)))
-    {
-      guint64 sum = 0;
-
-      for (gsize k = 0; k < length; k++)
-        sum += byte_counts[(guchar) text[k]];
-      upper = sum & 0x1fffff;
-      lower = (sum >> 21) & 0x1fffff;
-      other = (sum >> 42) ? 4 : 0;
-    }
-  else
-    for (gsize k = 0; k < length; k++)
-      {
-        guint c = byte_class[(guchar) text[k]];
-        upper += c & 1;
-        lower += (c >> 1) & 1;
-        other |= c;
-      }
-  if (other & 4)
-    return unicode_token_flags (text, length);
-  if (alpha)
-    {
-      *n_upper += upper;
-      *n_lower += lower;
-    }
-  return upper ? TF_UPPER : alpha ? TF_LOWER_WORD : 0;
-}
-
 guint8
 _kg_token_flags (const char *text,
                  gsize       length,
                  guint      *n_upper,
                  guint      *n_lower)
 {
-  return token_flags (text, length, length, n_upper, n_lower);
+  return _kg_token_case (text, length, length, n_upper, n_lower);
 }
 
 static void
@@ -312,7 +204,7 @@ mark_active (guint8   *tf,
 }
 
 /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
- * by the rules of writing, not because they name anything. classify_sentence
+ * by the rules of writing, not because they name anything. mark_common_i
  * marks "I" already, unless the sentence was rewritten in capitals since
  * (rewritten). */
 static void
@@ -502,71 +394,113 @@ count_words (const guint8 *tf,
     {
       guint64 x = flags8 (tf, block, n);
 
-      *capitalised += count_flag (x, TF_UPPER);
-      *words += count_flag ((x | x >> 1) & KG_BYTES (TF_UPPER), TF_UPPER);
+      *capitalised += _kg_bytes_count (x, TF_UPPER);
+      *words += _kg_bytes_count ((x | x >> 1) & KG_BYTES (TF_UPPER), TF_UPPER);
     }
 }
 
-/* Token flags and whether the sentence is a headline in capitals; TRUE when
- * it may be one in title case. The flags' counts settle both for most
- * sentences, without the tokens' text. */
+/* Whether tokens [f, f + n) may be written in capitals, by their flags:
+ * a word in lower case in ASCII holds a small letter at least, and a word
+ * with a capital or a token not in ASCII at most a capital a byte (the
+ * bytes of the latter into *unicode). Most sentences are settled here
+ * without their text. */
 static gboolean
-classify_sentence (const KgAnalysis *analysis,
-                   const KgTagger   *tagger,
-                   DocArrays        *d,
-                   guint             s,
-                   Scratch          *scratch)
+may_be_capitals (const KgAnalysis *analysis,
+                 const guint8     *tf,
+                 guint             f,
+                 guint             n,
+                 gsize            *unicode)
 {
-  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   const KgToken *tokens = (const KgToken *) analysis->tokens->data;
-  guint f = sent->first_token, n = sent->end_token - f;
-  guint upper = 0, lower = 0, capitalised, words;
-  gsize unicode = 0;   /* bytes of the tokens not in ASCII */
-  /* In locals: a store of a byte may alias anything, and would have the
-   * loop load them again for every token. */
-  const char *text = analysis->text;
-  gsize text_length = analysis->length;
-  guint8 *tf = d->tf;
-  guint16 *shape = d->shape;
-  guint32 *token_lex = d->token_lex;
-  guint *capitals = (guint *) d->capitalised->data, n_capitals = d->n_capitalised;
-  gboolean common = tagger->common_i;
+  gsize lower_words = 0, upper_bytes = 0;
 
-  for (guint t = f; t < f + n; t++)
+  G_STATIC_ASSERT (TF_UPPER == 1 && TF_UNICODE == TF_UPPER << 4 && TF_LOWER_WORD << 3 == TF_UNICODE);
+  *unicode = 0;
+  for (guint block = 0; block < n; block += 8)
     {
-      gsize start = tokens[t].start;
-      guint length = tokens[t].end - start;
-      guint8 flags = token_flags (text + start, length, text_length - start, &upper, &lower);
+      guint64 x = flags8 (tf + f, block, n), marks = (x | x >> 4) & KG_BYTES (TF_UPPER);
 
-      token_lex[t] = 0;
-      capitals[n_capitals] = t;
-      n_capitals += kg_token_starts_capital (analysis, t, text[start]);
+      lower_words += _kg_bytes_count (x & ~(x >> 3), TF_LOWER_WORD);
+      while (marks != 0)
+        {
+          guint t = f + next_marked (block, &marks);
+          gsize length = tokens[t].end - tokens[t].start;
 
-      if (t > f && common)
-        flags |= common_i (text + start, length, flags);
-      unicode += flags & TF_UNICODE ? length : 0;
-      tf[t] = flags;
-      shape[t] = _kg_shape_key (text + start, length, flags);
+          if (tf[t] & TF_UNICODE)
+            *unicode += length;
+          else
+            upper_bytes += length;
+        }
     }
-  d->n_capitalised = n_capitals;
+  return lower_words * 4 < upper_bytes + *unicode;
+}
+
+/* Whether the sentence is a headline in capitals: its letters counted. */
+static gboolean
+in_capitals (const KgAnalysis *analysis,
+             const KgSentence *sent,
+             gsize             unicode,
+             Scratch          *scratch)
+{
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  guint upper = 0, lower = 0;
+
+  for (guint t = sent->first_token; t < sent->end_token; t++)
+    _kg_token_case (analysis->text + tokens[t].start, tokens[t].end - tokens[t].start,
+                    analysis->length - tokens[t].start, &upper, &lower);
   /* Those tokens hold at most a capital a byte: when the small letters of
    * the others outweigh that, the sentence is not in capitals. */
   if (unicode > 0 && lower * 4 < upper + unicode)
     {
       sentence_tokens (analysis, sent, scratch->tokens);
-      d->all_caps[s] = _kg_is_all_caps_sentence (scratch->tokens, n);
+      return _kg_is_all_caps_sentence (scratch->tokens, sent->end_token - sent->first_token);
     }
-  else
-    d->all_caps[s] = unicode == 0 && upper >= 2 && lower * 4 < upper;
+  return unicode == 0 && upper >= 2 && lower * 4 < upper;
+}
+
+/* Whether the sentence is a headline in capitals; TRUE when it may be one
+ * in title case. The flags settle both for most sentences, without the
+ * tokens' text. */
+static gboolean
+classify_sentence (const KgAnalysis *analysis,
+                   DocArrays        *d,
+                   guint             s,
+                   Scratch          *scratch)
+{
+  const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
+  guint f = sent->first_token, n = sent->end_token - f;
+  guint capitalised, words;
+  gsize unicode;
+
+  d->all_caps[s] = may_be_capitals (analysis, d->tf, f, n, &unicode) && in_capitals (analysis, sent, unicode, scratch);
   /* Title case wants two thirds of the words capitalised, whatever the
    * others are. */
   if (d->all_caps[s] || n < 4)
     return FALSE;
-  count_words (tf + f, n, &capitalised, &words);
+  count_words (d->tf + f, n, &capitalised, &words);
   if (capitalised < 4 || capitalised * 3 < words * 2)
     return FALSE;
   sentence_tokens (analysis, sent, scratch->tokens);
   return _kg_is_title_case (scratch->tokens, d->tf + f, n);
+}
+
+/* "I" past a sentence's first word is capitalised by the rules of writing
+ * (when the lexicon has it): found among the capitalised tokens. */
+static void
+mark_common_i (const KgAnalysis *analysis,
+               guint8           *tf)
+{
+  const GArray *capitalised = kg_capitalised_tokens ((KgAnalysis *) analysis);
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+
+  for (guint k = 0; k < capitalised->len; k++)
+    {
+      guint t = g_array_index (capitalised, guint, k);
+      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, tokens[t].sentence);
+
+      if (t > sent->first_token)
+        tf[t] |= common_i (analysis->text + tokens[t].start, tokens[t].end - tokens[t].start, tf[t]);
+    }
 }
 
 /* The shape keys of a sentence rewritten in capitals: from its new flags
@@ -624,7 +558,7 @@ prepare_sentence (const KgAnalysis *analysis,
     {
       guint64 x = flags8 (tf, block, n), marks = x & KG_BYTES (TF_NEEDED);
 
-      n_active += count_flag (x, TF_ACTIVE);
+      n_active += _kg_bytes_count (x, TF_ACTIVE);
       while (marks != 0)
         needed[n_needed++] = next_marked (block, &marks);
     }
@@ -709,9 +643,13 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.entry = g_new (const KgVocabEntry *, max_len + 2) + 1;
   scratch.doc_flags = g_new (guint8, max_len);
   em = g_new (float, max_len * KG_N_LABELS);
-  doc_arrays_init (&d, n_tokens, n_sent, token_lex);
+  doc_arrays_init (&d, analysis);
+  /* Only the tokens that may be part of a name get theirs. */
+  memset (token_lex, 0, n_tokens * sizeof *token_lex);
+  if (tagger->common_i)
+    mark_common_i (analysis, d.tf);
   for (guint s = 0; s < n_sent; s++)
-    maybe_title |= candidate[s] = classify_sentence (analysis, tagger, &d, s, &scratch);
+    maybe_title |= candidate[s] = classify_sentence (analysis, &d, s, &scratch);
   if (maybe_title)
     lower = _kg_lower_case_words (analysis, d.shape, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
@@ -737,9 +675,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
       _kg_decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
                        eos_entry, em, labels + f);
     }
-  g_array_set_size (d.capitalised, d.n_capitalised);
-  g_clear_pointer (&analysis->capitalised, g_array_unref);
-  analysis->capitalised = g_steal_pointer (&d.capitalised);
   doc_arrays_clear (&d);
   g_free (scratch.tokens);
   g_free (scratch.lower);

@@ -3,6 +3,9 @@
 
 #include <glib.h>
 
+#include "kg-analysis.h"
+#include "kg-bytes.h"
+
 G_BEGIN_DECLS
 
 /* The lists of words the tokenizer knows (kg-tokenizer-words.c). */
@@ -20,5 +23,92 @@ guint       _kg_word_lists            (const char       *word,
 /* The length of the longest abbreviation ("approx"): a longer word is
  * none, and is not looked up. */
 #define KG_LONGEST_ABBREV 6
+
+/* A stop ('.', '!', '?', '…') and a word ending in an abbreviation's dot
+ * end in one of four bytes ('…' in 0xa6), which most tokens do not
+ * (kg-sentences.c). */
+extern const guint8 _kg_stop_last[256];
+
+/* Until sentences are split, a token's sentence field says whether a line
+ * break precedes it. */
+#define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
+
+/* Sentences and paragraphs of the tokens, which may end after the tokens
+ * of breaks: those ending in a byte of _kg_stop_last and those before a
+ * line break, in order (kg-sentences.c). */
+void        _kg_split_sentences       (KgAnalysis       *analysis,
+                                       const guint      *breaks,
+                                       guint             n_breaks);
+
+/* The tokens an analysis of length bytes has room for at first: those of
+ * most texts. */
+#define KG_TOKENS_RESERVED(length) ((length) / 4 + 64)
+
+/* What one look at a token's bytes tells of its letters
+ * (KgAnalysis.token_case). */
+enum
+{
+  KG_CASE_UPPER      = 1 << 0,   /* has a capital letter */
+  KG_CASE_LOWER_WORD = 1 << 1,   /* a word in lower case */
+  KG_CASE_UNICODE    = 1 << 4,   /* not all ASCII */
+};
+
+/* KG_CASE_* of a token, and for a word in ASCII (that starts with a
+ * letter) its capitals and small letters added to *n_upper and *n_lower.
+ * room bytes may be read at text (at least length): with eight, a short
+ * token is one load (kg-token-case.c). */
+guint8      _kg_token_case            (const char       *text,
+                                       gsize             length,
+                                       gsize             room,
+                                       guint            *n_upper,
+                                       guint            *n_lower);
+
+/* _kg_token_case() and the word hash (kg_word_hash()) of a plain word
+ * (ASCII letters and digits, the first a letter), as the tokenizer reads
+ * most tokens: one load of each eight bytes for both. Of those bytes, a
+ * capital has the bit 0x40 without 0x20; the others have 0x20, which
+ * lower-cases them for the hash. */
+static inline guint8
+_kg_plain_word_case (const char *text,
+                     gsize       length,
+                     gsize       room,
+                     guint32    *hash)
+{
+  guint64 h = _kg_hash_step (KG_HASH_SEED, length), caps = 0;
+
+  for (gsize k = 0; k < length; k += 8)
+    {
+      gsize rest = MIN (length - k, 8);
+      guint64 x = _kg_bytes_load_part (text + k, rest, room - k);
+
+      h = _kg_hash_step (h, x | (KG_BYTES (0x20) & (G_MAXUINT64 >> (8 * (8 - rest)))));
+      caps |= x & ~(x << 1);
+    }
+  *hash = _kg_hash_finish (h);
+  return caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
+}
+
+/* Which lower-case words may be a decoded word's, by shape
+ * (KgAnalysis.token_shapes): a row of 64 bits a first letter a-z (32 rows,
+ * so that any byte finds one), a bit a length up to 48; then a row for no
+ * token and one for every token. */
+#define KG_SHAPE_ROWS   34
+#define KG_SHAPE_NEVER  (32u << 6)
+#define KG_SHAPE_ALWAYS (33u << 6)
+
+/* A token's shape key, from its KG_CASE_* and its (original) text: the
+ * others' row for any but a word in lower case, every token's for one not
+ * in ASCII, else 64 * ((first byte - 'a') & 31) + MIN (length, 48). */
+static inline guint16
+_kg_shape_key (const char *text,
+               gsize       length,
+               guint8      token_case)
+{
+  if (!(token_case & KG_CASE_LOWER_WORD))
+    return KG_SHAPE_NEVER;
+  if (token_case & KG_CASE_UNICODE)
+    return KG_SHAPE_ALWAYS;
+  return (guint16) (((((guchar) text[0] - 'a') & 31) << 6) | MIN (length, 48));
+}
 
 G_END_DECLS

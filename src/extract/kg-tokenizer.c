@@ -8,14 +8,15 @@
 #include "kg-analysis.h"
 #include "kg-bytes.h"
 #include "kg-tokenizer-private.h"
+#include "kg-words.h"
 
 /*
- * Tokens, sentences and paragraphs in one pass over the bytes, then one pass
- * over the tokens. ASCII takes fast paths; everything else goes through the
- * GLib Unicode tables, so "Zürich", "Łódź" and curly quotes work alike.
+ * Tokens in one pass over the bytes, with what the later stages ask of
+ * each, then sentences and paragraphs in one pass over the tokens
+ * (kg-sentences.c). ASCII takes fast paths; everything else goes through
+ * the GLib Unicode tables, so "Zürich", "Łódź" and curly quotes work
+ * alike.
  */
-
-#define KG_MAX_SENTENCE_TOKENS 400
 
 static inline gunichar
 char_at (const char *text,
@@ -355,14 +356,6 @@ scan_punct (const char *text,
   return char_len (text, i);
 }
 
-/* A stop ('.', '!', '?', '…') and a word ending in an abbreviation's dot
- * end in one of four bytes ('…' in 0xa6), which most tokens do not. */
-static const guint8 stop_last[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xa6] = 1 };
-
-/* Until sentences are split, a token's sentence field says whether a line
- * break precedes it. */
-#define NEWLINE_BEFORE(tokens, k) ((tokens)[k].sentence)
-
 /* The tokens while they are scanned: the array's data and size in locals,
  * which the stores of the tokens would otherwise have loaded again. */
 typedef struct
@@ -371,8 +364,19 @@ typedef struct
   KgToken *data;
   guint    n;
   guint    size;
+  /* Each token's kg_word_hash(), written as it is read: the later stages
+   * ask for them all, and a pass of its own would read every token
+   * again. */
+  guint32 *hashes;
+  /* Per token, what the tagger asks of each (see KgAnalysis); the tokens
+   * that start with a capital. */
+  guint8  *cases;
+  guint16 *shapes;
+  guint   *capitals;
+  guint    n_capitals;
+  guint    capacity;   /* of the arrays above */
   /* The tokens after which a sentence may end, in order: those ending in a
-   * byte of stop_last and those before a line break (see split_sentences). */
+   * byte of _kg_stop_last and those before a line break. */
   guint   *breaks;
   guint    n_breaks;
   guint    breaks_size;
@@ -394,6 +398,29 @@ add_break (TokenBuffer *buffer,
   buffer->breaks[buffer->n_breaks++] = k;
 }
 
+static G_GNUC_NO_INLINE void
+grow_facts (TokenBuffer *buffer,
+            guint        at_least)
+{
+  buffer->capacity = MAX (at_least, buffer->capacity * 2);
+  buffer->hashes = g_realloc (buffer->hashes, kg_token_hashes_size (buffer->capacity));
+  buffer->cases = g_renew (guint8, buffer->cases, buffer->capacity);
+  buffer->shapes = g_renew (guint16, buffer->shapes, buffer->capacity);
+  buffer->capitals = g_renew (guint, buffer->capitals, buffer->capacity);
+}
+
+/* Room for more tokens: appending one by one through GArray costs a
+ * division per token. */
+static G_GNUC_NO_INLINE void
+add_room (TokenBuffer *buffer)
+{
+  g_array_set_size (buffer->array, MAX (64, buffer->size * 2));
+  buffer->data = (KgToken *) buffer->array->data;
+  buffer->size = buffer->array->len;
+  if (buffer->size > buffer->capacity)
+    grow_facts (buffer, buffer->size);
+}
+
 static inline void
 add_token (TokenBuffer *buffer,
            gsize        start,
@@ -403,13 +430,8 @@ add_token (TokenBuffer *buffer,
 {
   KgToken *token;
 
-  /* Appending one by one through GArray costs a division per token. */
   if (buffer->n == buffer->size)
-    {
-      g_array_set_size (buffer->array, MAX (64, buffer->size * 2));
-      buffer->data = (KgToken *) buffer->array->data;
-      buffer->size = buffer->array->len;
-    }
+    add_room (buffer);
   if (newline && buffer->n > 0)
     add_break (buffer, buffer->n - 1);
   token = &buffer->data[buffer->n++];
@@ -419,6 +441,50 @@ add_token (TokenBuffer *buffer,
   token->sentence = newline;
 }
 
+/* What the later stages ask of the token just added. */
+static inline void
+add_facts (TokenBuffer *buffer,
+           guint32      hash,
+           guint8       token_case,
+           guint16      shape,
+           gboolean     capital)
+{
+  guint k = buffer->n - 1;
+
+  buffer->hashes[k] = hash;
+  buffer->cases[k] = token_case;
+  buffer->shapes[k] = shape;
+  buffer->capitals[buffer->n_capitals] = k;
+  buffer->n_capitals += capital;
+}
+
+/* kg_word_hash() of the token, with no call for one in ASCII. */
+static inline guint32
+token_hash (const char *text,
+            gsize       n,
+            gsize       readable)
+{
+  gboolean high;
+  guint32 h = _kg_hash_text (text, n, readable, &high);
+
+  return G_LIKELY (!high) ? h : kg_word_hash_within (text, n, readable);
+}
+
+/* add_facts() for a token that is no plain word. */
+static void
+add_other_facts (TokenBuffer *buffer,
+                 const char  *text,
+                 gsize        n,
+                 gsize        room)
+{
+  guint upper = 0, lower = 0;
+  guint8 token_case = _kg_token_case (text, n, room, &upper, &lower);
+  guchar c = text[0];
+
+  add_facts (buffer, token_hash (text, n, room), token_case, _kg_shape_key (text, n, token_case),
+             c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
+}
+
 /* The tokens, and into buffer the breaks: a plain word ends in a letter or
  * digit, so only the other tokens may end in a stop. */
 static void
@@ -426,12 +492,18 @@ scan_tokens (KgAnalysis  *analysis,
              TokenBuffer *out)
 {
   TokenBuffer buffer = { analysis->tokens, (KgToken *) analysis->tokens->data, analysis->tokens->len,
-                         analysis->tokens->len, NULL, 0, 0 };
+                         analysis->tokens->len, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
   guint8 newline = 0;
 
+  /* Room for the tokens of most texts at once (as many as the analysis
+   * reserved): the token's facts grow with them. */
+  g_array_set_size (buffer.array, KG_TOKENS_RESERVED (length));
+  buffer.data = (KgToken *) buffer.array->data;
+  buffer.size = buffer.array->len;
+  grow_facts (&buffer, buffer.size);
   while (i < length)
     {
       gunichar c;
@@ -447,7 +519,12 @@ scan_tokens (KgAnalysis  *analysis,
         }
       if ((n = plain_word (text, length, i)) > 0)
         {
+          guint32 hash;
+          guint8 token_case = _kg_plain_word_case (text + i, n, length - i, &hash);
+
           add_token (&buffer, i, i + n, KG_TOKEN_WORD, newline);
+          add_facts (&buffer, hash, token_case, _kg_shape_key (text + i, n, token_case),
+                     (guint) ((guchar) text[i] - 'A') < 26);
           newline = 0;
           i += n;
           /* and the space that most often follows, without a turn of the
@@ -496,7 +573,8 @@ scan_tokens (KgAnalysis  *analysis,
       else
         n = scan_punct (text, length, i);
       add_token (&buffer, i, i + n, kind, newline);
-      if (stop_last[(guchar) text[i + n - 1]])
+      add_other_facts (&buffer, text + i, n, length - i);
+      if (_kg_stop_last[(guchar) text[i + n - 1]])
         add_break (&buffer, buffer.n - 1);
       newline = 0;
       i += n;
@@ -504,202 +582,6 @@ scan_tokens (KgAnalysis  *analysis,
     }
   g_array_set_size (analysis->tokens, buffer.n);
   *out = buffer;
-}
-
-static gboolean
-token_is (const KgAnalysis *analysis,
-          const KgToken    *token,
-          const char       *str)
-{
-  gsize n = strlen (str);
-  return token->end - token->start == n && memcmp (analysis->text + token->start, str, n) == 0;
-}
-
-static gboolean
-is_terminal (const KgAnalysis *analysis,
-             const KgToken    *token)
-{
-  const char *p = analysis->text + token->start;
-
-  if (token->kind != KG_TOKEN_PUNCT)
-    return FALSE;
-  return *p == '.' || *p == '!' || *p == '?' || token_is (analysis, token, "…");
-}
-
-static gboolean
-is_closer (const KgAnalysis *analysis,
-           const KgToken    *token)
-{
-  const char *p = analysis->text + token->start;
-  return token->kind == KG_TOKEN_QUOTE || *p == ')' || *p == ']';
-}
-
-static gboolean
-starts_lowercase (const KgAnalysis *analysis,
-                  const KgToken    *token)
-{
-  gunichar c = g_utf8_get_char (analysis->text + token->start);
-  return g_unichar_islower (c);
-}
-
-/* Whether the word token ends with an abbreviation's dot, and if so whether
- * that abbreviation may end a sentence. */
-static gboolean
-abbrev_may_end (const KgAnalysis *analysis,
-                const KgToken    *token,
-                const KgToken    *next)
-{
-  const char *p = analysis->text + token->start;
-  gsize n = token->end - token->start - 1;
-
-  if (n == 1 && g_ascii_isupper (*p))
-    return FALSE;   /* an initial: "J. R. Smith" */
-  if (_kg_word_lists (p, n) & KG_IN_TITLE_ABBREVS)
-    return FALSE;
-  if (next->kind == KG_TOKEN_QUOTE)
-    return TRUE;
-  return (_kg_word_lists (analysis->text + next->start, next->end - next->start) &
-          KG_IN_SENTENCE_STARTERS) != 0;
-}
-
-/* Whether a sentence ends after token k (closers already absorbed). */
-static gboolean
-ends_sentence (const KgAnalysis *analysis,
-               guint             last_terminal,
-               guint             next)
-{
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
-  const KgToken *t = &tokens[last_terminal];
-  const KgToken *n = &tokens[next];
-
-  if (t->kind == KG_TOKEN_WORD)
-    return abbrev_may_end (analysis, t, n);
-  if (starts_lowercase (analysis, n))
-    return FALSE;
-  if (token_is (analysis, t, "...") || token_is (analysis, t, "…"))
-    return n->kind != KG_TOKEN_PUNCT;
-  return TRUE;
-}
-
-/* The next free element of array, n of them in use: grown by doubling and
- * written in place, as g_array_append_val costs a call and a copy each. */
-static inline gpointer
-next_element (GArray *array,
-              guint  *n,
-              gsize   size)
-{
-  if (*n == array->len)
-    g_array_set_size (array, MAX (16, array->len * 2));
-  return array->data + (gsize) (*n)++ * size;
-}
-
-static void
-add_sentence (KgAnalysis *analysis,
-              guint      *n_sentences,
-              guint       n_paragraphs,
-              guint       first,
-              guint       end)
-{
-  KgToken *tokens = (KgToken *) analysis->tokens->data;
-  guint index = *n_sentences;
-  KgSentence *sentence = next_element (analysis->sentences, n_sentences, sizeof (KgSentence));
-
-  *sentence = (KgSentence) { tokens[first].start, tokens[end - 1].end, first, end, n_paragraphs };
-  for (guint k = first; k < end; k++)
-    tokens[k].sentence = index;
-}
-
-static void
-add_paragraph (KgAnalysis *analysis,
-               guint       n_sentences,
-               guint      *n_paragraphs,
-               guint       first_sentence)
-{
-  KgSentence *sentences = (KgSentence *) analysis->sentences->data;
-  KgRange *range = next_element (analysis->paragraphs, n_paragraphs, sizeof (KgRange));
-
-  *range = (KgRange) { sentences[first_sentence].start, sentences[n_sentences - 1].end };
-}
-
-/* Whether the token is a stop ('.', '!', '?', '…') or a word ending in an
- * abbreviation's dot: most tokens end in no byte of stop_last, and their
- * other bytes are not read at all. */
-static inline gboolean
-may_end (const KgAnalysis *analysis,
-         const KgToken    *token)
-{
-  guchar c = analysis->text[token->end - 1];
-
-  if (!stop_last[c])
-    return FALSE;
-  return is_terminal (analysis, token) ||
-         (token->kind == KG_TOKEN_WORD && c == '.' && token->end - token->start > 1);
-}
-
-/* "1. Michelle Freeman": the number of a list item opening a line. */
-static gboolean
-list_number (const KgToken *tokens,
-             guint          first,
-             guint          dot)
-{
-  return dot == first + 1 && tokens[first].kind == KG_TOKEN_NUMBER &&
-         (first == 0 || NEWLINE_BEFORE (tokens, first));
-}
-
-static void
-split_sentences (KgAnalysis  *analysis,
-                 const guint *breaks,
-                 guint        n_breaks)
-{
-  KgToken *tokens = (KgToken *) analysis->tokens->data;
-  guint n = analysis->tokens->len;
-  guint first = 0, first_sentence = 0, n_sentences = 0, n_paragraphs = 0, b = 0;
-  /* A sentence ends at a break, at the last token or at the cap on its
-   * length: room for as many at once, not grown a few at a time. */
-  guint most = n_breaks + 1 + n / KG_MAX_SENTENCE_TOKENS;
-
-  g_array_set_size (analysis->sentences, most);
-  g_array_set_size (analysis->paragraphs, most);
-
-  for (guint k = 0; k < n; k++)
-    {
-      guint last, next;
-      gboolean brk;
-
-      /* Up to the next break (or the last token), only the cap on a
-       * sentence's length ends one: those tokens are passed over at once. */
-      while (b < n_breaks && breaks[b] < k)
-        b++;
-      next = MIN (b < n_breaks ? breaks[b] : n - 1, first + KG_MAX_SENTENCE_TOKENS - 1);
-      k = MAX (k, next);
-      last = k;
-      if (may_end (analysis, &tokens[k]) && k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1))
-        {
-          /* '."' and '.)' end inside the quote or bracket; so does a quote
-           * mark left alone at the end of a line ('. "' in tokenized text). */
-          while (k + 1 < n && !NEWLINE_BEFORE (tokens, k + 1) && is_closer (analysis, &tokens[k + 1]) &&
-                 (tokens[k + 1].start == tokens[k].end || k + 2 >= n || NEWLINE_BEFORE (tokens, k + 2)))
-            k++;
-          brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1) ||
-                (!list_number (tokens, first, last) && ends_sentence (analysis, last, k + 1));
-        }
-      else
-        brk = k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1);
-      /* Text without stops (a list, a dump) still comes in pieces, which
-       * keeps the later stages' work per sentence bounded. */
-      brk |= k + 1 - first >= KG_MAX_SENTENCE_TOKENS;
-      if (!brk)
-        continue;
-      add_sentence (analysis, &n_sentences, n_paragraphs, first, k + 1);
-      first = k + 1;
-      if (k + 1 >= n || NEWLINE_BEFORE (tokens, k + 1))
-        {
-          add_paragraph (analysis, n_sentences, &n_paragraphs, first_sentence);
-          first_sentence = n_sentences;
-        }
-    }
-  g_array_set_size (analysis->sentences, n_sentences);
-  g_array_set_size (analysis->paragraphs, n_paragraphs);
 }
 
 void
@@ -713,8 +595,15 @@ kg_tokenize (KgAnalysis *analysis)
   g_array_set_size (analysis->sentences, 0);
   g_array_set_size (analysis->paragraphs, 0);
   scan_tokens (analysis, &buffer);
-  split_sentences (analysis, buffer.breaks, buffer.n_breaks);
+  _kg_split_sentences (analysis, buffer.breaks, buffer.n_breaks);
   g_free (buffer.breaks);
-  /* Made from the old tokens, if any. */
+  kg_analysis_take_hashes (analysis, buffer.hashes, buffer.n);
+  g_free (analysis->token_case);
+  analysis->token_case = buffer.cases;
+  g_free (analysis->token_shapes);
+  analysis->token_shapes = buffer.shapes;
   g_clear_pointer (&analysis->capitalised, g_array_unref);
+  analysis->capitalised = g_array_sized_new (FALSE, FALSE, sizeof (guint), buffer.n_capitals);
+  g_array_append_vals (analysis->capitalised, buffer.capitals, buffer.n_capitals);
+  g_free (buffer.capitals);
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-bytes.h"
 #include "kg-words.h"
 
 struct _KgWordList
@@ -238,9 +239,16 @@ kg_word_list_get (const char  *name,
 gboolean
 kg_word_lists_load (GError **error)
 {
+  /* Asked twice for every document: once all are loaded, without the lock
+   * and the look-ups by name. */
+  static gint loaded;
+
+  if (g_atomic_int_get (&loaded))
+    return TRUE;
   for (guint i = 0; list_names[i]; i++)
     if (kg_word_list_get (list_names[i], error) == NULL)
       return FALSE;
+  g_atomic_int_set (&loaded, 1);
   return TRUE;
 }
 
@@ -400,72 +408,6 @@ kg_word_list_match_back (const KgWordList *list,
   return 0;
 }
 
-/* The hash works on eight bytes at a time: a token's hash is a step of
- * every stage's loops, and a byte at a time made it a chain of multiplies
- * as long as the text. */
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-
-/* Lower-cases the ASCII capitals among eight bytes, leaving the others. */
-static inline guint64
-lower_ascii8 (guint64 w)
-{
-  guint64 low7 = w & (0x7f * ONES);
-  guint64 from_a = low7 + (0x80 - 'A') * ONES;       /* bit 7: at least 'A' */
-  guint64 past_z = low7 + (0x80 - 'Z' - 1) * ONES;   /* bit 7: past 'Z' */
-
-  return w | ((from_a & ~past_z & ~w & (0x80 * ONES)) >> 2);
-}
-
-static inline guint64
-hash_step (guint64 h,
-           guint64 w)
-{
-  return (h ^ w) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-}
-
-/* The hash of length bytes, folding only case. readable bytes may be read
- * from word (at least length): with eight past the end, the last piece is
- * one load. *high is set when a byte is not ASCII. */
-static inline guint32
-hash_bytes (const char *word,
-            gsize       length,
-            gsize       readable,
-            gboolean   *high)
-{
-  guint64 h = hash_step (G_GUINT64_CONSTANT (0x243f6a8885a308d3), length), w, any = 0;
-  gsize i = 0;
-
-  for (; i + 8 <= length; i += 8)
-    {
-      memcpy (&w, word + i, 8);
-      w = GUINT64_FROM_LE (w);
-      any |= w;
-      h = hash_step (h, lower_ascii8 (w));
-    }
-  if (i < length)
-    {
-      gsize rest = length - i;
-
-      if (readable - i >= 8)
-        {
-          memcpy (&w, word + i, 8);
-          w = GUINT64_FROM_LE (w) & (G_MAXUINT64 >> (8 * (8 - rest)));
-        }
-      else
-        {
-          w = 0;
-          for (gsize k = 0; k < rest; k++)
-            w |= (guint64) (guchar) word[i + k] << (8 * k);
-        }
-      any |= w;
-      h = hash_step (h, lower_ascii8 (w));
-    }
-  *high = (any & (0x80 * ONES)) != 0;
-  h ^= h >> 32;
-  h *= G_GUINT64_CONSTANT (0xd6e8feb86659fd93);
-  return (guint32) (h ^ (h >> 29));
-}
-
 /* The hash of a word with a curly apostrophe, which hashes as "'". */
 static G_GNUC_NO_INLINE guint32
 folded_hash (const char *word,
@@ -489,7 +431,7 @@ folded_hash (const char *word,
         }
       folded[n++] = c;
     }
-  return hash_bytes (folded, n, n, &high);
+  return _kg_hash_text (folded, n, n, &high);
 }
 
 /* kg_word_hash(), readable as for hash_bytes(). */
@@ -499,7 +441,7 @@ word_hash (const char *word,
            gsize       readable)
 {
   gboolean high;
-  guint32 h = hash_bytes (word, length, readable, &high);
+  guint32 h = _kg_hash_text (word, length, readable, &high);
   const char *curly;
 
   /* Most words are ASCII, and need no look for the apostrophe. */
@@ -516,32 +458,52 @@ kg_word_hash (const char *word,
   return word_hash (word, length, length);
 }
 
+guint32
+kg_word_hash_within (const char *word,
+                     gsize       length,
+                     gsize       readable)
+{
+  return word_hash (word, length, readable);
+}
+
+gsize
+kg_token_hashes_size (guint n)
+{
+  /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
+  return (n + 1) * (sizeof (guint32) + sizeof (guint16));
+}
+
+void
+kg_analysis_take_hashes (KgAnalysis *analysis,
+                         guint32    *hashes,
+                         guint       n)
+{
+  guint16 *ids;
+
+  g_free (analysis->token_hashes);
+  analysis->token_hashes = hashes;
+  analysis->token_hashes[n] = 0;
+  analysis->n_token_hashes = n;
+  ids = token_word_ids (analysis);
+  memset (ids, 0xff, n * sizeof *ids);
+  G_STATIC_ASSERT (WORD_ID_UNKNOWN == 0xffff);
+  ids[n] = 0;
+}
+
 void
 kg_analysis_hash_tokens (KgAnalysis *analysis)
 {
   guint n = analysis->tokens->len;
-  guint16 *ids;
+  guint32 *hashes = g_malloc (kg_token_hashes_size (n));
+  /* In locals: a store of a hash may alias the tokens' length, and would
+   * have the loop load the array again for every token. */
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
+  const char *text = analysis->text;
+  gsize length = analysis->length;
 
-  g_free (analysis->token_hashes);
-  /* n + 1 hashes, then n + 1 word ids (see token_word_ids()). */
-  analysis->token_hashes = g_malloc ((n + 1) * (sizeof (guint32) + sizeof (guint16)));
-  {
-    /* In locals: a store of a hash may alias the tokens' length, and would
-     * have the loop load the array again for every token. */
-    const KgToken *tokens = (const KgToken *) analysis->tokens->data;
-    const char *text = analysis->text;
-    gsize length = analysis->length;
-    guint32 *hashes = analysis->token_hashes;
-
-    for (guint i = 0; i < n; i++)
-      hashes[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
-  }
-  analysis->token_hashes[n] = 0;
-  analysis->n_token_hashes = n;
-  ids = token_word_ids (analysis);
   for (guint i = 0; i < n; i++)
-    ids[i] = WORD_ID_UNKNOWN;
-  ids[n] = 0;
+    hashes[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
+  kg_analysis_take_hashes (analysis, hashes, n);
 }
 
 void

@@ -99,6 +99,19 @@ kg_token_is_any (const KgAnalysis  *analysis,
 void              kg_analysis_hash_tokens (KgAnalysis       *analysis);
 guint32           kg_word_hash            (const char       *word,
                                            gsize             length);
+/* kg_word_hash() of a word within a text, of which readable bytes may be
+ * read from word (at least length): faster than at the text's end. */
+guint32           kg_word_hash_within     (const char       *word,
+                                           gsize             length,
+                                           gsize             readable);
+/* For the tokenizer, which hashes each token as it reads it: the bytes of
+ * the block that holds n tokens' hashes and the words' ids after them,
+ * and the block handed over (hashes in its first n) once they are all
+ * written. */
+gsize             kg_token_hashes_size    (guint             n);
+void              kg_analysis_take_hashes (KgAnalysis       *analysis,
+                                           guint32          *hashes,
+                                           guint             n);
 
 static inline guint32
 kg_token_hash (const KgAnalysis *analysis,
@@ -181,8 +194,8 @@ gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
                                                 guint             i);
 
 /* The tokens that start with a capital (of any kind), in order: where the
- * names the tagger missed start. Made on first use, kept with the analysis
- * (the tagger makes them as it reads every token's first byte). */
+ * names the tagger missed start. Kept with the analysis: the tokenizer
+ * makes them as it reads every token's first byte, else the first use. */
 const GArray     *kg_capitalised_tokens        (KgAnalysis       *analysis);
 
 /* Whether token i, whose first byte is c, is one of those. */
