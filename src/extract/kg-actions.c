@@ -267,33 +267,28 @@ speech_label (KgRelationReader *r,
   return "commented on";
 }
 
-/* The end of the clause that starts at t: the next ";" or ":". */
-static guint
-clause_end (KgRelationReader *r,
-            guint             t,
-            guint             hi)
-{
-  while (t < hi && !kg_token_is (r->a, t, ";") && !kg_token_is (r->a, t, ":"))
-    t++;
-  return t;
-}
-
 /* Relates speaker to everyone named in [lo, hi) outside quotations but
- * places; returns how many were named. */
+ * places, stopping at a ";" or ":" when stop_at_colon; returns how many
+ * were named. */
 static guint
 relate_named (KgRelationReader *r,
               guint             speaker,
               const char       *label,
               guint             v,
               guint             lo,
-              guint             hi)
+              guint             hi,
+              gboolean          stop_at_colon)
 {
   guint n = 0;
 
   for (guint t = lo; t < hi; t++)
     {
-      const KgMention *m = kg_relation_reader_mention (r, t);
+      const KgMention *m;
 
+      /* The clause's end is found in the same pass, not in one before. */
+      if (stop_at_colon && (kg_token_is_char (r->a, t, ';') || kg_token_is_char (r->a, t, ':')))
+        break;
+      m = kg_relation_reader_mention (r, t);
       if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE
           || m->entity == speaker)
         continue;
@@ -321,9 +316,9 @@ speech_at (KgRelationReader *r,
     label = verb = verb_label (r, v, len, G_MAXUINT);
   /* What was said follows the verb ("X said that …"), or, when the verb
    * ends its clause ("…, Reuters reported."), comes before it. */
-  if (relate_named (r, speaker, label, v, v + len, clause_end (r, v + len, s->end_token)) == 0
+  if (relate_named (r, speaker, label, v, v + len, s->end_token, TRUE) == 0
       && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
-    relate_named (r, speaker, label, v, s->first_token, v);
+    relate_named (r, speaker, label, v, s->first_token, v, FALSE);
 }
 
 /* "ties between A and B", "links between A and B". */
