@@ -380,75 +380,86 @@ quote_relations (KgRelationReader *r)
     }
 }
 
-/* Whether two of the sentence's tokens may name someone; may_name is
- * kg_may_name_filter(), so that most words are told without a call. */
+/* Whether two of the sentence's tokens may name someone; events are its
+ * events, whose flags tell most words without a call. */
 static gboolean
-names_two (KgRelationReader *r,
-           const KgSentence *s,
-           const guint64    *may_name,
-           const guint32    *hashes)
+names_two (KgRelationReader   *r,
+           const KgTokenEvent *events,
+           guint               n)
 {
-  const gint *mention_of = r->mention_of;
   guint named = 0;
 
-  for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-    named += mention_of[t] >= 0
-             || (kg_word_filter_has (may_name, hashes[t])
-                 && kg_token_may_name (r->a, r->mention_of, t));
+  for (guint i = 0; i < n && named < 2; i++)
+    named += (events[i].flags & KG_EVENT_NAMED)
+             || ((events[i].flags & KG_EVENT_MAY_NAME)
+                 && kg_token_may_name (r->a, r->mention_of, events[i].token));
   return named >= 2;
 }
 
 /* The words that start a tie, a speech verb or a listed action verb, in
  * one filter: most tokens are none, and one look answers for the three. */
-static void
-cue_filter (KgRelationReader *r,
-            guint64           cues[16])
+void
+kg_action_cue_filter (KgRelationReader *r,
+                      guint64           cues[16])
 {
   kg_word_filter_union (cues, &ties, r->speech, r->verbs);
 }
 
-/* Whether token t ends in "ed", which is_action_verb() also takes. */
-static gboolean
-ends_in_ed (const KgAnalysis *a,
-            guint             t)
+/* The relations of a sentence that names two: from its cue words and its
+ * words in "-ed" (which is_action_verb() also takes). */
+static void
+read_actions (KgRelationReader   *r,
+              const KgSentence   *s,
+              const KgTokenEvent *events,
+              guint               n)
 {
-  const char *p = kg_token_text (a, t);
-  gsize n = kg_token_len (a, t);
+  for (guint e = 0; e < n; e++)
+    {
+      guint t = events[e].token, len;
+      gboolean cue = (events[e].flags & KG_EVENT_ACTION_CUE) != 0;
 
-  return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd';
+      if (cue)
+        ties_at (r, s, t);
+      if (r->quoted[t] || (!cue && !(events[e].flags & KG_EVENT_ED)))
+        continue;
+      if (cue && (len = kg_word_list_match (r->speech, r->a, t, s->end_token)) > 0)
+        speech_at (r, s, t, len);
+      else if (is_action_verb (r, t, s->end_token, &len))
+        action_at (r, s, t, len);
+    }
 }
 
 void
 kg_find_actions (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
-  const guint32 *hashes = kg_token_hashes (r->a);
-  guint64 cues[16], may_name[16];
-
-  cue_filter (r, cues);
-  kg_may_name_filter (may_name);
+  /* Where a sentence without a name puts its events: room that no named
+   * sentence took. */
+  KgTokenEvent *spare = r->events + r->n_events;
+  guint e = 0;
 
   for (guint i = 0; i < a->sentences->len; i++)
     {
       const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
+      guint first = e;
 
       /* Every relation here ties two of the sentence's tokens that name
        * someone: a sentence with fewer is passed over. */
-      if (!names_two (r, s, may_name, hashes))
-        continue;
-      for (guint t = s->first_token; t < s->end_token; t++)
+      if (kg_relation_reader_has_events (r, i))
         {
-          gboolean cue = kg_word_filter_has (cues, hashes[t]);
-          guint len;
+          while (first < r->n_events && r->events[first].token < s->first_token)
+            first++;
+          for (e = first; e < r->n_events && r->events[e].token < s->end_token; e++)
+            ;
+          if (names_two (r, r->events + first, e - first))
+            read_actions (r, s, r->events + first, e - first);
+        }
+      else
+        {
+          guint n = kg_relation_reader_pronoun_events (r, s->first_token, s->end_token, spare);
 
-          if (cue)
-            ties_at (r, s, t);
-          if (r->quoted[t] || (!cue && !ends_in_ed (a, t)))
-            continue;
-          if (cue && (len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
-            speech_at (r, s, t, len);
-          else if (is_action_verb (r, t, s->end_token, &len))
-            action_at (r, s, t, len);
+          if (n > 0)
+            read_actions (r, s, spare, n);
         }
     }
   quote_relations (r);
