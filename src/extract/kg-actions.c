@@ -127,9 +127,9 @@ clause_start (KgRelationReader *r,
 {
   while (t > lo)
     {
-      if (kg_token_is (r->a, t - 1, ")"))
+      if (kg_token_is_char (r->a, t - 1, ')'))
         {
-          while (t > lo && !kg_token_is (r->a, t - 1, "("))
+          while (t > lo && !kg_token_is_char (r->a, t - 1, '('))
             t--;
           if (t > lo)
             t--;

@@ -141,8 +141,21 @@ gboolean  kg_is_preposition          (const KgAnalysis *a,
                                       guint             t);
 /* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
  * opens a new one ("when", "but", "which", "after" …). */
-gboolean  kg_is_clause_break         (const KgAnalysis *a,
-                                      guint             t);
+extern KgWordSet kg_clause_words;
+/* Inline: the verbs' clauses are walked back token by token. */
+static inline gboolean
+kg_is_clause_break (const KgAnalysis *a,
+                    guint             t)
+{
+  const KgToken *token = kg_token (a, t);
+  char c = a->text[token->start];
+
+  if (token->kind == KG_TOKEN_QUOTE)
+    return TRUE;
+  if (token->kind == KG_TOKEN_PUNCT)
+    return c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '?' || c == '!';
+  return kg_token_in_set (a, t, &kg_clause_words);
+}
 
 /* Whether token t is "the", "a", "its" … */
 gboolean  kg_is_determiner           (const KgAnalysis *a,

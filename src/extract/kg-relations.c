@@ -38,7 +38,7 @@ static const char *const clause_words_words[] = {
   "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
-static KgWordSet clause_words = { clause_words_words };
+KgWordSet kg_clause_words = { clause_words_words };
 
 static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "another", NULL
@@ -89,20 +89,6 @@ kg_is_determiner (const KgAnalysis *a,
                   guint             t)
 {
   return kg_token_in_set (a, t, &determiners);
-}
-
-gboolean
-kg_is_clause_break (const KgAnalysis *a,
-                    guint             t)
-{
-  const KgToken *token = kg_token (a, t);
-  const char *p = kg_token_text (a, t);
-
-  if (token->kind == KG_TOKEN_QUOTE)
-    return TRUE;
-  if (token->kind == KG_TOKEN_PUNCT)
-    return *p == ';' || *p == ':' || *p == '(' || *p == ')' || *p == '.' || *p == '?' || *p == '!';
-  return kg_token_in_set (a, t, &clause_words);
 }
 
 void
@@ -162,7 +148,7 @@ title_ending_at (KgRelationReader *r,
   while (first > lo && first + 3 > last + 1 - n && kg_token (a, first - 1)->kind == KG_TOKEN_WORD
          && r->mention_of[first - 1] < 0
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
-         && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &clause_words)
+         && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &kg_clause_words)
          && !kg_token_in_set (a, first - 1, &determiners) && !kg_token_in_set (a, first - 1, &links)
          && !kg_token_is_possessive (a, first - 1)
          /* "said station chief", "that investigated President": a verb
