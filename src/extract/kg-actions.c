@@ -197,7 +197,10 @@ verb_object (KgRelationReader *r,
       if (kg_token_is (a, t, "to") && t + 1 < hi && r->mention_of[t + 1] < 0
           && g_ascii_islower (*kg_token_text (a, t + 1)) && !kg_token_in_set (a, t + 1, &determiners))
         *to_verb = t + 1;
-      if ((e = kg_entity_at (a, r->mention_of, r->quoted, t)) != KG_NO_ENTITY
+      /* Past a mention: a pronoun or "the company", which most words
+       * are not, as their hash tells. */
+      if (kg_relation_reader_may_name (r, t)
+          && (e = kg_entity_at (a, r->mention_of, r->quoted, t)) != KG_NO_ENTITY
           && kg_token_is (a, t > 0 ? t - 1 : t, "the"))
         return e;
     }

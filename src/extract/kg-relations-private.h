@@ -57,6 +57,16 @@ typedef struct
   const guint32    *hashes;
 } KgRelationReader;
 
+/* Whether token t, in no mention, may be a pronoun or "the company" (a
+ * superset of those kg_entity_at() finds an entity at). */
+static inline gboolean
+kg_relation_reader_may_name (KgRelationReader *r,
+                             guint             t)
+{
+  guint32 h = r->hashes[t];
+
+  return (r->cues[h & 0x3ff] & r->cues[(h >> 10) & 0x3ff] & KG_EVENT_MAY_NAME) != 0;
+}
 /* Before and after the events are asked. */
 void      kg_relation_reader_start_events (KgRelationReader *r);
 void      kg_relation_reader_end_events   (KgRelationReader *r);
