@@ -356,6 +356,18 @@ ties_at (KgRelationReader *r,
 }
 
 /* A speaker and everyone their quotation names. */
+/* Whether a stance word ("criticised") starts in [first, end). */
+static gboolean
+is_critical (KgRelationReader *r,
+             guint             first,
+             guint             end)
+{
+  for (guint t = first; t < end; t++)
+    if (kg_word_list_match (r->stance, r->a, t, r->a->tokens->len) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 quote_relations (KgRelationReader *r)
 {
@@ -364,21 +376,25 @@ quote_relations (KgRelationReader *r)
   for (guint i = 0; i < r->quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (r->quotes, i);
-      gboolean critical = FALSE;
+      const char *label = NULL;
       guint first, end;
 
       if (q->speaker == KG_NO_ENTITY)
         continue;
       first = end = kg_token_at (a, q->span.start);
       while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
-        critical |= kg_word_list_match (r->stance, a, end++, a->tokens->len) > 0;
+        end++;
       for (guint t = first; t < end; t++)
         {
           const KgMention *m = kg_relation_reader_mention (r, t);
 
-          if (m != NULL && m->first_token == t && m->type != KG_ENTITY_PLACE)
-            kg_relation_reader_relate (r, q->speaker, m->entity, KG_RELATION_ACTION,
-                                       critical ? "criticised" : "spoke about", t);
+          if (m == NULL || m->first_token != t || m->type == KG_ENTITY_PLACE)
+            continue;
+          /* Its words are read for a stance only when the quotation names
+           * someone, which most do not. */
+          if (label == NULL)
+            label = is_critical (r, first, end) ? "criticised" : "spoke about";
+          kg_relation_reader_relate (r, q->speaker, m->entity, KG_RELATION_ACTION, label, t);
         }
     }
 }
