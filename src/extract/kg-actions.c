@@ -255,6 +255,9 @@ action_at (KgRelationReader *r,
   if (subject == KG_NO_ENTITY)
     return;
   object = verb_object (r, v + len, s->end_token, &to_verb);
+  /* No relation, and no label to write, with one end missing. */
+  if (object == KG_NO_ENTITY || object == subject)
+    return;
   label = verb_label (r, v, len, to_verb);
   kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION, label, v);
 }
