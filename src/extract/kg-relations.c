@@ -253,6 +253,21 @@ role_named_first (KgRelationReader *r,
   return TRUE;
 }
 
+/* Whether token t (in the text) is "of", "at", "for" or "with", which tie
+ * a title to what it is of: told first by its first letter, as the
+ * titles' words are read one by one. */
+static inline gboolean
+is_title_tie (const KgAnalysis *a,
+              guint             t)
+{
+  char c = kg_ascii_lower (*kg_token_text (a, t));
+
+  if (c != 'o' && c != 'a' && c != 'f' && c != 'w')
+    return FALSE;
+  return kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "for")
+         || kg_token_is (a, t, "with");
+}
+
 /* "managing director of Acme" starting at token t: a title (with its
  * modifiers) and the organisation after "of", "at", "for" or "with". */
 static gboolean
@@ -268,8 +283,7 @@ role_title_of (KgRelationReader *r,
    * the Example Foundation". */
   for (guint k = t, start = t; k < hi && k < t + 12; k++)
     {
-      if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
-          || kg_token_is (a, k, "with"))
+      if (is_title_tie (a, k))
         {
           const KgMention *where;
           guint first;
