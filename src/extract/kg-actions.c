@@ -127,9 +127,9 @@ clause_start (KgRelationReader *r,
 {
   while (t > lo)
     {
-      if (kg_token_is (r->a, t - 1, ")"))
+      if (kg_token_is_char (r->a, t - 1, ')'))
         {
-          while (t > lo && !kg_token_is (r->a, t - 1, "("))
+          while (t > lo && !kg_token_is_char (r->a, t - 1, '('))
             t--;
           if (t > lo)
             t--;
@@ -197,7 +197,10 @@ verb_object (KgRelationReader *r,
       if (kg_token_is (a, t, "to") && t + 1 < hi && r->mention_of[t + 1] < 0
           && g_ascii_islower (*kg_token_text (a, t + 1)) && !kg_token_in_set (a, t + 1, &determiners))
         *to_verb = t + 1;
-      if ((e = kg_entity_at (a, r->mention_of, r->quoted, t)) != KG_NO_ENTITY
+      /* Past a mention: a pronoun or "the company", which most words
+       * are not, as their hash tells. */
+      if (kg_relation_reader_may_name (r, t)
+          && (e = kg_entity_at (a, r->mention_of, r->quoted, t)) != KG_NO_ENTITY
           && kg_token_is (a, t > 0 ? t - 1 : t, "the"))
         return e;
     }
@@ -252,6 +255,9 @@ action_at (KgRelationReader *r,
   if (subject == KG_NO_ENTITY)
     return;
   object = verb_object (r, v + len, s->end_token, &to_verb);
+  /* No relation, and no label to write, with one end missing. */
+  if (object == KG_NO_ENTITY || object == subject)
+    return;
   label = verb_label (r, v, len, to_verb);
   kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION, label, v);
 }
@@ -267,33 +273,28 @@ speech_label (KgRelationReader *r,
   return "commented on";
 }
 
-/* The end of the clause that starts at t: the next ";" or ":". */
-static guint
-clause_end (KgRelationReader *r,
-            guint             t,
-            guint             hi)
-{
-  while (t < hi && !kg_token_is (r->a, t, ";") && !kg_token_is (r->a, t, ":"))
-    t++;
-  return t;
-}
-
 /* Relates speaker to everyone named in [lo, hi) outside quotations but
- * places; returns how many were named. */
+ * places, stopping at a ";" or ":" when stop_at_colon; returns how many
+ * were named. */
 static guint
 relate_named (KgRelationReader *r,
               guint             speaker,
               const char       *label,
               guint             v,
               guint             lo,
-              guint             hi)
+              guint             hi,
+              gboolean          stop_at_colon)
 {
   guint n = 0;
 
   for (guint t = lo; t < hi; t++)
     {
-      const KgMention *m = kg_relation_reader_mention (r, t);
+      const KgMention *m;
 
+      /* The clause's end is found in the same pass, not in one before. */
+      if (stop_at_colon && (kg_token_is_char (r->a, t, ';') || kg_token_is_char (r->a, t, ':')))
+        break;
+      m = kg_relation_reader_mention (r, t);
       if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE
           || m->entity == speaker)
         continue;
@@ -321,9 +322,9 @@ speech_at (KgRelationReader *r,
     label = verb = verb_label (r, v, len, G_MAXUINT);
   /* What was said follows the verb ("X said that …"), or, when the verb
    * ends its clause ("…, Reuters reported."), comes before it. */
-  if (relate_named (r, speaker, label, v, v + len, clause_end (r, v + len, s->end_token)) == 0
+  if (relate_named (r, speaker, label, v, v + len, s->end_token, TRUE) == 0
       && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
-    relate_named (r, speaker, label, v, s->first_token, v);
+    relate_named (r, speaker, label, v, s->first_token, v, FALSE);
 }
 
 /* "ties between A and B", "links between A and B". */
@@ -358,6 +359,18 @@ ties_at (KgRelationReader *r,
 }
 
 /* A speaker and everyone their quotation names. */
+/* Whether a stance word ("criticised") starts in [first, end). */
+static gboolean
+is_critical (KgRelationReader *r,
+             guint             first,
+             guint             end)
+{
+  for (guint t = first; t < end; t++)
+    if (kg_word_list_match (r->stance, r->a, t, r->a->tokens->len) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 quote_relations (KgRelationReader *r)
 {
@@ -366,94 +379,109 @@ quote_relations (KgRelationReader *r)
   for (guint i = 0; i < r->quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (r->quotes, i);
-      gboolean critical = FALSE;
+      const char *label = NULL;
       guint first, end;
 
       if (q->speaker == KG_NO_ENTITY)
         continue;
       first = end = kg_token_at (a, q->span.start);
       while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
-        critical |= kg_word_list_match (r->stance, a, end++, a->tokens->len) > 0;
+        end++;
       for (guint t = first; t < end; t++)
         {
           const KgMention *m = kg_relation_reader_mention (r, t);
 
-          if (m != NULL && m->first_token == t && m->type != KG_ENTITY_PLACE)
-            kg_relation_reader_relate (r, q->speaker, m->entity, KG_RELATION_ACTION,
-                                       critical ? "criticised" : "spoke about", t);
+          if (m == NULL || m->first_token != t || m->type == KG_ENTITY_PLACE)
+            continue;
+          /* Its words are read for a stance only when the quotation names
+           * someone, which most do not. */
+          if (label == NULL)
+            label = is_critical (r, first, end) ? "criticised" : "spoke about";
+          kg_relation_reader_relate (r, q->speaker, m->entity, KG_RELATION_ACTION, label, t);
         }
     }
 }
 
-/* Whether two of the sentence's tokens may name someone; may_name is
- * kg_may_name_filter(), so that most words are told without a call. */
+/* Whether two of the sentence's tokens may name someone; events are its
+ * events, whose flags tell most words without a call. */
 static gboolean
-names_two (KgRelationReader *r,
-           const KgSentence *s,
-           const guint64    *may_name,
-           const guint32    *hashes)
+names_two (KgRelationReader   *r,
+           const KgTokenEvent *events,
+           guint               n)
 {
-  const gint *mention_of = r->mention_of;
   guint named = 0;
 
-  for (guint t = s->first_token; t < s->end_token && named < 2; t++)
-    named += mention_of[t] >= 0
-             || (kg_word_filter_has (may_name, hashes[t])
-                 && kg_token_may_name (r->a, r->mention_of, t));
+  for (guint i = 0; i < n && named < 2; i++)
+    named += (events[i].flags & KG_EVENT_NAMED)
+             || ((events[i].flags & KG_EVENT_MAY_NAME)
+                 && kg_token_may_name (r->a, r->mention_of, events[i].token));
   return named >= 2;
 }
 
 /* The words that start a tie, a speech verb or a listed action verb, in
  * one filter: most tokens are none, and one look answers for the three. */
-static void
-cue_filter (KgRelationReader *r,
-            guint64           cues[16])
+void
+kg_action_cue_filter (KgRelationReader *r,
+                      guint64           cues[16])
 {
   kg_word_filter_union (cues, &ties, r->speech, r->verbs);
 }
 
-/* Whether token t ends in "ed", which is_action_verb() also takes. */
-static gboolean
-ends_in_ed (const KgAnalysis *a,
-            guint             t)
+/* The relations of a sentence that names two: from its cue words and its
+ * words in "-ed" (which is_action_verb() also takes). */
+static void
+read_actions (KgRelationReader   *r,
+              const KgSentence   *s,
+              const KgTokenEvent *events,
+              guint               n)
 {
-  const char *p = kg_token_text (a, t);
-  gsize n = kg_token_len (a, t);
+  for (guint e = 0; e < n; e++)
+    {
+      guint t = events[e].token, len;
+      gboolean cue = (events[e].flags & KG_EVENT_ACTION_CUE) != 0;
 
-  return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd';
+      if (cue)
+        ties_at (r, s, t);
+      if (r->quoted[t] || (!cue && !(events[e].flags & KG_EVENT_ED)))
+        continue;
+      if (cue && (len = kg_word_list_match (r->speech, r->a, t, s->end_token)) > 0)
+        speech_at (r, s, t, len);
+      else if (is_action_verb (r, t, s->end_token, &len))
+        action_at (r, s, t, len);
+    }
 }
 
 void
 kg_find_actions (KgRelationReader *r)
 {
   const KgAnalysis *a = r->a;
-  const guint32 *hashes = kg_token_hashes (r->a);
-  guint64 cues[16], may_name[16];
-
-  cue_filter (r, cues);
-  kg_may_name_filter (may_name);
+  /* Where a sentence without a name puts its events: room that no named
+   * sentence took. */
+  KgTokenEvent *spare = r->events + r->n_events;
+  guint e = 0;
 
   for (guint i = 0; i < a->sentences->len; i++)
     {
       const KgSentence *s = &g_array_index (a->sentences, KgSentence, i);
+      guint first = e;
 
       /* Every relation here ties two of the sentence's tokens that name
        * someone: a sentence with fewer is passed over. */
-      if (!names_two (r, s, may_name, hashes))
-        continue;
-      for (guint t = s->first_token; t < s->end_token; t++)
+      if (kg_relation_reader_has_events (r, i))
         {
-          gboolean cue = kg_word_filter_has (cues, hashes[t]);
-          guint len;
+          while (first < r->n_events && r->events[first].token < s->first_token)
+            first++;
+          for (e = first; e < r->n_events && r->events[e].token < s->end_token; e++)
+            ;
+          if (names_two (r, r->events + first, e - first))
+            read_actions (r, s, r->events + first, e - first);
+        }
+      else
+        {
+          guint n = kg_relation_reader_pronoun_events (r, s->first_token, s->end_token, spare);
 
-          if (cue)
-            ties_at (r, s, t);
-          if (r->quoted[t] || (!cue && !ends_in_ed (a, t)))
-            continue;
-          if (cue && (len = kg_word_list_match (r->speech, a, t, s->end_token)) > 0)
-            speech_at (r, s, t, len);
-          else if (is_action_verb (r, t, s->end_token, &len))
-            action_at (r, s, t, len);
+          if (n > 0)
+            read_actions (r, s, spare, n);
         }
     }
   quote_relations (r);

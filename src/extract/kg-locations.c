@@ -93,8 +93,6 @@ kg_relation_place (KgRelationReader *r,
     kg_relation_reader_relate (r, source, next->entity, KG_RELATION_LOCATED_IN, label, t);
 }
 
-/* cues: the filters of the three sets above together (see
- * kg_read_locations()): most tokens are in none, and are asked once. */
 /* cue: whether token t may be one of the sets' words; m: its mention. */
 static void
 locations (KgRelationReader *r,
@@ -304,30 +302,33 @@ dateline (KgRelationReader *r,
 }
 
 void
-kg_read_locations (KgRelationReader *r,
-                   const KgSentence *s)
+kg_location_cue_filter (guint64 filter[16])
 {
-  guint64 cues[G_N_ELEMENTS (based.filter)];
-  const guint32 *hashes = kg_token_hashes (r->a);
-
   kg_word_set_prepare (&based);
   kg_word_set_prepare (&lives);
   kg_word_set_prepare (&location_cues);
-  for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
-    cues[k] = based.filter[k] | lives.filter[k] | location_cues.filter[k];
-  dateline (r, s);
-  for (guint t = s->first_token; t < s->end_token; t++)
-    {
-      const KgMention *m = kg_relation_reader_mention (r, t);
-      gboolean starts_name = m != NULL && m->first_token == t;
-      gboolean cue;
+  for (guint k = 0; k < G_N_ELEMENTS (based.filter); k++)
+    filter[k] = based.filter[k] | lives.filter[k] | location_cues.filter[k];
+}
 
-      /* Only a cue word or the start of a name leads anywhere: most
-       * tokens are neither, and one look at each tells. */
-      if (!(cue = kg_word_filter_has (cues, hashes[t])) && !starts_name)
+void
+kg_read_locations (KgRelationReader *r,
+                   const KgSentence *s,
+                   guint             lo,
+                   guint             hi)
+{
+  dateline (r, s);
+  /* Only a cue word or the start of a name leads anywhere. */
+  for (guint i = lo; i < hi; i++)
+    {
+      guint t = r->events[i].token, flags = r->events[i].flags;
+      const KgMention *m;
+
+      if (!(flags & (KG_EVENT_LOCATION_CUE | KG_EVENT_NAME_START)))
         continue;
-      locations (r, cue, m, t, s->first_token, s->end_token);
-      if (!starts_name)
+      m = kg_relation_reader_mention (r, t);
+      locations (r, (flags & KG_EVENT_LOCATION_CUE) != 0, m, t, s->first_token, s->end_token);
+      if (!(flags & KG_EVENT_NAME_START))
         continue;
       located_after_name (r, m, s->end_token);
       organisation_apposition (r, m, s->end_token);

@@ -179,6 +179,25 @@ first_named (const KgAnalysis *a,
   return KG_NO_ENTITY;
 }
 
+/* Whether kg_entity_at() may find an entity at token t: a mention, or a
+ * word that passes the filter of pronouns and "the company" (made once:
+ * the words are fixed). Most words do not, and need no call. */
+static gboolean
+may_name (const KgAnalysis *a,
+          const gint       *mention_of,
+          guint             t)
+{
+  static guint64 filter[16];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      kg_may_name_filter (filter);
+      g_once_init_leave (&ready, 1);
+    }
+  return mention_of[t] >= 0 || kg_word_filter_has (filter, kg_token_hash (a, t));
+}
+
 guint
 kg_speech_subject (const KgAnalysis *a,
                    const gint       *mention_of,
@@ -198,7 +217,8 @@ kg_speech_subject (const KgAnalysis *a,
    * person it describes ("Jo Example, a spokesman for Acme, said"). */
   for (guint t = verb; t-- > lo;)
     {
-      guint e = quoted[t] ? KG_NO_ENTITY : kg_entity_at (a, mention_of, quoted, t);
+      guint e = quoted[t] || !may_name (a, mention_of, t) ? KG_NO_ENTITY
+                : kg_entity_at (a, mention_of, quoted, t);
       const KgMention *m = mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, mention_of[t]) : NULL;
 
       /* A place speaks only right before the verb ("Norland said"); a
@@ -216,7 +236,7 @@ kg_speech_subject (const KgAnalysis *a,
   /* After it: 'said X', 'according to X'. */
   for (guint t = verb + verb_len; t < hi && t < verb + verb_len + 6 && !quoted[t]; t++)
     {
-      guint e = kg_entity_at (a, mention_of, quoted, t);
+      guint e = may_name (a, mention_of, t) ? kg_entity_at (a, mention_of, quoted, t) : KG_NO_ENTITY;
 
       if (e != KG_NO_ENTITY)
         return e;

@@ -5,6 +5,26 @@
 
 G_BEGIN_DECLS
 
+/* What a token may start (kg-relation-events.c). The cues are told by
+ * their words' hash filters: a flag may be set for a word that is none. */
+enum
+{
+  KG_EVENT_NAMED        = 1 << 0,   /* within a mention */
+  KG_EVENT_NAME_START   = 1 << 1,   /* the first token of the mention there */
+  KG_EVENT_LOCATION_CUE = 1 << 2,   /* "based", "born", "office" … */
+  KG_EVENT_ACTION_CUE   = 1 << 3,   /* a tie, a speech or a listed action verb */
+  KG_EVENT_MAY_NAME     = 1 << 4,   /* a pronoun, "the company" … */
+  KG_EVENT_P            = 1 << 5,   /* starts with a "p" ("partner") */
+  KG_EVENT_ED           = 1 << 6,   /* four bytes or more, ending in "ed" */
+};
+
+typedef struct
+{
+  guint token;
+  guint flags;
+} KgTokenEvent;
+
+
 /* What the relation patterns (kg-relations.c) and the verb-based relations
  * (kg-actions.c) share while reading one document. */
 typedef struct
@@ -28,7 +48,56 @@ typedef struct
    * document is read: kg_relation_reader_mention() is asked of every token. */
   guint             n_tokens;
   const KgMention  *mentions;
+  /* The tokens with a flag of the sentences read so far, in order
+   * (kg-relation-events.c). */
+  KgTokenEvent     *events;
+  guint             n_events;
+  guint8           *sentence_marks;
+  const guint8     *cues;     /* see cue_table() in kg-relation-events.c */
+  const guint32    *hashes;
 } KgRelationReader;
+
+/* Whether token t, in no mention, may be a pronoun or "the company" (a
+ * superset of those kg_entity_at() finds an entity at). */
+static inline gboolean
+kg_relation_reader_may_name (KgRelationReader *r,
+                             guint             t)
+{
+  guint32 h = r->hashes[t];
+
+  return (r->cues[h & 0x3ff] & r->cues[(h >> 10) & 0x3ff] & KG_EVENT_MAY_NAME) != 0;
+}
+/* Before and after the events are asked. */
+void      kg_relation_reader_start_events (KgRelationReader *r);
+void      kg_relation_reader_end_events   (KgRelationReader *r);
+/* Appends the events of tokens [first, end), which are those of sentences
+ * [first_sentence, end_sentence), when one of these has a name; FALSE
+ * when none has, and nothing is appended. */
+gboolean  kg_relation_reader_add_events   (KgRelationReader *r,
+                                           guint             first_sentence,
+                                           guint             end_sentence,
+                                           guint             first,
+                                           guint             end);
+/* Whether the events of sentence i were appended. */
+static inline gboolean
+kg_relation_reader_has_events (KgRelationReader *r,
+                               guint             i)
+{
+  return r->sentence_marks[i] == 2;
+}
+/* For a sentence with no name, whose events were not appended: its events
+ * into events (room for end - first; the room past r->n_events is enough),
+ * and their number; 0 when fewer than
+ * two of its tokens may name someone. */
+guint     kg_relation_reader_pronoun_events (KgRelationReader *r,
+                                             guint             first,
+                                             guint             end,
+                                             KgTokenEvent     *events);
+/* The words that start a pattern of kg_read_locations(), and of
+ * kg_find_actions(), as hash filters (see kg_word_filter_has()). */
+void      kg_location_cue_filter     (guint64           filter[16]);
+void      kg_action_cue_filter       (KgRelationReader *r,
+                                      guint64           filter[16]);
 
 /* Adds (or finds) the relation and gives it the sentence of token t as
  * evidence. Nothing when an end is missing or both ends are one entity. */
@@ -46,6 +115,20 @@ kg_token_hashes (KgAnalysis *a)
   if (a->n_token_hashes != a->tokens->len)
     kg_analysis_hash_tokens (a);
   return a->token_hashes;
+}
+/* Whether token t is the one character c, which is no letter: what
+ * kg_token_is (a, t, ",") answers, without comparing a word. */
+static inline gboolean
+kg_token_is_char (const KgAnalysis *a,
+                  guint             t,
+                  char              c)
+{
+  const KgToken *token;
+
+  if (t >= a->tokens->len)
+    return FALSE;
+  token = kg_token (a, t);
+  return token->end - token->start == 1 && a->text[token->start] == c;
 }
 /* The mention at token t, or NULL. Inline: the patterns ask it of every
  * token. */
@@ -68,8 +151,21 @@ gboolean  kg_is_preposition          (const KgAnalysis *a,
                                       guint             t);
 /* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
  * opens a new one ("when", "but", "which", "after" …). */
-gboolean  kg_is_clause_break         (const KgAnalysis *a,
-                                      guint             t);
+extern KgWordSet kg_clause_words;
+/* Inline: the verbs' clauses are walked back token by token. */
+static inline gboolean
+kg_is_clause_break (const KgAnalysis *a,
+                    guint             t)
+{
+  const KgToken *token = kg_token (a, t);
+  char c = a->text[token->start];
+
+  if (token->kind == KG_TOKEN_QUOTE)
+    return TRUE;
+  if (token->kind == KG_TOKEN_PUNCT)
+    return c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '?' || c == '!';
+  return kg_token_in_set (a, t, &kg_clause_words);
+}
 
 /* Whether token t is "the", "a", "its" … */
 gboolean  kg_is_determiner           (const KgAnalysis *a,
@@ -121,8 +217,11 @@ void      kg_relate_possessive       (KgRelationReader *r,
 void      kg_relate_unit             (KgRelationReader *r,
                                       const KgMention  *part,
                                       guint             hi);
+/* lo, hi: the sentence's events (kg_relation_reader_events()). */
 void      kg_read_locations          (KgRelationReader *r,
-                                      const KgSentence *s);
+                                      const KgSentence *s,
+                                      guint             lo,
+                                      guint             hi);
 void      kg_find_actions            (KgRelationReader *r);
 
 G_END_DECLS

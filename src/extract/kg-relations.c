@@ -38,7 +38,7 @@ static const char *const clause_words_words[] = {
   "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
-static KgWordSet clause_words = { clause_words_words };
+KgWordSet kg_clause_words = { clause_words_words };
 
 static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "another", NULL
@@ -89,20 +89,6 @@ kg_is_determiner (const KgAnalysis *a,
                   guint             t)
 {
   return kg_token_in_set (a, t, &determiners);
-}
-
-gboolean
-kg_is_clause_break (const KgAnalysis *a,
-                    guint             t)
-{
-  const KgToken *token = kg_token (a, t);
-  const char *p = kg_token_text (a, t);
-
-  if (token->kind == KG_TOKEN_QUOTE)
-    return TRUE;
-  if (token->kind == KG_TOKEN_PUNCT)
-    return *p == ';' || *p == ':' || *p == '(' || *p == ')' || *p == '.' || *p == '?' || *p == '!';
-  return kg_token_in_set (a, t, &clause_words);
 }
 
 void
@@ -162,7 +148,7 @@ title_ending_at (KgRelationReader *r,
   while (first > lo && first + 3 > last + 1 - n && kg_token (a, first - 1)->kind == KG_TOKEN_WORD
          && r->mention_of[first - 1] < 0
          && (capitals || g_unichar_islower (g_utf8_get_char (kg_token_text (a, first - 1))))
-         && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &clause_words)
+         && !kg_is_preposition (a, first - 1) && !kg_token_in_set (a, first - 1, &kg_clause_words)
          && !kg_token_in_set (a, first - 1, &determiners) && !kg_token_in_set (a, first - 1, &links)
          && !kg_token_is_possessive (a, first - 1)
          /* "said station chief", "that investigated President": a verb
@@ -267,6 +253,21 @@ role_named_first (KgRelationReader *r,
   return TRUE;
 }
 
+/* Whether token t (in the text) is "of", "at", "for" or "with", which tie
+ * a title to what it is of: told first by its first letter, as the
+ * titles' words are read one by one. */
+static inline gboolean
+is_title_tie (const KgAnalysis *a,
+              guint             t)
+{
+  char c = kg_ascii_lower (*kg_token_text (a, t));
+
+  if (c != 'o' && c != 'a' && c != 'f' && c != 'w')
+    return FALSE;
+  return kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "for")
+         || kg_token_is (a, t, "with");
+}
+
 /* "managing director of Acme" starting at token t: a title (with its
  * modifiers) and the organisation after "of", "at", "for" or "with". */
 static gboolean
@@ -282,8 +283,7 @@ role_title_of (KgRelationReader *r,
    * the Example Foundation". */
   for (guint k = t, start = t; k < hi && k < t + 12; k++)
     {
-      if (kg_token_is (a, k, "of") || kg_token_is (a, k, "at") || kg_token_is (a, k, "for")
-          || kg_token_is (a, k, "with"))
+      if (is_title_tie (a, k))
         {
           const KgMention *where;
           guint first;
@@ -579,31 +579,31 @@ role_before_person (KgRelationReader *r,
     }
 }
 
+/* [lo, hi): the sentence's events. */
 static void
 read_sentence (KgRelationReader *r,
-               const KgSentence *s)
+               const KgSentence *s,
+               guint             lo,
+               guint             hi)
 {
-  /* In locals: the calls below could change what r points at, as far as
-   * the compiler knows, and every token would read them again. */
-  const KgToken *tokens = (const KgToken *) (gpointer) r->a->tokens->data;
-  const char *text = r->a->text;
-  guint named = s->first_token;
+  guint named = 0;
 
   /* Every pattern here starts from a name in the sentence. */
-  while (named < s->end_token && r->mention_of[named] < 0)
-    named++;
-  if (named == s->end_token)
+  for (guint i = lo; i < hi && !named; i++)
+    named = r->events[i].flags & KG_EVENT_NAMED;
+  if (!named)
     return;
-  kg_read_locations (r, s);
-  for (guint t = s->first_token; t < s->end_token; t++)
+  kg_read_locations (r, s, lo, hi);
+  for (guint i = lo; i < hi; i++)
     {
+      guint t = r->events[i].token, flags = r->events[i].flags;
       const KgMention *m;
 
-      /* Its words all start with a "p" (or "P"): most tokens need no call. */
-      if ((text[tokens[t].start] | 0x20) == 'p')
+      if (flags & KG_EVENT_P)
         kg_relate_partners (r, t, s->first_token, s->end_token);
-      if (r->mention_of[t] < 0 || (m = &r->mentions[r->mention_of[t]])->first_token != t)
+      if (!(flags & KG_EVENT_NAME_START))
         continue;
+      m = &r->mentions[r->mention_of[t]];
       if (m->type == KG_ENTITY_PERSON)
         {
           role_after_person (r, m, s->end_token);
@@ -671,19 +671,24 @@ kg_find_relations_indexed (KgAnalysis *analysis,
     kg_word_list_get ("action-verbs", NULL),
     kg_word_list_get ("stance-words", NULL),
     quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
+    NULL, 0, NULL, NULL, NULL,
   };
 
+  kg_relation_reader_start_events (&r);
   for (guint i = 0; i < analysis->sentences->len; i++)
     {
       KgSentence s = g_array_index (analysis->sentences, KgSentence, i);
+      guint first_sentence = i, lo = r.n_events;
 
       /* A sentence that starts with a comma continues the one before (a
        * break after "R-Ky." or "Inc."): read them as one. */
       while (i + 1 < analysis->sentences->len
              && kg_token_is (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ","))
         s.end_token = g_array_index (analysis->sentences, KgSentence, ++i).end_token;
-      read_sentence (&r, &s);
+      if (kg_relation_reader_add_events (&r, first_sentence, i + 1, s.first_token, s.end_token))
+        read_sentence (&r, &s, lo, r.n_events);
     }
   kg_find_actions (&r);
   g_clear_pointer (&r.ministries, g_hash_table_unref);
+  kg_relation_reader_end_events (&r);
 }
