@@ -549,6 +549,64 @@ write_group (KgGraph      *graph,
   return entity;
 }
 
+/* Per group, the first group written to the same entity: groups may
+ * find one entity of an earlier document, and then share it. */
+static guint *
+entity_owners (Resolver *self)
+{
+  guint n = self->groups->len, mask = 15;
+  g_autofree guint *slots = NULL;   /* entity index's slot → group + 1 */
+  guint *owner = g_new (guint, n);
+
+  while (mask + 1 < n * 2)
+    mask = mask * 2 + 1;
+  slots = g_new0 (guint, mask + 1);
+  for (guint g = 0; g < n; g++)
+    {
+      guint entity = group_at (self, g)->entity, i = entity & mask;
+
+      while (slots[i] != 0 && group_at (self, slots[i] - 1)->entity != entity)
+        i = (i + 1) & mask;
+      if (slots[i] == 0)
+        slots[i] = g + 1;
+      owner[g] = slots[i] - 1;
+    }
+  return owner;
+}
+
+/* The mentions go to their entities one entity at a time, each entity's
+ * in text order (a counting sort): one growth of an entity's array rather
+ * than one a mention. */
+static void
+write_mentions (Resolver *self,
+                KgGraph  *graph,
+                guint     doc)
+{
+  guint n_groups = self->groups->len, n_mentions = self->analysis->mentions->len;
+  g_autofree guint *owner = entity_owners (self);
+  g_autofree guint *next = g_new0 (guint, n_groups + 1);   /* an owner's next span */
+  g_autofree KgSpan *spans = g_new (KgSpan, n_mentions);
+
+  for (guint m = 0; m < n_mentions; m++)
+    next[owner[g_array_index (self->group_of, guint, m)] + 1]++;
+  for (guint g = 0; g < n_groups; g++)
+    next[g + 1] += next[g];
+  for (guint m = 0; m < n_mentions; m++)
+    {
+      KgMention *mention = mention_at (self, m);
+      guint g = owner[g_array_index (self->group_of, guint, m)];
+
+      mention->entity = group_at (self, g)->entity;
+      mention->type = group_at (self, g)->type;
+      spans[next[g]++] = (KgSpan) { doc, mention->start, mention->end };
+    }
+  /* next[g] is now where group g's spans end, and those of g - 1 begin. */
+  for (guint g = 0, begin = 0; g < n_groups; begin = next[g], g++)
+    if (next[g] > begin)
+      kg_entity_add_mentions (kg_graph_get_entity (graph, group_at (self, g)->entity),
+                              spans + begin, next[g] - begin);
+}
+
 static void
 surname_mentions_free (gpointer mentions)
 {
@@ -659,15 +717,6 @@ kg_resolve_entities (KgAnalysis *analysis,
       group->type = group_type (group);
       group->entity = write_group (graph, group, self.forms)->index;
     }
-  for (guint m = 0; m < analysis->mentions->len; m++)
-    {
-      KgMention *mention = mention_at (&self, m);
-      Group *group = group_at (&self, g_array_index (self.group_of, guint, m));
-      KgEntity *entity = kg_graph_get_entity (graph, group->entity);
-
-      mention->entity = group->entity;
-      mention->type = entity->type;
-      kg_entity_add_mention (entity, doc->index, mention->start, mention->end);
-    }
+  write_mentions (&self, graph, doc->index);
   resolver_clear (&self);
 }
