@@ -198,7 +198,7 @@ kg_propagate_mentions (KgAnalysis       *a,
   g_autoptr(KgNameSet) names = kg_name_set_new ();
   g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (KgEntityType));
   Forms forms = { names, types };
-  g_autoptr(KgNameIndex) slips = kg_name_index_new ();
+  g_autoptr(KgNameIndex) slips = kg_name_index_new (names);
   g_autofree gint *covered = NULL;
   const GArray *capitalised;
   guint n = a->mentions->len;
@@ -212,7 +212,7 @@ kg_propagate_mentions (KgAnalysis       *a,
   for (guint id = 0; id < kg_name_set_size (names); id++)
     if (g_array_index (types, KgEntityType, id) == KG_ENTITY_ORGANIZATION
         || g_array_index (types, KgEntityType, id) == KG_ENTITY_GOVERNMENT)
-      kg_name_index_add (slips, kg_name_set_get (names, id), g_array_index (types, KgEntityType, id) + 1);
+      kg_name_index_add_id (slips, id, g_array_index (types, KgEntityType, id) + 1);
   /* Only a capitalised token may be a name: the others are passed over
    * without a look. */
   capitalised = kg_capitalised_tokens (a);

@@ -346,10 +346,10 @@ find_long_organisation (Resolver   *self,
     return MAX (kg_name_index_lookup_slip (self->org_slips, word, NULL), -1);
   if (self->acronyms[name_id_of (self, m)] > 0)
     return self->acronyms[name_id_of (self, m)] - 1;
-  if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
+  if ((g = kg_name_index_lookup_id (self->orgs, name_id_of (self, m))) != KG_NAME_NONE)
     return MAX (g, -1);
   if (mention_at (self, m)->type == KG_ENTITY_ORGANIZATION
-      && (g = kg_name_index_lookup (self->company_first_words, word)) != KG_NAME_NONE)
+      && (g = kg_name_index_lookup_id (self->company_first_words, name_id_of (self, m))) != KG_NAME_NONE)
     return MAX (g, -1);
   return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
 }
@@ -445,7 +445,7 @@ resolve_word (Resolver *self,
 static void
 merge_word_typos (Resolver *self)
 {
-  g_autoptr(KgNameIndex) words = kg_name_index_new ();
+  g_autoptr(KgNameIndex) words = kg_name_index_new (self->strings);
 
   for (guint g = 0; g < self->groups->len; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
@@ -627,11 +627,11 @@ resolver_init (Resolver   *self,
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->orgs = kg_name_index_new ();
-  self->company_first_words = kg_name_index_new ();
-  self->org_slips = kg_name_index_new ();
+  self->orgs = kg_name_index_new (self->strings);
+  self->company_first_words = kg_name_index_new (self->strings);
+  self->org_slips = kg_name_index_new (self->strings);
   self->surnames = g_ptr_array_new_with_free_func (surname_mentions_free);
-  self->surname_slips = kg_name_index_new ();
+  self->surname_slips = kg_name_index_new (self->strings);
 }
 
 /* Once every mention's name has an id: the tables about names. */

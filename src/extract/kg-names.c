@@ -18,19 +18,19 @@ typedef struct
   guint last;
 } Bucket;
 
-/* Names by the set's ids, and buckets in open addressing: a GHashTable of
- * strings and a GPtrArray a bucket cost more to make and free than a
- * document's look-ups. */
+/* Values by the ids of the set the index shares, and buckets in open
+ * addressing: the document's names are interned once for all its indexes,
+ * and a name's id finds its value in each without hashing it again. */
 typedef struct
 {
-  gint  value;
+  gint  value;   /* KG_NAME_NONE for a name not in the index */
   guint next;    /* the next name of its bucket (id + 1), or 0 */
 } IndexEntry;
 
 struct _KgNameIndex
 {
-  KgNameSet  *names;     /* made on first add */
-  IndexEntry *entries;   /* per name id, as many as names */
+  KgNameSet  *names;     /* shared, not owned */
+  IndexEntry *entries;   /* per name id, size of them */
   guint       size;
   Bucket     *buckets;   /* made with the first name long enough */
   guint      bucket_mask;
@@ -148,11 +148,14 @@ kg_name_within_one_edit (const char *a,
 }
 
 KgNameIndex *
-kg_name_index_new (void)
+kg_name_index_new (KgNameSet *names)
 {
+  KgNameIndex *index = g_new0 (KgNameIndex, 1);
+
   /* The tables come with the first name: a document builds several
    * indexes, and most stay empty. */
-  return g_new0 (KgNameIndex, 1);
+  index->names = names;
+  return index;
 }
 
 void
@@ -160,7 +163,6 @@ kg_name_index_free (KgNameIndex *index)
 {
   if (index == NULL)
     return;
-  g_clear_pointer (&index->names, kg_name_set_free);
   g_free (index->entries);
   g_free (index->buckets);
   g_free (index);
@@ -221,22 +223,46 @@ bucket_add (KgNameIndex *index,
   bucket->last = id + 1;
 }
 
+/* Room for the values of ids below n, the new ones none. */
+static void
+entries_reserve (KgNameIndex *index,
+                 guint        n)
+{
+  guint old = index->size;
+
+  if (n <= old)
+    return;
+  index->size = MAX (16, old * 2);
+  while (index->size < n)
+    index->size *= 2;
+  index->entries = g_renew (IndexEntry, index->entries, index->size);
+  for (guint i = old; i < index->size; i++)
+    index->entries[i] = (IndexEntry) { KG_NAME_NONE, 0 };
+}
+
 void
 kg_name_index_add (KgNameIndex *index,
                    const char  *name,
                    gint         value)
 {
-  guint n, id;
-  gsize length;
+  gsize length = strlen (name);
 
-  if (*name == '\0')
+  if (length > 0)
+    kg_name_index_add_id (index, kg_name_set_add (index->names, name, length), value);
+}
+
+void
+kg_name_index_add_id (KgNameIndex *index,
+                      guint        id,
+                      gint         value)
+{
+  const char *name = kg_name_set_get (index->names, id);
+  gsize length = kg_name_set_length (index->names, id);
+
+  if (length == 0)
     return;
-  if (index->names == NULL)
-    index->names = kg_name_set_new ();
-  n = kg_name_set_size (index->names);
-  length = strlen (name);
-  id = kg_name_set_add (index->names, name, length);
-  if (id < n)
+  entries_reserve (index, id + 1);
+  if (index->entries[id].value != KG_NAME_NONE)
     {
       gint *old = &index->entries[id].value;
 
@@ -244,12 +270,7 @@ kg_name_index_add (KgNameIndex *index,
         *old = KG_NAME_AMBIGUOUS;
       return;
     }
-  if (id == index->size)
-    {
-      index->size = MAX (16, index->size * 2);
-      index->entries = g_renew (IndexEntry, index->entries, index->size);
-    }
-  index->entries[id] = (IndexEntry) { value, 0 };
+  index->entries[id].value = value;
   if (length >= KG_MIN_TYPO_LENGTH)
     bucket_add (index, bucket_key (name[0], length), id);
 }
@@ -258,11 +279,14 @@ gint
 kg_name_index_lookup (KgNameIndex *index,
                       const char  *name)
 {
-  guint id;
+  return kg_name_index_lookup_id (index, kg_name_set_find (index->names, name, -1));
+}
 
-  if (index->names == NULL || (id = kg_name_set_find (index->names, name, -1)) == KG_NAME_SET_NONE)
-    return KG_NAME_NONE;
-  return index->entries[id].value;
+gint
+kg_name_index_lookup_id (KgNameIndex *index,
+                         guint        id)
+{
+  return id < index->size ? index->entries[id].value : KG_NAME_NONE;
 }
 
 gint
@@ -443,6 +467,13 @@ kg_name_set_get (const KgNameSet *set,
                  guint            id)
 {
   return set->entries[id].name;
+}
+
+gsize
+kg_name_set_length (const KgNameSet *set,
+                    guint            id)
+{
+  return set->entries[id].length;
 }
 
 guint

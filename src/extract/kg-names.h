@@ -39,15 +39,27 @@ typedef struct _KgNameIndex KgNameIndex;
 #define KG_NAME_NONE      (-1)
 #define KG_NAME_AMBIGUOUS (-2)
 
-KgNameIndex *kg_name_index_new         (void);
+typedef struct _KgNameSet KgNameSet;
+
+/* An index over the names of the set, which it interns its names into and
+ * which must outlive it. */
+KgNameIndex *kg_name_index_new         (KgNameSet   *names);
 void         kg_name_index_free        (KgNameIndex *index);
-/* name → value; a name given two different values is ambiguous. */
+/* name → value; a name given two different values is ambiguous. Values
+ * are never KG_NAME_NONE. */
 void         kg_name_index_add         (KgNameIndex *index,
                                         const char  *name,
+                                        gint         value);
+/* The same for the set's name of that id (not empty). */
+void         kg_name_index_add_id      (KgNameIndex *index,
+                                        guint        id,
                                         gint         value);
 /* The value of name, KG_NAME_NONE or KG_NAME_AMBIGUOUS. */
 gint         kg_name_index_lookup      (KgNameIndex *index,
                                         const char  *name);
+/* The same by the set's id of the name (KG_NAME_SET_NONE finds none). */
+gint         kg_name_index_lookup_id   (KgNameIndex *index,
+                                        guint        id);
 /* The value of the one name at least KG_MIN_TYPO_LENGTH long that word
  * misspells by one edit (see kg_name_within_one_edit); *match is set to it.
  * Slips of the first letter are not looked for. */
@@ -60,8 +72,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameIndex, kg_name_index_free)
 /* Interned names: each distinct name has one copy and an id, from 0 in the
  * order they were added, so that tables about the names of a document can
  * be arrays. */
-typedef struct _KgNameSet KgNameSet;
-
 #define KG_NAME_SET_NONE G_MAXUINT
 
 KgNameSet   *kg_name_set_new           (void);
@@ -77,6 +87,9 @@ guint        kg_name_set_find          (const KgNameSet *set,
                                         gssize           length);
 /* The copy of the name with that id, valid while the set is. */
 const char  *kg_name_set_get           (const KgNameSet *set,
+                                        guint            id);
+/* Its length in bytes. */
+gsize        kg_name_set_length        (const KgNameSet *set,
                                         guint            id);
 guint        kg_name_set_size          (const KgNameSet *set);
 
