@@ -79,7 +79,13 @@ typedef struct
   KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
   KgNameIndex *company_first_words;   /* → multi-word company, for organisations only */
   KgNameIndex *org_slips; /* short forms and full names, for slips */
-  GPtrArray  *surnames;   /* [name id] of a full person name's last word → GArray of mention indexes */
+  /* People by surname: the mentions of full person names, in text order
+   * and by their last word's name id, the ones of id i from
+   * by_surname[surname_start[i]] to by_surname[surname_start[i + 1]] (a
+   * counting sort: no array a surname). */
+  guint      *surname_start;
+  guint       n_surname_ids;
+  guint      *by_surname;
   KgNameIndex *surname_slips;
   TagCounts  *word_tags;  /* [name id]: how the one-word mentions of the name were tagged */
 } Resolver;
@@ -273,6 +279,36 @@ is_company_first_word (const Group *group,
          && group->long_votes[KG_ENTITY_ORGANIZATION] > group->long_votes[KG_ENTITY_GOVERNMENT];
 }
 
+/* People by the last word of their full names (see surname_start). */
+static void
+index_surnames (Resolver *self)
+{
+  guint n = self->names->len;
+  g_autofree guint *surname_of = g_new (guint, n);
+  guint *start;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const char *last = strrchr (name_of (self, k), ' ');
+
+      surname_of[k] = mention_at (self, k)->type == KG_ENTITY_PERSON && last != NULL
+                      ? kg_name_set_add (self->strings, last + 1, -1) : KG_NAME_SET_NONE;
+    }
+  self->n_surname_ids = kg_name_set_size (self->strings);
+  /* Counts at [id + 2], so that after the sums and the fill [id] is where
+   * id's mentions begin. */
+  start = self->surname_start = g_new0 (guint, self->n_surname_ids + 2);
+  for (guint k = 0; k < n; k++)
+    if (surname_of[k] != KG_NAME_SET_NONE && start[surname_of[k] + 2]++ == 0)
+      kg_name_index_add_id (self->surname_slips, surname_of[k], 0);
+  for (guint i = 2; i < self->n_surname_ids + 2; i++)
+    start[i] += start[i - 1];
+  self->by_surname = g_new (guint, start[self->n_surname_ids + 1]);
+  for (guint k = 0; k < n; k++)
+    if (surname_of[k] != KG_NAME_SET_NONE)
+      self->by_surname[start[surname_of[k] + 1]++] = k;
+}
+
 /* Indexes the multi-word groups: organisations by initials and short form,
  * people by surname. */
 static void
@@ -307,27 +343,7 @@ index_long_names (Resolver *self)
         }
       kg_name_index_add (self->org_slips, group->name, g);
     }
-  for (guint k = 0; k < self->names->len; k++)
-    {
-      const char *name = name_of (self, k);
-      const char *last = strrchr (name, ' ');
-      GArray *mentions;
-      guint id;
-
-      if (mention_at (self, k)->type != KG_ENTITY_PERSON || last == NULL)
-        continue;
-      id = kg_name_set_add (self->strings, last + 1, -1);
-      if (id >= self->surnames->len)
-        g_ptr_array_set_size (self->surnames, id + 1);
-      mentions = g_ptr_array_index (self->surnames, id);
-      if (mentions == NULL)
-        {
-          mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_index (self->surnames, id) = mentions;
-          kg_name_index_add (self->surname_slips, last + 1, 0);
-        }
-      g_array_append_val (mentions, k);
-    }
+  index_surnames (self);
 }
 
 /* The organisation or government group mention m's one-word name stands
@@ -363,31 +379,30 @@ find_person (Resolver   *self,
              MatchKind   kind)
 {
   const char *surname = word;
-  GArray *mentions;
-  guint lo = 0, hi;
+  guint id = name_id_of (self, m), lo, hi;
 
-  guint id;
-
-  if (kind == MATCH_TYPO
-      && kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
-    return -1;
-  id = kg_name_set_find (self->strings, surname, -1);
-  mentions = id < self->surnames->len ? g_ptr_array_index (self->surnames, id) : NULL;
-  if (mentions == NULL)
+  if (kind == MATCH_TYPO)
+    {
+      if (kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
+        return -1;
+      id = kg_name_set_find (self->strings, surname, -1);
+    }
+  if (id >= self->n_surname_ids || self->surname_start[id] == self->surname_start[id + 1])
     return -1;
   /* The first mention at or after m, by binary search. */
-  hi = mentions->len;
+  lo = self->surname_start[id];
+  hi = self->surname_start[id + 1];
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (mentions, guint, mid) < m)
+      if (self->by_surname[mid] < m)
         lo = mid + 1;
       else
         hi = mid;
     }
   return g_array_index (self->group_of, guint,
-                        g_array_index (mentions, guint, lo > 0 ? lo - 1 : 0));
+                        self->by_surname[lo > self->surname_start[id] ? lo - 1 : lo]);
 }
 
 /* How the one-word mentions of each name were tagged. */
@@ -608,13 +623,6 @@ write_mentions (Resolver *self,
 }
 
 static void
-surname_mentions_free (gpointer mentions)
-{
-  if (mentions != NULL)
-    g_array_unref (mentions);
-}
-
-static void
 resolver_init (Resolver   *self,
                KgAnalysis *analysis)
 {
@@ -630,7 +638,6 @@ resolver_init (Resolver   *self,
   self->orgs = kg_name_index_new (self->strings);
   self->company_first_words = kg_name_index_new (self->strings);
   self->org_slips = kg_name_index_new (self->strings);
-  self->surnames = g_ptr_array_new_with_free_func (surname_mentions_free);
   self->surname_slips = kg_name_index_new (self->strings);
 }
 
@@ -664,7 +671,8 @@ resolver_clear (Resolver *self)
   kg_name_index_free (self->orgs);
   kg_name_index_free (self->company_first_words);
   kg_name_index_free (self->org_slips);
-  g_ptr_array_unref (self->surnames);
+  g_free (self->surname_start);
+  g_free (self->by_surname);
   kg_name_index_free (self->surname_slips);
   g_free (self->word_tags);
   g_string_free (self->scratch, TRUE);
