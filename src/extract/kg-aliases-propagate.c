@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kg-aliases-private.h"
+#include "kg-bytes.h"
 #include "kg-names.h"
 
 /*
@@ -44,6 +45,42 @@ kg_mention_name (const KgAnalysis *a,
     }
   name[n] = '\0';
   return name;
+}
+
+/* Whether a byte of the n at s is at most ' ': white space of any kind,
+ * eight bytes at a time (a byte below 0x21 borrows into its top bit). */
+static gboolean
+has_space (const char *s,
+           gsize       n)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 x = _kg_bytes_load (s + i);
+
+      if ((x - KG_BYTES (0x21)) & ~x & KG_BYTES (0x80))
+        return TRUE;
+    }
+  for (; i < n; i++)
+    if ((guchar) s[i] <= ' ')
+      return TRUE;
+  return FALSE;
+}
+
+guint
+kg_mention_name_id (const KgAnalysis *a,
+                    const KgMention  *m,
+                    GString          *scratch,
+                    KgNameSet        *names)
+{
+  const char *text = a->text + m->start;
+  gsize n = m->end - m->start;
+
+  /* Most names are one word, their text as it stands: not copied first. */
+  if (!has_space (text, n))
+    return kg_name_set_add (names, text, n);
+  return kg_name_set_add (names, kg_mention_name (a, m, scratch), -1);
 }
 
 gboolean
@@ -126,11 +163,10 @@ collect_forms (const KgAnalysis *a,
   for (guint m = 0; m < a->mentions->len; m++)
     {
       const KgMention *mention = &g_array_index (a->mentions, KgMention, m);
-      const char *name = kg_mention_name (a, mention, scratch);
+      guint id = kg_mention_name_id (a, mention, scratch, forms->names);
+      const char *name = kg_name_set_get (forms->names, id);
       const char *space = strrchr (name, ' ');
       guint t = mention->end_token;
-
-      guint id = kg_name_set_add (forms->names, name, -1);
 
       g_array_index (name_ids, guint, m) = id;
       if (space == NULL)
@@ -263,7 +299,7 @@ add_untagged_forms (KgAnalysis  *a,
       mention.type = type - 1;
       mention.entity = KG_NO_ENTITY;
       g_array_append_val (a->mentions, mention);
-      id = kg_name_set_add (forms->names, kg_mention_name (a, &mention, scratch), -1);
+      id = kg_mention_name_id (a, &mention, scratch, forms->names);
       g_array_append_val (name_ids, id);
     }
 }
