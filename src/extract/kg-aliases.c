@@ -38,6 +38,7 @@ typedef struct
 {
   const char *name;
   guint       next;
+  guint       n_words;   /* of name, counted once a name */
 } Form;
 
 static inline const Form *
@@ -181,7 +182,7 @@ assign (Resolver *self,
 {
   Group *g = group_at (self, group);
   const char *name = name_of (self, m);
-  Form form = { name, 0 };
+  Form form = { name, 0, g_array_index (self->n_words, guint, m) };
 
   g_array_index (self->group_of, guint, m) = group;
   g->votes[mention_at (self, m)->type]++;
@@ -531,7 +532,7 @@ choose_name (Group        *group,
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     {
       const char *form = form_at (forms, f)->name;
-      guint n = kg_name_count_words (form);
+      guint n = form_at (forms, f)->n_words;
       char letters[KG_NAME_MAX_ACRONYM + 1];
 
       if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
@@ -557,7 +558,7 @@ write_group (KgGraph      *graph,
   /* The name was just looked for: none has it. */
   if (entity == NULL)
     entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
-  else if (kg_name_count_words (group->name) > kg_name_count_words (entity->name))
+  else if (group->n_words > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
