@@ -28,6 +28,7 @@ typedef struct
   guint        first_form; /* every cleaned form seen, in order: a chain of */
   guint        last_form;  /* Form links (index + 1), 0 for none */
   guint        n_words;
+  guint        name_id;    /* name's id until choose_name() */
   guint        entity;     /* the graph's entity once written */
 } Group;
 
@@ -136,17 +137,6 @@ clean_mention (Resolver  *self,
     }
 }
 
-static guint
-add_group (Resolver   *self,
-           const char *name,
-           guint       n_words)
-{
-  Group group = { .name = name, .n_words = n_words, .entity = KG_NO_ENTITY };
-
-  g_array_append_val (self->groups, group);
-  return self->groups->len - 1;
-}
-
 static Group *
 group_at (Resolver *self,
           guint     index)
@@ -173,6 +163,17 @@ name_id_of (Resolver *self,
             guint     m)
 {
   return g_array_index (self->name_ids, guint, m);
+}
+
+static guint
+add_group (Resolver *self,
+           guint     m)
+{
+  Group group = { .name = name_of (self, m), .n_words = g_array_index (self->n_words, guint, m),
+                  .name_id = name_id_of (self, m), .entity = KG_NO_ENTITY };
+
+  g_array_append_val (self->groups, group);
+  return self->groups->len - 1;
 }
 
 static void
@@ -209,7 +210,7 @@ named_group (Resolver *self,
   guint *found = &self->by_name[class * self->n_names + name_id_of (self, m)];
 
   if (*found == 0)
-    *found = add_group (self, name_of (self, m), g_array_index (self->n_words, guint, m)) + 1;
+    *found = add_group (self, m) + 1;
   return *found - 1;
 }
 
@@ -310,6 +311,31 @@ index_surnames (Resolver *self)
       self->by_surname[start[surname_of[k] + 1]++] = k;
 }
 
+/* The organisation group g by the initials of its name (see
+ * kg_name_initials_into()), when they are two or more. */
+static void
+index_initials (Resolver    *self,
+                const Group *group,
+                gboolean     skip_first,
+                guint        g)
+{
+  char buf[64];
+  g_autofree char *heap = NULL;
+  gsize n = kg_name_initials_into (group->name, skip_first, buf, sizeof buf);
+  const char *initials = buf;
+
+  /* Never more initials than bytes. */
+  if (n == sizeof buf)
+    {
+      gsize size = strlen (group->name) + 1;
+
+      initials = heap = g_malloc (size);
+      n = kg_name_initials_into (group->name, skip_first, heap, size);
+    }
+  if (n >= 2)
+    kg_name_index_add (self->orgs, initials, n, g);
+}
+
 /* Indexes the multi-word groups: organisations by initials and short form,
  * people by surname. */
 static void
@@ -319,30 +345,20 @@ index_long_names (Resolver *self)
     {
       Group *group = group_at (self, g);
       const char *space = strchr (group->name, ' ');
-      g_autofree char *full = NULL, *rest = NULL;
+      gsize first = space - group->name;
 
       if (!is_organisation_group (group))
         continue;
-      full = kg_name_initials (group->name, FALSE);
-      rest = kg_name_initials (group->name, TRUE);
-      if (strlen (full) >= 2)
-        kg_name_index_add (self->orgs, full, g);
-      if (strlen (rest) >= 2)
-        kg_name_index_add (self->orgs, rest, g);
-      if (is_company_first_word (group, space - group->name))
+      index_initials (self, group, FALSE, g);
+      index_initials (self, group, TRUE, g);
+      if (is_company_first_word (group, first))
+        kg_name_index_add (self->company_first_words, group->name, first, g);
+      if (kg_is_short_form (self->suffixes, group->name, first, group->name))
         {
-          g_autofree char *first = g_strndup (group->name, space - group->name);
-
-          kg_name_index_add (self->company_first_words, first, g);
+          kg_name_index_add (self->orgs, group->name, first, g);
+          kg_name_index_add (self->org_slips, group->name, first, g);
         }
-      if (kg_is_short_form (self->suffixes, group->name, space - group->name, group->name))
-        {
-          g_autofree char *first = g_strndup (group->name, space - group->name);
-
-          kg_name_index_add (self->orgs, first, g);
-          kg_name_index_add (self->org_slips, first, g);
-        }
-      kg_name_index_add (self->org_slips, group->name, g);
+      kg_name_index_add_id (self->org_slips, group->name_id, g);
     }
   index_surnames (self);
 }
@@ -465,7 +481,7 @@ merge_word_typos (Resolver *self)
 
   for (guint g = 0; g < self->groups->len; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
-      kg_name_index_add (words, group_at (self, g)->name, g);
+      kg_name_index_add_id (words, group_at (self, g)->name_id, g);
   for (guint m = 0; m < self->names->len; m++)
     {
       guint gm = g_array_index (self->group_of, guint, m);

@@ -23,7 +23,8 @@ typedef struct
  * and a name's id finds its value in each without hashing it again. */
 typedef struct
 {
-  gint  value;   /* KG_NAME_NONE for a name not in the index */
+  gint  value;   /* less KG_NAME_NONE: 0 for a name not in the index, so
+                  * that new entries are zeroed bytes */
   guint next;    /* the next name of its bucket (id + 1), or 0 */
 } IndexEntry;
 
@@ -76,13 +77,12 @@ kg_name_acronym_letters (const char *word)
   return kg_name_acronym_into (word, buf) > 0 ? g_strdup (buf) : NULL;
 }
 
-/* The initials into buf; size when they do not fit. Words are what lies
- * between single spaces, as g_strsplit() cuts them. */
-static gsize
-initials_into (const char *name,
-               gboolean    skip_first,
-               char       *buf,
-               gsize       size)
+/* Words are what lies between single spaces, as g_strsplit() cuts them. */
+gsize
+kg_name_initials_into (const char *name,
+                       gboolean    skip_first,
+                       char       *buf,
+                       gsize       size)
 {
   gsize n = 0;
 
@@ -102,18 +102,6 @@ initials_into (const char *name,
   return n;
 }
 
-char *
-kg_name_initials (const char *name,
-                  gboolean    skip_first)
-{
-  /* Never more initials than bytes. */
-  gsize size = strlen (name) + 1;
-  char *initials = g_malloc (size);
-
-  initials_into (name, skip_first, initials, size);
-  return initials;
-}
-
 gboolean
 kg_name_is_acronym_of (const char *acronym,
                        const char *name)
@@ -125,8 +113,8 @@ kg_name_is_acronym_of (const char *acronym,
    * letter tell them apart without the whole. */
   if ((n = kg_name_acronym_into (acronym, letters)) == 0 || kg_name_count_words (name) < 2)
     return FALSE;
-  return (initials_into (name, FALSE, full, sizeof full) == n && strcmp (letters, full) == 0)
-         || (initials_into (name, TRUE, rest, sizeof rest) == n && n >= 2 && strcmp (letters, rest) == 0);
+  return (kg_name_initials_into (name, FALSE, full, sizeof full) == n && strcmp (letters, full) == 0)
+         || (kg_name_initials_into (name, TRUE, rest, sizeof rest) == n && n >= 2 && strcmp (letters, rest) == 0);
 }
 
 gboolean
@@ -236,17 +224,17 @@ entries_reserve (KgNameIndex *index,
   while (index->size < n)
     index->size *= 2;
   index->entries = g_renew (IndexEntry, index->entries, index->size);
-  for (guint i = old; i < index->size; i++)
-    index->entries[i] = (IndexEntry) { KG_NAME_NONE, 0 };
+  memset (index->entries + old, 0, (index->size - old) * sizeof *index->entries);
 }
 
 void
 kg_name_index_add (KgNameIndex *index,
                    const char  *name,
+                   gssize       length,
                    gint         value)
 {
-  gsize length = strlen (name);
-
+  if (length < 0)
+    length = strlen (name);
   if (length > 0)
     kg_name_index_add_id (index, kg_name_set_add (index->names, name, length), value);
 }
@@ -262,15 +250,15 @@ kg_name_index_add_id (KgNameIndex *index,
   if (length == 0)
     return;
   entries_reserve (index, id + 1);
-  if (index->entries[id].value != KG_NAME_NONE)
+  if (index->entries[id].value != 0)
     {
       gint *old = &index->entries[id].value;
 
-      if (*old != value)
-        *old = KG_NAME_AMBIGUOUS;
+      if (*old != value - KG_NAME_NONE)
+        *old = KG_NAME_AMBIGUOUS - KG_NAME_NONE;
       return;
     }
-  index->entries[id].value = value;
+  index->entries[id].value = value - KG_NAME_NONE;
   if (length >= KG_MIN_TYPO_LENGTH)
     bucket_add (index, bucket_key (name[0], length), id);
 }
@@ -286,7 +274,7 @@ gint
 kg_name_index_lookup_id (KgNameIndex *index,
                          guint        id)
 {
-  return id < index->size ? index->entries[id].value : KG_NAME_NONE;
+  return id < index->size ? index->entries[id].value + KG_NAME_NONE : KG_NAME_NONE;
 }
 
 gint
@@ -306,7 +294,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
       for (guint id = bucket->first; bucket->key != 0 && id != 0; id = index->entries[id - 1].next)
         {
           const char *name = kg_name_set_get (index->names, id - 1);
-          gint value = index->entries[id - 1].value;
+          gint value = index->entries[id - 1].value + KG_NAME_NONE;
 
           if (!kg_name_within_one_edit (word, name))
             continue;

@@ -24,9 +24,12 @@ gsize        kg_name_acronym_into    (const char *word,
                                       char        buf[KG_NAME_MAX_ACRONYM + 1]);
 /* The capital initials of a name, leaving out "of", "the", "and"; with
  * skip_first, without its first word ("US Department of Homeland Security"
- * is also "DHS"). */
-char        *kg_name_initials        (const char *name,
-                                      gboolean    skip_first);
+ * is also "DHS"). Into buf, of size bytes: their number, or size when they
+ * do not fit (never when size is more than the name's length). */
+gsize        kg_name_initials_into   (const char *name,
+                                      gboolean    skip_first,
+                                      char       *buf,
+                                      gsize       size);
 gboolean     kg_name_is_acronym_of   (const char *acronym,
                                       const char *name);
 /* Whether a and b differ by one edit (optimal string alignment: one letter
@@ -45,10 +48,11 @@ typedef struct _KgNameSet KgNameSet;
  * which must outlive it. */
 KgNameIndex *kg_name_index_new         (KgNameSet   *names);
 void         kg_name_index_free        (KgNameIndex *index);
-/* name → value; a name given two different values is ambiguous. Values
- * are never KG_NAME_NONE. */
+/* name (length bytes, or up to its NUL when -1) → value; a name given two
+ * different values is ambiguous. Values are never KG_NAME_NONE. */
 void         kg_name_index_add         (KgNameIndex *index,
                                         const char  *name,
+                                        gssize       length,
                                         gint         value);
 /* The same for the set's name of that id (not empty). */
 void         kg_name_index_add_id      (KgNameIndex *index,
