@@ -112,7 +112,22 @@ typedef struct
   KgNameSet *names;
   guint8    *types;   /* KgEntityType + 1, 0 for a name that is no form */
   guint      size;
+  /* The forms' lengths (up to 63) and first bytes, as bits: most
+   * capitalised words ("The", "But") are passed over without hashing. */
+  guint64    lengths;
+  guint64    firsts[4];
 } Forms;
+
+/* Whether some form may have that length and first byte. */
+static gboolean
+may_be_form (const Forms *forms,
+             const char  *text,
+             gsize        length)
+{
+  guchar first = text[0];
+
+  return (forms->lengths >> MIN (length, 63) & 1) && (forms->firsts[first / 64] >> (first % 64) & 1);
+}
 
 /* A name form the tagger found once, to look for where it missed it: the
  * last type it was found with counts. id is the form's id in the names
@@ -139,6 +154,8 @@ add_form (Forms        *forms,
       memset (forms->types + old, 0, forms->size - old);
     }
   forms->types[id] = type + 1;
+  forms->lengths |= G_GUINT64_CONSTANT (1) << MIN (length, 63);
+  forms->firsts[(guchar) text[0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) text[0] % 64);
 }
 
 /* The type + 1 of the form of that id, 0 for none. */
@@ -262,7 +279,7 @@ token_form_type (const KgAnalysis *a,
   if (n > 3 && text[n - 2] == '\'' && text[n - 1] == 's')
     n -= 2;
   *length = n;
-  type = form_type (forms, kg_name_set_find (forms->names, text, n));
+  type = may_be_form (forms, text, n) ? form_type (forms, kg_name_set_find (forms->names, text, n)) : 0;
   return type != 0 ? type : slip_type (slips, text, n);
 }
 
@@ -311,7 +328,7 @@ kg_propagate_mentions (KgAnalysis       *a,
                        KgNameSet        *strings,
                        GArray           *name_ids)
 {
-  Forms forms = { strings, NULL, 0 };
+  Forms forms = { strings, NULL, 0, 0, { 0 } };
   g_autoptr(KgNameIndex) slips = kg_name_index_new (strings);
   guint n = a->mentions->len;
 
