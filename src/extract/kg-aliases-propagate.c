@@ -47,25 +47,35 @@ kg_mention_name (const KgAnalysis *a,
   return name;
 }
 
-/* Whether a byte of the n at s is at most ' ': white space of any kind,
- * eight bytes at a time (a byte below 0x21 borrows into its top bit). */
+/* Whether the n bytes at s are a name as they stand (see
+ * kg_mention_name()): no byte below ' ', and spaces only one at a time
+ * between words. Eight bytes at a time: a byte below 0x20 borrows into
+ * its top bit, and a space's top bit is set in sp. */
 static gboolean
-has_space (const char *s,
-           gsize       n)
+is_plain_name (const char *s,
+               gsize       n)
 {
+  guint64 before = 0;   /* 0x80 when the byte before the word is a space */
   gsize i = 0;
 
+  if (n == 0 || s[0] == ' ' || s[n - 1] == ' ')
+    return FALSE;
   for (; i + 8 <= n; i += 8)
     {
-      guint64 x = _kg_bytes_load (s + i);
+      guint64 x = _kg_bytes_load (s + i), z = x ^ KG_BYTES (' ');
+      guint64 sp = ~(((z & KG_BYTES (0x7f)) + KG_BYTES (0x7f)) | z | KG_BYTES (0x7f));
 
-      if ((x - KG_BYTES (0x21)) & ~x & KG_BYTES (0x80))
-        return TRUE;
+      if (((x - KG_BYTES (0x20)) & ~x & KG_BYTES (0x80)) || (sp & (sp << 8 | before)))
+        return FALSE;
+      before = sp >> 56;
     }
   for (; i < n; i++)
-    if ((guchar) s[i] <= ' ')
-      return TRUE;
-  return FALSE;
+    {
+      if ((guchar) s[i] < ' ' || (s[i] == ' ' && before))
+        return FALSE;
+      before = s[i] == ' ';
+    }
+  return TRUE;
 }
 
 guint
@@ -77,8 +87,8 @@ kg_mention_name_id (const KgAnalysis *a,
   const char *text = a->text + m->start;
   gsize n = m->end - m->start;
 
-  /* Most names are one word, their text as it stands: not copied first. */
-  if (!has_space (text, n))
+  /* Most names are their text as it stands: not copied first. */
+  if (is_plain_name (text, n))
     return kg_name_set_add (names, text, n);
   return kg_name_set_add (names, kg_mention_name (a, m, scratch), -1);
 }
