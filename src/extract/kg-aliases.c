@@ -69,14 +69,18 @@ typedef struct
   KgNameSet  *strings;
   guint       n_names;    /* the mentions' names: ids below this */
   GString    *scratch;
-  GPtrArray  *names;      /* per mention: cleaned name, interned */
   GArray     *name_ids;   /* per mention: guint, its name's id */
-  GArray     *n_words;    /* per mention: guint */
-  GArray     *group_of;   /* per mention: guint group index */
+  /* Per mention, in one block made once the mentions are all known: */
+  guint       n_mentions;
+  const char **names;     /* cleaned name, interned (the block's start) */
+  guint      *n_words;
+  guint      *group_of;   /* group index */
   GArray     *groups;     /* Group */
   GArray     *forms;      /* Form, of all groups */
+  /* Per name, in one zeroed block (by_name is its start): */
   guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
+  guint      *words_of_name;   /* [name id] → its words, 0 before counted */
   /* Indexes, so that a long document costs no more than its names: */
   KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
   KgNameIndex *company_first_words;   /* → multi-word company, for organisations only */
@@ -155,7 +159,7 @@ static const char *
 name_of (Resolver *self,
          guint     m)
 {
-  return g_ptr_array_index (self->names, m);
+  return self->names[m];
 }
 
 static guint
@@ -169,7 +173,7 @@ static guint
 add_group (Resolver *self,
            guint     m)
 {
-  Group group = { .name = name_of (self, m), .n_words = g_array_index (self->n_words, guint, m),
+  Group group = { .name = name_of (self, m), .n_words = self->n_words[m],
                   .name_id = name_id_of (self, m), .entity = KG_NO_ENTITY };
 
   g_array_append_val (self->groups, group);
@@ -183,11 +187,11 @@ assign (Resolver *self,
 {
   Group *g = group_at (self, group);
   const char *name = name_of (self, m);
-  Form form = { name, 0, g_array_index (self->n_words, guint, m) };
+  Form form = { name, 0, self->n_words[m] };
 
-  g_array_index (self->group_of, guint, m) = group;
+  self->group_of[m] = group;
   g->votes[mention_at (self, m)->type]++;
-  if (g_array_index (self->n_words, guint, m) > 1)
+  if (self->n_words[m] > 1)
     g->long_votes[mention_at (self, m)->type]++;
   /* Names are interned: a form seen before is the same pointer. */
   for (guint f = g->first_form; f != 0; f = form_at (self->forms, f)->next)
@@ -218,8 +222,8 @@ named_group (Resolver *self,
 static void
 group_long_names (Resolver *self)
 {
-  for (guint m = 0; m < self->names->len; m++)
-    if (g_array_index (self->n_words, guint, m) >= 2)
+  for (guint m = 0; m < self->n_mentions; m++)
+    if (self->n_words[m] >= 2)
       assign (self, m, named_group (self, m, type_class (mention_at (self, m)->type)));
 }
 
@@ -246,7 +250,7 @@ find_acronym_definitions (Resolver *self)
       else if (kg_name_is_acronym_of (outer_name, inner_name))
         acronym = outer_name, long_m = m + 1, short_m = m;
       if (acronym != NULL && self->acronyms[name_id_of (self, short_m)] == 0)
-        self->acronyms[name_id_of (self, short_m)] = g_array_index (self->group_of, guint, long_m) + 1;
+        self->acronyms[name_id_of (self, short_m)] = self->group_of[long_m] + 1;
     }
 }
 
@@ -285,7 +289,7 @@ is_company_first_word (const Group *group,
 static void
 index_surnames (Resolver *self)
 {
-  guint n = self->names->len;
+  guint n = self->n_mentions;
   g_autofree guint *surname_of = g_new (guint, n);
   guint *start;
 
@@ -418,16 +422,15 @@ find_person (Resolver   *self,
       else
         hi = mid;
     }
-  return g_array_index (self->group_of, guint,
-                        self->by_surname[lo > self->surname_start[id] ? lo - 1 : lo]);
+  return self->group_of[self->by_surname[lo > self->surname_start[id] ? lo - 1 : lo]];
 }
 
 /* How the one-word mentions of each name were tagged. */
 static void
 count_word_tags (Resolver *self)
 {
-  for (guint k = 0; k < self->names->len; k++)
-    if (g_array_index (self->n_words, guint, k) == 1)
+  for (guint k = 0; k < self->n_mentions; k++)
+    if (self->n_words[k] == 1)
       self->word_tags[name_id_of (self, k)].counts[mention_at (self, k)->type]++;
 }
 
@@ -482,9 +485,9 @@ merge_word_typos (Resolver *self)
   for (guint g = 0; g < self->groups->len; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
       kg_name_index_add_id (words, group_at (self, g)->name_id, g);
-  for (guint m = 0; m < self->names->len; m++)
+  for (guint m = 0; m < self->n_mentions; m++)
     {
-      guint gm = g_array_index (self->group_of, guint, m);
+      guint gm = self->group_of[m];
       Group *group = group_at (self, gm);
       guint total = 0;
       gint g;
@@ -505,11 +508,11 @@ merge_word_typos (Resolver *self)
 static void
 group_words (Resolver *self)
 {
-  for (guint m = 0; m < self->names->len; m++)
+  for (guint m = 0; m < self->n_mentions; m++)
     {
       gint g;
 
-      if (g_array_index (self->n_words, guint, m) != 1)
+      if (self->n_words[m] != 1)
         continue;
       g = resolve_word (self, m);
       if (g < 0)
@@ -620,13 +623,13 @@ write_mentions (Resolver *self,
   g_autofree KgSpan *spans = g_new (KgSpan, n_mentions);
 
   for (guint m = 0; m < n_mentions; m++)
-    next[owner[g_array_index (self->group_of, guint, m)] + 1]++;
+    next[owner[self->group_of[m]] + 1]++;
   for (guint g = 0; g < n_groups; g++)
     next[g + 1] += next[g];
   for (guint m = 0; m < n_mentions; m++)
     {
       KgMention *mention = mention_at (self, m);
-      guint g = owner[g_array_index (self->group_of, guint, m)];
+      guint g = owner[self->group_of[m]];
 
       mention->entity = group_at (self, g)->entity;
       mention->type = group_at (self, g)->type;
@@ -648,50 +651,68 @@ resolver_init (Resolver   *self,
   self->suffixes = kg_word_list_get ("short-form-words", NULL);
   self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
-  self->names = g_ptr_array_new ();
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->orgs = kg_name_index_new (self->strings);
   self->company_first_words = kg_name_index_new (self->strings);
   self->org_slips = kg_name_index_new (self->strings);
   self->surname_slips = kg_name_index_new (self->strings);
 }
 
-/* Once every mention's name has an id: the tables about names. */
+/* Once every mention's name has an id: the tables about mentions and
+ * names, a block each rather than an allocation a table. */
 static void
 resolver_size_tables (Resolver *self)
 {
-  guint n_mentions = self->analysis->mentions->len;
+  guint n_mentions = self->n_mentions = self->analysis->mentions->len;
+  guint n = self->n_names = kg_name_set_size (self->strings);
 
-  self->n_names = kg_name_set_size (self->strings);
   /* A group a mention at most, and a form (but for slips moved to another
    * group, which the array grows for): room made once, not grown. */
   self->groups = g_array_sized_new (FALSE, FALSE, sizeof (Group), n_mentions);
   self->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), n_mentions);
-  self->by_name = g_new0 (guint, N_NAME_CLASSES * self->n_names);
-  self->acronyms = g_new0 (guint, self->n_names);
-  self->word_tags = g_new0 (TagCounts, self->n_names);
+  self->names = g_malloc (n_mentions * (sizeof (char *) + 2 * sizeof (guint)));
+  self->n_words = (guint *) (gpointer) (self->names + n_mentions);
+  self->group_of = self->n_words + n_mentions;
+  self->by_name = g_malloc0 (n * (N_NAME_CLASSES + 2 + sizeof (TagCounts) / sizeof (guint)) * sizeof (guint));
+  self->acronyms = self->by_name + N_NAME_CLASSES * n;
+  self->words_of_name = self->acronyms + n;
+  self->word_tags = (TagCounts *) (gpointer) (self->words_of_name + n);
+}
+
+/* Each mention's name, and its number of words, counted once a name:
+ * names repeat. */
+static void
+name_mentions (Resolver *self)
+{
+  guint *words_of_name = self->words_of_name;
+
+  for (guint m = 0; m < self->n_mentions; m++)
+    {
+      guint id = name_id_of (self, m);
+
+      self->names[m] = kg_name_set_get (self->strings, id);
+      if (words_of_name[id] == 0)
+        words_of_name[id] = kg_name_count_words (self->names[m]);
+      self->n_words[m] = words_of_name[id];
+    }
+  for (guint m = 0; m < self->n_mentions; m++)
+    self->group_of[m] = G_MAXUINT;
 }
 
 static void
 resolver_clear (Resolver *self)
 {
-  g_ptr_array_unref (self->names);
+  g_free (self->names);
   g_array_unref (self->name_ids);
-  g_array_unref (self->n_words);
-  g_array_unref (self->group_of);
   g_array_unref (self->groups);
   g_array_unref (self->forms);
   g_free (self->by_name);
-  g_free (self->acronyms);
   kg_name_index_free (self->orgs);
   kg_name_index_free (self->company_first_words);
   kg_name_index_free (self->org_slips);
   g_free (self->surname_start);
   g_free (self->by_surname);
   kg_name_index_free (self->surname_slips);
-  g_free (self->word_tags);
   g_string_free (self->scratch, TRUE);
   kg_name_set_free (self->strings);
 }
@@ -702,32 +723,14 @@ kg_resolve_entities (KgAnalysis *analysis,
                      KgDocument *doc)
 {
   Resolver self = { 0 };
-  g_autofree guint *words_of_name = NULL;
 
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
   /* Propagation names each mention, and interns the names. */
   kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids);
-  /* Sized once: growing three arrays a mention at a time cost more than
-   * naming the mentions. */
-  g_ptr_array_set_size (self.names, analysis->mentions->len);
-  g_array_set_size (self.n_words, analysis->mentions->len);
-  g_array_set_size (self.group_of, analysis->mentions->len);
-  /* Words counted once a name, not once a mention: names repeat. */
-  words_of_name = g_new0 (guint, kg_name_set_size (self.strings));
-  for (guint m = 0; m < analysis->mentions->len; m++)
-    {
-      guint id = name_id_of (&self, m);
-      const char *name = kg_name_set_get (self.strings, id);
-
-      if (words_of_name[id] == 0)
-        words_of_name[id] = kg_name_count_words (name);
-      g_ptr_array_index (self.names, m) = (gpointer) name;
-      g_array_index (self.n_words, guint, m) = words_of_name[id];
-      g_array_index (self.group_of, guint, m) = G_MAXUINT;
-    }
   resolver_size_tables (&self);
+  name_mentions (&self);
   group_long_names (&self);
   find_acronym_definitions (&self);
   index_long_names (&self);
