@@ -339,9 +339,10 @@ kg_propagate_mentions (KgAnalysis       *a,
                        GArray           *name_ids)
 {
   Forms forms = { strings, NULL, 0, 0, { 0 } };
-  g_autoptr(KgNameIndex) slips = kg_name_index_new (strings);
+  g_auto(KgNameIndex) slips = { 0 };
   guint n = a->mentions->len;
 
+  kg_name_index_init (&slips, strings);
   collect_forms (a, suffixes, scratch, &forms, name_ids);
   if (forms.size == 0)
     return;
@@ -349,8 +350,8 @@ kg_propagate_mentions (KgAnalysis       *a,
    * index holds the type + 1. */
   for (guint id = 0; id < forms.size; id++)
     if (forms.types[id] == KG_ENTITY_ORGANIZATION + 1 || forms.types[id] == KG_ENTITY_GOVERNMENT + 1)
-      kg_name_index_add_id (slips, id, forms.types[id]);
-  add_untagged_forms (a, &forms, slips, scratch, name_ids);
+      kg_name_index_add_id (&slips, id, forms.types[id]);
+  add_untagged_forms (a, &forms, &slips, scratch, name_ids);
   g_free (forms.types);
   if (a->mentions->len > n)
     merge_added_mentions (a->mentions, name_ids, n);

@@ -82,9 +82,9 @@ typedef struct
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
   guint      *words_of_name;   /* [name id] → its words, 0 before counted */
   /* Indexes, so that a long document costs no more than its names: */
-  KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
-  KgNameIndex *company_first_words;   /* → multi-word company, for organisations only */
-  KgNameIndex *org_slips; /* short forms and full names, for slips */
+  KgNameIndex orgs;       /* initials and short forms → multi-word organisation group */
+  KgNameIndex company_first_words;   /* → multi-word company, for organisations only */
+  KgNameIndex org_slips;  /* short forms and full names, for slips */
   /* People by surname: the mentions of full person names, in text order
    * and by their last word's name id, the ones of id i from
    * by_surname[surname_start[i]] to by_surname[surname_start[i + 1]] (a
@@ -92,7 +92,7 @@ typedef struct
   guint      *surname_start;
   guint       n_surname_ids;
   guint      *by_surname;
-  KgNameIndex *surname_slips;
+  KgNameIndex surname_slips;
   TagCounts  *word_tags;  /* [name id]: how the one-word mentions of the name were tagged */
 } Resolver;
 
@@ -306,7 +306,7 @@ index_surnames (Resolver *self)
   start = self->surname_start = g_new0 (guint, self->n_surname_ids + 2);
   for (guint k = 0; k < n; k++)
     if (surname_of[k] != KG_NAME_SET_NONE && start[surname_of[k] + 2]++ == 0)
-      kg_name_index_add_id (self->surname_slips, surname_of[k], 0);
+      kg_name_index_add_id (&self->surname_slips, surname_of[k], 0);
   for (guint i = 2; i < self->n_surname_ids + 2; i++)
     start[i] += start[i - 1];
   self->by_surname = g_new (guint, start[self->n_surname_ids + 1]);
@@ -337,7 +337,7 @@ index_initials (Resolver    *self,
       n = kg_name_initials_into (group->name, skip_first, heap, size);
     }
   if (n >= 2)
-    kg_name_index_add (self->orgs, initials, n, g);
+    kg_name_index_add (&self->orgs, initials, n, g);
 }
 
 /* Indexes the multi-word groups: organisations by initials and short form,
@@ -356,13 +356,13 @@ index_long_names (Resolver *self)
       index_initials (self, group, FALSE, g);
       index_initials (self, group, TRUE, g);
       if (is_company_first_word (group, first))
-        kg_name_index_add (self->company_first_words, group->name, first, g);
+        kg_name_index_add (&self->company_first_words, group->name, first, g);
       if (kg_is_short_form (self->suffixes, group->name, first, group->name))
         {
-          kg_name_index_add (self->orgs, group->name, first, g);
-          kg_name_index_add (self->org_slips, group->name, first, g);
+          kg_name_index_add (&self->orgs, group->name, first, g);
+          kg_name_index_add (&self->org_slips, group->name, first, g);
         }
-      kg_name_index_add_id (self->org_slips, group->name_id, g);
+      kg_name_index_add_id (&self->org_slips, group->name_id, g);
     }
   index_surnames (self);
 }
@@ -380,15 +380,15 @@ find_long_organisation (Resolver   *self,
   gint g;
 
   if (kind == MATCH_TYPO)
-    return MAX (kg_name_index_lookup_slip (self->org_slips, word, NULL), -1);
+    return MAX (kg_name_index_lookup_slip (&self->org_slips, word, NULL), -1);
   if (self->acronyms[name_id_of (self, m)] > 0)
     return self->acronyms[name_id_of (self, m)] - 1;
-  if ((g = kg_name_index_lookup_id (self->orgs, name_id_of (self, m))) != KG_NAME_NONE)
+  if ((g = kg_name_index_lookup_id (&self->orgs, name_id_of (self, m))) != KG_NAME_NONE)
     return MAX (g, -1);
   if (mention_at (self, m)->type == KG_ENTITY_ORGANIZATION
-      && (g = kg_name_index_lookup_id (self->company_first_words, name_id_of (self, m))) != KG_NAME_NONE)
+      && (g = kg_name_index_lookup_id (&self->company_first_words, name_id_of (self, m))) != KG_NAME_NONE)
     return MAX (g, -1);
-  return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
+  return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (&self->orgs, letters), -1) : -1;
 }
 
 /* The person group whose surname the word is (or misspells), nearest before
@@ -404,7 +404,7 @@ find_person (Resolver   *self,
 
   if (kind == MATCH_TYPO)
     {
-      if (kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
+      if (kg_name_index_lookup_slip (&self->surname_slips, word, &surname) < 0)
         return -1;
       id = kg_name_set_find (self->strings, surname, -1);
     }
@@ -480,11 +480,13 @@ resolve_word (Resolver *self,
 static void
 merge_word_typos (Resolver *self)
 {
-  g_autoptr(KgNameIndex) words = kg_name_index_new (self->strings);
+  g_auto(KgNameIndex) words = { 0 };
+
+  kg_name_index_init (&words, self->strings);
 
   for (guint g = 0; g < self->groups->len; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
-      kg_name_index_add_id (words, group_at (self, g)->name_id, g);
+      kg_name_index_add_id (&words, group_at (self, g)->name_id, g);
   for (guint m = 0; m < self->n_mentions; m++)
     {
       guint gm = self->group_of[m];
@@ -496,7 +498,7 @@ merge_word_typos (Resolver *self)
         total += group->votes[t];
       if (group->n_words != 1 || total != 1 || group->votes[KG_ENTITY_PLACE] > 0)
         continue;
-      g = kg_name_index_lookup_slip (words, group->name, NULL);
+      g = kg_name_index_lookup_slip (&words, group->name, NULL);
       if (g >= 0 && (guint) g != gm)
         {
           group->votes[mention_at (self, m)->type]--;
@@ -652,10 +654,10 @@ resolver_init (Resolver   *self,
   self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->orgs = kg_name_index_new (self->strings);
-  self->company_first_words = kg_name_index_new (self->strings);
-  self->org_slips = kg_name_index_new (self->strings);
-  self->surname_slips = kg_name_index_new (self->strings);
+  kg_name_index_init (&self->orgs, self->strings);
+  kg_name_index_init (&self->company_first_words, self->strings);
+  kg_name_index_init (&self->org_slips, self->strings);
+  kg_name_index_init (&self->surname_slips, self->strings);
 }
 
 /* Once every mention's name has an id: the tables about mentions and
@@ -707,12 +709,12 @@ resolver_clear (Resolver *self)
   g_array_unref (self->groups);
   g_array_unref (self->forms);
   g_free (self->by_name);
-  kg_name_index_free (self->orgs);
-  kg_name_index_free (self->company_first_words);
-  kg_name_index_free (self->org_slips);
+  kg_name_index_clear (&self->orgs);
+  kg_name_index_clear (&self->company_first_words);
+  kg_name_index_clear (&self->org_slips);
   g_free (self->surname_start);
   g_free (self->by_surname);
-  kg_name_index_free (self->surname_slips);
+  kg_name_index_clear (&self->surname_slips);
   g_string_free (self->scratch, TRUE);
   kg_name_set_free (self->strings);
 }

@@ -11,7 +11,7 @@
 /* The names of an index that may be slips of a word (first byte and length
  * alike, see bucket_key): the first and last of them (name id + 1), chained
  * in the order they were added through next. */
-typedef struct
+typedef struct _KgNameBucket
 {
   gsize key;     /* 0 for an empty slot: names here are never that short */
   guint first;
@@ -21,22 +21,12 @@ typedef struct
 /* Values by the ids of the set the index shares, and buckets in open
  * addressing: the document's names are interned once for all its indexes,
  * and a name's id finds its value in each without hashing it again. */
-typedef struct
+typedef struct _KgNameIndexEntry
 {
   gint  value;   /* less KG_NAME_NONE: 0 for a name not in the index, so
                   * that new entries are zeroed bytes */
   guint next;    /* the next name of its bucket (id + 1), or 0 */
 } IndexEntry;
-
-struct _KgNameIndex
-{
-  KgNameSet  *names;     /* shared, not owned */
-  IndexEntry *entries;   /* per name id, size of them */
-  guint       size;
-  Bucket     *buckets;   /* made with the first name long enough */
-  guint      bucket_mask;
-  guint      n_buckets;
-};
 
 guint
 kg_name_count_words (const char *name)
@@ -137,25 +127,20 @@ kg_name_within_one_edit (const char *a,
   return la > lb ? strcmp (a + i + 1, b + i) == 0 : strcmp (a + i, b + i + 1) == 0;
 }
 
-KgNameIndex *
-kg_name_index_new (KgNameSet *names)
+void
+kg_name_index_init (KgNameIndex *index,
+                    KgNameSet   *names)
 {
-  KgNameIndex *index = g_new0 (KgNameIndex, 1);
-
   /* The tables come with the first name: a document builds several
    * indexes, and most stay empty. */
-  index->names = names;
-  return index;
+  *index = (KgNameIndex) { .names = names };
 }
 
 void
-kg_name_index_free (KgNameIndex *index)
+kg_name_index_clear (KgNameIndex *index)
 {
-  if (index == NULL)
-    return;
-  g_free (index->entries);
-  g_free (index->buckets);
-  g_free (index);
+  g_clear_pointer (&index->entries, g_free);
+  g_clear_pointer (&index->buckets, g_free);
 }
 
 /* Names by first byte and length: a slip keeps the first letter and

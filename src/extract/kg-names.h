@@ -37,17 +37,29 @@ gboolean     kg_name_is_acronym_of   (const char *acronym,
 gboolean     kg_name_within_one_edit (const char *a,
                                       const char *b);
 
-typedef struct _KgNameIndex KgNameIndex;
+typedef struct _KgNameSet KgNameSet;
+
+/* Names → values. The fields are the index's own: they are here so that
+ * an index lives in its owner's struct or on the stack, as a document
+ * makes several and most stay empty. */
+typedef struct
+{
+  KgNameSet                *names;     /* shared, not owned */
+  struct _KgNameIndexEntry *entries;   /* per name id, size of them */
+  guint                     size;
+  struct _KgNameBucket     *buckets;   /* made with the first name long enough */
+  guint                     bucket_mask;
+  guint                     n_buckets;
+} KgNameIndex;
 
 #define KG_NAME_NONE      (-1)
 #define KG_NAME_AMBIGUOUS (-2)
 
-typedef struct _KgNameSet KgNameSet;
-
 /* An index over the names of the set, which it interns its names into and
  * which must outlive it. */
-KgNameIndex *kg_name_index_new         (KgNameSet   *names);
-void         kg_name_index_free        (KgNameIndex *index);
+void         kg_name_index_init        (KgNameIndex *index,
+                                        KgNameSet   *names);
+void         kg_name_index_clear       (KgNameIndex *index);
 /* name (length bytes, or up to its NUL when -1) → value; a name given two
  * different values is ambiguous. Values are never KG_NAME_NONE. */
 void         kg_name_index_add         (KgNameIndex *index,
@@ -71,7 +83,7 @@ gint         kg_name_index_lookup_slip (KgNameIndex *index,
                                         const char  *word,
                                         const char **match);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameIndex, kg_name_index_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgNameIndex, kg_name_index_clear)
 
 /* Interned names: each distinct name has one copy and an id, from 0 in the
  * order they were added, so that tables about the names of a document can
