@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 const char *kg_mention_name       (const KgAnalysis *a,
                                    const KgMention  *m,
                                    GString          *scratch);
+/* The id in names of kg_mention_name(), added when new. */
+guint       kg_mention_name_id    (const KgAnalysis *a,
+                                   const KgMention  *m,
+                                   GString          *scratch,
+                                   KgNameSet        *names);
 /* "Kaspersky" is the short form of "Kaspersky Lab": the long name is the
  * short one (word's first n bytes) followed only by organisation words. */
 gboolean    kg_is_short_form      (const KgWordList *suffixes,

@@ -28,6 +28,7 @@ typedef struct
   guint        first_form; /* every cleaned form seen, in order: a chain of */
   guint        last_form;  /* Form links (index + 1), 0 for none */
   guint        n_words;
+  guint        name_id;    /* name's id until choose_name() */
   guint        entity;     /* the graph's entity once written */
 } Group;
 
@@ -38,6 +39,7 @@ typedef struct
 {
   const char *name;
   guint       next;
+  guint       n_words;   /* of name, counted once a name */
 } Form;
 
 static inline const Form *
@@ -67,20 +69,30 @@ typedef struct
   KgNameSet  *strings;
   guint       n_names;    /* the mentions' names: ids below this */
   GString    *scratch;
-  GPtrArray  *names;      /* per mention: cleaned name, interned */
   GArray     *name_ids;   /* per mention: guint, its name's id */
-  GArray     *n_words;    /* per mention: guint */
-  GArray     *group_of;   /* per mention: guint group index */
+  /* Per mention, in one block made once the mentions are all known: */
+  guint       n_mentions;
+  const char **names;     /* cleaned name, interned (the block's start) */
+  guint      *n_words;
+  guint      *group_of;   /* group index */
   GArray     *groups;     /* Group */
   GArray     *forms;      /* Form, of all groups */
+  /* Per name, in one zeroed block (by_name is its start): */
   guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
+  guint      *words_of_name;   /* [name id] → its words, 0 before counted */
   /* Indexes, so that a long document costs no more than its names: */
-  KgNameIndex *orgs;      /* initials and short forms → multi-word organisation group */
-  KgNameIndex *company_first_words;   /* → multi-word company, for organisations only */
-  KgNameIndex *org_slips; /* short forms and full names, for slips */
-  GPtrArray  *surnames;   /* [name id] of a full person name's last word → GArray of mention indexes */
-  KgNameIndex *surname_slips;
+  KgNameIndex orgs;       /* initials and short forms → multi-word organisation group */
+  KgNameIndex company_first_words;   /* → multi-word company, for organisations only */
+  KgNameIndex org_slips;  /* short forms and full names, for slips */
+  /* People by surname: the mentions of full person names, in text order
+   * and by their last word's name id, the ones of id i from
+   * by_surname[surname_start[i]] to by_surname[surname_start[i + 1]] (a
+   * counting sort: no array a surname). */
+  guint      *surname_start;
+  guint       n_surname_ids;
+  guint      *by_surname;
+  KgNameIndex surname_slips;
   TagCounts  *word_tags;  /* [name id]: how the one-word mentions of the name were tagged */
 } Resolver;
 
@@ -129,17 +141,6 @@ clean_mention (Resolver  *self,
     }
 }
 
-static guint
-add_group (Resolver   *self,
-           const char *name,
-           guint       n_words)
-{
-  Group group = { .name = name, .n_words = n_words, .entity = KG_NO_ENTITY };
-
-  g_array_append_val (self->groups, group);
-  return self->groups->len - 1;
-}
-
 static Group *
 group_at (Resolver *self,
           guint     index)
@@ -158,7 +159,7 @@ static const char *
 name_of (Resolver *self,
          guint     m)
 {
-  return g_ptr_array_index (self->names, m);
+  return self->names[m];
 }
 
 static guint
@@ -168,6 +169,17 @@ name_id_of (Resolver *self,
   return g_array_index (self->name_ids, guint, m);
 }
 
+static guint
+add_group (Resolver *self,
+           guint     m)
+{
+  Group group = { .name = name_of (self, m), .n_words = self->n_words[m],
+                  .name_id = name_id_of (self, m), .entity = KG_NO_ENTITY };
+
+  g_array_append_val (self->groups, group);
+  return self->groups->len - 1;
+}
+
 static void
 assign (Resolver *self,
         guint     m,
@@ -175,11 +187,11 @@ assign (Resolver *self,
 {
   Group *g = group_at (self, group);
   const char *name = name_of (self, m);
-  Form form = { name, 0 };
+  Form form = { name, 0, self->n_words[m] };
 
-  g_array_index (self->group_of, guint, m) = group;
+  self->group_of[m] = group;
   g->votes[mention_at (self, m)->type]++;
-  if (g_array_index (self->n_words, guint, m) > 1)
+  if (self->n_words[m] > 1)
     g->long_votes[mention_at (self, m)->type]++;
   /* Names are interned: a form seen before is the same pointer. */
   for (guint f = g->first_form; f != 0; f = form_at (self->forms, f)->next)
@@ -202,7 +214,7 @@ named_group (Resolver *self,
   guint *found = &self->by_name[class * self->n_names + name_id_of (self, m)];
 
   if (*found == 0)
-    *found = add_group (self, name_of (self, m), g_array_index (self->n_words, guint, m)) + 1;
+    *found = add_group (self, m) + 1;
   return *found - 1;
 }
 
@@ -210,8 +222,8 @@ named_group (Resolver *self,
 static void
 group_long_names (Resolver *self)
 {
-  for (guint m = 0; m < self->names->len; m++)
-    if (g_array_index (self->n_words, guint, m) >= 2)
+  for (guint m = 0; m < self->n_mentions; m++)
+    if (self->n_words[m] >= 2)
       assign (self, m, named_group (self, m, type_class (mention_at (self, m)->type)));
 }
 
@@ -238,7 +250,7 @@ find_acronym_definitions (Resolver *self)
       else if (kg_name_is_acronym_of (outer_name, inner_name))
         acronym = outer_name, long_m = m + 1, short_m = m;
       if (acronym != NULL && self->acronyms[name_id_of (self, short_m)] == 0)
-        self->acronyms[name_id_of (self, short_m)] = g_array_index (self->group_of, guint, long_m) + 1;
+        self->acronyms[name_id_of (self, short_m)] = self->group_of[long_m] + 1;
     }
 }
 
@@ -273,6 +285,61 @@ is_company_first_word (const Group *group,
          && group->long_votes[KG_ENTITY_ORGANIZATION] > group->long_votes[KG_ENTITY_GOVERNMENT];
 }
 
+/* People by the last word of their full names (see surname_start). */
+static void
+index_surnames (Resolver *self)
+{
+  guint n = self->n_mentions;
+  g_autofree guint *surname_of = g_new (guint, n);
+  guint *start;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const char *last = strrchr (name_of (self, k), ' ');
+
+      surname_of[k] = mention_at (self, k)->type == KG_ENTITY_PERSON && last != NULL
+                      ? kg_name_set_add (self->strings, last + 1, -1) : KG_NAME_SET_NONE;
+    }
+  self->n_surname_ids = kg_name_set_size (self->strings);
+  /* Counts at [id + 2], so that after the sums and the fill [id] is where
+   * id's mentions begin. */
+  start = self->surname_start = g_new0 (guint, self->n_surname_ids + 2);
+  for (guint k = 0; k < n; k++)
+    if (surname_of[k] != KG_NAME_SET_NONE && start[surname_of[k] + 2]++ == 0)
+      kg_name_index_add_id (&self->surname_slips, surname_of[k], 0);
+  for (guint i = 2; i < self->n_surname_ids + 2; i++)
+    start[i] += start[i - 1];
+  self->by_surname = g_new (guint, start[self->n_surname_ids + 1]);
+  for (guint k = 0; k < n; k++)
+    if (surname_of[k] != KG_NAME_SET_NONE)
+      self->by_surname[start[surname_of[k] + 1]++] = k;
+}
+
+/* The organisation group g by the initials of its name (see
+ * kg_name_initials_into()), when they are two or more. */
+static void
+index_initials (Resolver    *self,
+                const Group *group,
+                gboolean     skip_first,
+                guint        g)
+{
+  char buf[64];
+  g_autofree char *heap = NULL;
+  gsize n = kg_name_initials_into (group->name, skip_first, buf, sizeof buf);
+  const char *initials = buf;
+
+  /* Never more initials than bytes. */
+  if (n == sizeof buf)
+    {
+      gsize size = strlen (group->name) + 1;
+
+      initials = heap = g_malloc (size);
+      n = kg_name_initials_into (group->name, skip_first, heap, size);
+    }
+  if (n >= 2)
+    kg_name_index_add (&self->orgs, initials, n, g);
+}
+
 /* Indexes the multi-word groups: organisations by initials and short form,
  * people by surname. */
 static void
@@ -282,52 +349,22 @@ index_long_names (Resolver *self)
     {
       Group *group = group_at (self, g);
       const char *space = strchr (group->name, ' ');
-      g_autofree char *full = NULL, *rest = NULL;
+      gsize first = space - group->name;
 
       if (!is_organisation_group (group))
         continue;
-      full = kg_name_initials (group->name, FALSE);
-      rest = kg_name_initials (group->name, TRUE);
-      if (strlen (full) >= 2)
-        kg_name_index_add (self->orgs, full, g);
-      if (strlen (rest) >= 2)
-        kg_name_index_add (self->orgs, rest, g);
-      if (is_company_first_word (group, space - group->name))
+      index_initials (self, group, FALSE, g);
+      index_initials (self, group, TRUE, g);
+      if (is_company_first_word (group, first))
+        kg_name_index_add (&self->company_first_words, group->name, first, g);
+      if (kg_is_short_form (self->suffixes, group->name, first, group->name))
         {
-          g_autofree char *first = g_strndup (group->name, space - group->name);
-
-          kg_name_index_add (self->company_first_words, first, g);
+          kg_name_index_add (&self->orgs, group->name, first, g);
+          kg_name_index_add (&self->org_slips, group->name, first, g);
         }
-      if (kg_is_short_form (self->suffixes, group->name, space - group->name, group->name))
-        {
-          g_autofree char *first = g_strndup (group->name, space - group->name);
-
-          kg_name_index_add (self->orgs, first, g);
-          kg_name_index_add (self->org_slips, first, g);
-        }
-      kg_name_index_add (self->org_slips, group->name, g);
+      kg_name_index_add_id (&self->org_slips, group->name_id, g);
     }
-  for (guint k = 0; k < self->names->len; k++)
-    {
-      const char *name = name_of (self, k);
-      const char *last = strrchr (name, ' ');
-      GArray *mentions;
-      guint id;
-
-      if (mention_at (self, k)->type != KG_ENTITY_PERSON || last == NULL)
-        continue;
-      id = kg_name_set_add (self->strings, last + 1, -1);
-      if (id >= self->surnames->len)
-        g_ptr_array_set_size (self->surnames, id + 1);
-      mentions = g_ptr_array_index (self->surnames, id);
-      if (mentions == NULL)
-        {
-          mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_index (self->surnames, id) = mentions;
-          kg_name_index_add (self->surname_slips, last + 1, 0);
-        }
-      g_array_append_val (mentions, k);
-    }
+  index_surnames (self);
 }
 
 /* The organisation or government group mention m's one-word name stands
@@ -343,15 +380,15 @@ find_long_organisation (Resolver   *self,
   gint g;
 
   if (kind == MATCH_TYPO)
-    return MAX (kg_name_index_lookup_slip (self->org_slips, word, NULL), -1);
+    return MAX (kg_name_index_lookup_slip (&self->org_slips, word, NULL), -1);
   if (self->acronyms[name_id_of (self, m)] > 0)
     return self->acronyms[name_id_of (self, m)] - 1;
-  if ((g = kg_name_index_lookup (self->orgs, word)) != KG_NAME_NONE)
+  if ((g = kg_name_index_lookup_id (&self->orgs, name_id_of (self, m))) != KG_NAME_NONE)
     return MAX (g, -1);
   if (mention_at (self, m)->type == KG_ENTITY_ORGANIZATION
-      && (g = kg_name_index_lookup (self->company_first_words, word)) != KG_NAME_NONE)
+      && (g = kg_name_index_lookup_id (&self->company_first_words, name_id_of (self, m))) != KG_NAME_NONE)
     return MAX (g, -1);
-  return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (self->orgs, letters), -1) : -1;
+  return kg_name_acronym_into (word, letters) > 0 ? MAX (kg_name_index_lookup (&self->orgs, letters), -1) : -1;
 }
 
 /* The person group whose surname the word is (or misspells), nearest before
@@ -363,39 +400,37 @@ find_person (Resolver   *self,
              MatchKind   kind)
 {
   const char *surname = word;
-  GArray *mentions;
-  guint lo = 0, hi;
+  guint id = name_id_of (self, m), lo, hi;
 
-  guint id;
-
-  if (kind == MATCH_TYPO
-      && kg_name_index_lookup_slip (self->surname_slips, word, &surname) < 0)
-    return -1;
-  id = kg_name_set_find (self->strings, surname, -1);
-  mentions = id < self->surnames->len ? g_ptr_array_index (self->surnames, id) : NULL;
-  if (mentions == NULL)
+  if (kind == MATCH_TYPO)
+    {
+      if (kg_name_index_lookup_slip (&self->surname_slips, word, &surname) < 0)
+        return -1;
+      id = kg_name_set_find (self->strings, surname, -1);
+    }
+  if (id >= self->n_surname_ids || self->surname_start[id] == self->surname_start[id + 1])
     return -1;
   /* The first mention at or after m, by binary search. */
-  hi = mentions->len;
+  lo = self->surname_start[id];
+  hi = self->surname_start[id + 1];
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (mentions, guint, mid) < m)
+      if (self->by_surname[mid] < m)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return g_array_index (self->group_of, guint,
-                        g_array_index (mentions, guint, lo > 0 ? lo - 1 : 0));
+  return self->group_of[self->by_surname[lo > self->surname_start[id] ? lo - 1 : lo]];
 }
 
 /* How the one-word mentions of each name were tagged. */
 static void
 count_word_tags (Resolver *self)
 {
-  for (guint k = 0; k < self->names->len; k++)
-    if (g_array_index (self->n_words, guint, k) == 1)
+  for (guint k = 0; k < self->n_mentions; k++)
+    if (self->n_words[k] == 1)
       self->word_tags[name_id_of (self, k)].counts[mention_at (self, k)->type]++;
 }
 
@@ -445,14 +480,16 @@ resolve_word (Resolver *self,
 static void
 merge_word_typos (Resolver *self)
 {
-  g_autoptr(KgNameIndex) words = kg_name_index_new ();
+  g_auto(KgNameIndex) words = { 0 };
+
+  kg_name_index_init (&words, self->strings);
 
   for (guint g = 0; g < self->groups->len; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
-      kg_name_index_add (words, group_at (self, g)->name, g);
-  for (guint m = 0; m < self->names->len; m++)
+      kg_name_index_add_id (&words, group_at (self, g)->name_id, g);
+  for (guint m = 0; m < self->n_mentions; m++)
     {
-      guint gm = g_array_index (self->group_of, guint, m);
+      guint gm = self->group_of[m];
       Group *group = group_at (self, gm);
       guint total = 0;
       gint g;
@@ -461,7 +498,7 @@ merge_word_typos (Resolver *self)
         total += group->votes[t];
       if (group->n_words != 1 || total != 1 || group->votes[KG_ENTITY_PLACE] > 0)
         continue;
-      g = kg_name_index_lookup_slip (words, group->name, NULL);
+      g = kg_name_index_lookup_slip (&words, group->name, NULL);
       if (g >= 0 && (guint) g != gm)
         {
           group->votes[mention_at (self, m)->type]--;
@@ -473,11 +510,11 @@ merge_word_typos (Resolver *self)
 static void
 group_words (Resolver *self)
 {
-  for (guint m = 0; m < self->names->len; m++)
+  for (guint m = 0; m < self->n_mentions; m++)
     {
       gint g;
 
-      if (g_array_index (self->n_words, guint, m) != 1)
+      if (self->n_words[m] != 1)
         continue;
       g = resolve_word (self, m);
       if (g < 0)
@@ -516,7 +553,7 @@ choose_name (Group        *group,
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     {
       const char *form = form_at (forms, f)->name;
-      guint n = kg_name_count_words (form);
+      guint n = form_at (forms, f)->n_words;
       char letters[KG_NAME_MAX_ACRONYM + 1];
 
       if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
@@ -542,18 +579,69 @@ write_group (KgGraph      *graph,
   /* The name was just looked for: none has it. */
   if (entity == NULL)
     entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
-  else if (kg_name_count_words (group->name) > kg_name_count_words (entity->name))
+  else if (group->n_words > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
   return entity;
 }
 
-static void
-surname_mentions_free (gpointer mentions)
+/* Per group, the first group written to the same entity: groups may
+ * find one entity of an earlier document, and then share it. */
+static guint *
+entity_owners (Resolver *self)
 {
-  if (mentions != NULL)
-    g_array_unref (mentions);
+  guint n = self->groups->len, mask = 15;
+  g_autofree guint *slots = NULL;   /* entity index's slot → group + 1 */
+  guint *owner = g_new (guint, n);
+
+  while (mask + 1 < n * 2)
+    mask = mask * 2 + 1;
+  slots = g_new0 (guint, mask + 1);
+  for (guint g = 0; g < n; g++)
+    {
+      guint entity = group_at (self, g)->entity, i = entity & mask;
+
+      while (slots[i] != 0 && group_at (self, slots[i] - 1)->entity != entity)
+        i = (i + 1) & mask;
+      if (slots[i] == 0)
+        slots[i] = g + 1;
+      owner[g] = slots[i] - 1;
+    }
+  return owner;
+}
+
+/* The mentions go to their entities one entity at a time, each entity's
+ * in text order (a counting sort): one growth of an entity's array rather
+ * than one a mention. */
+static void
+write_mentions (Resolver *self,
+                KgGraph  *graph,
+                guint     doc)
+{
+  guint n_groups = self->groups->len, n_mentions = self->analysis->mentions->len;
+  g_autofree guint *owner = entity_owners (self);
+  g_autofree guint *next = g_new0 (guint, n_groups + 1);   /* an owner's next span */
+  g_autofree KgSpan *spans = g_new (KgSpan, n_mentions);
+
+  for (guint m = 0; m < n_mentions; m++)
+    next[owner[self->group_of[m]] + 1]++;
+  for (guint g = 0; g < n_groups; g++)
+    next[g + 1] += next[g];
+  for (guint m = 0; m < n_mentions; m++)
+    {
+      KgMention *mention = mention_at (self, m);
+      guint g = owner[self->group_of[m]];
+
+      mention->entity = group_at (self, g)->entity;
+      mention->type = group_at (self, g)->type;
+      spans[next[g]++] = (KgSpan) { doc, mention->start, mention->end };
+    }
+  /* next[g] is now where group g's spans end, and those of g - 1 begin. */
+  for (guint g = 0, begin = 0; g < n_groups; begin = next[g], g++)
+    if (next[g] > begin)
+      kg_entity_add_mentions (kg_graph_get_entity (graph, group_at (self, g)->entity),
+                              spans + begin, next[g] - begin);
 }
 
 static void
@@ -565,50 +653,68 @@ resolver_init (Resolver   *self,
   self->suffixes = kg_word_list_get ("short-form-words", NULL);
   self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
-  self->names = g_ptr_array_new ();
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->n_words = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->group_of = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->orgs = kg_name_index_new ();
-  self->company_first_words = kg_name_index_new ();
-  self->org_slips = kg_name_index_new ();
-  self->surnames = g_ptr_array_new_with_free_func (surname_mentions_free);
-  self->surname_slips = kg_name_index_new ();
+  kg_name_index_init (&self->orgs, self->strings);
+  kg_name_index_init (&self->company_first_words, self->strings);
+  kg_name_index_init (&self->org_slips, self->strings);
+  kg_name_index_init (&self->surname_slips, self->strings);
 }
 
-/* Once every mention's name has an id: the tables about names. */
+/* Once every mention's name has an id: the tables about mentions and
+ * names, a block each rather than an allocation a table. */
 static void
 resolver_size_tables (Resolver *self)
 {
-  guint n_mentions = self->analysis->mentions->len;
+  guint n_mentions = self->n_mentions = self->analysis->mentions->len;
+  guint n = self->n_names = kg_name_set_size (self->strings);
 
-  self->n_names = kg_name_set_size (self->strings);
   /* A group a mention at most, and a form (but for slips moved to another
    * group, which the array grows for): room made once, not grown. */
   self->groups = g_array_sized_new (FALSE, FALSE, sizeof (Group), n_mentions);
   self->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), n_mentions);
-  self->by_name = g_new0 (guint, N_NAME_CLASSES * self->n_names);
-  self->acronyms = g_new0 (guint, self->n_names);
-  self->word_tags = g_new0 (TagCounts, self->n_names);
+  self->names = g_malloc (n_mentions * (sizeof (char *) + 2 * sizeof (guint)));
+  self->n_words = (guint *) (gpointer) (self->names + n_mentions);
+  self->group_of = self->n_words + n_mentions;
+  self->by_name = g_malloc0 (n * (N_NAME_CLASSES + 2 + sizeof (TagCounts) / sizeof (guint)) * sizeof (guint));
+  self->acronyms = self->by_name + N_NAME_CLASSES * n;
+  self->words_of_name = self->acronyms + n;
+  self->word_tags = (TagCounts *) (gpointer) (self->words_of_name + n);
+}
+
+/* Each mention's name, and its number of words, counted once a name:
+ * names repeat. */
+static void
+name_mentions (Resolver *self)
+{
+  guint *words_of_name = self->words_of_name;
+
+  for (guint m = 0; m < self->n_mentions; m++)
+    {
+      guint id = name_id_of (self, m);
+
+      self->names[m] = kg_name_set_get (self->strings, id);
+      if (words_of_name[id] == 0)
+        words_of_name[id] = kg_name_count_words (self->names[m]);
+      self->n_words[m] = words_of_name[id];
+    }
+  for (guint m = 0; m < self->n_mentions; m++)
+    self->group_of[m] = G_MAXUINT;
 }
 
 static void
 resolver_clear (Resolver *self)
 {
-  g_ptr_array_unref (self->names);
+  g_free (self->names);
   g_array_unref (self->name_ids);
-  g_array_unref (self->n_words);
-  g_array_unref (self->group_of);
   g_array_unref (self->groups);
   g_array_unref (self->forms);
   g_free (self->by_name);
-  g_free (self->acronyms);
-  kg_name_index_free (self->orgs);
-  kg_name_index_free (self->company_first_words);
-  kg_name_index_free (self->org_slips);
-  g_ptr_array_unref (self->surnames);
-  kg_name_index_free (self->surname_slips);
-  g_free (self->word_tags);
+  kg_name_index_clear (&self->orgs);
+  kg_name_index_clear (&self->company_first_words);
+  kg_name_index_clear (&self->org_slips);
+  g_free (self->surname_start);
+  g_free (self->by_surname);
+  kg_name_index_clear (&self->surname_slips);
   g_string_free (self->scratch, TRUE);
   kg_name_set_free (self->strings);
 }
@@ -619,32 +725,14 @@ kg_resolve_entities (KgAnalysis *analysis,
                      KgDocument *doc)
 {
   Resolver self = { 0 };
-  g_autofree guint *words_of_name = NULL;
 
   resolver_init (&self, analysis);
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
   /* Propagation names each mention, and interns the names. */
   kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids);
-  /* Sized once: growing three arrays a mention at a time cost more than
-   * naming the mentions. */
-  g_ptr_array_set_size (self.names, analysis->mentions->len);
-  g_array_set_size (self.n_words, analysis->mentions->len);
-  g_array_set_size (self.group_of, analysis->mentions->len);
-  /* Words counted once a name, not once a mention: names repeat. */
-  words_of_name = g_new0 (guint, kg_name_set_size (self.strings));
-  for (guint m = 0; m < analysis->mentions->len; m++)
-    {
-      guint id = name_id_of (&self, m);
-      const char *name = kg_name_set_get (self.strings, id);
-
-      if (words_of_name[id] == 0)
-        words_of_name[id] = kg_name_count_words (name);
-      g_ptr_array_index (self.names, m) = (gpointer) name;
-      g_array_index (self.n_words, guint, m) = words_of_name[id];
-      g_array_index (self.group_of, guint, m) = G_MAXUINT;
-    }
   resolver_size_tables (&self);
+  name_mentions (&self);
   group_long_names (&self);
   find_acronym_definitions (&self);
   index_long_names (&self);
@@ -659,15 +747,6 @@ kg_resolve_entities (KgAnalysis *analysis,
       group->type = group_type (group);
       group->entity = write_group (graph, group, self.forms)->index;
     }
-  for (guint m = 0; m < analysis->mentions->len; m++)
-    {
-      KgMention *mention = mention_at (&self, m);
-      Group *group = group_at (&self, g_array_index (self.group_of, guint, m));
-      KgEntity *entity = kg_graph_get_entity (graph, group->entity);
-
-      mention->entity = group->entity;
-      mention->type = entity->type;
-      kg_entity_add_mention (entity, doc->index, mention->start, mention->end);
-    }
+  write_mentions (&self, graph, doc->index);
   resolver_clear (&self);
 }

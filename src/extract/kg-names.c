@@ -11,39 +11,32 @@
 /* The names of an index that may be slips of a word (first byte and length
  * alike, see bucket_key): the first and last of them (name id + 1), chained
  * in the order they were added through next. */
-typedef struct
+typedef struct _KgNameBucket
 {
   gsize key;     /* 0 for an empty slot: names here are never that short */
   guint first;
   guint last;
 } Bucket;
 
-/* Names by the set's ids, and buckets in open addressing: a GHashTable of
- * strings and a GPtrArray a bucket cost more to make and free than a
- * document's look-ups. */
-typedef struct
+/* Values by the ids of the set the index shares, and buckets in open
+ * addressing: the document's names are interned once for all its indexes,
+ * and a name's id finds its value in each without hashing it again. */
+typedef struct _KgNameIndexEntry
 {
-  gint  value;
+  gint  value;   /* less KG_NAME_NONE: 0 for a name not in the index, so
+                  * that new entries are zeroed bytes */
   guint next;    /* the next name of its bucket (id + 1), or 0 */
 } IndexEntry;
-
-struct _KgNameIndex
-{
-  KgNameSet  *names;     /* made on first add */
-  IndexEntry *entries;   /* per name id, as many as names */
-  guint       size;
-  Bucket     *buckets;   /* made with the first name long enough */
-  guint      bucket_mask;
-  guint      n_buckets;
-};
 
 guint
 kg_name_count_words (const char *name)
 {
   guint n = 1;
 
-  for (const char *p = name; *p; p++)
-    n += *p == ' ';
+  /* Most names have no space or one: strchr() skips the bytes between at
+   * once. */
+  for (const char *p = strchr (name, ' '); p != NULL; p = strchr (p + 1, ' '))
+    n++;
   return n;
 }
 
@@ -76,13 +69,12 @@ kg_name_acronym_letters (const char *word)
   return kg_name_acronym_into (word, buf) > 0 ? g_strdup (buf) : NULL;
 }
 
-/* The initials into buf; size when they do not fit. Words are what lies
- * between single spaces, as g_strsplit() cuts them. */
-static gsize
-initials_into (const char *name,
-               gboolean    skip_first,
-               char       *buf,
-               gsize       size)
+/* Words are what lies between single spaces, as g_strsplit() cuts them. */
+gsize
+kg_name_initials_into (const char *name,
+                       gboolean    skip_first,
+                       char       *buf,
+                       gsize       size)
 {
   gsize n = 0;
 
@@ -102,18 +94,6 @@ initials_into (const char *name,
   return n;
 }
 
-char *
-kg_name_initials (const char *name,
-                  gboolean    skip_first)
-{
-  /* Never more initials than bytes. */
-  gsize size = strlen (name) + 1;
-  char *initials = g_malloc (size);
-
-  initials_into (name, skip_first, initials, size);
-  return initials;
-}
-
 gboolean
 kg_name_is_acronym_of (const char *acronym,
                        const char *name)
@@ -125,8 +105,8 @@ kg_name_is_acronym_of (const char *acronym,
    * letter tell them apart without the whole. */
   if ((n = kg_name_acronym_into (acronym, letters)) == 0 || kg_name_count_words (name) < 2)
     return FALSE;
-  return (initials_into (name, FALSE, full, sizeof full) == n && strcmp (letters, full) == 0)
-         || (initials_into (name, TRUE, rest, sizeof rest) == n && n >= 2 && strcmp (letters, rest) == 0);
+  return (kg_name_initials_into (name, FALSE, full, sizeof full) == n && strcmp (letters, full) == 0)
+         || (kg_name_initials_into (name, TRUE, rest, sizeof rest) == n && n >= 2 && strcmp (letters, rest) == 0);
 }
 
 gboolean
@@ -147,23 +127,20 @@ kg_name_within_one_edit (const char *a,
   return la > lb ? strcmp (a + i + 1, b + i) == 0 : strcmp (a + i, b + i + 1) == 0;
 }
 
-KgNameIndex *
-kg_name_index_new (void)
+void
+kg_name_index_init (KgNameIndex *index,
+                    KgNameSet   *names)
 {
   /* The tables come with the first name: a document builds several
    * indexes, and most stay empty. */
-  return g_new0 (KgNameIndex, 1);
+  *index = (KgNameIndex) { .names = names };
 }
 
 void
-kg_name_index_free (KgNameIndex *index)
+kg_name_index_clear (KgNameIndex *index)
 {
-  if (index == NULL)
-    return;
-  g_clear_pointer (&index->names, kg_name_set_free);
-  g_free (index->entries);
-  g_free (index->buckets);
-  g_free (index);
+  g_clear_pointer (&index->entries, g_free);
+  g_clear_pointer (&index->buckets, g_free);
 }
 
 /* Names by first byte and length: a slip keeps the first letter and
@@ -221,35 +198,54 @@ bucket_add (KgNameIndex *index,
   bucket->last = id + 1;
 }
 
+/* Room for the values of ids below n, the new ones none. */
+static void
+entries_reserve (KgNameIndex *index,
+                 guint        n)
+{
+  guint old = index->size;
+
+  if (n <= old)
+    return;
+  index->size = MAX (16, old * 2);
+  while (index->size < n)
+    index->size *= 2;
+  index->entries = g_renew (IndexEntry, index->entries, index->size);
+  memset (index->entries + old, 0, (index->size - old) * sizeof *index->entries);
+}
+
 void
 kg_name_index_add (KgNameIndex *index,
                    const char  *name,
+                   gssize       length,
                    gint         value)
 {
-  guint n, id;
-  gsize length;
+  if (length < 0)
+    length = strlen (name);
+  if (length > 0)
+    kg_name_index_add_id (index, kg_name_set_add (index->names, name, length), value);
+}
 
-  if (*name == '\0')
+void
+kg_name_index_add_id (KgNameIndex *index,
+                      guint        id,
+                      gint         value)
+{
+  const char *name = kg_name_set_get (index->names, id);
+  gsize length = kg_name_set_length (index->names, id);
+
+  if (length == 0)
     return;
-  if (index->names == NULL)
-    index->names = kg_name_set_new ();
-  n = kg_name_set_size (index->names);
-  length = strlen (name);
-  id = kg_name_set_add (index->names, name, length);
-  if (id < n)
+  entries_reserve (index, id + 1);
+  if (index->entries[id].value != 0)
     {
       gint *old = &index->entries[id].value;
 
-      if (*old != value)
-        *old = KG_NAME_AMBIGUOUS;
+      if (*old != value - KG_NAME_NONE)
+        *old = KG_NAME_AMBIGUOUS - KG_NAME_NONE;
       return;
     }
-  if (id == index->size)
-    {
-      index->size = MAX (16, index->size * 2);
-      index->entries = g_renew (IndexEntry, index->entries, index->size);
-    }
-  index->entries[id] = (IndexEntry) { value, 0 };
+  index->entries[id].value = value - KG_NAME_NONE;
   if (length >= KG_MIN_TYPO_LENGTH)
     bucket_add (index, bucket_key (name[0], length), id);
 }
@@ -258,11 +254,14 @@ gint
 kg_name_index_lookup (KgNameIndex *index,
                       const char  *name)
 {
-  guint id;
+  return kg_name_index_lookup_id (index, kg_name_set_find (index->names, name, -1));
+}
 
-  if (index->names == NULL || (id = kg_name_set_find (index->names, name, -1)) == KG_NAME_SET_NONE)
-    return KG_NAME_NONE;
-  return index->entries[id].value;
+gint
+kg_name_index_lookup_id (KgNameIndex *index,
+                         guint        id)
+{
+  return id < index->size ? index->entries[id].value + KG_NAME_NONE : KG_NAME_NONE;
 }
 
 gint
@@ -282,7 +281,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
       for (guint id = bucket->first; bucket->key != 0 && id != 0; id = index->entries[id - 1].next)
         {
           const char *name = kg_name_set_get (index->names, id - 1);
-          gint value = index->entries[id - 1].value;
+          gint value = index->entries[id - 1].value + KG_NAME_NONE;
 
           if (!kg_name_within_one_edit (word, name))
             continue;
@@ -443,6 +442,13 @@ kg_name_set_get (const KgNameSet *set,
                  guint            id)
 {
   return set->entries[id].name;
+}
+
+gsize
+kg_name_set_length (const KgNameSet *set,
+                    guint            id)
+{
+  return set->entries[id].length;
 }
 
 guint

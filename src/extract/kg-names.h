@@ -24,9 +24,12 @@ gsize        kg_name_acronym_into    (const char *word,
                                       char        buf[KG_NAME_MAX_ACRONYM + 1]);
 /* The capital initials of a name, leaving out "of", "the", "and"; with
  * skip_first, without its first word ("US Department of Homeland Security"
- * is also "DHS"). */
-char        *kg_name_initials        (const char *name,
-                                      gboolean    skip_first);
+ * is also "DHS"). Into buf, of size bytes: their number, or size when they
+ * do not fit (never when size is more than the name's length). */
+gsize        kg_name_initials_into   (const char *name,
+                                      gboolean    skip_first,
+                                      char       *buf,
+                                      gsize       size);
 gboolean     kg_name_is_acronym_of   (const char *acronym,
                                       const char *name);
 /* Whether a and b differ by one edit (optimal string alignment: one letter
@@ -34,20 +37,45 @@ gboolean     kg_name_is_acronym_of   (const char *acronym,
 gboolean     kg_name_within_one_edit (const char *a,
                                       const char *b);
 
-typedef struct _KgNameIndex KgNameIndex;
+typedef struct _KgNameSet KgNameSet;
+
+/* Names → values. The fields are the index's own: they are here so that
+ * an index lives in its owner's struct or on the stack, as a document
+ * makes several and most stay empty. */
+typedef struct
+{
+  KgNameSet                *names;     /* shared, not owned */
+  struct _KgNameIndexEntry *entries;   /* per name id, size of them */
+  guint                     size;
+  struct _KgNameBucket     *buckets;   /* made with the first name long enough */
+  guint                     bucket_mask;
+  guint                     n_buckets;
+} KgNameIndex;
 
 #define KG_NAME_NONE      (-1)
 #define KG_NAME_AMBIGUOUS (-2)
 
-KgNameIndex *kg_name_index_new         (void);
-void         kg_name_index_free        (KgNameIndex *index);
-/* name → value; a name given two different values is ambiguous. */
+/* An index over the names of the set, which it interns its names into and
+ * which must outlive it. */
+void         kg_name_index_init        (KgNameIndex *index,
+                                        KgNameSet   *names);
+void         kg_name_index_clear       (KgNameIndex *index);
+/* name (length bytes, or up to its NUL when -1) → value; a name given two
+ * different values is ambiguous. Values are never KG_NAME_NONE. */
 void         kg_name_index_add         (KgNameIndex *index,
                                         const char  *name,
+                                        gssize       length,
+                                        gint         value);
+/* The same for the set's name of that id (not empty). */
+void         kg_name_index_add_id      (KgNameIndex *index,
+                                        guint        id,
                                         gint         value);
 /* The value of name, KG_NAME_NONE or KG_NAME_AMBIGUOUS. */
 gint         kg_name_index_lookup      (KgNameIndex *index,
                                         const char  *name);
+/* The same by the set's id of the name (KG_NAME_SET_NONE finds none). */
+gint         kg_name_index_lookup_id   (KgNameIndex *index,
+                                        guint        id);
 /* The value of the one name at least KG_MIN_TYPO_LENGTH long that word
  * misspells by one edit (see kg_name_within_one_edit); *match is set to it.
  * Slips of the first letter are not looked for. */
@@ -55,13 +83,11 @@ gint         kg_name_index_lookup_slip (KgNameIndex *index,
                                         const char  *word,
                                         const char **match);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameIndex, kg_name_index_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgNameIndex, kg_name_index_clear)
 
 /* Interned names: each distinct name has one copy and an id, from 0 in the
  * order they were added, so that tables about the names of a document can
  * be arrays. */
-typedef struct _KgNameSet KgNameSet;
-
 #define KG_NAME_SET_NONE G_MAXUINT
 
 KgNameSet   *kg_name_set_new           (void);
@@ -77,6 +103,9 @@ guint        kg_name_set_find          (const KgNameSet *set,
                                         gssize           length);
 /* The copy of the name with that id, valid while the set is. */
 const char  *kg_name_set_get           (const KgNameSet *set,
+                                        guint            id);
+/* Its length in bytes. */
+gsize        kg_name_set_length        (const KgNameSet *set,
                                         guint            id);
 guint        kg_name_set_size          (const KgNameSet *set);
 

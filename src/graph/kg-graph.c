@@ -588,6 +588,16 @@ kg_entity_add_mention (KgEntity *entity,
   g_array_append_val (entity->mentions, span);
 }
 
+void
+kg_entity_add_mentions (KgEntity     *entity,
+                        const KgSpan *spans,
+                        guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    g_return_if_fail (spans[i].start <= spans[i].end);
+  g_array_append_vals (entity->mentions, spans, n);
+}
+
 /* Makes relation findable, unless an equal one already is. The stored key
  * points at the relation's label, which never changes. */
 static void

@@ -168,6 +168,10 @@ void            kg_entity_add_mention          (KgEntity       *entity,
                                                 guint           doc,
                                                 gsize           start,
                                                 gsize           end);
+/* n mentions at once, in their order: one growth of the entity's array. */
+void            kg_entity_add_mentions         (KgEntity       *entity,
+                                                const KgSpan   *spans,
+                                                guint           n);
 KgRelation     *kg_graph_add_relation          (KgGraph        *self,
                                                 const char     *id,
                                                 guint           source,
