@@ -11,8 +11,9 @@
  * Denial of service: extraction and graph loading take time in proportion
  * to their input, so eight times the input may cost eight times the time,
  * not sixty-four. The bound (under 12 for 8×) leaves room for noise on a shared
- * machine: the time is this thread's CPU time, which other processes do
- * not inflate, and the fastest of a few runs counts.
+ * machine: the time is this thread's CPU time, which other processes
+ * inflate only through the shared cache (so the suite runs this test
+ * alone), and the fastest of a few runs counts.
  */
 
 /* AddressSanitizer's allocator (quarantine, redzones) costs more per byte
