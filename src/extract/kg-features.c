@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE__
+#include <xmmintrin.h>
+#endif
 
 #include "kg-tagger-private.h"
 
@@ -455,60 +458,75 @@ _kg_transition_allowed (int prev,
   return prev > 0 && KG_LABEL_CLASS (prev) == KG_LABEL_CLASS (cur);
 }
 
-/* Where v beats best (strictly, so the first of equals stays), v and p. */
-static inline void
-keep_best (KgScores4  v,
-           KgScores4 *best,
-           KgMask4   *arg,
-           gint32     p)
+/* The greater of best and v lane by lane, best where they are equal (or
+ * either is not a number): what maxps does, and the same choice as a loop
+ * that keeps the first of equals. */
+static inline KgScores4
+keep_greater (KgScores4 best,
+              KgScores4 v)
 {
-  KgMask4 better = v > *best;
+#ifdef __SSE__
+  return (KgScores4) _mm_max_ps ((__m128) v, (__m128) best);
+#else
+  KgMask4 better = v > best;
 
-  *best = (KgScores4) (((KgMask4) v & better) | ((KgMask4) *best & ~better));
-  *arg = (p & better) | (*arg & ~better);
+  return (KgScores4) (((KgMask4) v & better) | ((KgMask4) best & ~better));
+#endif
 }
 
-/* One position of Viterbi: for each label the best previous one, all labels
- * at once. I-X tries every previous label too, not only B-X and I-X: the
- * others cost -1e30 to move from and never win, since B-X can always be
- * reached; ties go to the first, as label by label. */
+/* One position of Viterbi, the best scores only, all labels at once: which
+ * previous label gave each is found again while tracing back, for the one
+ * label that wins there, instead of kept for all nine. I-X tries every
+ * previous label too, not only B-X and I-X: the others cost -1e30 to move
+ * from and never win, since B-X can always be reached. */
 static void
 viterbi_step (const float *trans,
               const float *prev,
               const float *emission,
-              float       *score,
-              guint8      *back)
+              float       *score)
 {
   KgScores4 best_lo = { -1e31f, -1e31f, -1e31f, -1e31f }, best_hi = best_lo;
-  KgMask4 arg_lo = { 0 }, arg_hi = { 0 };
   /* I-MISC, the last label, is reached from B-MISC and I-MISC only: the
    * others cost -1e30 and lose to B-MISC, whose score is always finite. */
   float best_last = prev[KG_LABEL_B_MISC] + trans[KG_LABEL_B_MISC * KG_N_LABELS + KG_LABEL_I_MISC];
   float from_inside = prev[KG_LABEL_I_MISC] + trans[KG_LABEL_I_MISC * KG_N_LABELS + KG_LABEL_I_MISC];
-  int arg_last = KG_LABEL_B_MISC;
 
   G_STATIC_ASSERT (KG_LABEL_I_MISC == 8 && KG_LABEL_B_MISC == 7);
   if (from_inside > best_last)
-    {
-      best_last = from_inside;
-      arg_last = KG_LABEL_I_MISC;
-    }
+    best_last = from_inside;
   for (int p = 0; p < KG_N_LABELS; p++)
     {
       const float *row = trans + p * KG_N_LABELS;
 
-      keep_best (prev[p] + _kg_scores4_load (row), &best_lo, &arg_lo, p);
-      keep_best (prev[p] + _kg_scores4_load (row + 4), &best_hi, &arg_hi, p);
+      best_lo = keep_greater (best_lo, prev[p] + _kg_scores4_load (row));
+      best_hi = keep_greater (best_hi, prev[p] + _kg_scores4_load (row + 4));
     }
   _kg_scores4_store (score, best_lo + _kg_scores4_load (emission));
   _kg_scores4_store (score + 4, best_hi + _kg_scores4_load (emission + 4));
   score[8] = best_last + emission[8];
-  for (int l = 0; l < 4; l++)
+}
+
+/* The previous label that gave label its best score, as viterbi_step
+ * compared them: in order, the first of equals kept. */
+static guint8
+best_previous (const float *trans,
+               const float *prev,
+               guint8       label)
+{
+  float best = -1e31f;
+  guint8 arg = 0;
+
+  for (int p = 0; p < KG_N_LABELS; p++)
     {
-      back[l] = arg_lo[l];
-      back[l + 4] = arg_hi[l];
+      float v = prev[p] + trans[p * KG_N_LABELS + label];
+
+      if (v > best)
+        {
+          best = v;
+          arg = p;
+        }
     }
-  back[8] = arg_last;
+  return arg;
 }
 
 void
@@ -520,10 +538,8 @@ _kg_viterbi (const float *transitions,
              guint8      *labels)
 {
   float score_small[64 * KG_N_LABELS];
-  guint8 back_small[64 * KG_N_LABELS];
   /* Most stretches are short: no call to free nothing for them. */
   float *score = n > 64 ? g_new (float, (gsize) n * KG_N_LABELS) : score_small;
-  guint8 *back = n > 64 ? g_new (guint8, (gsize) n * KG_N_LABELS) : back_small;
   const float *trans = transitions;
   const float *start = transitions + (after_o ? KG_LABEL_O : KG_N_LABELS) * KG_N_LABELS;
 
@@ -532,8 +548,7 @@ _kg_viterbi (const float *transitions,
   for (int l = 0; l < KG_N_LABELS; l++)
     score[l] = start[l] + emissions[l];
   for (guint i = 1; i < n; i++)
-    viterbi_step (trans, score + (i - 1) * KG_N_LABELS, emissions + i * KG_N_LABELS,
-                  score + i * KG_N_LABELS, back + i * KG_N_LABELS);
+    viterbi_step (trans, score + (i - 1) * KG_N_LABELS, emissions + i * KG_N_LABELS, score + i * KG_N_LABELS);
   {
     float best = -1e31f;
     for (int l = 0; l < KG_N_LABELS; l++)
@@ -547,10 +562,7 @@ _kg_viterbi (const float *transitions,
       }
   }
   for (guint i = n - 1; i > 0; i--)
-    labels[i - 1] = back[i * KG_N_LABELS + labels[i]];
+    labels[i - 1] = best_previous (trans, score + (i - 1) * KG_N_LABELS, labels[i]);
   if (n > 64)
-    {
-      g_free (score);
-      g_free (back);
-    }
+    g_free (score);
 }
