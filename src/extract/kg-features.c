@@ -279,6 +279,27 @@ _kg_word_features (const KgLexicon *lexicon,
   return word_features_at (&base, offset, out);
 }
 
+/* mix (T_DOC_CAPS, mix (flags, caps)), from a table for the few values
+ * there are: most decoded tokens have document flags. */
+static inline guint32
+doc_caps_feature (guint flags,
+                  guint caps)
+{
+  static guint32 table[4][4];
+  static gsize ready;
+
+  if (G_UNLIKELY (flags > 3 || caps > 3))
+    return mix (T_DOC_CAPS, mix (flags, caps));
+  if (g_once_init_enter (&ready))
+    {
+      for (guint f = 0; f < 4; f++)
+        for (guint c = 0; c < 4; c++)
+          table[f][c] = mix (T_DOC_CAPS, mix (f, c));
+      g_once_init_leave (&ready, 1);
+    }
+  return table[flags][caps];
+}
+
 guint
 _kg_position_features (const KgTagSentence *s,
                        guint                i,
@@ -311,7 +332,7 @@ _kg_position_features (const KgTagSentence *s,
   if (s->doc_flags[i] != 0)
     {
       ADD (mix (T_DOC, mix (s->doc_flags[i], s->sshape[i])));
-      ADD (mix (T_DOC_CAPS, mix (s->doc_flags[i], s->all_caps * 2 + (i == 0))));
+      ADD (doc_caps_feature (s->doc_flags[i], s->all_caps * 2 + (i == 0)));
     }
 #undef ADD
   g_assert (count <= KG_MAX_POS_FEATURES);
