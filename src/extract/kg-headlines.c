@@ -62,6 +62,46 @@ _kg_is_title_case (const KgTagToken *tokens,
   return capitalised >= 4 && capitalised * 3 >= words * 2;
 }
 
+/* Whether g_utf8_strup() makes "I" of "i": not in a Turkic locale, where
+ * it makes a dotted capital. */
+static gboolean
+plain_i (void)
+{
+  static gsize answer;
+
+  if (g_once_init_enter (&answer))
+    {
+      g_autofree char *caps = g_utf8_strup ("i", 1);
+      g_once_init_leave (&answer, strcmp (caps, "I") == 0 ? 2 : 1);
+    }
+  return answer == 2;
+}
+
+/* g_utf8_strup() of a word in ASCII (no NUL either) into out, without the
+ * allocation and the Unicode tables: FALSE for any other word, which is
+ * left to it. */
+static gboolean
+ascii_upper (const char *text,
+             gsize       length,
+             char       *out,
+             gsize       size)
+{
+  gboolean has_i = FALSE;
+
+  if (length >= size)
+    return FALSE;
+  for (gsize k = 0; k < length; k++)
+    {
+      guchar c = text[k];
+
+      if (c == 0 || c >= 0x80)
+        return FALSE;
+      has_i |= c == 'i';
+      out[k] = c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+    }
+  return !has_i || plain_i ();
+}
+
 void
 _kg_to_capitals (KgTagToken   *tokens,
                  guint8       *tf,
@@ -72,9 +112,16 @@ _kg_to_capitals (KgTagToken   *tokens,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *caps = g_utf8_strup (tokens[i].text, tokens[i].length);
-      tokens[i].text = g_string_chunk_insert (chunk, caps);
-      tokens[i].length = strlen (tokens[i].text);
+      char buf[64];
+
+      if (ascii_upper (tokens[i].text, tokens[i].length, buf, sizeof buf))
+        tokens[i].text = g_string_chunk_insert_len (chunk, buf, tokens[i].length);
+      else
+        {
+          g_autofree char *caps = g_utf8_strup (tokens[i].text, tokens[i].length);
+          tokens[i].text = g_string_chunk_insert (chunk, caps);
+          tokens[i].length = strlen (tokens[i].text);
+        }
       tf[i] = _kg_token_flags (tokens[i].text, tokens[i].length, &upper, &lower);
     }
 }
