@@ -203,6 +203,18 @@ mark_active (guint8   *tf,
     }
 }
 
+/* A word's lexicon classes: those its entry in the model's vocabulary
+ * holds, as the tagger reads them for the tokens it decodes, which saves
+ * lower-casing it for the lexicon; the lexicon's for the other words. */
+static guint
+word_classes (const KgTagger   *tagger,
+              const KgTagToken *token)
+{
+  gint32 v = _kg_vocab_lookup (tagger, token->text, token->length, _kg_hash_word (token->text, token->length));
+
+  return v >= 0 ? tagger->vocab[v].lex : _kg_lexicon_word_classes (tagger->lexicon, token->text, token->length);
+}
+
 /* "The", "But", "In" opening a sentence and "I" anywhere are capitalised
  * by the rules of writing, not because they name anything. mark_common_i
  * marks "I" already, unless the sentence was rewritten in capitals since
@@ -214,8 +226,7 @@ mark_common (const KgTagger   *tagger,
              guint             n,
              gboolean          rewritten)
 {
-  if ((tf[0] & TF_UPPER) &&
-      (_kg_lexicon_word_classes (tagger->lexicon, tokens[0].text, tokens[0].length) & (1u << KG_LEX_COMMON)))
+  if ((tf[0] & TF_UPPER) && (word_classes (tagger, &tokens[0]) & (1u << KG_LEX_COMMON)))
     tf[0] |= TF_COMMON;
   if (!tagger->common_i || !rewritten)
     return;
