@@ -43,7 +43,10 @@ doc_arrays_init (DocArrays        *d,
   guint n = analysis->tokens->len, n_sentences = analysis->sentences->len;
 
   d->id = g_new (guint32, n);
-  d->tf = g_memdup2 (analysis->token_case, n);
+  /* Eight bytes to spare, for flags8. */
+  d->tf = g_malloc (n + 8);
+  memcpy (d->tf, analysis->token_case, n);
+  memset (d->tf + n, 0, 8);
   d->shape = g_memdup2 (analysis->token_shapes, n * sizeof (guint16));
   d->lex_span = g_new0 (guint8, n);
   d->all_caps = g_new0 (guint8, n_sentences);
@@ -132,19 +135,16 @@ common_i (const char *text,
 }
 
 /* The flags of the (up to) eight tokens from i, the first in the lowest
- * byte, 0 past n. */
+ * byte, 0 past n: one load, as the flags (doc_arrays_init) have eight
+ * bytes to spare at their end. */
 static inline guint64
 flags8 (const guint8 *tf,
         guint         i,
         guint         n)
 {
-  guint64 x = 0;
+  guint64 x = _kg_bytes_load ((const char *) tf + i);
 
-  if (i + 8 <= n)
-    return _kg_bytes_load ((const char *) tf + i);
-  for (guint k = i; k < n; k++)
-    x |= (guint64) tf[k] << (8 * (k - i));
-  return x;
+  return n - i >= 8 ? x : x & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
 }
 
 /* The next token (from i, the first of a block of eight) whose byte in
