@@ -323,7 +323,7 @@ _kg_position_features (const KgTagSentence *s,
   ADD (mix (T_BIGRAM_L, mix (i > 0 ? s->lower[i - 1] : 1, s->lower[i])));
   ADD (mix (T_BIGRAM_R, mix (s->lower[i], i + 1 < s->n ? s->lower[i + 1] : 2)));
   ADD (mix (T_SHAPE3, mix (mix (prev_shape, s->sshape[i]), next_shape)));
-  for (int k = -1; k <= 1; k++)
+  for (int k = -1; k <= 1 && s->lex_span != NULL; k++)
     {
       guint j = i + k;
       if (j < s->n && s->lex_span[j] != 0)

@@ -63,7 +63,8 @@ typedef struct
   const KgTagToken *tokens;
   guint             n;
   gboolean          all_caps;    /* a headline written in capitals */
-  guint8           *lex_span;    /* per token: 0, or 1 + 2 * class + inside */
+  guint8           *lex_span;    /* per token: 0, or 1 + 2 * class + inside;
+                                  * NULL when all are 0 (features only) */
   guint8           *doc_flags;   /* per token, KG_DOC_* */
   guint32          *lower;       /* per token: hash of the lower-case form */
   guint32          *sshape;      /* per token: hash of the short shape */

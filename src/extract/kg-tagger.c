@@ -26,7 +26,8 @@ typedef struct
   guint32 *id;          /* word id, for TF_NEEDED tokens */
   guint8  *tf;
   guint16 *shape;       /* _kg_shape_key, for _kg_lower_candidates */
-  guint8  *lex_span;
+  guint8  *lex_span;    /* read only where has_spans */
+  guint8  *has_spans;   /* per sentence: a lexicon span was looked for */
   guint8  *all_caps;    /* per sentence */
   guint   *needed;      /* the TF_NEEDED tokens, in order, from their
                          * sentence's first */
@@ -48,7 +49,8 @@ doc_arrays_init (DocArrays        *d,
   memcpy (d->tf, analysis->token_case, n);
   memset (d->tf + n, 0, 8);
   d->shape = g_memdup2 (analysis->token_shapes, n * sizeof (guint16));
-  d->lex_span = g_new0 (guint8, n);
+  d->lex_span = g_new (guint8, n);
+  d->has_spans = g_new0 (guint8, n_sentences);
   d->all_caps = g_new0 (guint8, n_sentences);
   d->needed = g_new (guint, n);
   d->needed_end = g_new (guint, n_sentences);
@@ -63,6 +65,7 @@ doc_arrays_clear (DocArrays *d)
   g_free (d->tf);
   g_free (d->shape);
   g_free (d->lex_span);
+  g_free (d->has_spans);
   g_free (d->all_caps);
   g_free (d->needed);
   g_free (d->needed_end);
@@ -616,6 +619,7 @@ prepare_sentence (const KgAnalysis *analysis,
         sentence_tokens (analysis, sent, scratch->tokens);
       fill_keys (tagger, cache, d, f, n, scratch);
       _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+      d->has_spans[s] = TRUE;
     }
 }
 
@@ -678,8 +682,9 @@ _kg_tag_classes (KgAnalysis     *analysis,
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
       guint f = sent->first_token, from = s > 0 ? d.needed_end[s - 1] : 0;
-      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.lex_span + f, scratch.doc_flags,
-                           scratch.lower, scratch.sshape, scratch.cap };
+      /* No spans to read for most sentences. */
+      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.has_spans[s] ? d.lex_span + f : NULL,
+                           scratch.doc_flags, scratch.lower, scratch.sshape, scratch.cap };
 
       fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
                         &scratch);
