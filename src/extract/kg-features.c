@@ -8,7 +8,7 @@
 #include <xmmintrin.h>
 #endif
 
-#include "kg-tagger-private.h"
+#include "kg-position-features.h"
 
 /*
  * Features for the entity tagger. Each is a 32-bit hash of a template and a
@@ -16,13 +16,6 @@
  * depend only on the word and its offset from the tagged token, so the
  * tagger can add them up once per distinct word.
  */
-
-enum
-{
-  T_BIAS = 1, T_WORD, T_LOWER, T_SHAPE, T_SSHAPE, T_PRE, T_SUF, T_FLAGS, T_LEX,
-  T_FIRST, T_CAPS_LOWER, T_CAPS_SHAPE, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SPAN,
-  T_DOC, T_DOC_CAPS, T_FIRST_LOWER,
-};
 
 #define MAX_KEY KG_MAX_KEY
 
@@ -91,17 +84,6 @@ next_char (const char **p)
   c = g_utf8_get_char (*p);
   *p = g_utf8_next_char (*p);
   return c;
-}
-
-static inline guint32
-mix (guint32 a,
-     guint32 b)
-{
-  guint32 h = a * 0x9e3779b1u ^ (b + 0x7f4a7c15u + (a << 6) + (a >> 2));
-  h ^= h >> 15;
-  h *= 0x2c1b3c6du;
-  h ^= h >> 12;
-  return h;
 }
 
 /* Lower case into buf (at most MAX_KEY bytes); returns the length. */
@@ -222,7 +204,7 @@ word_base (const KgLexicon *lexicon,
   base->shape = hash_bytes (T_SHAPE, shape, ns);
   base->suffix3 = hash_bytes (T_SUF + 8, suffix, lower + n - suffix);
   base->word = hash_bytes (T_WORD, word, MIN (length, MAX_KEY));
-  base->flags = mix (T_FLAGS, flags_of (word, length, n_chars));
+  base->flags = _kg_mix (T_FLAGS, flags_of (word, length, n_chars));
   base->lex = _kg_lexicon_word_classes (lexicon, word, length);
   base->n_affixes = 0;
   for (glong k = 1; k <= 4 && k <= n_chars; k++)
@@ -242,12 +224,12 @@ word_features_at (const WordBase *base,
   guint32 off = (guint32) (offset + 16) * 0x01000193u;
   guint count = 0;
 
-#define ADD(h) (out[count++] = mix ((h), off))
+#define ADD(h) (out[count++] = _kg_mix ((h), off))
   ADD (base->lower);
   ADD (base->sshape);
   for (guint c = 0; c < KG_N_LEX; c++)
     if (base->lex & (1u << c))
-      ADD (mix (T_LEX, c));
+      ADD (_kg_mix (T_LEX, c));
   if (offset >= -1 && offset <= 1)
     {
       ADD (base->suffix3);
@@ -279,64 +261,12 @@ _kg_word_features (const KgLexicon *lexicon,
   return word_features_at (&base, offset, out);
 }
 
-/* mix (T_DOC_CAPS, mix (flags, caps)), from a table for the few values
- * there are: most decoded tokens have document flags. */
-static inline guint32
-doc_caps_feature (guint flags,
-                  guint caps)
-{
-  static guint32 table[4][4];
-  static gsize ready;
-
-  if (G_UNLIKELY (flags > 3 || caps > 3))
-    return mix (T_DOC_CAPS, mix (flags, caps));
-  if (g_once_init_enter (&ready))
-    {
-      for (guint f = 0; f < 4; f++)
-        for (guint c = 0; c < 4; c++)
-          table[f][c] = mix (T_DOC_CAPS, mix (f, c));
-      g_once_init_leave (&ready, 1);
-    }
-  return table[flags][caps];
-}
-
 guint
 _kg_position_features (const KgTagSentence *s,
                        guint                i,
                        guint32             *out)
 {
-  guint count = 0;
-  guint32 prev_shape = i > 0 ? s->sshape[i - 1] : 1;
-  guint32 next_shape = i + 1 < s->n ? s->sshape[i + 1] : 2;
-
-#define ADD(h) (out[count++] = (h))
-  if (i == 0)
-    {
-      ADD (mix (T_FIRST, s->sshape[i]));
-      ADD (mix (T_FIRST_LOWER, s->lower[i]));
-    }
-  if (s->all_caps)
-    {
-      ADD (mix (T_CAPS_LOWER, s->lower[i]));
-      ADD (mix (T_CAPS_SHAPE, s->sshape[i]));
-    }
-  ADD (mix (T_BIGRAM_L, mix (i > 0 ? s->lower[i - 1] : 1, s->lower[i])));
-  ADD (mix (T_BIGRAM_R, mix (s->lower[i], i + 1 < s->n ? s->lower[i + 1] : 2)));
-  ADD (mix (T_SHAPE3, mix (mix (prev_shape, s->sshape[i]), next_shape)));
-  for (int k = -1; k <= 1 && s->lex_span != NULL; k++)
-    {
-      guint j = i + k;
-      if (j < s->n && s->lex_span[j] != 0)
-        ADD (mix (T_SPAN + 32 * (k + 2), s->lex_span[j]));
-    }
-  if (s->doc_flags[i] != 0)
-    {
-      ADD (mix (T_DOC, mix (s->doc_flags[i], s->sshape[i])));
-      ADD (doc_caps_feature (s->doc_flags[i], s->all_caps * 2 + (i == 0)));
-    }
-#undef ADD
-  g_assert (count <= KG_MAX_POS_FEATURES);
-  return count;
+  return _kg_position_features_at (s, i, out);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-position-features.h"
 #include "kg-tagger-model.h"
 
 /*
@@ -98,7 +99,7 @@ emissions (const KgTagger      *tagger,
         if (tf[needed[x]] & TF_ACTIVE)
           {
             at[k] = needed[x];
-            n_feats[k] = _kg_position_features (ts, at[k], feats);
+            n_feats[k] = _kg_position_features_at (ts, at[k], feats);
             for (guint p = 0; p < n_feats[k]; p++)
               {
                 rows[k][p] = tagger->table + (gsize) (feats[p] & tagger->mask) * KG_N_LABELS;

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kg-tagger-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The features' templates and their mixing (kg-features.c), and the
+ * position features inline: the tagger asks for those of every decoded
+ * token (kg-tagger-decode.c), where a call costs as much as a few of them.
+ */
+
+enum
+{
+  T_BIAS = 1, T_WORD, T_LOWER, T_SHAPE, T_SSHAPE, T_PRE, T_SUF, T_FLAGS, T_LEX,
+  T_FIRST, T_CAPS_LOWER, T_CAPS_SHAPE, T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_SPAN,
+  T_DOC, T_DOC_CAPS, T_FIRST_LOWER,
+};
+
+static inline guint32
+_kg_mix (guint32 a,
+         guint32 b)
+{
+  guint32 h = a * 0x9e3779b1u ^ (b + 0x7f4a7c15u + (a << 6) + (a >> 2));
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  h ^= h >> 12;
+  return h;
+}
+
+/* _kg_mix (T_DOC_CAPS, _kg_mix (flags, caps)), from a table for the few
+ * values there are: most decoded tokens have document flags. */
+static inline guint32
+_kg_doc_caps_feature (guint flags,
+                      guint caps)
+{
+  static guint32 table[4][4];
+  static gsize ready;
+
+  if (G_UNLIKELY (flags > 3 || caps > 3))
+    return _kg_mix (T_DOC_CAPS, _kg_mix (flags, caps));
+  if (g_once_init_enter (&ready))
+    {
+      for (guint f = 0; f < 4; f++)
+        for (guint c = 0; c < 4; c++)
+          table[f][c] = _kg_mix (T_DOC_CAPS, _kg_mix (f, c));
+      g_once_init_leave (&ready, 1);
+    }
+  return table[flags][caps];
+}
+
+/* _kg_position_features(), inline. */
+static inline guint
+_kg_position_features_at (const KgTagSentence *s,
+                          guint                i,
+                          guint32             *out)
+{
+  guint count = 0;
+  guint32 prev_shape = i > 0 ? s->sshape[i - 1] : 1;
+  guint32 next_shape = i + 1 < s->n ? s->sshape[i + 1] : 2;
+
+#define ADD(h) (out[count++] = (h))
+  if (i == 0)
+    {
+      ADD (_kg_mix (T_FIRST, s->sshape[i]));
+      ADD (_kg_mix (T_FIRST_LOWER, s->lower[i]));
+    }
+  if (s->all_caps)
+    {
+      ADD (_kg_mix (T_CAPS_LOWER, s->lower[i]));
+      ADD (_kg_mix (T_CAPS_SHAPE, s->sshape[i]));
+    }
+  ADD (_kg_mix (T_BIGRAM_L, _kg_mix (i > 0 ? s->lower[i - 1] : 1, s->lower[i])));
+  ADD (_kg_mix (T_BIGRAM_R, _kg_mix (s->lower[i], i + 1 < s->n ? s->lower[i + 1] : 2)));
+  ADD (_kg_mix (T_SHAPE3, _kg_mix (_kg_mix (prev_shape, s->sshape[i]), next_shape)));
+  for (int k = -1; k <= 1 && s->lex_span != NULL; k++)
+    {
+      guint j = i + k;
+      if (j < s->n && s->lex_span[j] != 0)
+        ADD (_kg_mix (T_SPAN + 32 * (k + 2), s->lex_span[j]));
+    }
+  if (s->doc_flags[i] != 0)
+    {
+      ADD (_kg_mix (T_DOC, _kg_mix (s->doc_flags[i], s->sshape[i])));
+      ADD (_kg_doc_caps_feature (s->doc_flags[i], s->all_caps * 2 + (i == 0)));
+    }
+#undef ADD
+  g_assert (count <= KG_MAX_POS_FEATURES);
+  return count;
+}
+
+G_END_DECLS
