@@ -23,7 +23,15 @@ typedef struct
 } Emission;
 
 typedef gint16 Row8 __attribute__ ((vector_size (16)));
-typedef float  Row8f __attribute__ ((vector_size (32)));
+typedef gint32 Int4 __attribute__ ((vector_size (16)));
+
+/* Each of the four weights of r from a, b, c, d twice over, in a 32-bit
+ * lane: shifted down by 16, the lane holds the weight sign-extended. */
+#ifdef __clang__
+#define DOUBLE_WEIGHTS(r, a, b, c, d) ((Int4) __builtin_shufflevector ((r), (r), a, a, b, b, c, c, d, d))
+#else
+#define DOUBLE_WEIGHTS(r, a, b, c, d) ((Int4) __builtin_shuffle ((r), (Row8) { a, a, b, b, c, c, d, d }))
+#endif
 
 static inline void
 add_scores (Emission    *e,
@@ -34,19 +42,19 @@ add_scores (Emission    *e,
   e->last += v[8];
 }
 
-/* out[l] += row[l] * unscale, label by label. */
+/* out[l] += row[l] * unscale, label by label. The weights become floats
+ * in registers (sign-extended by a shuffle and a shift), where converting
+ * the eight at once went through the stack. */
 static inline void
 add_row (const KgTagger *tagger,
          const gint16   *row,
          Emission       *e)
 {
   Row8 r;
-  Row8f f;
 
   memcpy (&r, row, sizeof r);
-  f = __builtin_convertvector (r, Row8f);
-  e->lo += _kg_scores4_load ((const float *) &f) * tagger->unscale;
-  e->hi += _kg_scores4_load ((const float *) &f + 4) * tagger->unscale;
+  e->lo += __builtin_convertvector (DOUBLE_WEIGHTS (r, 0, 1, 2, 3) >> 16, KgScores4) * tagger->unscale;
+  e->hi += __builtin_convertvector (DOUBLE_WEIGHTS (r, 4, 5, 6, 7) >> 16, KgScores4) * tagger->unscale;
   e->last += row[8] * tagger->unscale;
 }
 
