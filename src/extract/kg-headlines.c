@@ -132,21 +132,19 @@ _kg_to_capitals (KgTagToken   *tokens,
 /* Token t written at candidates[n]: the count with it when its shape is
  * one of shapes, else without it. */
 static inline guint
-pick_candidate (const guint16 *keys,
-                const guint64 *shapes,
-                guint          t,
-                guint         *candidates,
-                guint          n)
+pick_candidate (const guint16    *keys,
+                const KgShapeSet *shapes,
+                guint             t,
+                guint            *candidates,
+                guint             n)
 {
-  guint key = keys[t];
-
   candidates[n] = t;
-  return n + ((shapes[key >> 6] >> (key & 63)) & 1);
+  return n + shapes->has[keys[t]];
 }
 
 guint
-_kg_lower_candidates (const guint16 *keys,
-                      const guint64 *shapes,
+_kg_lower_candidates (const guint16    *keys,
+                      const KgShapeSet *shapes,
                       guint          first,
                       guint          end,
                       guint         *candidates)
@@ -240,8 +238,10 @@ _kg_lower_case_words (const KgAnalysis *analysis,
                       const guint8     *candidate)
 {
   HashSet *wanted = g_new (HashSet, 1);
-  guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
+  KgShapeSet shapes;
   guint n = analysis->tokens->len, n_wanted = 0;
+
+  _kg_shape_set_init (&shapes);
 
   for (guint s = 0; s < analysis->sentences->len; s++)
     {
@@ -258,17 +258,15 @@ _kg_lower_case_words (const KgAnalysis *analysis,
         if (tf[t] & TF_UPPER)
           {
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
-            guchar c = g_ascii_tolower (analysis->text[token->start]);
             hash_set_find (wanted, _kg_lower_hash (analysis->text + token->start, token->end - token->start), TRUE);
-            if (c >= 'a' && c <= 'z')
-              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
+            _kg_shape_set_add (&shapes, analysis->text[token->start], token->end - token->start);
           }
     }
   /* Most lower-case words cannot match: wrong first letter or length. */
   for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
       guint candidates[KG_LOWER_BLOCK];
-      guint n_candidates = _kg_lower_candidates (keys, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+      guint n_candidates = _kg_lower_candidates (keys, &shapes, first, MIN (n, first + KG_LOWER_BLOCK),
                                                  candidates);
 
       for (guint k = 0; k < n_candidates; k++)

@@ -292,12 +292,41 @@ _kg_lower_word_hash (const KgAnalysis *analysis,
                          : _kg_plain_lower_hash (text, token->end - token->start);
 }
 
+/* Which shape keys (_kg_shape_key) some words have: a byte a key, 1 when
+ * a word has it, so that a token's costs one load. */
+typedef struct
+{
+  guint8 has[KG_SHAPE_ROWS * 64];
+} KgShapeSet;
+
+/* None yet, but KG_SHAPE_ALWAYS. */
+static inline void
+_kg_shape_set_init (KgShapeSet *set)
+{
+  memset (set->has, 0, sizeof set->has);
+  memset (set->has + KG_SHAPE_ALWAYS, 1, 64);
+}
+
+/* Adds the key a word in lower case would have, the same letters as the
+ * word of first and length: none when it does not start with a letter. */
+static inline void
+_kg_shape_set_add (KgShapeSet *set,
+                   guchar      first,
+                   gsize       length)
+{
+  /* Only letters land in a-z this way: g_ascii_tolower without the call. */
+  guchar c = first | 0x20;
+
+  if (c >= 'a' && c <= 'z')
+    set->has[((c - 'a') << 6) | MIN (length, 48)] = 1;
+}
+
 /* The tokens of [first, end) that are words in lower case a decoded word
- * may have: those whose shape key (keys, per token) shapes holds (with its
- * last two rows 0 and all ones). At most KG_LOWER_BLOCK. */
+ * may have: those whose shape key (keys, per token) is in shapes. At most
+ * KG_LOWER_BLOCK. */
 #define KG_LOWER_BLOCK 256
 guint       _kg_lower_candidates      (const guint16    *keys,
-                                       const guint64    *shapes,
+                                       const KgShapeSet *shapes,
                                        guint             first,
                                        guint             end,
                                        guint            *candidates);

@@ -287,8 +287,9 @@ doc_flags (const KgTagger    *tagger,
   FlagMap map;
   /* Which (first letter, length) the decoded words have, so that most lower
    * case words are passed over without hashing them. */
-  guint64 shapes[KG_SHAPE_ROWS] = { [KG_SHAPE_ALWAYS >> 6] = G_MAXUINT64 };
+  KgShapeSet shapes;
 
+  _kg_shape_set_init (&shapes);
   while (size < d->n_active * 2 + 2)
     size *= 2;
   map.keys = g_new (guint32, size);
@@ -305,14 +306,10 @@ doc_flags (const KgTagger    *tagger,
             const KgVocabEntry *entry = _kg_word_entry (tagger, cache, d->id[t]);
             const KgToken *token = &g_array_index (analysis->tokens, KgToken, t);
             guint8 *f = flag_slot (&map, entry->lower, TRUE);
-            /* Only letters land in a-z this way: g_ascii_tolower without
-             * the call. */
-            guchar c = (guchar) analysis->text[token->start] | 0x20;
 
             /* Words in lower case start with a letter; the others are
              * always hashed below. */
-            if (c >= 'a' && c <= 'z')
-              shapes[c - 'a'] |= G_GUINT64_CONSTANT (1) << MIN (token->end - token->start, 48);
+            _kg_shape_set_add (&shapes, analysis->text[token->start], token->end - token->start);
             if (entry->cap == 1 && t > sent->first_token && !d->all_caps[s])
               *f |= KG_DOC_TITLE_MID;
           }
@@ -320,7 +317,7 @@ doc_flags (const KgTagger    *tagger,
   for (guint first = 0; first < n; first += KG_LOWER_BLOCK)
     {
       guint candidates[KG_LOWER_BLOCK];
-      guint n_candidates = _kg_lower_candidates (d->shape, shapes, first, MIN (n, first + KG_LOWER_BLOCK),
+      guint n_candidates = _kg_lower_candidates (d->shape, &shapes, first, MIN (n, first + KG_LOWER_BLOCK),
                                                  candidates);
 
       for (guint k = 0; k < n_candidates; k++)
