@@ -98,17 +98,12 @@ _kg_lower_hash (const char *word,
     if ((guchar) word[n] >= 0x80 || (word[n] >= 'A' && word[n] <= 'Z'))
       break;
   if (n == length)   /* already lower case */
-    return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
+    return _kg_plain_lower_hash (word, length);
   n = _kg_lower_into (word, length, buf);
   return hash_bytes (T_LOWER, buf, n);
 }
 
-guint32
-_kg_plain_lower_hash (const char *word,
-                      gsize       length)
-{
-  return hash_bytes (T_LOWER, word, MIN (length, MAX_KEY));
-}
+G_STATIC_ASSERT (T_LOWER == KG_TEMPLATE_LOWER);
 
 void
 _kg_word_keys (const char *word,

@@ -125,10 +125,6 @@ const char *_kg_boundary_word         (int               side);
 /* The hash of the lower-case form, as _kg_word_keys computes it. */
 guint32     _kg_lower_hash            (const char       *word,
                                        gsize             length);
-/* The same for a word already in lower case and in ASCII (a
- * TF_LOWER_WORD token without TF_UNICODE), without looking at it first. */
-guint32     _kg_plain_lower_hash      (const char       *word,
-                                       gsize             length);
 /* The per-token keys the position features combine. */
 void        _kg_word_keys             (const char       *word,
                                        gsize             length,
@@ -193,6 +189,19 @@ _kg_hash_word (const char *text,
                gsize       length)
 {
   return _kg_fnv_bytes (2166136261u, text, length);
+}
+
+/* The lower-case form's feature template (T_LOWER in kg-features.c). */
+#define KG_TEMPLATE_LOWER 3
+
+/* _kg_lower_hash for a word already in lower case and in ASCII (a
+ * TF_LOWER_WORD token without TF_UNICODE), without looking at it first;
+ * inline, as the document flags ask it of many words. */
+static inline guint32
+_kg_plain_lower_hash (const char *word,
+                      gsize       length)
+{
+  return _kg_fnv_bytes (2166136261u ^ (KG_TEMPLATE_LOWER * 16777619u), word, MIN (length, KG_MAX_KEY));
 }
 
 #define KG_ALL_OFFSETS ((1u << KG_N_OFFSETS) - 1)
