@@ -188,7 +188,9 @@ _kg_word_id_cached (const KgTagger *tagger,
       if (e == 0)
         break;
       KgVocabEntry *old = &g_array_index (cache->entries, KgVocabEntry, e - 1);
-      if (old->length == length && memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0)
+      /* The head first, as in the vocabulary: most words are no longer. */
+      if (old->length == length && _kg_same_head (old->head, text, length) &&
+          (length <= sizeof old->head || memcmp (g_ptr_array_index (cache->texts, e - 1), text, length) == 0))
         {
           if ((old->filled & offsets) != offsets)
             _kg_vocab_entry_fill (old, tagger->lexicon, tagger->table, tagger->mask, tagger->unscale,
