@@ -218,51 +218,71 @@ lowest_class (guint bits)
   return 0;
 }
 
+/* Marks the longest multi-word entry that starts at token i, if any; the
+ * token after it, else after i. */
+static guint
+mark_span_at (const KgLexicon *lexicon,
+              KgTagSentence   *sentence,
+              guint            i)
+{
+  char phrase[KG_MAX_LEX_WORDS * (KG_MAX_KEY + 1)];
+  gsize ends[KG_MAX_LEX_WORDS + 1], at;
+  guint words, first, longest = 0;
+
+  at = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, phrase);
+  first = lex_bits (lexicon, phrase, at);
+  if (!(first & KG_LEX_STARTS_PHRASE))
+    return i + 1;
+  for (guint len = 2; len <= KG_MAX_LEX_WORDS; len++)
+    longest = first & PHRASE_WORDS (len) ? len : longest;
+  /* The next words in lower case, once; then the longest entry. */
+  for (words = 1; words < longest && i + words < sentence->n; words++)
+    {
+      const KgTagToken *token = &sentence->tokens[i + words];
+      ends[words] = at;
+      phrase[at++] = ' ';
+      at += _kg_lower_into (token->text, token->length, phrase + at);
+    }
+  ends[words] = at;
+  for (guint len = words; len >= 2; len--)
+    {
+      guint bits;
+
+      if (!(first & PHRASE_WORDS (len)))
+        continue;
+      bits = lex_bits (lexicon, phrase, ends[len]);
+      if ((bits & ~KG_LEX_STARTS_PHRASE) == 0)
+        continue;
+      for (guint k = i; k < i + len; k++)
+        sentence->lex_span[k] = 1 + 2 * lowest_class (bits) + (k > i);
+      return i + len;
+    }
+  return i + 1;
+}
+
 void
 _kg_lexicon_mark_spans (const KgLexicon *lexicon,
                         KgTagSentence   *sentence)
 {
-  char phrase[KG_MAX_LEX_WORDS * (KG_MAX_KEY + 1)];
-
   memset (sentence->lex_span, 0, sentence->n);
-  for (guint i = 0; i < sentence->n; i++)
-    {
-      gsize ends[KG_MAX_LEX_WORDS + 1], at;
-      guint words, first, longest = 0;
-
-      if (sentence->cap[i] != 1)
-        continue;
-      if (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE))
-        continue;
-      at = _kg_lower_into (sentence->tokens[i].text, sentence->tokens[i].length, phrase);
-      first = lex_bits (lexicon, phrase, at);
-      if (!(first & KG_LEX_STARTS_PHRASE))
-        continue;
-      for (guint len = 2; len <= KG_MAX_LEX_WORDS; len++)
-        longest = first & PHRASE_WORDS (len) ? len : longest;
-      /* The next words in lower case, once; then the longest entry. */
-      for (words = 1; words < longest && i + words < sentence->n; words++)
-        {
-          const KgTagToken *token = &sentence->tokens[i + words];
-          ends[words] = at;
-          phrase[at++] = ' ';
-          at += _kg_lower_into (token->text, token->length, phrase + at);
-        }
-      ends[words] = at;
-      for (guint len = words; len >= 2; len--)
-        {
-          guint bits;
-
-          if (!(first & PHRASE_WORDS (len)))
-            continue;
-          bits = lex_bits (lexicon, phrase, ends[len]);
-          if ((bits & ~KG_LEX_STARTS_PHRASE) == 0)
-            continue;
-          for (guint k = i; k < i + len; k++)
-            sentence->lex_span[k] = 1 + 2 * lowest_class (bits) + (k > i);
-          i += len - 1;
-          break;
-        }
-    }
+  for (guint i = 0; i < sentence->n; )
+    if (sentence->cap[i] != 1 ||
+        (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE)))
+      i++;
+    else
+      i = mark_span_at (lexicon, sentence, i);
 }
 
+void
+_kg_lexicon_mark_spans_from (const KgLexicon *lexicon,
+                             KgTagSentence   *sentence,
+                             const guint     *starts,
+                             guint            n_starts)
+{
+  guint next = 0;
+
+  memset (sentence->lex_span, 0, sentence->n);
+  for (guint k = 0; k < n_starts; k++)
+    if (starts[k] >= next)
+      next = mark_span_at (lexicon, sentence, starts[k]);
+}

@@ -100,6 +100,14 @@ guint       _kg_lexicon_word_classes  (const KgLexicon  *lexicon,
 /* Fills sentence->lex_span by longest match of multi-word entries. */
 void        _kg_lexicon_mark_spans    (const KgLexicon  *lexicon,
                                        KgTagSentence    *sentence);
+/* The same, the entries starting only at the tokens of starts (in order):
+ * those capitalised (cap 1) whose word_lex has KG_LEX_STARTS_PHRASE, all
+ * that _kg_lexicon_mark_spans would try, which need neither cap nor
+ * word_lex then. */
+void        _kg_lexicon_mark_spans_from (const KgLexicon *lexicon,
+                                         KgTagSentence   *sentence,
+                                         const guint     *starts,
+                                         guint            n_starts);
 /* The set of KgLexClass an exact (case-insensitive) phrase belongs to. */
 guint       _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
                                         const char      *phrase);

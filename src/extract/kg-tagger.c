@@ -77,8 +77,7 @@ typedef struct
   KgTagToken *tokens;
   guint32    *lower;
   guint32    *sshape;
-  guint8     *cap;
-  guint32    *word_lex;
+  guint      *starts;    /* where lexicon spans may start */
   guint8     *doc_flags; /* KG_DOC_*, of the decoded tokens */
   guint32    *hash;      /* per needed token */
   const KgVocabEntry **entry; /* per needed token, while decoding */
@@ -274,7 +273,7 @@ flag_slot (FlagMap  *map,
 }
 
 /* The same flags as _kg_doc_flags, looking only at what decoding needs:
- * the flags of the decoded words' lower case in map, which fill_keys
+ * the flags of the decoded words' lower case in map, which fill_decode_keys
  * hands to each decoded token. */
 static void
 doc_flags (const KgTagger    *tagger,
@@ -334,37 +333,9 @@ doc_flags (const KgTagger    *tagger,
   *result = map;
 }
 
-/* The capitals and lexicon classes of a sentence's tokens in scratch, all
- * the lexicon's spans read: those of the needed tokens (the decoded ones
- * and their neighbours) from their entries, what the flags tell for the
- * others. */
-static void
-fill_keys (const KgTagger    *tagger,
-           const KgWordCache *cache,
-           const DocArrays   *d,
-           guint              first,
-           guint              n,
-           Scratch           *scratch)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      guint8 tf = d->tf[first + i];
-      const KgVocabEntry *entry;
-
-      if (!(tf & TF_NEEDED))
-        {
-          scratch->cap[i] = tf & TF_LOWER_WORD ? 2 : 0;
-          continue;
-        }
-      entry = _kg_word_entry (tagger, cache, d->id[first + i]);
-      scratch->cap[i] = entry->cap;
-      scratch->word_lex[i] = entry->lex;
-    }
-}
-
-/* fill_keys for decoding, over a sentence's needed tokens only: the
- * others' token_lex stays 0 (as _kg_tag_classes clears it) and no feature
- * reads their keys. */
+/* The keys of a sentence's needed tokens, for decoding: the others'
+ * token_lex stays 0 (as _kg_tag_classes clears it) and no feature reads
+ * their keys. */
 static void
 fill_decode_keys (const KgTagger    *tagger,
                   const KgWordCache *cache,
@@ -543,10 +514,11 @@ prepare_sentence (const KgAnalysis *analysis,
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
   KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
-                       scratch->lower, scratch->sshape, scratch->cap, scratch->word_lex };
+                       scratch->lower, scratch->sshape };
   guint *needed = d->needed + d->n_needed, n_needed = 0, n_active = 0;
   const guint8 *tf = d->tf + f;
-  gboolean opens_phrase = FALSE, rewritten = FALSE;
+  guint n_starts = 0;
+  gboolean rewritten = FALSE;
   /* Most sentences want the text of their first token and of the needed
    * ones only: the others' is read when the lexicon's spans are. */
   gboolean all_tokens = lower != NULL && candidate;
@@ -605,17 +577,18 @@ prepare_sentence (const KgAnalysis *analysis,
 
       d->id[t] = _kg_word_id_hashed (tagger, cache, scratch->tokens[needed[k]].text, scratch->tokens[needed[k]].length,
                                  scratch->hash[k], (d->tf[t] & TF_ACTIVE) != 0);
-      /* Spans start at a capitalised word that may open a lexicon entry. */
+      /* Spans start at a capitalised word that may open a lexicon entry:
+       * a needed one, as the others are not capitalised or common. */
       entry = _kg_word_entry (tagger, cache, d->id[t]);
-      opens_phrase |= entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE);
+      if (entry->cap == 1 && (entry->lex & KG_LEX_STARTS_PHRASE))
+        scratch->starts[n_starts++] = needed[k];
     }
-  /* The spans stay 0 (as allocated) otherwise. */
-  if (opens_phrase)
+  /* The spans are not read otherwise (has_spans). */
+  if (n_starts > 0)
     {
       if (!all_tokens)
         sentence_tokens (analysis, sent, scratch->tokens);
-      fill_keys (tagger, cache, d, f, n, scratch);
-      _kg_lexicon_mark_spans (tagger->lexicon, &ts);
+      _kg_lexicon_mark_spans_from (tagger->lexicon, &ts, scratch->starts, n_starts);
       d->has_spans[s] = TRUE;
     }
 }
@@ -648,8 +621,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   scratch.tokens = g_new (KgTagToken, max_len);
   scratch.lower = g_new (guint32, max_len);
   scratch.sshape = g_new (guint32, max_len);
-  scratch.cap = g_new (guint8, max_len);
-  scratch.word_lex = g_new (guint32, max_len);
+  scratch.starts = g_new (guint, max_len);
   scratch.hash = g_new (guint32, max_len);
   /* and the boundaries' on either side */
   scratch.entry = g_new (const KgVocabEntry *, max_len + 2) + 1;
@@ -681,7 +653,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
       guint f = sent->first_token, from = s > 0 ? d.needed_end[s - 1] : 0;
       /* No spans to read for most sentences. */
       KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.has_spans[s] ? d.lex_span + f : NULL,
-                           scratch.doc_flags, scratch.lower, scratch.sshape, scratch.cap };
+                           scratch.doc_flags, scratch.lower, scratch.sshape };
 
       fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
                         &scratch);
@@ -692,8 +664,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   g_free (scratch.tokens);
   g_free (scratch.lower);
   g_free (scratch.sshape);
-  g_free (scratch.cap);
-  g_free (scratch.word_lex);
+  g_free (scratch.starts);
   g_free (scratch.hash);
   g_free (scratch.entry - 1);
   g_free (scratch.doc_flags);
