@@ -478,10 +478,12 @@ mark_common_i (const KgAnalysis *analysis,
   for (guint k = 0; k < capitalised->len; k++)
     {
       guint t = g_array_index (capitalised, guint, k);
-      const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, tokens[t].sentence);
+      guint8 common = common_i (analysis->text + tokens[t].start, tokens[t].end - tokens[t].start, tf[t]);
 
-      if (t > sent->first_token)
-        tf[t] |= common_i (analysis->text + tokens[t].start, tokens[t].end - tokens[t].start, tf[t]);
+      /* The word first, which rules out most tokens without their
+       * sentence. */
+      if (common != 0 && t > g_array_index (analysis->sentences, KgSentence, tokens[t].sentence).first_token)
+        tf[t] |= common;
     }
 }
 
@@ -513,8 +515,6 @@ prepare_sentence (const KgAnalysis *analysis,
 {
   const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
   guint f = sent->first_token, n = sent->end_token - f;
-  KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f, scratch->doc_flags,
-                       scratch->lower, scratch->sshape };
   guint *needed = d->needed + d->n_needed, n_needed = 0, n_active = 0;
   const guint8 *tf = d->tf + f;
   guint n_starts = 0;
@@ -530,11 +530,11 @@ prepare_sentence (const KgAnalysis *analysis,
   if (all_tokens && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
       _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
-      ts.all_caps = d->all_caps[s] = rewritten = TRUE;
+      d->all_caps[s] = rewritten = TRUE;
       reshape (analysis, d, f, n);
     }
   mark_common (tagger, scratch->tokens, d->tf + f, n, rewritten);
-  mark_active (d->tf + f, n, ts.all_caps);
+  mark_active (d->tf + f, n, d->all_caps[s]);
   /* Eight tokens at a time, the needed ones (the decoded among them)
    * taken one by one. */
   for (guint block = 0; block < n; block += 8)
@@ -586,6 +586,8 @@ prepare_sentence (const KgAnalysis *analysis,
   /* The spans are not read otherwise (has_spans). */
   if (n_starts > 0)
     {
+      KgTagSentence ts = { scratch->tokens, n, d->all_caps[s], d->lex_span + f };
+
       if (!all_tokens)
         sentence_tokens (analysis, sent, scratch->tokens);
       _kg_lexicon_mark_spans_from (tagger->lexicon, &ts, scratch->starts, n_starts);
