@@ -653,10 +653,14 @@ _kg_tag_classes (KgAnalysis     *analysis,
     {
       const KgSentence *sent = &g_array_index (analysis->sentences, KgSentence, s);
       guint f = sent->first_token, from = s > 0 ? d.needed_end[s - 1] : 0;
-      /* No spans to read for most sentences. */
-      KgTagSentence ts = { NULL, sent->end_token - f, d.all_caps[s], d.has_spans[s] ? d.lex_span + f : NULL,
-                           scratch.doc_flags, scratch.lower, scratch.sshape };
+      KgTagSentence ts;
 
+      /* Nothing decoded: its labels stay O. */
+      if (d.needed_end[s] == from)
+        continue;
+      /* No spans to read for most sentences. */
+      ts = (KgTagSentence) { NULL, sent->end_token - f, d.all_caps[s], d.has_spans[s] ? d.lex_span + f : NULL,
+                             scratch.doc_flags, scratch.lower, scratch.sshape };
       fill_decode_keys (tagger, cache, &d, d.needed + from, d.needed_end[s] - from, f, &flags, token_lex,
                         &scratch);
       _kg_decode_sentence (tagger, &ts, scratch.entry, d.tf + f, d.needed + from, d.needed_end[s] - from, bos_entry,
