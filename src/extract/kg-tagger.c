@@ -19,10 +19,26 @@
  * kg-tagger-decode.c.
  */
 
+/* The arrays of a document, or of its longest sentence, are carved out of
+ * one block: they are allocated and freed together, and a g_malloc each
+ * cost as much as the small ones' use. Each starts 16-byte aligned. */
+#define BLOCK_ALIGN(size) (((size) + 15) & ~(gsize) 15)
+
+static gpointer
+block_take (char  **at,
+            gsize   size)
+{
+  gpointer p = *at;
+
+  *at += BLOCK_ALIGN (size);
+  return p;
+}
+
 /* Per-token arrays for the whole document: a few bytes a token, since a
  * document may be large. */
 typedef struct
 {
+  char    *block;       /* holds them all */
   guint32 *id;          /* word id, for TF_NEEDED tokens */
   guint8  *tf;
   guint16 *shape;       /* _kg_shape_key, for _kg_lower_candidates */
@@ -42,18 +58,25 @@ doc_arrays_init (DocArrays        *d,
                  const KgAnalysis *analysis)
 {
   guint n = analysis->tokens->len, n_sentences = analysis->sentences->len;
+  char *at = d->block = g_malloc (BLOCK_ALIGN (n * sizeof (guint32)) + BLOCK_ALIGN (n + 8) +
+                                  BLOCK_ALIGN (n * sizeof (guint16)) + BLOCK_ALIGN (n) +
+                                  2 * BLOCK_ALIGN (n_sentences) + BLOCK_ALIGN (n * sizeof (guint)) +
+                                  BLOCK_ALIGN (n_sentences * sizeof (guint)));
 
-  d->id = g_new (guint32, n);
+  d->id = block_take (&at, n * sizeof (guint32));
   /* Eight bytes to spare, for flags8. */
-  d->tf = g_malloc (n + 8);
+  d->tf = block_take (&at, n + 8);
   memcpy (d->tf, analysis->token_case, n);
   memset (d->tf + n, 0, 8);
-  d->shape = g_memdup2 (analysis->token_shapes, n * sizeof (guint16));
-  d->lex_span = g_new (guint8, n);
-  d->has_spans = g_new0 (guint8, n_sentences);
-  d->all_caps = g_new0 (guint8, n_sentences);
-  d->needed = g_new (guint, n);
-  d->needed_end = g_new (guint, n_sentences);
+  d->shape = block_take (&at, n * sizeof (guint16));
+  memcpy (d->shape, analysis->token_shapes, n * sizeof (guint16));
+  d->lex_span = block_take (&at, n);
+  d->has_spans = block_take (&at, n_sentences);
+  memset (d->has_spans, 0, n_sentences);
+  d->all_caps = block_take (&at, n_sentences);
+  memset (d->all_caps, 0, n_sentences);
+  d->needed = block_take (&at, n * sizeof (guint));
+  d->needed_end = block_take (&at, n_sentences * sizeof (guint));
   d->n_needed = 0;
   d->n_active = 0;
 }
@@ -61,19 +84,13 @@ doc_arrays_init (DocArrays        *d,
 static void
 doc_arrays_clear (DocArrays *d)
 {
-  g_free (d->id);
-  g_free (d->tf);
-  g_free (d->shape);
-  g_free (d->lex_span);
-  g_free (d->has_spans);
-  g_free (d->all_caps);
-  g_free (d->needed);
-  g_free (d->needed_end);
+  g_free (d->block);
 }
 
 /* Per-sentence keys, refilled for each sentence. */
 typedef struct
 {
+  char       *block;     /* holds them all */
   KgTagToken *tokens;
   guint32    *lower;
   guint32    *sshape;
@@ -604,7 +621,8 @@ _kg_tag_classes (KgAnalysis     *analysis,
   guint n_tokens = analysis->tokens->len;
   guint n_sent = analysis->sentences->len;
   KgWordCache *cache = _kg_word_cache_get (tagger);
-  g_autofree float *em = NULL;
+  float *em;
+  char *at;
   Scratch scratch;
   DocArrays d;
   FlagMap flags;
@@ -620,15 +638,19 @@ _kg_tag_classes (KgAnalysis     *analysis,
   for (guint s = 0; s < n_sent; s++)
     max_len = MAX (max_len, g_array_index (analysis->sentences, KgSentence, s).end_token -
                             g_array_index (analysis->sentences, KgSentence, s).first_token);
-  scratch.tokens = g_new (KgTagToken, max_len);
-  scratch.lower = g_new (guint32, max_len);
-  scratch.sshape = g_new (guint32, max_len);
-  scratch.starts = g_new (guint, max_len);
-  scratch.hash = g_new (guint32, max_len);
+  at = scratch.block = g_malloc (BLOCK_ALIGN (max_len * sizeof (KgTagToken)) +
+                                 3 * BLOCK_ALIGN (max_len * sizeof (guint32)) + BLOCK_ALIGN (max_len * sizeof (guint)) +
+                                 BLOCK_ALIGN ((max_len + 2) * sizeof (const KgVocabEntry *)) + BLOCK_ALIGN (max_len) +
+                                 BLOCK_ALIGN (max_len * KG_N_LABELS * sizeof (float)));
+  scratch.tokens = block_take (&at, max_len * sizeof (KgTagToken));
+  scratch.lower = block_take (&at, max_len * sizeof (guint32));
+  scratch.sshape = block_take (&at, max_len * sizeof (guint32));
+  scratch.starts = block_take (&at, max_len * sizeof (guint));
+  scratch.hash = block_take (&at, max_len * sizeof (guint32));
   /* and the boundaries' on either side */
-  scratch.entry = g_new (const KgVocabEntry *, max_len + 2) + 1;
-  scratch.doc_flags = g_new (guint8, max_len);
-  em = g_new (float, max_len * KG_N_LABELS);
+  scratch.entry = (const KgVocabEntry **) block_take (&at, (max_len + 2) * sizeof (const KgVocabEntry *)) + 1;
+  scratch.doc_flags = block_take (&at, max_len);
+  em = block_take (&at, max_len * KG_N_LABELS * sizeof (float));
   doc_arrays_init (&d, analysis);
   /* Only the tokens that may be part of a name get theirs. */
   memset (token_lex, 0, n_tokens * sizeof *token_lex);
@@ -667,13 +689,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
                        eos_entry, em, labels + f);
     }
   doc_arrays_clear (&d);
-  g_free (scratch.tokens);
-  g_free (scratch.lower);
-  g_free (scratch.sshape);
-  g_free (scratch.starts);
-  g_free (scratch.hash);
-  g_free (scratch.entry - 1);
-  g_free (scratch.doc_flags);
+  g_free (scratch.block);
   g_free (flags.keys);
   g_free (flags.flags);
   g_clear_pointer (&lower, _kg_lower_words_free);
