@@ -308,8 +308,10 @@ doc_flags (const KgTagger    *tagger,
   _kg_shape_set_init (&shapes);
   while (size < d->n_active * 2 + 2)
     size *= 2;
-  map.keys = g_new (guint32, size);
-  map.flags = g_new0 (guint8, size);
+  /* One block, the keys first (aligned): the flags are cleared only. */
+  map.keys = g_malloc (size * (sizeof (guint32) + 1));
+  map.flags = (guint8 *) (map.keys + size);
+  memset (map.flags, 0, size);
   map.mask = size - 1;
   for (guint s = 0, k = 0; s < analysis->sentences->len; s++)
     {
@@ -526,7 +528,7 @@ prepare_sentence (const KgAnalysis *analysis,
                   DocArrays        *d,
                   guint             s,
                   Scratch          *scratch,
-                  GStringChunk     *chunk,
+                  GStringChunk    **chunk,
                   gboolean          candidate,
                   KgLowerWords     *lower)
 {
@@ -546,7 +548,11 @@ prepare_sentence (const KgAnalysis *analysis,
     some_tokens (analysis, f, &(guint) { 0 }, 1, scratch->tokens);
   if (all_tokens && _kg_headline_words (scratch->tokens, d->tf + f, n, lower))
     {
-      _kg_to_capitals (scratch->tokens, d->tf + f, n, chunk);
+      /* Made for the first headline rewritten, as most documents have
+       * none. */
+      if (*chunk == NULL)
+        *chunk = g_string_chunk_new (256);
+      _kg_to_capitals (scratch->tokens, d->tf + f, n, *chunk);
       d->all_caps[s] = rewritten = TRUE;
       reshape (analysis, d, f, n);
     }
@@ -627,7 +633,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   DocArrays d;
   FlagMap flags;
   /* Holds the capitalised words of headlines while they are tagged. */
-  g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
+  g_autoptr(GStringChunk) chunk = NULL;
   KgLowerWords *lower = NULL;
   g_autofree guint8 *candidate = g_new0 (guint8, n_sent + 1);
   gboolean maybe_title = FALSE;
@@ -661,7 +667,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   if (maybe_title)
     lower = _kg_lower_case_words (analysis, d.shape, d.tf, candidate);
   for (guint s = 0; s < n_sent; s++)
-    prepare_sentence (analysis, tagger, cache, &d, s, &scratch, chunk, candidate[s], lower);
+    prepare_sentence (analysis, tagger, cache, &d, s, &scratch, &chunk, candidate[s], lower);
   bos = _kg_word_id (tagger, cache, _kg_boundary_word (-1), strlen (_kg_boundary_word (-1)), FALSE);
   eos = _kg_word_id (tagger, cache, _kg_boundary_word (1), strlen (_kg_boundary_word (1)), FALSE);
   /* No word is added from here on: the entries stay where they are. */
@@ -691,7 +697,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   doc_arrays_clear (&d);
   g_free (scratch.block);
   g_free (flags.keys);
-  g_free (flags.flags);
   g_clear_pointer (&lower, _kg_lower_words_free);
   _kg_word_cache_trim (cache);
 }
