@@ -18,35 +18,36 @@ enum
   T_DOC, T_DOC_CAPS, T_FIRST_LOWER,
 };
 
+/* Two hashes (or a template and a value) mixed into one: a macro, so that
+ * a table of the features of constants is made of constants. */
+#define KG_MIX_FIRST(a, b)    ((guint32) ((guint32) (a) * 0x9e3779b1u ^ \
+                                          ((guint32) (b) + 0x7f4a7c15u + ((guint32) (a) << 6) + \
+                                           ((guint32) (a) >> 2))))
+#define KG_MIX_XORSHIFT(h, n) ((h) ^ ((h) >> (n)))
+#define KG_MIX(a, b)          KG_MIX_XORSHIFT ((guint32) (KG_MIX_XORSHIFT (KG_MIX_FIRST (a, b), 15) * 0x2c1b3c6du), 12)
+
 static inline guint32
 _kg_mix (guint32 a,
          guint32 b)
 {
-  guint32 h = a * 0x9e3779b1u ^ (b + 0x7f4a7c15u + (a << 6) + (a >> 2));
-  h ^= h >> 15;
-  h *= 0x2c1b3c6du;
-  h ^= h >> 12;
-  return h;
+  return KG_MIX (a, b);
 }
 
 /* _kg_mix (T_DOC_CAPS, _kg_mix (flags, caps)), from a table for the few
  * values there are: most decoded tokens have document flags. */
+#define KG_DOC_CAPS_AT(f, c) KG_MIX (T_DOC_CAPS, KG_MIX (f, c))
+#define KG_DOC_CAPS_ROW(f)   { KG_DOC_CAPS_AT (f, 0), KG_DOC_CAPS_AT (f, 1), KG_DOC_CAPS_AT (f, 2), KG_DOC_CAPS_AT (f, 3) }
+
 static inline guint32
 _kg_doc_caps_feature (guint flags,
                       guint caps)
 {
-  static guint32 table[4][4];
-  static gsize ready;
+  static const guint32 table[4][4] = {
+    KG_DOC_CAPS_ROW (0), KG_DOC_CAPS_ROW (1), KG_DOC_CAPS_ROW (2), KG_DOC_CAPS_ROW (3)
+  };
 
   if (G_UNLIKELY (flags > 3 || caps > 3))
     return _kg_mix (T_DOC_CAPS, _kg_mix (flags, caps));
-  if (g_once_init_enter (&ready))
-    {
-      for (guint f = 0; f < 4; f++)
-        for (guint c = 0; c < 4; c++)
-          table[f][c] = _kg_mix (T_DOC_CAPS, _kg_mix (f, c));
-      g_once_init_leave (&ready, 1);
-    }
   return table[flags][caps];
 }
 
