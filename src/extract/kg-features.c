@@ -33,15 +33,8 @@ _kg_lower_into (const char *word,
                 char       *buf)
 {
   gsize n = MIN (length, MAX_KEY);
-  gboolean ascii = TRUE;
 
-  for (gsize i = 0; i < n; i++)
-    {
-      guchar c = word[i];
-      ascii &= c < 0x80;
-      buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
-  if (!ascii)
+  if (!_kg_ascii_lower_into (word, n, buf))
     {
       g_autofree char *down = g_utf8_strdown (word, length);
       n = MIN (strlen (down), MAX_KEY);

@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "kg-bytes.h"
 #include "kg-tagger-private.h"
 
 /*
@@ -194,31 +193,8 @@ _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
   gsize n = strlen (phrase);
   g_autofree char *lower = NULL;
 
-  if (n < sizeof buf)
-    {
-      /* Eight bytes a step, then one at a time; any byte's high bit set
-       * in high means the phrase is not in ASCII. */
-      guint64 high = 0;
-      gsize i = 0;
-
-      for (; i + 8 <= n; i += 8)
-        {
-          guint64 w = _kg_bytes_load (phrase + i);
-
-          high |= w;
-          w = GUINT64_TO_LE (_kg_bytes_lower (w));
-          memcpy (buf + i, &w, sizeof w);
-        }
-      for (; i < n; i++)
-        {
-          guchar c = phrase[i];
-
-          high |= c;
-          buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        }
-      if (!(high & KG_BYTES (0x80)))
-        return lex_bits (lexicon, buf, n) & ~PHRASE_WORDS_MASK;
-    }
+  if (n < sizeof buf && _kg_ascii_lower_into (phrase, n, buf))
+    return lex_bits (lexicon, buf, n) & ~PHRASE_WORDS_MASK;
   lower = g_utf8_strdown (phrase, -1);
   return lex_bits (lexicon, lower, strlen (lower)) & ~PHRASE_WORDS_MASK;
 }

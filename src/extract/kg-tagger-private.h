@@ -86,6 +86,35 @@ enum
 
 #define KG_MAX_KEY 48
 
+/* The ASCII capitals of n bytes of text lower-cased into out, eight bytes
+ * a step, then one at a time; FALSE when a byte is not ASCII (out is then
+ * of no use). */
+static inline gboolean
+_kg_ascii_lower_into (const char *text,
+                      gsize       n,
+                      char       *out)
+{
+  guint64 high = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w = _kg_bytes_load (text + i);
+
+      high |= w;
+      w = GUINT64_TO_LE (_kg_bytes_lower (w));
+      memcpy (out + i, &w, sizeof w);
+    }
+  for (; i < n; i++)
+    {
+      guchar c = text[i];
+
+      high |= c;
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+  return !(high & KG_BYTES (0x80));
+}
+
 /* Lower case of word into buf (at most KG_MAX_KEY bytes); the length. */
 gsize       _kg_lower_into            (const char       *word,
                                        gsize             length,
