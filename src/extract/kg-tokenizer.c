@@ -223,6 +223,19 @@ scan_dotted (const char *text,
   return 0;
 }
 
+/* The top bit of each of the eight bytes of x that is no ASCII letter or
+ * digit. */
+static inline guint64
+not_alnum (guint64 x)
+{
+  guint64 y = x & KG_BYTES (0x7f);
+
+  /* Bytes not ASCII have their top bit set in x; with bit 0x20 set, only
+   * the letters of either case land in a-z. */
+  return (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
+         KG_BYTES (0x80);
+}
+
 /* Where the run of ASCII letters and digits from j ends, eight bytes at a
  * time while they can be read. */
 static inline gsize
@@ -232,11 +245,7 @@ alnum_run (const char *text,
 {
   while (j + 8 <= length)
     {
-      guint64 x = _kg_bytes_load (text + j), y = x & KG_BYTES (0x7f);
-      /* Bytes not ASCII have their top bit set in x; with bit 0x20 set,
-       * only the letters of either case land in a-z. */
-      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
-                      KG_BYTES (0x80);
+      guint64 other = not_alnum (_kg_bytes_load (text + j));
 
       if (other != 0)
         return j + __builtin_ctzll (other) / 8;
@@ -485,6 +494,65 @@ add_other_facts (TokenBuffer *buffer,
              c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
 }
 
+/* The plain words of fewer than eight bytes from i, each with the one
+ * space after it, while eight bytes can be read and the arrays have room:
+ * most of a text's tokens. One load a word gives its length, its hash and
+ * its case, with the tokens' arrays in locals for the run; the first token
+ * that is no such word is left to scan_tokens (the same tokens as
+ * plain_word() and _kg_plain_word_case() find). Returns where it stopped. */
+static inline gsize
+short_words (TokenBuffer *buffer,
+             const char  *text,
+             gsize        length,
+             gsize        i)
+{
+  KgToken *data = buffer->data;
+  guint n = buffer->n, size = buffer->size, n_capitals = buffer->n_capitals;
+  guint32 *hashes = buffer->hashes;
+  guint8 *cases = buffer->cases;
+  guint16 *shapes = buffer->shapes;
+  guint *capitals = buffer->capitals;
+
+  while (i + 8 <= length && n < size)
+    {
+      guint64 x = _kg_bytes_load (text + i), other, word, mask;
+      guint first = x & 0xff, stop, end;
+      guint8 token_case;
+
+      if (first == ' ')
+        {
+          i++;
+          continue;
+        }
+      /* "http" and "www." are scan_url's */
+      if (!plain_first[first] ||
+          (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777)))
+        break;
+      other = not_alnum (x);
+      if (other == 0)
+        break;
+      /* at least 1: the first byte is a letter */
+      end = __builtin_ctzll (other) / 8;
+      stop = (x >> (8 * end)) & 0xff;
+      if (plain_stop[stop])
+        break;
+      mask = G_MAXUINT64 >> (64 - 8 * end);
+      word = x & mask;
+      token_case = word & ~(word << 1) & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
+      data[n] = (KgToken) { i, i + end, KG_TOKEN_WORD, 0 };
+      hashes[n] = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, end), word | (KG_BYTES (0x20) & mask)));
+      cases[n] = token_case;
+      shapes[n] = token_case == KG_CASE_LOWER_WORD ? (((first - 'a') & 31) << 6) | end : KG_SHAPE_NEVER;
+      capitals[n_capitals] = n;
+      n_capitals += first - 'A' < 26;
+      n++;
+      i += end + (stop == ' ');
+    }
+  buffer->n = n;
+  buffer->n_capitals = n_capitals;
+  return i;
+}
+
 /* The tokens, and into buffer the breaks: a plain word ends in a letter or
  * digit, so only the other tokens may end in a stop. */
 static void
@@ -512,6 +580,12 @@ scan_tokens (KgAnalysis  *analysis,
       KgTokenKind kind = KG_TOKEN_PUNCT;
 
       /* The plain cases first, with what scan_word would find. */
+      if (!newline)
+        {
+          i = short_words (&buffer, text, length, i);
+          if (i >= length)
+            break;
+        }
       if (text[i] == ' ')
         {
           i++;
