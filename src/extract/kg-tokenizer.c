@@ -494,12 +494,13 @@ add_other_facts (TokenBuffer *buffer,
              c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
 }
 
-/* The plain words of fewer than eight bytes from i, each with the one
- * space after it, while eight bytes can be read and the arrays have room:
- * most of a text's tokens. One load a word gives its length, its hash and
- * its case, with the tokens' arrays in locals for the run; the first token
- * that is no such word is left to scan_tokens (the same tokens as
- * plain_word() and _kg_plain_word_case() find). Returns where it stopped. */
+/* The plain words of fewer than sixteen bytes from i, each with the one
+ * space after it, while sixteen bytes can be read and the arrays have
+ * room: most of a text's tokens. One load of each eight bytes gives the
+ * word's length, its hash and its case, with the tokens' arrays in locals
+ * for the run; the first token that is no such word is left to
+ * scan_tokens (the same tokens as plain_word() and _kg_plain_word_case()
+ * find). Returns where it stopped. */
 static inline gsize
 short_words (TokenBuffer *buffer,
              const char  *text,
@@ -515,7 +516,7 @@ short_words (TokenBuffer *buffer,
 
   while (i + 8 <= length && n < size)
     {
-      guint64 x = _kg_bytes_load (text + i), other, word, mask;
+      guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0;
       guint first = x & 0xff, stop, end;
       guint8 token_case;
 
@@ -529,18 +530,28 @@ short_words (TokenBuffer *buffer,
           (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777)))
         break;
       other = not_alnum (x);
-      if (other == 0)
-        break;
-      /* at least 1: the first byte is a letter */
-      end = __builtin_ctzll (other) / 8;
-      stop = (x >> (8 * end)) & 0xff;
+      if (other != 0)
+        {
+          /* at least 1: the first byte is a letter */
+          end = __builtin_ctzll (other) / 8;
+          stop = (x >> (8 * end)) & 0xff;
+        }
+      else
+        {
+          /* eight to fifteen bytes */
+          if (i + 16 > length || (other = not_alnum (x2 = _kg_bytes_load (text + i + 8))) == 0)
+            break;
+          end = 8 + __builtin_ctzll (other) / 8;
+          stop = (x2 >> (8 * (end - 8))) & 0xff;
+        }
       if (plain_stop[stop])
         break;
-      mask = G_MAXUINT64 >> (64 - 8 * end);
-      word = x & mask;
-      token_case = word & ~(word << 1) & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
+      h = _kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, MIN (end, 8), &caps);
+      if (end > 8)
+        h = _kg_plain_piece (h, x2, end - 8, &caps);
+      token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
       data[n] = (KgToken) { i, i + end, KG_TOKEN_WORD, 0 };
-      hashes[n] = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, end), word | (KG_BYTES (0x20) & mask)));
+      hashes[n] = _kg_hash_finish (h);
       cases[n] = token_case;
       shapes[n] = token_case == KG_CASE_LOWER_WORD ? (((first - 'a') & 31) << 6) | end : KG_SHAPE_NEVER;
       capitals[n_capitals] = n;
