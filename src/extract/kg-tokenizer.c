@@ -322,6 +322,15 @@ static const guint8 plain_stop[256] = {
   ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
 };
 
+/* The ASCII marks that are a token of their own byte, as scan_punct reads
+ * them; and the dot, which may be more. */
+static const guint8 lone_punct[256] = {
+  ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1,
+  [','] = 1, ['/'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['@'] = 1,
+  ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1,
+  ['}'] = 1, ['~'] = 1, ['.'] = 1,
+};
+
 static inline gsize
 plain_word (const char *text,
             gsize       length,
@@ -518,16 +527,32 @@ short_words (TokenBuffer *buffer,
     {
       guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0;
       guint first = x & 0xff, stop, end;
-      guint8 token_case;
+      guint8 token_case = 0;
+      guint16 shape = KG_SHAPE_NEVER;
+      KgTokenKind kind = KG_TOKEN_WORD;
 
       if (first == ' ')
         {
           i++;
           continue;
         }
+      if (!plain_first[first])
+        {
+          /* A mark of one byte; a dot ends a sentence, unless it starts a
+           * number or a run of dots. */
+          stop = (x >> 8) & 0xff;
+          if (!lone_punct[first] || (first == '.' && (stop == '.' || g_ascii_isdigit (stop))))
+            break;
+          if (first == '.')
+            add_break (buffer, n);
+          end = 1;
+          kind = KG_TOKEN_PUNCT;
+          /* no capital to lower-case for the hash */
+          h = _kg_hash_step (_kg_hash_step (KG_HASH_SEED, 1), first);
+          goto store;
+        }
       /* "http" and "www." are scan_url's */
-      if (!plain_first[first] ||
-          (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777)))
+      if (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777))
         break;
       other = not_alnum (x);
       if (other != 0)
@@ -550,10 +575,13 @@ short_words (TokenBuffer *buffer,
       if (end > 8)
         h = _kg_plain_piece (h, x2, end - 8, &caps);
       token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
-      data[n] = (KgToken) { i, i + end, KG_TOKEN_WORD, 0 };
+      if (token_case == KG_CASE_LOWER_WORD)
+        shape = (((first - 'a') & 31) << 6) | end;
+    store:
+      data[n] = (KgToken) { i, i + end, kind, 0 };
       hashes[n] = _kg_hash_finish (h);
       cases[n] = token_case;
-      shapes[n] = token_case == KG_CASE_LOWER_WORD ? (((first - 'a') & 31) << 6) | end : KG_SHAPE_NEVER;
+      shapes[n] = shape;
       capitals[n_capitals] = n;
       n_capitals += first - 'A' < 26;
       n++;
