@@ -503,6 +503,30 @@ add_other_facts (TokenBuffer *buffer,
              c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
 }
 
+/* Whether scan_word reads the plain word of end bytes at i, before a dot,
+ * as that word alone: no abbreviation takes the dot, and no address goes
+ * on after it. */
+static inline gboolean
+word_before_dot (const char *text,
+                 gsize       length,
+                 gsize       i,
+                 gsize       end)
+{
+  guchar after;
+
+  if (i + end + 1 >= length)
+    return FALSE;
+  after = text[i + end + 1];
+  if (is_address_byte (after) || after == '@')
+    return FALSE;
+  if (end > KG_LONGEST_ABBREV)
+    return TRUE;
+  /* initials, and "No." before a number */
+  if (end == 1 || (end == 2 && memcmp (text + i, "No", 2) == 0))
+    return FALSE;
+  return !(_kg_word_lists (text + i, end) & (KG_IN_TITLE_ABBREVS | KG_IN_OTHER_ABBREVS));
+}
+
 /* The plain words of fewer than sixteen bytes from i, each with the one
  * space after it, while sixteen bytes can be read and the arrays have
  * room: most of a text's tokens. One load of each eight bytes gives the
@@ -569,7 +593,7 @@ short_words (TokenBuffer *buffer,
           end = 8 + __builtin_ctzll (other) / 8;
           stop = (x2 >> (8 * (end - 8))) & 0xff;
         }
-      if (plain_stop[stop])
+      if (plain_stop[stop] && !(stop == '.' && word_before_dot (text, length, i, end)))
         break;
       h = _kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, MIN (end, 8), &caps);
       if (end > 8)
