@@ -323,13 +323,17 @@ static const guint8 plain_stop[256] = {
 };
 
 /* The ASCII marks that are a token of their own byte, as scan_punct reads
- * them; and the dot, which may be more. */
+ * them; the dot, which may be more; and the double quote: 1 + their
+ * KgTokenKind. */
+#define LONE (1 + KG_TOKEN_PUNCT)
 static const guint8 lone_punct[256] = {
-  ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1,
-  [','] = 1, ['/'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['@'] = 1,
-  ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1,
-  ['}'] = 1, ['~'] = 1, ['.'] = 1,
+  ['#'] = LONE, ['$'] = LONE, ['%'] = LONE, ['&'] = LONE, ['('] = LONE, [')'] = LONE,
+  ['*'] = LONE, ['+'] = LONE, [','] = LONE, ['/'] = LONE, [':'] = LONE, [';'] = LONE,
+  ['<'] = LONE, ['='] = LONE, ['>'] = LONE, ['@'] = LONE, ['['] = LONE, ['\\'] = LONE,
+  [']'] = LONE, ['^'] = LONE, ['_'] = LONE, ['`'] = LONE, ['{'] = LONE, ['|'] = LONE,
+  ['}'] = LONE, ['~'] = LONE, ['.'] = LONE, ['"'] = 1 + KG_TOKEN_QUOTE,
 };
+#undef LONE
 
 static inline gsize
 plain_word (const char *text,
@@ -570,7 +574,7 @@ short_words (TokenBuffer *buffer,
           if (first == '.')
             add_break (buffer, n);
           end = 1;
-          kind = KG_TOKEN_PUNCT;
+          kind = lone_punct[first] - 1;
           /* no capital to lower-case for the hash */
           h = _kg_hash_step (_kg_hash_step (KG_HASH_SEED, 1), first);
           goto store;
