@@ -554,6 +554,7 @@ short_words (TokenBuffer *buffer,
   while (i + 8 <= length && n < size)
     {
       guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0;
+      guint32 hash;
       guint first = x & 0xff, stop, end;
       guint8 token_case = 0;
       guint16 shape = KG_SHAPE_NEVER;
@@ -569,14 +570,24 @@ short_words (TokenBuffer *buffer,
           /* A mark of one byte; a dot ends a sentence, unless it starts a
            * number or a run of dots. */
           stop = (x >> 8) & 0xff;
-          if (!lone_punct[first] || (first == '.' && (stop == '.' || g_ascii_isdigit (stop))))
+          if (lone_punct[first] && !(first == '.' && (stop == '.' || g_ascii_isdigit (stop))))
+            {
+              if (first == '.')
+                add_break (buffer, n);
+              end = 1;
+              kind = lone_punct[first] - 1;
+              /* no capital to lower-case for the hash */
+              hash = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, 1), first));
+              goto store;
+            }
+          /* the curly double quotes, U+201C and U+201D */
+          if ((x & 0xfeffff) != 0x9c80e2)
             break;
-          if (first == '.')
-            add_break (buffer, n);
-          end = 1;
-          kind = lone_punct[first] - 1;
-          /* no capital to lower-case for the hash */
-          h = _kg_hash_step (_kg_hash_step (KG_HASH_SEED, 1), first);
+          end = 3;
+          stop = (x >> 24) & 0xff;
+          kind = KG_TOKEN_QUOTE;
+          token_case = KG_CASE_UNICODE;
+          hash = kg_word_hash_within (text + i, end, length - i);
           goto store;
         }
       /* "http" and "www." are scan_url's */
@@ -602,12 +613,13 @@ short_words (TokenBuffer *buffer,
       h = _kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, MIN (end, 8), &caps);
       if (end > 8)
         h = _kg_plain_piece (h, x2, end - 8, &caps);
+      hash = _kg_hash_finish (h);
       token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
       if (token_case == KG_CASE_LOWER_WORD)
         shape = (((first - 'a') & 31) << 6) | end;
     store:
       data[n] = (KgToken) { i, i + end, kind, 0 };
-      hashes[n] = _kg_hash_finish (h);
+      hashes[n] = hash;
       cases[n] = token_case;
       shapes[n] = shape;
       capitals[n_capitals] = n;
