@@ -576,18 +576,21 @@ short_words (TokenBuffer *buffer,
                 add_break (buffer, n);
               end = 1;
               kind = lone_punct[first] - 1;
-              /* no capital to lower-case for the hash */
-              hash = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, 1), first));
-              goto store;
             }
-          /* the curly double quotes, U+201C and U+201D */
-          if ((x & 0xfeffff) != 0x9c80e2)
+          else if ((x & 0xfeffff) == 0x9c80e2)
+            {
+              /* the curly double quotes, U+201C and U+201D */
+              end = 3;
+              stop = (x >> 24) & 0xff;
+              kind = KG_TOKEN_QUOTE;
+              token_case = KG_CASE_UNICODE;
+            }
+          else
             break;
-          end = 3;
-          stop = (x >> 24) & 0xff;
-          kind = KG_TOKEN_QUOTE;
-          token_case = KG_CASE_UNICODE;
-          hash = kg_word_hash_within (text + i, end, length - i);
+          /* A mark's bytes: no capital to lower-case, and no curly
+           * apostrophe to fold, for the hash. */
+          hash = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, end),
+                                                 x & (G_MAXUINT64 >> (64 - 8 * end))));
           goto store;
         }
       /* "http" and "www." are scan_url's */
