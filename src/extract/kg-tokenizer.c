@@ -7,6 +7,7 @@
 
 #include "kg-analysis.h"
 #include "kg-bytes.h"
+#include "kg-tokenizer-plain.h"
 #include "kg-tokenizer-private.h"
 #include "kg-words.h"
 
@@ -148,12 +149,6 @@ scan_url (const char *text,
   return j - i;
 }
 
-static inline gboolean
-is_address_byte (char c)
-{
-  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
 /* "name@example.com" from i, where a word ends at word_end: the length, or
  * 0. */
 static gsize
@@ -221,19 +216,6 @@ scan_dotted (const char *text,
   if (parts >= 2 && !is_letter (char_at (text, length, j)))
     return j - i;
   return 0;
-}
-
-/* The top bit of each of the eight bytes of x that is no ASCII letter or
- * digit. */
-static inline guint64
-not_alnum (guint64 x)
-{
-  guint64 y = x & KG_BYTES (0x7f);
-
-  /* Bytes not ASCII have their top bit set in x; with bit 0x20 set, only
-   * the letters of either case land in a-z. */
-  return (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
-         KG_BYTES (0x80);
 }
 
 /* Where the run of ASCII letters and digits from j ends, eight bytes at a
@@ -308,33 +290,6 @@ scan_word (const char *text,
 /* The length of a word of ASCII letters and digits at i that ends before
  * an ASCII byte that cannot continue it, end an abbreviation or start an
  * address; else 0, for scan_word to look closer. */
-/* The ASCII letters that may open a plain word; 2 for those of "http" and
- * "www", which are many common words too ("he", "which"). */
-static const guint8 plain_first[256] = {
-  ['A' ... 'Z'] = 1,
-  ['a' ... 'g'] = 1, ['h'] = 2, ['i' ... 'v'] = 1, ['w'] = 2, ['x' ... 'z'] = 1,
-};
-
-/* The bytes after a run of letters and digits that make scan_word look
- * closer. */
-static const guint8 plain_stop[256] = {
-  [0x80 ... 0xff] = 1,
-  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
-};
-
-/* The ASCII marks that are a token of their own byte, as scan_punct reads
- * them; the dot, which may be more; and the double quote: 1 + their
- * KgTokenKind. */
-#define LONE (1 + KG_TOKEN_PUNCT)
-static const guint8 lone_punct[256] = {
-  ['#'] = LONE, ['$'] = LONE, ['%'] = LONE, ['&'] = LONE, ['('] = LONE, [')'] = LONE,
-  ['*'] = LONE, ['+'] = LONE, [','] = LONE, ['/'] = LONE, [':'] = LONE, [';'] = LONE,
-  ['<'] = LONE, ['='] = LONE, ['>'] = LONE, ['@'] = LONE, ['['] = LONE, ['\\'] = LONE,
-  [']'] = LONE, ['^'] = LONE, ['_'] = LONE, ['`'] = LONE, ['{'] = LONE, ['|'] = LONE,
-  ['}'] = LONE, ['~'] = LONE, ['.'] = LONE, ['"'] = 1 + KG_TOKEN_QUOTE,
-};
-#undef LONE
-
 static inline gsize
 plain_word (const char *text,
             gsize       length,
@@ -376,48 +331,6 @@ scan_punct (const char *text,
       return j - i;
     }
   return char_len (text, i);
-}
-
-/* The tokens while they are scanned: the array's data and size in locals,
- * which the stores of the tokens would otherwise have loaded again. */
-typedef struct
-{
-  GArray  *array;
-  KgToken *data;
-  guint    n;
-  guint    size;
-  /* Each token's kg_word_hash(), written as it is read: the later stages
-   * ask for them all, and a pass of its own would read every token
-   * again. */
-  guint32 *hashes;
-  /* Per token, what the tagger asks of each (see KgAnalysis); the tokens
-   * that start with a capital. */
-  guint8  *cases;
-  guint16 *shapes;
-  guint   *capitals;
-  guint    n_capitals;
-  guint    capacity;   /* of the arrays above */
-  /* The tokens after which a sentence may end, in order: those ending in a
-   * byte of _kg_stop_last and those before a line break. */
-  guint   *breaks;
-  guint    n_breaks;
-  guint    breaks_size;
-} TokenBuffer;
-
-/* Inline, as add_token is: the buffer's address handed to a call would
- * keep its fields in memory, loaded again after each token's store. */
-static inline void
-add_break (TokenBuffer *buffer,
-           guint        k)
-{
-  if (buffer->n_breaks > 0 && buffer->breaks[buffer->n_breaks - 1] == k)
-    return;
-  if (buffer->n_breaks == buffer->breaks_size)
-    {
-      buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
-      buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
-    }
-  buffer->breaks[buffer->n_breaks++] = k;
 }
 
 static G_GNUC_NO_INLINE void
@@ -505,134 +418,6 @@ add_other_facts (TokenBuffer *buffer,
 
   add_facts (buffer, token_hash (text, n, room), token_case, _kg_shape_key (text, n, token_case),
              c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
-}
-
-/* Whether scan_word reads the plain word of end bytes at i, before a dot,
- * as that word alone: no abbreviation takes the dot, and no address goes
- * on after it. */
-static inline gboolean
-word_before_dot (const char *text,
-                 gsize       length,
-                 gsize       i,
-                 gsize       end)
-{
-  guchar after;
-
-  if (i + end + 1 >= length)
-    return FALSE;
-  after = text[i + end + 1];
-  if (is_address_byte (after) || after == '@')
-    return FALSE;
-  if (end > KG_LONGEST_ABBREV)
-    return TRUE;
-  /* initials, and "No." before a number */
-  if (end == 1 || (end == 2 && memcmp (text + i, "No", 2) == 0))
-    return FALSE;
-  return !(_kg_word_lists (text + i, end) & (KG_IN_TITLE_ABBREVS | KG_IN_OTHER_ABBREVS));
-}
-
-/* The plain words of fewer than sixteen bytes from i, each with the one
- * space after it, while sixteen bytes can be read and the arrays have
- * room: most of a text's tokens. One load of each eight bytes gives the
- * word's length, its hash and its case, with the tokens' arrays in locals
- * for the run; the first token that is no such word is left to
- * scan_tokens (the same tokens as plain_word() and _kg_plain_word_case()
- * find). Returns where it stopped. */
-static inline gsize
-short_words (TokenBuffer *buffer,
-             const char  *text,
-             gsize        length,
-             gsize        i)
-{
-  KgToken *data = buffer->data;
-  guint n = buffer->n, size = buffer->size, n_capitals = buffer->n_capitals;
-  guint32 *hashes = buffer->hashes;
-  guint8 *cases = buffer->cases;
-  guint16 *shapes = buffer->shapes;
-  guint *capitals = buffer->capitals;
-
-  while (i + 8 <= length && n < size)
-    {
-      guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0;
-      guint32 hash;
-      guint first = x & 0xff, stop, end;
-      guint8 token_case = 0;
-      guint16 shape = KG_SHAPE_NEVER;
-      KgTokenKind kind = KG_TOKEN_WORD;
-
-      if (first == ' ')
-        {
-          i++;
-          continue;
-        }
-      if (!plain_first[first])
-        {
-          /* A mark of one byte; a dot ends a sentence, unless it starts a
-           * number or a run of dots. */
-          stop = (x >> 8) & 0xff;
-          if (lone_punct[first] && !(first == '.' && (stop == '.' || g_ascii_isdigit (stop))))
-            {
-              if (first == '.')
-                add_break (buffer, n);
-              end = 1;
-              kind = lone_punct[first] - 1;
-            }
-          else if ((x & 0xfeffff) == 0x9c80e2)
-            {
-              /* the curly double quotes, U+201C and U+201D */
-              end = 3;
-              stop = (x >> 24) & 0xff;
-              kind = KG_TOKEN_QUOTE;
-              token_case = KG_CASE_UNICODE;
-            }
-          else
-            break;
-          /* A mark's bytes: no capital to lower-case, and no curly
-           * apostrophe to fold, for the hash. */
-          hash = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, end),
-                                                 x & (G_MAXUINT64 >> (64 - 8 * end))));
-          goto store;
-        }
-      /* "http" and "www." are scan_url's */
-      if (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777))
-        break;
-      other = not_alnum (x);
-      if (other != 0)
-        {
-          /* at least 1: the first byte is a letter */
-          end = __builtin_ctzll (other) / 8;
-          stop = (x >> (8 * end)) & 0xff;
-        }
-      else
-        {
-          /* eight to fifteen bytes */
-          if (i + 16 > length || (other = not_alnum (x2 = _kg_bytes_load (text + i + 8))) == 0)
-            break;
-          end = 8 + __builtin_ctzll (other) / 8;
-          stop = (x2 >> (8 * (end - 8))) & 0xff;
-        }
-      if (plain_stop[stop] && !(stop == '.' && word_before_dot (text, length, i, end)))
-        break;
-      h = _kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, MIN (end, 8), &caps);
-      if (end > 8)
-        h = _kg_plain_piece (h, x2, end - 8, &caps);
-      hash = _kg_hash_finish (h);
-      token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
-      if (token_case == KG_CASE_LOWER_WORD)
-        shape = (((first - 'a') & 31) << 6) | end;
-    store:
-      data[n] = (KgToken) { i, i + end, kind, 0 };
-      hashes[n] = hash;
-      cases[n] = token_case;
-      shapes[n] = shape;
-      capitals[n_capitals] = n;
-      n_capitals += first - 'A' < 26;
-      n++;
-      i += end + (stop == ' ');
-    }
-  buffer->n = n;
-  buffer->n_capitals = n_capitals;
-  return i;
 }
 
 /* The tokens, and into buffer the breaks: a plain word ends in a letter or

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "kg-analysis.h"
+#include "kg-bytes.h"
+#include "kg-tokenizer-private.h"
+#include "kg-words.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The tokenizer's fast path (kg-tokenizer.c, the one file to include this):
+ * plain words, the marks of one byte, quotes and clitics, read eight bytes
+ * at a time with the tokens' arrays in locals. It is inline in the scan, so
+ * that the arrays stay in registers; anything it does not know it leaves to
+ * the scans of kg-tokenizer.c, which find the same tokens.
+ */
+
+static inline gboolean
+is_address_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* The top bit of each of the eight bytes of x that is no ASCII letter or
+ * digit. */
+static inline guint64
+not_alnum (guint64 x)
+{
+  guint64 y = x & KG_BYTES (0x7f);
+
+  /* Bytes not ASCII have their top bit set in x; with bit 0x20 set, only
+   * the letters of either case land in a-z. */
+  return (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
+         KG_BYTES (0x80);
+}
+
+/* The ASCII letters that may open a plain word; 2 for those of "http" and
+ * "www", which are many common words too ("he", "which"). */
+static const guint8 plain_first[256] = {
+  ['A' ... 'Z'] = 1,
+  ['a' ... 'g'] = 1, ['h'] = 2, ['i' ... 'v'] = 1, ['w'] = 2, ['x' ... 'z'] = 1,
+};
+
+/* The bytes after a run of letters and digits that make scan_word look
+ * closer. */
+static const guint8 plain_stop[256] = {
+  [0x80 ... 0xff] = 1,
+  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
+};
+
+/* The ASCII marks that are a token of their own byte, as scan_punct reads
+ * them; the dot, which may be more; and the double quote: 1 + their
+ * KgTokenKind. */
+#define LONE (1 + KG_TOKEN_PUNCT)
+static const guint8 lone_punct[256] = {
+  ['#'] = LONE, ['$'] = LONE, ['%'] = LONE, ['&'] = LONE, ['('] = LONE, [')'] = LONE,
+  ['*'] = LONE, ['+'] = LONE, [','] = LONE, ['/'] = LONE, [':'] = LONE, [';'] = LONE,
+  ['<'] = LONE, ['='] = LONE, ['>'] = LONE, ['@'] = LONE, ['['] = LONE, ['\\'] = LONE,
+  [']'] = LONE, ['^'] = LONE, ['_'] = LONE, ['`'] = LONE, ['{'] = LONE, ['|'] = LONE,
+  ['}'] = LONE, ['~'] = LONE, ['.'] = LONE, ['"'] = 1 + KG_TOKEN_QUOTE,
+};
+#undef LONE
+
+/* The tokens while they are scanned: the array's data and size in locals,
+ * which the stores of the tokens would otherwise have loaded again. */
+typedef struct
+{
+  GArray  *array;
+  KgToken *data;
+  guint    n;
+  guint    size;
+  /* Each token's kg_word_hash(), written as it is read: the later stages
+   * ask for them all, and a pass of its own would read every token
+   * again. */
+  guint32 *hashes;
+  /* Per token, what the tagger asks of each (see KgAnalysis); the tokens
+   * that start with a capital. */
+  guint8  *cases;
+  guint16 *shapes;
+  guint   *capitals;
+  guint    n_capitals;
+  guint    capacity;   /* of the arrays above */
+  /* The tokens after which a sentence may end, in order: those ending in a
+   * byte of _kg_stop_last and those before a line break. */
+  guint   *breaks;
+  guint    n_breaks;
+  guint    breaks_size;
+} TokenBuffer;
+
+/* Inline, as add_token is: the buffer's address handed to a call would
+ * keep its fields in memory, loaded again after each token's store. */
+static inline void
+add_break (TokenBuffer *buffer,
+           guint        k)
+{
+  if (buffer->n_breaks > 0 && buffer->breaks[buffer->n_breaks - 1] == k)
+    return;
+  if (buffer->n_breaks == buffer->breaks_size)
+    {
+      buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
+      buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
+    }
+  buffer->breaks[buffer->n_breaks++] = k;
+}
+
+/* Whether scan_word reads the plain word of end bytes at i, before a dot,
+ * as that word alone: no abbreviation takes the dot, and no address goes
+ * on after it. */
+static inline gboolean
+word_before_dot (const char *text,
+                 gsize       length,
+                 gsize       i,
+                 gsize       end)
+{
+  guchar after;
+
+  if (i + end + 1 >= length)
+    return FALSE;
+  after = text[i + end + 1];
+  if (is_address_byte (after) || after == '@')
+    return FALSE;
+  if (end > KG_LONGEST_ABBREV)
+    return TRUE;
+  /* initials, and "No." before a number */
+  if (end == 1 || (end == 2 && memcmp (text + i, "No", 2) == 0))
+    return FALSE;
+  return !(_kg_word_lists (text + i, end) & (KG_IN_TITLE_ABBREVS | KG_IN_OTHER_ABBREVS));
+}
+
+/* At an apostrophe ('\'' or '’') in the lowest bytes of x, eight bytes of
+ * text: its length into *a (0 for none), and the letters of the clitic
+ * after it ('s 're 've 'll 'd 'm) as clitic_length() finds them, or 0; -1
+ * where that asks about a character not in ASCII. */
+static inline gint
+apostrophe_clitic (guint64  x,
+                   guint   *a)
+{
+  guint64 y;
+  guint k, after;
+
+  *a = (x & 0xff) == '\'' ? 1 : (x & 0xffffff) == 0x9980e2 ? 3 : 0;
+  y = x >> (8 * *a);
+  switch (y & 0xff)
+    {
+    case 's': case 'S': case 'd': case 'm':
+      k = 1;
+      break;
+    case 'r': case 'v':
+      k = ((y >> 8) & 0xff) == 'e' ? 2 : 0;
+      break;
+    case 'l':
+      k = ((y >> 8) & 0xff) == 'l' ? 2 : 0;
+      break;
+    default:
+      k = 0;
+    }
+  if (k == 0)
+    return 0;
+  after = (y >> (8 * k)) & 0xff;
+  if (after >= 0x80)
+    return -1;
+  return g_ascii_isalnum (after) ? 0 : (gint) k;
+}
+
+/* Whether scan_word ends a plain word before the apostrophe at j: before
+ * a clitic, or where no letter follows it. */
+static inline gboolean
+word_before_apostrophe (const char *text,
+                        gsize       length,
+                        gsize       j)
+{
+  guint64 x;
+  guint a, next;
+  gint k;
+
+  if (j + 8 > length)
+    return FALSE;
+  x = _kg_bytes_load (text + j);
+  k = apostrophe_clitic (x, &a);
+  next = (x >> (8 * a)) & 0xff;
+  return a > 0 && k >= 0 && (k > 0 || (next < 0x80 && !g_ascii_isalpha (next)));
+}
+
+/* The plain words of fewer than sixteen bytes from i, each with the one
+ * space after it, while sixteen bytes can be read and the arrays have
+ * room: most of a text's tokens. One load of each eight bytes gives the
+ * word's length, its hash and its case, with the tokens' arrays in locals
+ * for the run; the first token that is no such word is left to
+ * scan_tokens (the same tokens as plain_word() and _kg_plain_word_case()
+ * find). Returns where it stopped. */
+static inline gsize
+short_words (TokenBuffer *buffer,
+             const char  *text,
+             gsize        length,
+             gsize        i)
+{
+  KgToken *data = buffer->data;
+  guint n = buffer->n, size = buffer->size, n_capitals = buffer->n_capitals;
+  guint32 *hashes = buffer->hashes;
+  guint8 *cases = buffer->cases;
+  guint16 *shapes = buffer->shapes;
+  guint *capitals = buffer->capitals;
+
+  while (i + 8 <= length && n < size)
+    {
+      guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0;
+      guint32 hash;
+      guint first = x & 0xff, stop, end;
+      guint8 token_case = 0;
+      guint16 shape = KG_SHAPE_NEVER;
+      KgTokenKind kind = KG_TOKEN_WORD;
+
+      if (first == ' ')
+        {
+          i++;
+          continue;
+        }
+      if (!plain_first[first])
+        {
+          /* A mark of one byte; a dot ends a sentence, unless it starts a
+           * number or a run of dots. */
+          stop = (x >> 8) & 0xff;
+          if (lone_punct[first] && !(first == '.' && (stop == '.' || g_ascii_isdigit (stop))))
+            {
+              if (first == '.')
+                add_break (buffer, n);
+              end = 1;
+              kind = lone_punct[first] - 1;
+            }
+          else if ((x & 0xfeffff) == 0x9c80e2)
+            {
+              /* the curly double quotes, U+201C and U+201D */
+              end = 3;
+              stop = (x >> 24) & 0xff;
+              kind = KG_TOKEN_QUOTE;
+              token_case = KG_CASE_UNICODE;
+            }
+          else if (first == '\'' || (x & 0xffffff) == 0x9980e2)
+            {
+              guint a;
+              gint k = apostrophe_clitic (x, &a);
+              guint prev = i > 0 ? (guchar) text[i - 1] : ' ';
+              guint64 folded;
+
+              if (k < 0)
+                break;
+              /* A clitic after a word, a space or a dot; else a quote
+               * mark. The curly apostrophe hashes as '\''. */
+              if (!(g_ascii_isalnum (prev) || prev == ' ' || prev == '.'))
+                k = 0;
+              end = a + k;
+              stop = (x >> (8 * end)) & 0xff;
+              kind = k > 0 ? KG_TOKEN_WORD : KG_TOKEN_QUOTE;
+              folded = '\'' | ((x >> (8 * a)) & ((G_GUINT64_CONSTANT (1) << (8 * k)) - 1)) << 8;
+              token_case = (a > 1 ? KG_CASE_UNICODE : 0) | (_kg_bytes_within (folded, 'A', 'Z') ? KG_CASE_UPPER : 0);
+              hash = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, 1 + k), _kg_bytes_lower (folded)));
+              goto store;
+            }
+          else
+            break;
+          /* A mark's bytes: no capital to lower-case, and no curly
+           * apostrophe to fold, for the hash. */
+          hash = _kg_hash_finish (_kg_hash_step (_kg_hash_step (KG_HASH_SEED, end),
+                                                 x & (G_MAXUINT64 >> (64 - 8 * end))));
+          goto store;
+        }
+      /* "http" and "www." are scan_url's */
+      if (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777))
+        break;
+      other = not_alnum (x);
+      if (other != 0)
+        {
+          /* at least 1: the first byte is a letter */
+          end = __builtin_ctzll (other) / 8;
+          stop = (x >> (8 * end)) & 0xff;
+        }
+      else
+        {
+          /* eight to fifteen bytes */
+          if (i + 16 > length || (other = not_alnum (x2 = _kg_bytes_load (text + i + 8))) == 0)
+            break;
+          end = 8 + __builtin_ctzll (other) / 8;
+          stop = (x2 >> (8 * (end - 8))) & 0xff;
+        }
+      if (plain_stop[stop] &&
+          !(stop == '.' ? word_before_dot (text, length, i, end) : word_before_apostrophe (text, length, i + end)))
+        break;
+      h = _kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, MIN (end, 8), &caps);
+      if (end > 8)
+        h = _kg_plain_piece (h, x2, end - 8, &caps);
+      hash = _kg_hash_finish (h);
+      token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
+      if (token_case == KG_CASE_LOWER_WORD)
+        shape = (((first - 'a') & 31) << 6) | end;
+    store:
+      data[n] = (KgToken) { i, i + end, kind, 0 };
+      hashes[n] = hash;
+      cases[n] = token_case;
+      shapes[n] = shape;
+      capitals[n_capitals] = n;
+      n_capitals += first - 'A' < 26;
+      n++;
+      i += end + (stop == ' ');
+    }
+  buffer->n = n;
+  buffer->n_capitals = n_capitals;
+  return i;
+}
+
+G_END_DECLS
