@@ -106,10 +106,17 @@ add_break (TokenBuffer *buffer,
   buffer->breaks[buffer->n_breaks++] = k;
 }
 
-/* Whether scan_word reads the plain word of end bytes at i, before a dot,
- * as that word alone: no abbreviation takes the dot, and no address goes
- * on after it. */
-static inline gboolean
+/* What scan_word makes of a plain word and the dot after it. */
+typedef enum
+{
+  DOT_UNKNOWN,   /* it looks closer: a number, "U.S.", an address */
+  DOT_APART,     /* the word alone */
+  DOT_TAKEN,     /* an abbreviation, with its dot */
+} WordDot;
+
+/* How scan_word reads the plain word of end bytes at i before a dot: only
+ * where no address goes on after the dot. */
+static inline WordDot
 word_before_dot (const char *text,
                  gsize       length,
                  gsize       i,
@@ -118,16 +125,20 @@ word_before_dot (const char *text,
   guchar after;
 
   if (i + end + 1 >= length)
-    return FALSE;
+    return DOT_UNKNOWN;
   after = text[i + end + 1];
   if (is_address_byte (after) || after == '@')
-    return FALSE;
+    return DOT_UNKNOWN;
   if (end > KG_LONGEST_ABBREV)
-    return TRUE;
-  /* initials, and "No." before a number */
-  if (end == 1 || (end == 2 && memcmp (text + i, "No", 2) == 0))
-    return FALSE;
-  return !(_kg_word_lists (text + i, end) & (KG_IN_TITLE_ABBREVS | KG_IN_OTHER_ABBREVS));
+    return DOT_APART;
+  /* "No." before a number; and after a letter and its dot, scan_dotted
+   * asks whether a letter not in ASCII goes on ("a.é.") */
+  if ((end == 2 && memcmp (text + i, "No", 2) == 0) || (end == 1 && after >= 0x80))
+    return DOT_UNKNOWN;
+  /* initials */
+  if (end == 1 && g_ascii_isupper (text[i]))
+    return DOT_TAKEN;
+  return _kg_word_lists (text + i, end) & (KG_IN_TITLE_ABBREVS | KG_IN_OTHER_ABBREVS) ? DOT_TAKEN : DOT_APART;
 }
 
 /* At an apostrophe ('\'' or '’') in the lowest bytes of x, eight bytes of
@@ -285,9 +296,23 @@ short_words (TokenBuffer *buffer,
           end = 8 + __builtin_ctzll (other) / 8;
           stop = (x2 >> (8 * (end - 8))) & 0xff;
         }
-      if (plain_stop[stop] &&
-          !(stop == '.' ? word_before_dot (text, length, i, end) : word_before_apostrophe (text, length, i + end)))
-        break;
+      if (plain_stop[stop])
+        {
+          WordDot dot = stop != '.' ? (word_before_apostrophe (text, length, i + end) ? DOT_APART : DOT_UNKNOWN)
+                                    : word_before_dot (text, length, i, end);
+
+          if (dot == DOT_UNKNOWN)
+            break;
+          if (dot == DOT_TAKEN)
+            {
+              /* The abbreviation ends in its dot, after which a sentence
+               * may end; it is of at most KG_LONGEST_ABBREV + 1 bytes, all
+               * in x. */
+              add_break (buffer, n);
+              end++;
+              stop = (x >> (8 * end)) & 0xff;
+            }
+        }
       h = _kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, MIN (end, 8), &caps);
       if (end > 8)
         h = _kg_plain_piece (h, x2, end - 8, &caps);
