@@ -206,8 +206,12 @@ static inline gsize
 short_words (TokenBuffer *buffer,
              const char  *text,
              gsize        length,
-             gsize        i)
+             gsize        i,
+             guint8      *newline)
 {
+  /* The token after a line break, whose sentence field says so
+   * (NEWLINE_BEFORE), set once it is written: not a test at every token. */
+  guint after_line = *newline ? buffer->n : G_MAXUINT;
   KgToken *data = buffer->data;
   guint n = buffer->n, size = buffer->size, n_capitals = buffer->n_capitals;
   guint32 *hashes = buffer->hashes;
@@ -215,6 +219,9 @@ short_words (TokenBuffer *buffer,
   guint16 *shapes = buffer->shapes;
   guint *capitals = buffer->capitals;
 
+  /* after a line break that scan_tokens read: its break now, as below */
+  if (*newline && n > 0)
+    add_break (buffer, n - 1);
   while (i + 8 <= length && n < size)
     {
       guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0;
@@ -231,6 +238,19 @@ short_words (TokenBuffer *buffer,
         }
       if (!plain_first[first])
         {
+          if (first == '\n')
+            {
+              /* The break add_token() makes before the next token: where
+               * none follows, the sentence ends at the last token all the
+               * same. */
+              if (after_line < n)
+                data[after_line].sentence = 1;
+              if (n > 0)
+                add_break (buffer, n - 1);
+              after_line = n;
+              i++;
+              continue;
+            }
           /* A mark of one byte; a dot ends a sentence, unless it starts a
            * number or a run of dots. */
           stop = (x >> 8) & 0xff;
@@ -332,6 +352,9 @@ short_words (TokenBuffer *buffer,
     }
   buffer->n = n;
   buffer->n_capitals = n_capitals;
+  if (after_line < n)
+    data[after_line].sentence = 1;
+  *newline = after_line == n;
   return i;
 }
 

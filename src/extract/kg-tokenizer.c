@@ -447,12 +447,9 @@ scan_tokens (KgAnalysis  *analysis,
       KgTokenKind kind = KG_TOKEN_PUNCT;
 
       /* The plain cases first, with what scan_word would find. */
-      if (!newline)
-        {
-          i = short_words (&buffer, text, length, i);
-          if (i >= length)
-            break;
-        }
+      i = short_words (&buffer, text, length, i, &newline);
+      if (i >= length)
+        break;
       if (text[i] == ' ')
         {
           i++;
