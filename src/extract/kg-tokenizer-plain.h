@@ -251,6 +251,26 @@ short_words (TokenBuffer *buffer,
               i++;
               continue;
             }
+          if (first - '0' < 10)
+            {
+              guint next;
+
+              /* A number: its letters and digits, where scan_number goes
+               * on past no separator (".,:/-" before a digit). */
+              other = not_alnum (x);
+              if (other == 0)
+                break;
+              end = __builtin_ctzll (other) / 8;
+              stop = (x >> (8 * end)) & 0xff;
+              next = end < 7 ? (x >> (8 * end + 8)) & 0xff : 0x80;
+              if (stop >= 0x80 || ((stop == '.' || stop == ',' || stop == ':' || stop == '/' || stop == '-') &&
+                                   (next >= 0x80 || g_ascii_isdigit (next))))
+                break;
+              kind = KG_TOKEN_NUMBER;
+              hash = _kg_hash_finish (_kg_plain_piece (_kg_hash_step (KG_HASH_SEED, end), x, end, &caps));
+              token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : 0;
+              goto store;
+            }
           /* A mark of one byte; a dot ends a sentence, unless it starts a
            * number or a run of dots. */
           stop = (x >> 8) & 0xff;
