@@ -62,6 +62,16 @@ static const guint8 lone_punct[256] = {
   [']'] = LONE, ['^'] = LONE, ['_'] = LONE, ['`'] = LONE, ['{'] = LONE, ['|'] = LONE,
   ['}'] = LONE, ['~'] = LONE, ['.'] = LONE, ['"'] = 1 + KG_TOKEN_QUOTE,
 };
+
+/* The marks U+2000 to U+203F, by the last of their three bytes (0xe2 0x80
+ * and this), that are a token of their own, as scan_punct and
+ * is_quote_char() read them: the dashes and the curly quotes but for the
+ * apostrophe, which may be more. */
+static const guint8 general_punct[256] = {
+  [0x93] = LONE, [0x94] = LONE, [0x95] = LONE,
+  [0x98] = 1 + KG_TOKEN_QUOTE, [0x9a] = 1 + KG_TOKEN_QUOTE, [0x9c] = 1 + KG_TOKEN_QUOTE,
+  [0x9d] = 1 + KG_TOKEN_QUOTE, [0x9e] = 1 + KG_TOKEN_QUOTE, [0x9f] = 1 + KG_TOKEN_QUOTE,
+};
 #undef LONE
 
 /* The tokens while they are scanned: the array's data and size in locals,
@@ -281,13 +291,18 @@ short_words (TokenBuffer *buffer,
               end = 1;
               kind = lone_punct[first] - 1;
             }
-          else if ((x & 0xfeffff) == 0x9c80e2)
+          else if ((x & 0xffff) == 0x80e2 && general_punct[(x >> 16) & 0xff])
             {
-              /* the curly double quotes, U+201C and U+201D */
               end = 3;
               stop = (x >> 24) & 0xff;
-              kind = KG_TOKEN_QUOTE;
+              kind = general_punct[(x >> 16) & 0xff] - 1;
               token_case = KG_CASE_UNICODE;
+            }
+          else if ((x & 0xffff) == 0xa0c2)
+            {
+              /* the no-break space, U+00A0 */
+              i += 2;
+              continue;
             }
           else if (first == '\'' || (x & 0xffffff) == 0x9980e2)
             {
