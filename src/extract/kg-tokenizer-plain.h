@@ -241,13 +241,14 @@ short_words (TokenBuffer *buffer,
       guint16 shape = KG_SHAPE_NEVER;
       KgTokenKind kind = KG_TOKEN_WORD;
 
-      if (first == ' ')
-        {
-          i++;
-          continue;
-        }
       if (!plain_first[first])
         {
+          /* a space that is not the one after a token */
+          if (first == ' ')
+            {
+              i++;
+              continue;
+            }
           if (first == '\n')
             {
               /* The break add_token() makes before the next token: where
