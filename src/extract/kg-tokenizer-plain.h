@@ -376,13 +376,15 @@ short_words (TokenBuffer *buffer,
       token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
       if (token_case == KG_CASE_LOWER_WORD)
         shape = (((first - 'a') & 31) << 6) | end;
+      /* only a word starts with a capital: its first byte, a letter,
+       * before 'a' */
+      capitals[n_capitals] = n;
+      n_capitals += first < 'a';
     store:
       data[n] = (KgToken) { i, i + end, kind, 0 };
       hashes[n] = hash;
       cases[n] = token_case;
       shapes[n] = shape;
-      capitals[n_capitals] = n;
-      n_capitals += first - 'A' < 26;
       n++;
       i += end + (stop == ' ');
     }
