@@ -25,15 +25,15 @@ is_address_byte (char c)
 }
 
 /* The top bit of each of the eight bytes of x that is no ASCII letter or
- * digit. */
+ * digit, up to the first such byte, or none where there is none: all that
+ * the lowest bit set and a test for 0 ask. A byte not in ASCII may carry
+ * into the next ones in the sums, and is not masked off for them. */
 static inline guint64
 not_alnum (guint64 x)
 {
-  guint64 y = x & KG_BYTES (0x7f);
-
   /* Bytes not ASCII have their top bit set in x; with bit 0x20 set, only
    * the letters of either case land in a-z. */
-  return (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
+  return (~(_kg_bytes_within (x, '0', '9') | _kg_bytes_within (x | KG_BYTES (0x20), 'a', 'z')) | x) &
          KG_BYTES (0x80);
 }
 
