@@ -45,10 +45,10 @@ static const guint8 plain_first[256] = {
 };
 
 /* The bytes after a run of letters and digits that make scan_word look
- * closer. */
+ * closer; and the colon, after which "http" opens a URL. */
 static const guint8 plain_stop[256] = {
   [0x80 ... 0xff] = 1,
-  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
+  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1, [':'] = 1,
 };
 
 /* The ASCII marks that are a token of their own byte, as scan_punct reads
@@ -137,7 +137,9 @@ word_before_dot (const char *text,
   if (i + end + 1 >= length)
     return DOT_UNKNOWN;
   after = text[i + end + 1];
-  if (is_address_byte (after) || after == '@')
+  /* an address, or a URL ("www." before a letter or digit, which may be
+   * one not in ASCII) */
+  if (is_address_byte (after) || after == '@' || (after >= 0x80 && end == 3 && memcmp (text + i, "www", 3) == 0))
     return DOT_UNKNOWN;
   if (end > KG_LONGEST_ABBREV)
     return DOT_APART;
@@ -343,9 +345,6 @@ short_words (TokenBuffer *buffer,
                                                  x & (G_MAXUINT64 >> (64 - 8 * end))));
           goto store;
         }
-      /* "http" and "www." are scan_url's */
-      if (plain_first[first] == 2 && ((guint32) x == 0x70747468 || (guint32) x == 0x2e777777))
-        break;
       other = not_alnum (x);
       if (other != 0)
         {
@@ -363,8 +362,12 @@ short_words (TokenBuffer *buffer,
         }
       if (plain_stop[stop])
         {
-          WordDot dot = stop != '.' ? (word_before_apostrophe (text, length, i + end) ? DOT_APART : DOT_UNKNOWN)
-                                    : word_before_dot (text, length, i, end);
+          /* Of the URLs, "http:" and "https:" open with a plain word
+           * before a colon, and "www." with one before a dot
+           * (word_before_dot()); scan_url finds none before other bytes. */
+          WordDot dot = stop == '.' ? word_before_dot (text, length, i, end)
+                        : stop == ':' ? ((guint32) x == 0x70747468 ? DOT_UNKNOWN : DOT_APART)
+                        : word_before_apostrophe (text, length, i + end) ? DOT_APART : DOT_UNKNOWN;
 
           if (dot == DOT_UNKNOWN)
             break;
