@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 /*
  * The tokenizer's fast path (kg-tokenizer.c, the one file to include this):
  * plain words, the marks of one byte, quotes and clitics, read eight bytes
- * at a time with the tokens' arrays in locals. It is inline in the scan, so
- * that the arrays stay in registers; anything it does not know it leaves to
- * the scans of kg-tokenizer.c, which find the same tokens.
+ * at a time with the tokens' arrays in locals: a function of its own, so
+ * that they stay in registers, which the scan's other cases would take;
+ * anything it does not know it leaves to the scans of kg-tokenizer.c, which
+ * find the same tokens.
  */
 
 static inline gboolean
@@ -223,7 +224,7 @@ word_before_apostrophe (const char *text,
  * for the run; the first token that is no such word is left to
  * scan_tokens (the same tokens as plain_word() and _kg_plain_word_case()
  * find). Returns where it stopped. */
-static inline gsize
+static G_GNUC_NO_INLINE gsize
 short_words (TokenBuffer *buffer,
              const char  *text,
              gsize        length,
