@@ -64,12 +64,14 @@ _kg_bytes_load_part (const char *p,
 /* The word hash (kg_word_hash() in kg-words.h) goes eight bytes a step,
  * from a seed mixed with the length, and ends with a finish. */
 #define KG_HASH_SEED G_GUINT64_CONSTANT (0x243f6a8885a308d3)
+/* A step as a constant expression, for tables of steps. */
+#define KG_HASH_STEP(h, w) (((h) ^ (w)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))
 
 static inline guint64
 _kg_hash_step (guint64 h,
                guint64 w)
 {
-  return (h ^ w) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  return KG_HASH_STEP (h, w);
 }
 
 static inline guint32

@@ -130,6 +130,28 @@ token_in (const KgAnalysis *a,
   return FALSE;
 }
 
+/* Marks tokens [first, end) covered: most names are of a word or two,
+ * set without a call. */
+static inline void
+cover (guint8 *covered,
+       guint   first,
+       guint   end)
+{
+  switch (end - first)
+    {
+    case 2:
+      covered[first + 1] = 1;
+      G_GNUC_FALLTHROUGH;
+    case 1:
+      covered[first] = 1;
+      G_GNUC_FALLTHROUGH;
+    case 0:
+      break;
+    default:
+      memset (covered + first, 1, end - first);
+    }
+}
+
 static gboolean
 token_is_capitalised (const KgAnalysis *a,
                       guint             t)
@@ -334,7 +356,7 @@ propagate_names (const KgAnalysis     *a,
       guchar c = a->text[first->start];
       KgNameSlot *slot;
 
-      memset (covered + span->first, 1, span->end - span->first);
+      cover (covered, span->first, span->end);
       if (!_kg_is_plain_type (span->type))
         continue;
       slot = _kg_name_table_range (&names, span->first, span->end, TRUE);
@@ -369,7 +391,7 @@ propagate_names (const KgAnalysis     *a,
           span.type = (slot->value & NAME_TYPE) - 1;
           span.lex = _kg_range_phrase_classes (a, lexicon->lexicon, t, t + len);
           g_array_append_val (spans, span);
-          memset (covered + t, 1, len);
+          cover (covered, t, t + len);
           break;
         }
     }
@@ -394,7 +416,7 @@ names_after_titles (const KgAnalysis     *a,
   for (guint i = 0; i < n_spans; i++)
     {
       const KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
-      memset (covered + span->first, 1, span->end - span->first);
+      cover (covered, span->first, span->end);
     }
   /* A name after a title covers the words it takes, which are then passed
    * over. */
@@ -416,7 +438,7 @@ names_after_titles (const KgAnalysis     *a,
       if (span.end == t)
         continue;
       g_array_append_val (spans, span);
-      memset (covered + t, 1, span.end - t);
+      cover (covered, t, span.end);
     }
   if (spans->len == n_spans)
     return FALSE;
@@ -442,14 +464,21 @@ spans_from_labels (const KgAnalysis *a,
     {
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, n_spans);
 
-      /* Most of a text is O: eight labels at a time. */
+      /* Most of a text is O: eight labels at a time, and straight to the
+       * first of them that is not. */
       G_STATIC_ASSERT (KG_LABEL_O == 0);
-      if (t + 8 <= n && _kg_bytes_load ((const char *) labels + t) == 0)
+      if (t + 8 <= n)
         {
-          t += 8;
-          continue;
+          guint64 w = _kg_bytes_load ((const char *) labels + t);
+
+          if (w == 0)
+            {
+              t += 8;
+              continue;
+            }
+          t += __builtin_ctzll (w) / 8;
         }
-      if (labels[t] == KG_LABEL_O)
+      else if (labels[t] == KG_LABEL_O)
         {
           t++;
           continue;

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "kg-bytes.h"
 #include "kg-mentions-private.h"
+#include "kg-words.h"
 
 /*
  * Names keyed by the tokens that write them: the mention rules count, mark
@@ -16,31 +16,15 @@
 
 #define HASH_MULT G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
 
-/* A token's bytes folded in eight at a time, then its length, which marks
- * where it ends: the table's own hash (keys are compared in full). room is
- * how many bytes may be read at s. */
+/* The table's hash mixes the word hashes (kg_word_hash()) of a name's
+ * tokens, which the tokenizer has written for each: a range hashes without
+ * a look at its bytes. Keys are compared in full, so that names alike but
+ * for their case ("US", "us") only share a hash. */
 static inline guint64
-hash_token (guint64     h,
-            const char *s,
-            gsize       n,
-            gsize       room)
+hash_word (guint64 h,
+           guint32 word)
 {
-  gsize i = 0;
-
-  for (; i + 8 <= n; i += 8)
-    h = (h ^ _kg_bytes_load (s + i)) * HASH_MULT;
-  if (i < n)
-    {
-      guint64 x = 0;
-
-      if (room >= i + 8)
-        x = _kg_bytes_load (s + i) & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
-      else
-        for (gsize k = 0; k < n - i; k++)
-          x |= (guint64) (guchar) s[i + k] << (8 * k);
-      h = (h ^ x) * HASH_MULT;
-    }
-  return (h ^ n) * HASH_MULT;
+  return (h ^ word) * HASH_MULT;
 }
 
 static inline guint32
@@ -55,11 +39,14 @@ hash_range (const KgAnalysis *a,
             guint             first,
             guint             end)
 {
-  const KgToken *tokens = (const KgToken *) a->tokens->data;
+  const guint32 *hashes;
   guint64 h = 0;
 
+  if (G_UNLIKELY (a->n_token_hashes != a->tokens->len))
+    kg_analysis_hash_tokens ((KgAnalysis *) a);
+  hashes = a->token_hashes;
   for (guint t = first; t < end; t++)
-    h = hash_token (h, a->text + tokens[t].start, tokens[t].end - tokens[t].start, a->length - tokens[t].start);
+    h = hash_word (h, hashes[t]);
   return hash_fold (h);
 }
 
@@ -77,7 +64,7 @@ hash_text (const char *text,
       const char *space = memchr (text + at, ' ', length - at);
       gsize end = space ? (gsize) (space - text) : length;
 
-      h = hash_token (h, text + at, end - at, length - at);
+      h = hash_word (h, kg_word_hash_within (text + at, end - at, length - at));
       if (space == NULL)
         return hash_fold (h);
       at = end + 1;

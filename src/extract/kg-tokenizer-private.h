@@ -65,9 +65,23 @@ guint8      _kg_token_case            (const char       *text,
 
 /* _kg_token_case() and the word hash (kg_word_hash()) of a plain word
  * (ASCII letters and digits, the first a letter), as the tokenizer reads
- * most tokens: one load of each eight bytes for both. Of those bytes, a
- * capital has the bit 0x40 without 0x20; the others have 0x20, which
- * lower-cases them for the hash. */
+ * most tokens: one load of each eight bytes for both, which
+ * _kg_plain_piece() adds (bytes of 1 to 8 of them) to the hash and the
+ * capitals. Of those bytes, a capital has the bit 0x40 without 0x20; the
+ * others have 0x20, which lower-cases them for the hash. */
+static inline guint64
+_kg_plain_piece (guint64  h,
+                 guint64  x,
+                 gsize    bytes,
+                 guint64 *caps)
+{
+  guint64 mask = G_MAXUINT64 >> (8 * (8 - bytes));
+
+  x &= mask;
+  *caps |= x & ~(x << 1);
+  return _kg_hash_step (h, x | (KG_BYTES (0x20) & mask));
+}
+
 static inline guint8
 _kg_plain_word_case (const char *text,
                      gsize       length,
@@ -79,10 +93,8 @@ _kg_plain_word_case (const char *text,
   for (gsize k = 0; k < length; k += 8)
     {
       gsize rest = MIN (length - k, 8);
-      guint64 x = _kg_bytes_load_part (text + k, rest, room - k);
 
-      h = _kg_hash_step (h, x | (KG_BYTES (0x20) & (G_MAXUINT64 >> (8 * (8 - rest)))));
-      caps |= x & ~(x << 1);
+      h = _kg_plain_piece (h, _kg_bytes_load_part (text + k, rest, room - k), rest, &caps);
     }
   *hash = _kg_hash_finish (h);
   return caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;

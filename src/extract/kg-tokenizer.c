@@ -7,6 +7,7 @@
 
 #include "kg-analysis.h"
 #include "kg-bytes.h"
+#include "kg-tokenizer-plain.h"
 #include "kg-tokenizer-private.h"
 #include "kg-words.h"
 
@@ -148,12 +149,6 @@ scan_url (const char *text,
   return j - i;
 }
 
-static inline gboolean
-is_address_byte (char c)
-{
-  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
 /* "name@example.com" from i, where a word ends at word_end: the length, or
  * 0. */
 static gsize
@@ -232,11 +227,7 @@ alnum_run (const char *text,
 {
   while (j + 8 <= length)
     {
-      guint64 x = _kg_bytes_load (text + j), y = x & KG_BYTES (0x7f);
-      /* Bytes not ASCII have their top bit set in x; with bit 0x20 set,
-       * only the letters of either case land in a-z. */
-      guint64 other = (~(_kg_bytes_within (y, '0', '9') | _kg_bytes_within (y | KG_BYTES (0x20), 'a', 'z')) | x) &
-                      KG_BYTES (0x80);
+      guint64 other = not_alnum (_kg_bytes_load (text + j));
 
       if (other != 0)
         return j + __builtin_ctzll (other) / 8;
@@ -299,20 +290,6 @@ scan_word (const char *text,
 /* The length of a word of ASCII letters and digits at i that ends before
  * an ASCII byte that cannot continue it, end an abbreviation or start an
  * address; else 0, for scan_word to look closer. */
-/* The ASCII letters that may open a plain word; 2 for those of "http" and
- * "www", which are many common words too ("he", "which"). */
-static const guint8 plain_first[256] = {
-  ['A' ... 'Z'] = 1,
-  ['a' ... 'g'] = 1, ['h'] = 2, ['i' ... 'v'] = 1, ['w'] = 2, ['x' ... 'z'] = 1,
-};
-
-/* The bytes after a run of letters and digits that make scan_word look
- * closer. */
-static const guint8 plain_stop[256] = {
-  [0x80 ... 0xff] = 1,
-  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, ['@'] = 1, [0] = 1,
-};
-
 static inline gsize
 plain_word (const char *text,
             gsize       length,
@@ -354,48 +331,6 @@ scan_punct (const char *text,
       return j - i;
     }
   return char_len (text, i);
-}
-
-/* The tokens while they are scanned: the array's data and size in locals,
- * which the stores of the tokens would otherwise have loaded again. */
-typedef struct
-{
-  GArray  *array;
-  KgToken *data;
-  guint    n;
-  guint    size;
-  /* Each token's kg_word_hash(), written as it is read: the later stages
-   * ask for them all, and a pass of its own would read every token
-   * again. */
-  guint32 *hashes;
-  /* Per token, what the tagger asks of each (see KgAnalysis); the tokens
-   * that start with a capital. */
-  guint8  *cases;
-  guint16 *shapes;
-  guint   *capitals;
-  guint    n_capitals;
-  guint    capacity;   /* of the arrays above */
-  /* The tokens after which a sentence may end, in order: those ending in a
-   * byte of _kg_stop_last and those before a line break. */
-  guint   *breaks;
-  guint    n_breaks;
-  guint    breaks_size;
-} TokenBuffer;
-
-/* Inline, as add_token is: the buffer's address handed to a call would
- * keep its fields in memory, loaded again after each token's store. */
-static inline void
-add_break (TokenBuffer *buffer,
-           guint        k)
-{
-  if (buffer->n_breaks > 0 && buffer->breaks[buffer->n_breaks - 1] == k)
-    return;
-  if (buffer->n_breaks == buffer->breaks_size)
-    {
-      buffer->breaks_size = MAX (64, buffer->breaks_size * 2);
-      buffer->breaks = g_renew (guint, buffer->breaks, buffer->breaks_size);
-    }
-  buffer->breaks[buffer->n_breaks++] = k;
 }
 
 static G_GNUC_NO_INLINE void
@@ -512,6 +447,9 @@ scan_tokens (KgAnalysis  *analysis,
       KgTokenKind kind = KG_TOKEN_PUNCT;
 
       /* The plain cases first, with what scan_word would find. */
+      i = short_words (&buffer, text, length, i, &newline);
+      if (i >= length)
+        break;
       if (text[i] == ' ')
         {
           i++;

@@ -147,6 +147,31 @@ fold_word (const char *word,
   return n;
 }
 
+/* The words of line between single spaces, in place, as g_strsplit_set()
+ * on " \t" and g_strjoinv() would put them after g_strstrip(): every line
+ * of every list is read at the first extraction, and an allocation a word
+ * was most of that. Returns how many words there are. */
+static guint
+join_words (char *line)
+{
+  char *out = line;
+  guint n = 0;
+
+  for (const char *c = g_strstrip (line); *c; c++)
+    if (*c == ' ' || *c == '\t')
+      {
+        if (out > line && out[-1] != ' ')
+          *out++ = ' ';
+      }
+    else
+      {
+        n += out == line || out[-1] == ' ';
+        *out++ = *c;
+      }
+  *out = '\0';
+  return n;
+}
+
 static KgWordList *
 word_list_parse (const char *contents)
 {
@@ -159,8 +184,6 @@ word_list_parse (const char *contents)
     list_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; lines[i]; i++)
     {
-      g_auto(GStrv) words = NULL;
-      g_autofree char *joined = NULL;
       char *hash = strchr (lines[i], '#');
       char buf[256];
       gsize used;
@@ -168,18 +191,10 @@ word_list_parse (const char *contents)
 
       if (hash)
         *hash = '\0';
-      words = g_strsplit_set (g_strstrip (lines[i]), " \t", -1);
-      n = 0;
-      for (guint j = 0; words[j]; j++)
-        if (*words[j])
-          words[n++] = words[j];
-      for (guint j = n; words[j]; j++)
-        g_clear_pointer (&words[j], g_free);
-      words[n] = NULL;
+      n = join_words (lines[i]);
       if (n == 0)
         continue;
-      joined = g_strjoinv (" ", words);
-      if ((used = fold_word (joined, strlen (joined), buf, sizeof buf)) == 0)
+      if ((used = fold_word (lines[i], strlen (lines[i]), buf, sizeof buf)) == 0)
         continue;
       g_hash_table_add (list->phrases, g_strdup (buf));
       /* The first word's id, and with a phrase of one word a second bit. */
