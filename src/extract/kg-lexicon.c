@@ -186,17 +186,25 @@ _kg_lexicon_word_classes (const KgLexicon *lexicon,
 }
 
 guint
+_kg_lexicon_lower_phrase_classes (const KgLexicon *lexicon,
+                                  const char      *lower,
+                                  gsize            length)
+{
+  return lex_bits (lexicon, lower, length) & ~PHRASE_WORDS_MASK;
+}
+
+guint
 _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
                             const char      *phrase)
 {
-  char buf[128];
+  char buf[KG_PHRASE_KEY];
   gsize n = strlen (phrase);
   g_autofree char *lower = NULL;
 
   if (n < sizeof buf && _kg_ascii_lower_into (phrase, n, buf))
-    return lex_bits (lexicon, buf, n) & ~PHRASE_WORDS_MASK;
+    return _kg_lexicon_lower_phrase_classes (lexicon, buf, n);
   lower = g_utf8_strdown (phrase, -1);
-  return lex_bits (lexicon, lower, strlen (lower)) & ~PHRASE_WORDS_MASK;
+  return _kg_lexicon_lower_phrase_classes (lexicon, lower, strlen (lower));
 }
 
 static guint

@@ -218,11 +218,31 @@ _kg_range_phrase_classes (const KgAnalysis *a,
                           guint             first,
                           guint             end)
 {
-  char buf[256];
-  gsize n = _kg_range_text_length (a, first, end);
-  g_autofree char *heap = n < sizeof buf ? NULL : g_malloc (n + 1);
-  char *text = heap ? heap : buf;
+  const KgToken *tokens = (const KgToken *) a->tokens->data;
+  char lower[KG_PHRASE_KEY];
+  gsize n = 0;
+  gboolean ascii = TRUE;
+  g_autofree char *text = NULL;
 
+  /* Most names are short and in ASCII: their lower case straight from the
+   * tokens, as _kg_lexicon_phrase_classes would make it of their text. */
+  for (guint t = first; t < end && ascii; t++)
+    {
+      gsize length = tokens[t].end - tokens[t].start;
+
+      if (n + (t > first) + length >= sizeof lower)
+        ascii = FALSE;
+      else
+        {
+          if (t > first)
+            lower[n++] = ' ';
+          ascii = _kg_ascii_lower_into (a->text + tokens[t].start, length, lower + n);
+          n += length;
+        }
+    }
+  if (ascii)
+    return _kg_lexicon_lower_phrase_classes (lexicon, lower, n);
+  text = g_malloc (_kg_range_text_length (a, first, end) + 1);
   _kg_range_text (a, first, end, text);
   return _kg_lexicon_phrase_classes (lexicon, text);
 }

@@ -140,6 +140,12 @@ void        _kg_lexicon_mark_spans_from (const KgLexicon *lexicon,
 /* The set of KgLexClass an exact (case-insensitive) phrase belongs to. */
 guint       _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
                                         const char      *phrase);
+/* The same for a phrase already in lower case; the phrases in ASCII of
+ * fewer than KG_PHRASE_KEY bytes are lower-cased byte by byte. */
+#define KG_PHRASE_KEY 128
+guint       _kg_lexicon_lower_phrase_classes (const KgLexicon *lexicon,
+                                              const char      *lower,
+                                              gsize            length);
 
 /* Features of a word by itself, as seen from offset (-KG_WINDOW..KG_WINDOW):
  * already mixed with the offset, not yet reduced to a table row. */
