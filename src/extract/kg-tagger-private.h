@@ -206,7 +206,8 @@ typedef struct
 } KgVocabEntry;
 
 /* FNV-1a from h over length bytes: the same steps, four to a turn of the
- * loop, which otherwise costs as much as the step itself. */
+ * loop, which otherwise costs as much as the step itself, and the last
+ * three at most as two and one, without a loop. */
 static inline guint32
 _kg_fnv_bytes (guint32     h,
                const char *text,
@@ -222,7 +223,13 @@ _kg_fnv_bytes (guint32     h,
       h = (h ^ p[i + 2]) * 16777619u;
       h = (h ^ p[i + 3]) * 16777619u;
     }
-  for (; i < length; i++)
+  if (length & 2)
+    {
+      h = (h ^ p[i]) * 16777619u;
+      h = (h ^ p[i + 1]) * 16777619u;
+      i += 2;
+    }
+  if (length & 1)
     h = (h ^ p[i]) * 16777619u;
   return h;
 }
