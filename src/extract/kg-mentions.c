@@ -91,43 +91,60 @@ static const char *const object_verbs_words[] = {
 };
 static TokenList object_verbs = { object_verbs_words };
 
-static gboolean
+/* The sets and chains of list, on its first use (g_once_init_enter). */
+static G_GNUC_NO_INLINE void
+token_list_fill (TokenList *list)
+{
+  const char *const *words = list->words;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      guchar first = words[i][0];
+
+      list->firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
+      g_assert (strlen (words[i]) < 64 && i + 1 < TOKEN_LIST_MAX);
+      list->lengths |= G_GUINT64_CONSTANT (1) << strlen (words[i]);
+      list->length[i] = strlen (words[i]);
+      list->next[i] = list->head[first];
+      list->head[first] = i + 1;
+    }
+  g_once_init_leave (&list->ready, 1);
+}
+
+/* Whether the n bytes of text (the first c) are one of the words of list. */
+static G_GNUC_NO_INLINE gboolean
+token_is_one_of (const char      *text,
+                 gsize            n,
+                 const TokenList *list)
+{
+  for (guint i = list->head[(guchar) text[0]]; i != 0; i = list->next[i - 1])
+    if (list->length[i - 1] == n && memcmp (list->words[i - 1], text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Inline, as the first byte or the length rules out most tokens: no call
+ * then. */
+static inline gboolean
 token_in (const KgAnalysis *a,
           guint             t,
           TokenList        *list)
 {
   const KgToken *token;
-  const char *const *words = list->words;
   gsize n;
   guchar c;
 
   if (t >= a->tokens->len)
     return FALSE;
   if (g_once_init_enter (&list->ready))
-    {
-      for (guint i = 0; words[i]; i++)
-        {
-          guchar first = words[i][0];
-
-          list->firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
-          g_assert (strlen (words[i]) < 64 && i + 1 < TOKEN_LIST_MAX);
-          list->lengths |= G_GUINT64_CONSTANT (1) << strlen (words[i]);
-          list->length[i] = strlen (words[i]);
-          list->next[i] = list->head[first];
-          list->head[first] = i + 1;
-        }
-      g_once_init_leave (&list->ready, 1);
-    }
+    token_list_fill (list);
   token = &g_array_index (a->tokens, KgToken, t);
   n = token->end - token->start;
   c = a->text[token->start];
   if (!(list->firsts[c / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))) || n >= 64 ||
       !(list->lengths & (G_GUINT64_CONSTANT (1) << n)))
     return FALSE;
-  for (guint i = list->head[c]; i != 0; i = list->next[i - 1])
-    if (list->length[i - 1] == n && memcmp (words[i - 1], a->text + token->start, n) == 0)
-      return TRUE;
-  return FALSE;
+  return token_is_one_of (a->text + token->start, n, list);
 }
 
 /* Marks tokens [first, end) covered: most names are of a word or two,
