@@ -332,20 +332,33 @@ lookup_word_id (const KgAnalysis *analysis,
   return 0;
 }
 
-/* The id of token i's word in list_words, 0 when no list has it. */
-static guint32
-token_word_id (const KgAnalysis *analysis,
-               guint             i)
+/* token_word_id() the first time token i is asked about. */
+static G_GNUC_NO_INLINE guint32
+token_word_id_lookup (const KgAnalysis *analysis,
+                      guint             i)
 {
   guint32 h = kg_token_hash (analysis, i), id;
   guint16 *ids = token_word_ids (analysis);
 
-  if (ids[i] != WORD_ID_UNKNOWN)
-    return ids[i];
   id = lookup_word_id (analysis, i, h);
   if (id < WORD_ID_UNKNOWN)
     ids[i] = id;
   return id;
+}
+
+/* The id of token i's word in list_words, 0 when no list has it: inline,
+ * as most are asked about before and cost a load. */
+static inline guint32
+token_word_id (const KgAnalysis *analysis,
+               guint             i)
+{
+  guint16 id;
+
+  /* no hashes, so no ids yet */
+  if (G_UNLIKELY (analysis->n_token_hashes != analysis->tokens->len))
+    return token_word_id_lookup (analysis, i);
+  id = token_word_ids (analysis)[i];
+  return id != WORD_ID_UNKNOWN ? id : token_word_id_lookup (analysis, i);
 }
 
 /* Whether tokens [first, first + n) spell a phrase of list: every word must
