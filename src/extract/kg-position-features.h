@@ -51,11 +51,24 @@ _kg_doc_caps_feature (guint flags,
   return table[flags][caps];
 }
 
-/* _kg_position_features(), inline. */
+/* The lower cases of tokens i - 1 (or the sentence's start) and i mixed,
+ * which the bigram features of both tokens mix in. */
+static inline guint32
+_kg_lower_pair (const KgTagSentence *s,
+                guint                i)
+{
+  return _kg_mix (i > 0 ? s->lower[i - 1] : 1, s->lower[i]);
+}
+
+/* _kg_position_features(), inline, given _kg_lower_pair (s, i) as left;
+ * the pair of tokens i and i + 1 (or the sentence's end) into *right, the
+ * next token's left. */
 static inline guint
-_kg_position_features_at (const KgTagSentence *s,
-                          guint                i,
-                          guint32             *out)
+_kg_position_features_with (const KgTagSentence *s,
+                            guint                i,
+                            guint32              left,
+                            guint32             *right,
+                            guint32             *out)
 {
   guint count = 0;
   guint32 prev_shape = i > 0 ? s->sshape[i - 1] : 1;
@@ -72,8 +85,9 @@ _kg_position_features_at (const KgTagSentence *s,
       ADD (_kg_mix (T_CAPS_LOWER, s->lower[i]));
       ADD (_kg_mix (T_CAPS_SHAPE, s->sshape[i]));
     }
-  ADD (_kg_mix (T_BIGRAM_L, _kg_mix (i > 0 ? s->lower[i - 1] : 1, s->lower[i])));
-  ADD (_kg_mix (T_BIGRAM_R, _kg_mix (s->lower[i], i + 1 < s->n ? s->lower[i + 1] : 2)));
+  *right = _kg_mix (s->lower[i], i + 1 < s->n ? s->lower[i + 1] : 2);
+  ADD (_kg_mix (T_BIGRAM_L, left));
+  ADD (_kg_mix (T_BIGRAM_R, *right));
   ADD (_kg_mix (T_SHAPE3, _kg_mix (_kg_mix (prev_shape, s->sshape[i]), next_shape)));
   for (int k = -1; k <= 1 && s->lex_span != NULL; k++)
     {
@@ -89,6 +103,16 @@ _kg_position_features_at (const KgTagSentence *s,
 #undef ADD
   g_assert (count <= KG_MAX_POS_FEATURES);
   return count;
+}
+
+static inline guint
+_kg_position_features_at (const KgTagSentence *s,
+                          guint                i,
+                          guint32             *out)
+{
+  guint32 right;
+
+  return _kg_position_features_with (s, i, _kg_lower_pair (s, i), &right, out);
 }
 
 G_END_DECLS

@@ -95,6 +95,10 @@ emissions (const KgTagger      *tagger,
   const gint16 *rows[64][KG_MAX_POS_FEATURES];
   guint n_feats[64], at[64];
   guint x = 0;
+  /* The last token decoded and its right pair: the next one's left, when
+   * it follows at once (as the words of a name do). */
+  guint last = G_MAXUINT;
+  guint32 right = 0;
 
   while (x < n_needed)
     {
@@ -107,7 +111,9 @@ emissions (const KgTagger      *tagger,
         if (tf[needed[x]] & TF_ACTIVE)
           {
             at[k] = needed[x];
-            n_feats[k] = _kg_position_features_at (ts, at[k], feats);
+            n_feats[k] = _kg_position_features_with (ts, at[k], at[k] > 0 && at[k] - 1 == last ? right
+                                                     : _kg_lower_pair (ts, at[k]), &right, feats);
+            last = at[k];
             for (guint p = 0; p < n_feats[k]; p++)
               {
                 rows[k][p] = tagger->table + (gsize) (feats[p] & tagger->mask) * KG_N_LABELS;
