@@ -628,6 +628,19 @@ static KgWordSet person_pronouns = { person_pronouns_words };
 static const char *const group_pronouns_words[] = { "it", "they", "we", "its", "their", NULL };
 static KgWordSet group_pronouns = { group_pronouns_words };
 
+/* Whether the four tokens of mention_of from p are all in no mention
+ * (-1, or any negative): two to a load, by their sign bits. */
+static inline gboolean
+in_no_mention4 (const gint *p)
+{
+  const guint64 signs = G_GUINT64_CONSTANT (0x8000000080000000);
+  guint64 w[2];
+
+  G_STATIC_ASSERT (sizeof (gint) == 4);
+  memcpy (w, p, sizeof w);
+  return (w[0] & w[1] & signs) == signs;
+}
+
 /* The entity of the last mention before token t (outside quotations) whose
  * type is one of types (a bit mask). */
 static guint
@@ -641,10 +654,17 @@ antecedent (const KgAnalysis *a,
   guint lo = t > 400 ? t - 400 : 0, sentence = kg_token (a, t)->sentence;
   gint found = -1;
 
-  for (guint k = t; k-- > lo;)
+  for (guint k = t; k > lo;)
     {
       const KgMention *m;
 
+      /* Most tokens are in no mention: four of them at a time. */
+      if (k - lo >= 4 && in_no_mention4 (mention_of + k - 4))
+        {
+          k -= 4;
+          continue;
+        }
+      k--;
       if (mention_of[k] < 0 || quoted[k])
         continue;
       m = &g_array_index (a->mentions, KgMention, mention_of[k]);
