@@ -590,18 +590,21 @@ guint
 kg_token_at (const KgAnalysis *analysis,
              gsize             offset)
 {
-  guint lo = 0, hi = analysis->tokens->len;
+  const KgToken *tokens = (const KgToken *) analysis->tokens->data, *base = tokens;
+  guint n = analysis->tokens->len;
 
-  while (lo < hi)
+  if (n == 0)
+    return 0;
+  /* The first token from base that starts at offset or after is among the
+   * n from base: halving n without a branch (a conditional move). */
+  while (n > 1)
     {
-      guint mid = lo + (hi - lo) / 2;
+      guint half = n / 2;
 
-      if (kg_token (analysis, mid)->start < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
+      base = base[half].start < offset ? base + half : base;
+      n -= half;
     }
-  return lo;
+  return (base - tokens) + (base->start < offset);
 }
 
 gint *
