@@ -66,20 +66,28 @@ guint8      _kg_token_case            (const char       *text,
 /* _kg_token_case() and the word hash (kg_word_hash()) of a plain word
  * (ASCII letters and digits, the first a letter), as the tokenizer reads
  * most tokens: one load of each eight bytes for both, which
- * _kg_plain_piece() adds (bytes of 1 to 8 of them) to the hash and the
- * capitals. Of those bytes, a capital has the bit 0x40 without 0x20; the
+ * _kg_plain_piece_masked() adds (the bytes whose mask is all ones) to the
+ * hash and the capitals. Of those bytes, a capital has the bit 0x40 without 0x20; the
  * others have 0x20, which lower-cases them for the hash. */
+static inline guint64
+_kg_plain_piece_masked (guint64  h,
+                        guint64  x,
+                        guint64  mask,
+                        guint64 *caps)
+{
+  x &= mask;
+  *caps |= x & ~(x << 1);
+  return _kg_hash_step (h, x | (KG_BYTES (0x20) & mask));
+}
+
+/* The same, for the first bytes (1 to 8) of x. */
 static inline guint64
 _kg_plain_piece (guint64  h,
                  guint64  x,
                  gsize    bytes,
                  guint64 *caps)
 {
-  guint64 mask = G_MAXUINT64 >> (8 * (8 - bytes));
-
-  x &= mask;
-  *caps |= x & ~(x << 1);
-  return _kg_hash_step (h, x | (KG_BYTES (0x20) & mask));
+  return _kg_plain_piece_masked (h, x, G_MAXUINT64 >> (8 * (8 - bytes)), caps);
 }
 
 static inline guint8
