@@ -577,8 +577,8 @@ kg_capitalised_tokens (KgAnalysis *analysis)
 }
 
 gboolean
-kg_token_is_possessive (const KgAnalysis *analysis,
-                        guint             i)
+kg_token_is_possessive_mark (const KgAnalysis *analysis,
+                             guint             i)
 {
   static const char *const forms_words[] = { "'s", "\u2019s", "'", "\u2019", NULL };
   static KgWordSet forms = { forms_words };

@@ -230,9 +230,24 @@ kg_token_is_capitalised (const KgAnalysis *analysis,
     return c >= 'A' && c <= 'Z';
   return kg_token_is_capitalised_utf8 (analysis, i);
 }
-/* "'s", "’s", "'" and "’" standing alone. */
-gboolean          kg_token_is_possessive  (const KgAnalysis *analysis,
-                                           guint             i);
+/* kg_token_is_possessive() past its first byte. */
+gboolean          kg_token_is_possessive_mark (const KgAnalysis *analysis,
+                                               guint             i);
+
+/* "'s", "’s", "'" and "’" standing alone. Inline: every form starts with
+ * an apostrophe, straight or curly (0xe2 in UTF-8), which rules out most
+ * tokens by their first byte, without a call. */
+static inline gboolean
+kg_token_is_possessive (const KgAnalysis *analysis,
+                        guint             i)
+{
+  guchar c;
+
+  if (i >= analysis->tokens->len)
+    return FALSE;
+  c = analysis->text[kg_token (analysis, i)->start];
+  return (c == '\'' || c == 0xe2) && kg_token_is_possessive_mark (analysis, i);
+}
 
 /* The token that starts at or after offset (binary search); tokens->len when
  * there is none. */
