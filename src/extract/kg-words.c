@@ -590,21 +590,18 @@ guint
 kg_token_at (const KgAnalysis *analysis,
              gsize             offset)
 {
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data, *base = tokens;
-  guint n = analysis->tokens->len;
+  guint lo = 0, hi = analysis->tokens->len;
 
-  if (n == 0)
-    return 0;
-  /* The first token from base that starts at offset or after is among the
-   * n from base: halving n without a branch (a conditional move). */
-  while (n > 1)
+  while (lo < hi)
     {
-      guint half = n / 2;
+      guint mid = lo + (hi - lo) / 2;
 
-      base = base[half].start < offset ? base + half : base;
-      n -= half;
+      if (kg_token (analysis, mid)->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return (base - tokens) + (base->start < offset);
+  return lo;
 }
 
 gint *
