@@ -246,7 +246,7 @@ short_words (TokenBuffer *buffer,
     add_break (buffer, n - 1);
   while (i + 8 <= length && n < size)
     {
-      guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0, mask, mask2 = 0;
+      guint64 x = _kg_bytes_load (text + i), x2 = 0, other, h, caps = 0, mask;
       guint32 hash;
       guint first = x & 0xff, stop, end;
       guint8 token_case = 0;
@@ -363,7 +363,6 @@ short_words (TokenBuffer *buffer,
           end = 8 + __builtin_ctzll (other) / 8;
           stop = (x2 >> (8 * (end - 8))) & 0xff;
           mask = G_MAXUINT64;
-          mask2 = ((other & -other) >> 7) - 1;
         }
       if (plain_stop[stop])
         {
@@ -389,7 +388,7 @@ short_words (TokenBuffer *buffer,
         }
       h = _kg_plain_piece_masked (hash_seeded[end], x, mask, &caps);
       if (end > 8)
-        h = _kg_plain_piece_masked (h, x2, mask2, &caps);
+        h = _kg_plain_piece (h, x2, end - 8, &caps);
       hash = _kg_hash_finish (h);
       token_case = caps & KG_BYTES (0x40) ? KG_CASE_UPPER : KG_CASE_LOWER_WORD;
       if (token_case == KG_CASE_LOWER_WORD)
