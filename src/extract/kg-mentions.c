@@ -111,7 +111,8 @@ token_list_fill (TokenList *list)
   g_once_init_leave (&list->ready, 1);
 }
 
-/* Whether the n bytes of text (the first c) are one of the words of list. */
+/* Whether the n bytes of text are one of the words of list: those that
+ * start with its first byte. */
 static G_GNUC_NO_INLINE gboolean
 token_is_one_of (const char      *text,
                  gsize            n,

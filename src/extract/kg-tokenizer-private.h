@@ -67,8 +67,9 @@ guint8      _kg_token_case            (const char       *text,
  * (ASCII letters and digits, the first a letter), as the tokenizer reads
  * most tokens: one load of each eight bytes for both, which
  * _kg_plain_piece_masked() adds (the bytes whose mask is all ones) to the
- * hash and the capitals. Of those bytes, a capital has the bit 0x40 without 0x20; the
- * others have 0x20, which lower-cases them for the hash. */
+ * hash and the capitals. Of those bytes, a capital has the bit 0x40
+ * without 0x20; the others have 0x20, which lower-cases them for the
+ * hash. */
 static inline guint64
 _kg_plain_piece_masked (guint64  h,
                         guint64  x,
