@@ -28,6 +28,7 @@ typedef struct
   guint    open;        /* token of the opening mark */
   guint    close;       /* token of the closing mark, or the paragraph's end */
   guint    paragraph;
+  guint    paragraph_first;   /* the paragraph's first token */
   gboolean closed;
   gboolean continued;   /* carries on a quotation left open before */
   guint    speaker;
@@ -63,11 +64,33 @@ is_closing_only (const KgAnalysis *a,
   return strncmp (p, "\u201d", 3) == 0 || strncmp (p, "\u00bb", 2) == 0;
 }
 
+/* The paragraph's first token, as kg_token_at() finds it. The first
+ * token of its first sentence after from (a token of the paragraph before)
+ * mostly is that token: checked, as the search would answer, and only
+ * searched for when it is not. */
 static guint
 paragraph_first_token (const KgAnalysis *a,
-                       guint             p)
+                       guint             p,
+                       guint             from)
 {
-  return kg_token_at (a, g_array_index (a->paragraphs, KgRange, p).start);
+  const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
+  const KgSentence *sentences = (const KgSentence *) (gpointer) a->sentences->data;
+  gsize offset = g_array_index (a->paragraphs, KgRange, p).start;
+  guint n = a->tokens->len, guess = n;
+
+  if (from < n)
+    {
+      guint s = tokens[from].sentence;
+
+      while (s < a->sentences->len && sentences[s].paragraph < p)
+        s++;
+      if (s < a->sentences->len)
+        guess = sentences[s].first_token;
+    }
+  if (guess <= n && (guess == n || tokens[guess].start >= offset)
+      && (guess == 0 || tokens[guess - 1].start < offset))
+    return guess;
+  return kg_token_at (a, offset);
 }
 
 static void
@@ -75,10 +98,11 @@ add_quote (GArray  *quotes,
            guint    open,
            guint    close,
            guint    paragraph,
+           guint    paragraph_first,
            gboolean closed,
            gboolean continued)
 {
-  Quote q = { open, close, paragraph, closed, continued, KG_NO_ENTITY };
+  Quote q = { open, close, paragraph, paragraph_first, closed, continued, KG_NO_ENTITY };
 
   if (close > open + 1)
     g_array_append_val (quotes, q);
@@ -103,7 +127,7 @@ find_marks (const KgAnalysis *a)
    * as the compiler knows, and every token would read it again. */
   const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
   /* A paragraph's first token is where the one before ended: one search each. */
-  guint end = a->paragraphs->len > 0 ? paragraph_first_token (a, 0) : 0;
+  guint end = a->paragraphs->len > 0 ? paragraph_first_token (a, 0, 0) : 0;
 
   for (guint p = 0; p < a->paragraphs->len; p++)
     {
@@ -112,7 +136,7 @@ find_marks (const KgAnalysis *a)
       guint nested = 0;
       gboolean continued;
 
-      end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1) : a->tokens->len;
+      end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1, first) : a->tokens->len;
       continued = left_open && first < end && is_double_mark (a, first);
       for (guint t = first; t < end; t++)
         {
@@ -128,13 +152,13 @@ find_marks (const KgAnalysis *a)
           else if (is_opening_only (a, t))
             {
               /* The last quotation was never closed: it ends here. */
-              add_quote (quotes, open, t, p, FALSE, continued);
+              add_quote (quotes, open, t, p, first, FALSE, continued);
               continued = FALSE;
               open = t;
             }
           else
             {
-              add_quote (quotes, open, t, p, TRUE, continued);
+              add_quote (quotes, open, t, p, first, TRUE, continued);
               continued = FALSE;
               open = -1;
               nested = 0;
@@ -142,7 +166,7 @@ find_marks (const KgAnalysis *a)
         }
       left_open = open >= 0;
       if (left_open)
-        add_quote (quotes, open, end, p, FALSE, continued);
+        add_quote (quotes, open, end, p, first, FALSE, continued);
     }
   return quotes;
 }
@@ -361,7 +385,7 @@ static guint
 introduced_by (Finder      *f,
                const Quote *q)
 {
-  guint first = paragraph_first_token (f->a, q->paragraph), len = 0, v;
+  guint first = q->paragraph_first, len = 0, v;
   const KgSentence *s;
 
   if (q->open != first || first == 0 || !kg_token_is (f->a, first - 1, ":"))
@@ -459,7 +483,7 @@ inherit_speakers (GArray *quotes,
     {
       Quote *q = &g_array_index (quotes, Quote, i);
       const Quote *prev = &g_array_index (quotes, Quote, i - 1);
-      guint para_first = paragraph_first_token (f->a, q->paragraph);
+      guint para_first = q->paragraph_first;
 
       if (q->speaker != KG_NO_ENTITY)
         continue;
