@@ -295,10 +295,11 @@ index_surnames (Resolver *self)
 
   for (guint k = 0; k < n; k++)
     {
-      const char *last = strrchr (name_of (self, k), ' ');
-
-      surname_of[k] = mention_at (self, k)->type == KG_ENTITY_PERSON && last != NULL
-                      ? kg_name_set_add (self->strings, last + 1, -1) : KG_NAME_SET_NONE;
+      /* The type and the word count first: only people's names of two
+       * words or more are searched for their last space. */
+      surname_of[k] = mention_at (self, k)->type == KG_ENTITY_PERSON && self->n_words[k] >= 2
+                      ? kg_name_set_add (self->strings, strrchr (name_of (self, k), ' ') + 1, -1)
+                      : KG_NAME_SET_NONE;
     }
   self->n_surname_ids = kg_name_set_size (self->strings);
   /* Counts at [id + 2], so that after the sums and the fill [id] is where
