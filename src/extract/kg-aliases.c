@@ -43,10 +43,10 @@ typedef struct
 } Form;
 
 static inline const Form *
-form_at (const GArray *forms,
-         guint         link)
+form_at (const Form *forms,
+         guint       link)
 {
-  return &g_array_index (forms, Form, link - 1);
+  return &forms[link - 1];
 }
 
 /* Groups by name: multi-word names per type_class(), one-word names per
@@ -75,8 +75,13 @@ typedef struct
   const char **names;     /* cleaned name, interned (the block's start) */
   guint      *n_words;
   guint      *group_of;   /* group index */
-  GArray     *groups;     /* Group */
-  GArray     *forms;      /* Form, of all groups */
+  /* Plain arrays, stored into directly: an append to a GArray is a call
+   * and a copy, a good part of the cost of a mention. */
+  Group      *groups;     /* at most one a mention: never grown */
+  guint       n_groups;
+  Form       *forms;      /* of all groups */
+  guint       n_forms;
+  guint       forms_size;
   /* Per name, in one zeroed block (by_name is its start): */
   guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
@@ -147,7 +152,7 @@ static Group *
 group_at (Resolver *self,
           guint     index)
 {
-  return &g_array_index (self->groups, Group, index);
+  return &self->groups[index];
 }
 
 static KgMention *
@@ -178,8 +183,8 @@ add_group (Resolver *self,
   Group group = { .name = name_of (self, m), .n_words = self->n_words[m],
                   .name_id = name_id_of (self, m), .entity = KG_NO_ENTITY };
 
-  g_array_append_val (self->groups, group);
-  return self->groups->len - 1;
+  self->groups[self->n_groups] = group;
+  return self->n_groups++;
 }
 
 static void
@@ -199,12 +204,19 @@ assign (Resolver *self,
   for (guint f = g->first_form; f != 0; f = form_at (self->forms, f)->next)
     if (form_at (self->forms, f)->name == name)
       return;
-  g_array_append_val (self->forms, form);
+  /* Room for a form a mention was made at first; slips moved to another
+   * group may need more. */
+  if (self->n_forms == self->forms_size)
+    {
+      self->forms_size = MAX (16, self->forms_size * 2);
+      self->forms = g_renew (Form, self->forms, self->forms_size);
+    }
+  self->forms[self->n_forms++] = form;
   if (g->last_form != 0)
-    g_array_index (self->forms, Form, g->last_form - 1).next = self->forms->len;
+    self->forms[g->last_form - 1].next = self->n_forms;
   else
-    g->first_form = self->forms->len;
-  g->last_form = self->forms->len;
+    g->first_form = self->n_forms;
+  g->last_form = self->n_forms;
 }
 
 /* The group of mention m's name and that class, made on first use. */
@@ -348,7 +360,7 @@ index_initials (Resolver    *self,
 static void
 index_long_names (Resolver *self)
 {
-  for (guint g = 0; g < self->groups->len; g++)
+  for (guint g = 0; g < self->n_groups; g++)
     {
       Group *group = group_at (self, g);
       const char *space = strchr (group->name, ' ');
@@ -487,7 +499,7 @@ merge_word_typos (Resolver *self)
 
   kg_name_index_init (&words, self->strings);
 
-  for (guint g = 0; g < self->groups->len; g++)
+  for (guint g = 0; g < self->n_groups; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
       kg_name_index_add_id (&words, group_at (self, g)->name_id, g);
   for (guint m = 0; m < self->n_mentions; m++)
@@ -550,8 +562,8 @@ group_type (const Group *group)
 
 /* The fullest form: most words, then longest. */
 static void
-choose_name (Group        *group,
-             const GArray *forms)
+choose_name (Group      *group,
+             const Form *forms)
 {
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     {
@@ -571,9 +583,9 @@ choose_name (Group        *group,
 /* The graph's entity for a group: one that already has any of its forms
  * (an earlier document), renamed when this document has a fuller name. */
 static KgEntity *
-write_group (KgGraph      *graph,
-             Group        *group,
-             const GArray *forms)
+write_group (KgGraph    *graph,
+             Group      *group,
+             const Form *forms)
 {
   KgEntity *entity = kg_graph_find_entity (graph, group->name, group->type);
 
@@ -594,7 +606,7 @@ write_group (KgGraph      *graph,
 static guint *
 entity_owners (Resolver *self)
 {
-  guint n = self->groups->len, mask = 15;
+  guint n = self->n_groups, mask = 15;
   g_autofree guint *slots = NULL;   /* entity index's slot → group + 1 */
   guint *owner = g_new (guint, n);
 
@@ -622,7 +634,7 @@ write_mentions (Resolver *self,
                 KgGraph  *graph,
                 guint     doc)
 {
-  guint n_groups = self->groups->len, n_mentions = self->analysis->mentions->len;
+  guint n_groups = self->n_groups, n_mentions = self->analysis->mentions->len;
   g_autofree guint *owner = entity_owners (self);
   g_autofree guint *next = g_new0 (guint, n_groups + 1);   /* an owner's next span */
   g_autofree KgSpan *spans = g_new (KgSpan, n_mentions);
@@ -684,8 +696,9 @@ resolver_size_tables (Resolver *self)
 
   /* A group a mention at most, and a form (but for slips moved to another
    * group, which the array grows for): room made once, not grown. */
-  self->groups = g_array_sized_new (FALSE, FALSE, sizeof (Group), n_mentions);
-  self->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), n_mentions);
+  self->groups = g_new (Group, n_mentions);
+  self->forms = g_new (Form, n_mentions);
+  self->forms_size = n_mentions;
   self->names = g_malloc (n_mentions * (sizeof (char *) + 2 * sizeof (guint)));
   self->n_words = (guint *) (gpointer) (self->names + n_mentions);
   self->group_of = self->n_words + n_mentions;
@@ -720,8 +733,8 @@ resolver_clear (Resolver *self)
 {
   g_free (self->names);
   g_array_unref (self->name_ids);
-  g_array_unref (self->groups);
-  g_array_unref (self->forms);
+  g_free (self->groups);
+  g_free (self->forms);
   g_free (self->by_name);
   kg_name_index_clear (&self->orgs);
   kg_name_index_clear (&self->company_first_words);
@@ -753,7 +766,7 @@ kg_resolve_entities (KgAnalysis *analysis,
   count_word_tags (&self);
   group_words (&self);
 
-  for (guint g = 0; g < self.groups->len; g++)
+  for (guint g = 0; g < self.n_groups; g++)
     {
       Group *group = group_at (&self, g);
 
