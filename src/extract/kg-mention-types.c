@@ -69,6 +69,9 @@ follow_acronyms (const KgAnalysis *a,
   /* The document's acronyms → the type of the last name they abbreviate
    * + 1; only these initials are worth keeping. */
   KgNameTable long_forms = { NULL };
+  /* Bit n: an acronym has n letters; bit c - 'A': one begins with c. Most
+   * initials fit no acronym by these, and are not looked up. */
+  guint32 lengths = 0, firsts = 0;
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -76,9 +79,13 @@ follow_acronyms (const KgAnalysis *a,
 
       if (is_typed_acronym (a, span))
         {
+          const KgToken *token = &g_array_index (a->tokens, KgToken, span->first);
+
           if (long_forms.slots == NULL)
             _kg_name_table_init (&long_forms, a, spans->len);
           _kg_name_table_range (&long_forms, span->first, span->end, TRUE);
+          lengths |= 1u << (token->end - token->start);
+          firsts |= 1u << (a->text[token->start] - 'A');
         }
     }
   if (long_forms.slots == NULL)
@@ -94,6 +101,7 @@ follow_acronyms (const KgAnalysis *a,
         continue;
       for (guint skip = 0; skip < 2; skip++)
         if ((n = initials (a, span, skip, acronym, sizeof acronym)) >= 2 &&
+            (lengths >> n & 1) && (firsts >> (acronym[0] - 'A') & 1) &&
             (slot = _kg_name_table_text (&long_forms, acronym, n)) != NULL)
           slot->value = span->type + 1;
     }
