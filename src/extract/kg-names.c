@@ -236,7 +236,10 @@ kg_name_index_add_id (KgNameIndex *index,
 
   if (length == 0)
     return;
-  entries_reserve (index, id + 1);
+  /* Room for every name the set holds now, not just up to id: the ids
+   * come in no order, and growing a step at a time cost a reallocation
+   * every few names. */
+  entries_reserve (index, MAX (id + 1, kg_name_set_size (index->names)));
   if (index->entries[id].value != 0)
     {
       gint *old = &index->entries[id].value;
