@@ -149,7 +149,11 @@ add_form (Forms        *forms,
           guint         id,
           KgEntityType  type)
 {
-  if (length < 2 || !g_unichar_isupper (g_utf8_get_char (text)))
+  guchar first = text[0];
+
+  /* An ASCII first letter, as most are, is tested without decoding it:
+   * the only uppercase letters below 0x80 are A to Z. */
+  if (length < 2 || (first < 0x80 ? !g_ascii_isupper (first) : !g_unichar_isupper (g_utf8_get_char (text))))
     return;
   if (id == KG_NAME_SET_NONE)
     id = kg_name_set_add (forms->names, text, length);
@@ -165,7 +169,7 @@ add_form (Forms        *forms,
     }
   forms->types[id] = type + 1;
   forms->lengths |= G_GUINT64_CONSTANT (1) << MIN (length, 63);
-  forms->firsts[(guchar) text[0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) text[0] % 64);
+  forms->firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
 }
 
 /* The type + 1 of the form of that id, 0 for none. */
