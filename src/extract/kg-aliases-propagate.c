@@ -95,24 +95,34 @@ kg_mention_name_id (const KgAnalysis *a,
 
 gboolean
 kg_is_short_form (const KgWordList *suffixes,
-                  const char       *word,
-                  gsize             n,
-                  const char       *name)
+                  KgNameSet        *names,
+                  guint             id,
+                  gsize             first,
+                  GArray           *memo)
 {
-  const char *rest;
+  const char *rest = kg_name_set_get (names, id) + first + 1;
+  guint8 *known;
 
-  if (strncmp (name, word, n) != 0 || name[n] != ' ')
-    return FALSE;
-  rest = name + n + 1;
+  /* Names repeat, and propagation and grouping ask of the same ones. The
+   * set grows meanwhile: the memo grows ahead of it. */
+  if (id >= memo->len)
+    g_array_set_size (memo, MAX (kg_name_set_size (names), MAX (64, memo->len * 2)));
+  known = &g_array_index (memo, guint8, id);
+  if (*known != 0)
+    return *known == 2;
+  *known = 2;
   while (*rest)
     {
       const char *space = rest + strcspn (rest, " ");
 
       if (!kg_word_list_has (suffixes, rest, space - rest))
-        return FALSE;
+        {
+          *known = 1;
+          break;
+        }
       rest = *space ? space + 1 : space;
     }
-  return TRUE;
+  return *known == 2;
 }
 
 /* The forms to look for, and the type of each, by their ids among the
@@ -188,7 +198,8 @@ collect_forms (const KgAnalysis *a,
                const KgWordList *suffixes,
                GString          *scratch,
                Forms            *forms,
-               GArray           *name_ids)
+               GArray           *name_ids,
+               GArray           *short_forms)
 {
   g_array_set_size (name_ids, a->mentions->len);
   for (guint m = 0; m < a->mentions->len; m++)
@@ -208,7 +219,7 @@ collect_forms (const KgAnalysis *a,
         {
           gsize first = strchr (name, ' ') - name;
 
-          if (kg_is_short_form (suffixes, name, first, name))
+          if (kg_is_short_form (suffixes, forms->names, id, first, short_forms))
             add_form (forms, name, first, KG_NAME_SET_NONE, mention->type);
         }
       if (space != NULL && kg_token_is (a, t, "(") && kg_token_is (a, t + 2, ")"))
@@ -340,14 +351,15 @@ kg_propagate_mentions (KgAnalysis       *a,
                        const KgWordList *suffixes,
                        GString          *scratch,
                        KgNameSet        *strings,
-                       GArray           *name_ids)
+                       GArray           *name_ids,
+                       GArray           *short_forms)
 {
   Forms forms = { strings, NULL, 0, 0, { 0 } };
   g_auto(KgNameIndex) slips = { 0 };
   guint n = a->mentions->len;
 
   kg_name_index_init (&slips, strings);
-  collect_forms (a, suffixes, scratch, &forms, name_ids);
+  collect_forms (a, suffixes, scratch, &forms, name_ids, short_forms);
   if (forms.size == 0)
     return;
   /* Slips are looked for among organisations' and governments' names; the

@@ -70,6 +70,7 @@ typedef struct
   guint       n_names;    /* the mentions' names: ids below this */
   GString    *scratch;
   GArray     *name_ids;   /* per mention: guint, its name's id */
+  GArray     *short_forms;   /* per name: guint8, see kg_is_short_form() */
   /* Per mention, in one block made once the mentions are all known: */
   guint       n_mentions;
   const char **names;     /* cleaned name, interned (the block's start) */
@@ -372,7 +373,7 @@ index_long_names (Resolver *self)
       index_initials (self, group, TRUE, g);
       if (is_company_first_word (group, first))
         kg_name_index_add (&self->company_first_words, group->name, first, g);
-      if (kg_is_short_form (self->suffixes, group->name, first, group->name))
+      if (kg_is_short_form (self->suffixes, self->strings, group->name_id, first, self->short_forms))
         {
           kg_name_index_add (&self->orgs, group->name, first, g);
           kg_name_index_add (&self->org_slips, group->name, first, g);
@@ -680,6 +681,7 @@ resolver_init (Resolver   *self,
   self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->short_forms = g_array_new (FALSE, TRUE, sizeof (guint8));
   kg_name_index_init (&self->orgs, self->strings);
   kg_name_index_init (&self->company_first_words, self->strings);
   kg_name_index_init (&self->org_slips, self->strings);
@@ -733,6 +735,7 @@ resolver_clear (Resolver *self)
 {
   g_free (self->names);
   g_array_unref (self->name_ids);
+  g_array_unref (self->short_forms);
   g_free (self->groups);
   g_free (self->forms);
   g_free (self->by_name);
@@ -757,7 +760,7 @@ kg_resolve_entities (KgAnalysis *analysis,
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
   /* Propagation names each mention, and interns the names. */
-  kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids);
+  kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids, self.short_forms);
   resolver_size_tables (&self);
   name_mentions (&self);
   group_long_names (&self);
