@@ -322,8 +322,12 @@ kg_name_set_new (void)
   KgNameSet *set = g_new0 (KgNameSet, 1);
 
   set->strings = g_string_chunk_new (1024);
-  set->mask = 63;
+  set->mask = 127;
   set->slots = g_new0 (guint, set->mask + 1);
+  /* Room for as many names as the slots take before they grow: a
+   * document's names, mostly, without moving them. */
+  set->size = (set->mask + 1) / 2;
+  set->entries = g_new (NameEntry, set->size);
   return set;
 }
 
