@@ -590,8 +590,11 @@ write_group (KgGraph    *graph,
 {
   KgEntity *entity = kg_graph_find_entity (graph, group->name, group->type);
 
+  /* The form that is the name (the same pointer: names are interned) was
+   * just looked for. */
   for (guint f = group->first_form; entity == NULL && f != 0; f = form_at (forms, f)->next)
-    entity = kg_graph_find_entity (graph, form_at (forms, f)->name, group->type);
+    if (form_at (forms, f)->name != group->name)
+      entity = kg_graph_find_entity (graph, form_at (forms, f)->name, group->type);
   /* The name was just looked for: none has it. */
   if (entity == NULL)
     entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
