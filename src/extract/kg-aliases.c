@@ -572,7 +572,10 @@ choose_name (Group      *group,
       guint n = form_at (forms, f)->n_words;
       char letters[KG_NAME_MAX_ACRONYM + 1];
 
-      if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
+      /* The name itself (the same pointer: names are interned) is not
+       * longer than itself: not measured. */
+      if (n > group->n_words || (n == group->n_words && form != group->name
+                                 && strlen (form) > strlen (group->name)
                                  && kg_name_acronym_into (form, letters) == 0))
         {
           group->name = form;
