@@ -274,8 +274,9 @@ slip_type (KgNameIndex *slips,
   char buf[128];
   const char *word = buf;
 
-  /* Too short to be taken for a slip: not copied to be looked up. */
-  if (length + 1 < KG_MIN_TYPO_LENGTH)
+  /* Too short to be taken for a slip, or of no first byte and length a
+   * slip could have: not copied to be looked up. */
+  if (length + 1 < KG_MIN_TYPO_LENGTH || !kg_name_index_may_slip (slips, text[0], length))
     return 0;
   /* No allocation for the word of most tokens. */
   if (length < sizeof buf)

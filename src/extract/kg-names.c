@@ -141,6 +141,9 @@ kg_name_index_clear (KgNameIndex *index)
 {
   g_clear_pointer (&index->entries, g_free);
   g_clear_pointer (&index->buckets, g_free);
+  index->size = index->bucket_mask = index->n_buckets = 0;
+  memset (index->slip_firsts, 0, sizeof index->slip_firsts);
+  index->slip_lengths = 0;
 }
 
 /* Names by first byte and length: a slip keeps the first letter and
@@ -250,7 +253,13 @@ kg_name_index_add_id (KgNameIndex *index,
     }
   index->entries[id].value = value - KG_NAME_NONE;
   if (length >= KG_MIN_TYPO_LENGTH)
-    bucket_add (index, bucket_key (name[0], length), id);
+    {
+      guchar first = name[0];
+
+      bucket_add (index, bucket_key (name[0], length), id);
+      index->slip_firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
+      index->slip_lengths |= G_GUINT64_CONSTANT (1) << MIN (length, 63);
+    }
 }
 
 gint
@@ -275,7 +284,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   gsize n = strlen (word);
   gint found = KG_NAME_NONE;
 
-  if (n + 1 < KG_MIN_TYPO_LENGTH || index->buckets == NULL)
+  if (n + 1 < KG_MIN_TYPO_LENGTH || index->buckets == NULL || !kg_name_index_may_slip (index, word[0], n))
     return KG_NAME_NONE;
   for (gsize len = n - 1; len <= n + 1; len++)
     {

@@ -50,6 +50,10 @@ typedef struct
   struct _KgNameBucket     *buckets;   /* made with the first name long enough */
   guint                     bucket_mask;
   guint                     n_buckets;
+  /* Of the names in the buckets, bit c: one begins with byte c; bit n:
+   * one has n bytes (63: at least 63). */
+  guint64                   slip_firsts[4];
+  guint64                   slip_lengths;
 } KgNameIndex;
 
 #define KG_NAME_NONE      (-1)
@@ -82,6 +86,20 @@ gint         kg_name_index_lookup_id   (KgNameIndex *index,
 gint         kg_name_index_lookup_slip (KgNameIndex *index,
                                         const char  *word,
                                         const char **match);
+
+/* Whether a word of length bytes beginning with byte first may be a slip
+ * of a name of the index: when not, kg_name_index_lookup_slip() finds
+ * none, and the word need not be copied or looked up. */
+static inline gboolean
+kg_name_index_may_slip (const KgNameIndex *index,
+                        guchar             first,
+                        gsize              length)
+{
+  gsize lo = MIN (length, 64) - 1, hi = MIN (length + 1, 63);
+
+  return length > 0 && (index->slip_firsts[first / 64] >> (first % 64) & 1)
+         && (index->slip_lengths >> lo & ((G_GUINT64_CONSTANT (2) << (hi - lo)) - 1)) != 0;
+}
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgNameIndex, kg_name_index_clear)
 
