@@ -307,24 +307,6 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   return found;
 }
 
-/* A name of a set: its copy, its hash (see name_hash()) and its length. */
-typedef struct
-{
-  const char *name;
-  guint       hash;
-  guint       length;
-} NameEntry;
-
-struct _KgNameSet
-{
-  GStringChunk *strings;
-  NameEntry    *entries;  /* id → the name; grown by doubling, in place */
-  guint         n;
-  guint         size;
-  guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
-  guint         mask;
-};
-
 KgNameSet *
 kg_name_set_new (void)
 {
@@ -336,7 +318,7 @@ kg_name_set_new (void)
   /* Room for as many names as the slots take before they grow: a
    * document's names, mostly, without moving them. */
   set->size = (set->mask + 1) / 2;
-  set->entries = g_new (NameEntry, set->size);
+  set->entries = g_new (KgNameEntry, set->size);
   return set;
 }
 
@@ -390,7 +372,7 @@ name_set_slot (const KgNameSet *set,
   for (guint slot = hash & set->mask;; slot = (slot + 1) & set->mask)
     {
       guint id = set->slots[slot];
-      const NameEntry *entry;
+      const KgNameEntry *entry;
 
       if (id == 0)
         return slot;
@@ -433,9 +415,9 @@ kg_name_set_add (KgNameSet  *set,
   if (set->n == set->size)
     {
       set->size = MAX (16, set->size * 2);
-      set->entries = g_renew (NameEntry, set->entries, set->size);
+      set->entries = g_renew (KgNameEntry, set->entries, set->size);
     }
-  set->entries[set->n++] = (NameEntry) { g_string_chunk_insert_len (set->strings, name, n), hash, n };
+  set->entries[set->n++] = (KgNameEntry) { g_string_chunk_insert_len (set->strings, name, n), hash, n };
   set->slots[slot] = set->n;
   if (set->n * 2 > set->mask)
     name_set_grow (set);
@@ -451,24 +433,4 @@ kg_name_set_find (const KgNameSet *set,
   guint slot = name_set_slot (set, name, n, name_hash (name, n));
 
   return set->slots[slot] != 0 ? set->slots[slot] - 1 : KG_NAME_SET_NONE;
-}
-
-const char *
-kg_name_set_get (const KgNameSet *set,
-                 guint            id)
-{
-  return set->entries[id].name;
-}
-
-gsize
-kg_name_set_length (const KgNameSet *set,
-                    guint            id)
-{
-  return set->entries[id].length;
-}
-
-guint
-kg_name_set_size (const KgNameSet *set)
-{
-  return set->n;
 }

@@ -119,13 +119,48 @@ guint        kg_name_set_add           (KgNameSet       *set,
 guint        kg_name_set_find          (const KgNameSet *set,
                                         const char      *name,
                                         gssize           length);
+
+/* A name of a set: its copy, its hash and its length. The set's fields are
+ * here so that the questions below, asked a few times a mention, are
+ * inline loads rather than calls. */
+typedef struct
+{
+  const char *name;
+  guint       hash;
+  guint       length;
+} KgNameEntry;
+
+struct _KgNameSet
+{
+  GStringChunk *strings;
+  KgNameEntry  *entries;  /* id → the name; grown by doubling, in place */
+  guint         n;
+  guint         size;
+  guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
+  guint         mask;
+};
+
 /* The copy of the name with that id, valid while the set is. */
-const char  *kg_name_set_get           (const KgNameSet *set,
-                                        guint            id);
+static inline const char *
+kg_name_set_get (const KgNameSet *set,
+                 guint            id)
+{
+  return set->entries[id].name;
+}
+
 /* Its length in bytes. */
-gsize        kg_name_set_length        (const KgNameSet *set,
-                                        guint            id);
-guint        kg_name_set_size          (const KgNameSet *set);
+static inline gsize
+kg_name_set_length (const KgNameSet *set,
+                    guint            id)
+{
+  return set->entries[id].length;
+}
+
+static inline guint
+kg_name_set_size (const KgNameSet *set)
+{
+  return set->n;
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameSet, kg_name_set_free)
 
