@@ -181,9 +181,11 @@ quoted_tokens (const KgAnalysis *a,
   for (guint i = 0; i < quotes->len; i++)
     {
       const Quote *q = &g_array_index (quotes, Quote, i);
+      guint end = MIN (q->close + 1, a->tokens->len);
 
-      for (guint t = q->open; t <= q->close && t < a->tokens->len; t++)
-        quoted[t] = TRUE;
+      /* One memset a quotation, not a store a token. */
+      if (q->open < end)
+        memset (quoted + q->open, TRUE, end - q->open);
     }
   return quoted;
 }
