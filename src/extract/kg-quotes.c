@@ -205,13 +205,10 @@ first_named (const KgAnalysis *a,
   return KG_NO_ENTITY;
 }
 
-/* Whether kg_entity_at() may find an entity at token t: a mention, or a
- * word that passes the filter of pronouns and "the company" (made once:
- * the words are fixed). Most words do not, and need no call. */
-static gboolean
-may_name (const KgAnalysis *a,
-          const gint       *mention_of,
-          guint             t)
+/* The filter of pronouns and "the company" that kg_entity_at() answers
+ * for, made once: the words are fixed. */
+static const guint64 *
+may_name_filter (void)
 {
   static guint64 filter[16];
   static gsize ready;
@@ -221,6 +218,18 @@ may_name (const KgAnalysis *a,
       kg_may_name_filter (filter);
       g_once_init_leave (&ready, 1);
     }
+  return filter;
+}
+
+/* Whether kg_entity_at() may find an entity at token t: a mention, or a
+ * word that passes the filter. Most words do not, and need no call; the
+ * test is inline, with the filter fetched once a search. */
+static inline gboolean
+may_name (const KgAnalysis *a,
+          const gint       *mention_of,
+          const guint64    *filter,
+          guint             t)
+{
   return mention_of[t] >= 0 || kg_word_filter_has (filter, kg_token_hash (a, t));
 }
 
@@ -236,6 +245,7 @@ kg_speech_subject (const KgAnalysis *a,
   const char *v = kg_token_text (a, verb);
   gsize n = kg_token_len (a, verb);
   gboolean after_comma = verb > lo && kg_token_is (a, verb - 1, ",");
+  const guint64 *filter = may_name_filter ();
 
   if (after_comma && n > 4 && strncmp (v + n - 3, "ing", 3) == 0)
     return first_named (a, mention_of, quoted, lo, verb);
@@ -243,7 +253,7 @@ kg_speech_subject (const KgAnalysis *a,
    * person it describes ("Jo Example, a spokesman for Acme, said"). */
   for (guint t = verb; t-- > lo;)
     {
-      guint e = quoted[t] || !may_name (a, mention_of, t) ? KG_NO_ENTITY
+      guint e = quoted[t] || !may_name (a, mention_of, filter, t) ? KG_NO_ENTITY
                 : kg_entity_at (a, mention_of, quoted, t);
       const KgMention *m = mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, mention_of[t]) : NULL;
 
@@ -262,7 +272,7 @@ kg_speech_subject (const KgAnalysis *a,
   /* After it: 'said X', 'according to X'. */
   for (guint t = verb + verb_len; t < hi && t < verb + verb_len + 6 && !quoted[t]; t++)
     {
-      guint e = may_name (a, mention_of, t) ? kg_entity_at (a, mention_of, quoted, t) : KG_NO_ENTITY;
+      guint e = may_name (a, mention_of, filter, t) ? kg_entity_at (a, mention_of, quoted, t) : KG_NO_ENTITY;
 
       if (e != KG_NO_ENTITY)
         return e;
