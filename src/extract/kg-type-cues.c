@@ -33,21 +33,21 @@ static const char *const phrase_ends[] = {
   "that", "which", "whose", "based", "founded", "headquartered", "owned", "run",
   "known", "behind", "in", "from", "with", "and", "he", "she", "it", "they", "we", "i", NULL
 };
+/* Filtered by the tokens' hashes: most words are none of them. */
+static KgWordSet phrase_end_words = { phrase_ends };
 
 /* Words that tie another phrase to the apposition's head ("a spokeswoman
  * for the agency"): the kind of body after them is not what the name is. */
 static const char *const phrase_links[] = {
   "of", "for", "at", "to", "on", "by", "as", "about", "the", "a", "an", "his", "her", "its", "their", NULL
 };
+static KgWordSet phrase_link_words = { phrase_links };
 
 static gboolean
 links_phrase (const KgAnalysis *a,
               guint             t)
 {
-  for (guint i = 0; phrase_links[i] != NULL; i++)
-    if (kg_token_is (a, t, phrase_links[i]))
-      return TRUE;
-  return FALSE;
+  return kg_token_in_set (a, t, &phrase_link_words);
 }
 
 static gboolean
@@ -59,10 +59,7 @@ ends_phrase (const KgAnalysis *a,
     return TRUE;
   if (kg_token (a, t)->kind == KG_TOKEN_PUNCT)
     return TRUE;
-  for (guint i = 0; phrase_ends[i] != NULL; i++)
-    if (kg_token_is (a, t, phrase_ends[i]))
-      return TRUE;
-  return FALSE;
+  return kg_token_in_set (a, t, &phrase_end_words);
 }
 
 /* ", the company that …", ", a Danish engineering firm,": the type the
