@@ -72,6 +72,7 @@ follow_acronyms (const KgAnalysis *a,
   /* Bit n: an acronym has n letters; bit c - 'A': one begins with c. Most
    * initials fit no acronym by these, and are not looked up. */
   guint32 lengths = 0, firsts = 0;
+  gboolean abbreviates = FALSE;
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -103,9 +104,13 @@ follow_acronyms (const KgAnalysis *a,
         if ((n = initials (a, span, skip, acronym, sizeof acronym)) >= 2 &&
             (lengths >> n & 1) && (firsts >> (acronym[0] - 'A') & 1) &&
             (slot = _kg_name_table_text (&long_forms, acronym, n)) != NULL)
-          slot->value = span->type + 1;
+          {
+            slot->value = span->type + 1;
+            abbreviates = TRUE;
+          }
     }
-  for (guint i = 0; i < spans->len; i++)
+  /* Mostly, no acronym abbreviates a name here: nothing to retype. */
+  for (guint i = 0; abbreviates && i < spans->len; i++)
     {
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       KgNameSlot *slot;
