@@ -334,7 +334,9 @@ follow_typos (const KgAnalysis *a,
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       const KgToken *token = &g_array_index (a->tokens, KgToken, span->first);
       gsize n = token->end - token->start;
-      g_autofree char *text = NULL;
+      char buf[64];   /* the word, copied here unless it is longer */
+      g_autofree char *long_text = NULL;
+      const char *text = buf;
       gboolean ambiguous = FALSE;
       KgEntityType type;
 
@@ -343,7 +345,13 @@ follow_typos (const KgAnalysis *a,
           names->votes[(gsize) names->of_span[i] * KG_N_ENTITY_TYPES + span->type] > 1 ||
           (n < 62 && !(lengths & (G_GUINT64_CONSTANT (7) << (n - 1)))))
         continue;
-      text = g_strndup (a->text + token->start, n);
+      if (n < sizeof buf)
+        {
+          memcpy (buf, a->text + token->start, n);
+          buf[n] = '\0';
+        }
+      else
+        text = long_text = g_strndup (a->text + token->start, n);
       type = typo_of (names, texts, common, text, n, in_order ? NULL : &ambiguous);
       if (ambiguous)
         {
