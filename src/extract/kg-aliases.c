@@ -691,8 +691,8 @@ resolver_init (Resolver   *self,
   self->scratch = g_string_new (NULL);
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->short_forms = g_array_new (FALSE, TRUE, sizeof (guint8));
-  kg_name_index_init (&self->orgs, self->strings);
-  kg_name_index_init (&self->company_first_words, self->strings);
+  kg_name_index_init_exact (&self->orgs, self->strings);
+  kg_name_index_init_exact (&self->company_first_words, self->strings);
   kg_name_index_init (&self->org_slips, self->strings);
   kg_name_index_init (&self->surname_slips, self->strings);
 }

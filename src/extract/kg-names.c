@@ -137,6 +137,13 @@ kg_name_index_init (KgNameIndex *index,
 }
 
 void
+kg_name_index_init_exact (KgNameIndex *index,
+                          KgNameSet   *names)
+{
+  *index = (KgNameIndex) { .names = names, .exact = TRUE };
+}
+
+void
 kg_name_index_clear (KgNameIndex *index)
 {
   g_clear_pointer (&index->entries, g_free);
@@ -252,7 +259,7 @@ kg_name_index_add_id (KgNameIndex *index,
       return;
     }
   index->entries[id].value = value - KG_NAME_NONE;
-  if (length >= KG_MIN_TYPO_LENGTH)
+  if (length >= KG_MIN_TYPO_LENGTH && !index->exact)
     {
       guchar first = name[0];
 

@@ -54,6 +54,7 @@ typedef struct
    * one has n bytes (63: at least 63). */
   guint64                   slip_firsts[4];
   guint64                   slip_lengths;
+  gboolean                  exact;     /* no slips looked for: no buckets */
 } KgNameIndex;
 
 #define KG_NAME_NONE      (-1)
@@ -62,6 +63,10 @@ typedef struct
 /* An index over the names of the set, which it interns its names into and
  * which must outlive it. */
 void         kg_name_index_init        (KgNameIndex *index,
+                                        KgNameSet   *names);
+/* The same for an index asked only for exact names, never for slips:
+ * kg_name_index_lookup_slip() finds nothing in it, and it costs less. */
+void         kg_name_index_init_exact  (KgNameIndex *index,
                                         KgNameSet   *names);
 void         kg_name_index_clear       (KgNameIndex *index);
 /* name (length bytes, or up to its NUL when -1) → value; a name given two
