@@ -93,8 +93,12 @@ paragraph_first_token (const KgAnalysis *a,
   return kg_token_at (a, offset);
 }
 
+/* Quotation n of quotes, when it holds any token. The array grows by
+ * doubling and is stored into, cut to the n quotations at the end: an
+ * append cost more than the rest of finding a quotation. */
 static void
 add_quote (GArray  *quotes,
+           guint   *n,
            guint    open,
            guint    close,
            guint    paragraph,
@@ -102,10 +106,12 @@ add_quote (GArray  *quotes,
            gboolean closed,
            gboolean continued)
 {
-  Quote q = { open, close, paragraph, paragraph_first, closed, continued, KG_NO_ENTITY };
-
-  if (close > open + 1)
-    g_array_append_val (quotes, q);
+  if (close <= open + 1)
+    return;
+  if (*n == quotes->len)
+    g_array_set_size (quotes, MAX (16, quotes->len * 2));
+  g_array_index (quotes, Quote, (*n)++) =
+    (Quote) { open, close, paragraph, paragraph_first, closed, continued, KG_NO_ENTITY };
 }
 
 static gboolean
@@ -121,6 +127,7 @@ static GArray *
 find_marks (const KgAnalysis *a)
 {
   GArray *quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  guint n_quotes = 0;
   gboolean left_open = FALSE;
 
   /* In a local: appending a quotation could change the analysis, as far
@@ -152,13 +159,13 @@ find_marks (const KgAnalysis *a)
           else if (is_opening_only (a, t))
             {
               /* The last quotation was never closed: it ends here. */
-              add_quote (quotes, open, t, p, first, FALSE, continued);
+              add_quote (quotes, &n_quotes, open, t, p, first, FALSE, continued);
               continued = FALSE;
               open = t;
             }
           else
             {
-              add_quote (quotes, open, t, p, first, TRUE, continued);
+              add_quote (quotes, &n_quotes, open, t, p, first, TRUE, continued);
               continued = FALSE;
               open = -1;
               nested = 0;
@@ -166,8 +173,9 @@ find_marks (const KgAnalysis *a)
         }
       left_open = open >= 0;
       if (left_open)
-        add_quote (quotes, open, end, p, first, FALSE, continued);
+        add_quote (quotes, &n_quotes, open, end, p, first, FALSE, continued);
     }
+  g_array_set_size (quotes, n_quotes);
   return quotes;
 }
 
