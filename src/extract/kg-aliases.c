@@ -595,6 +595,7 @@ write_group (KgGraph    *graph,
              const Form *forms)
 {
   KgEntity *entity = kg_graph_find_entity (graph, group->name, group->type);
+  const char *named = NULL;   /* a new entity's name: never its own alias */
 
   /* The form that is the name (the same pointer: names are interned) was
    * just looked for. */
@@ -603,11 +604,12 @@ write_group (KgGraph    *graph,
       entity = kg_graph_find_entity (graph, form_at (forms, f)->name, group->type);
   /* The name was just looked for: none has it. */
   if (entity == NULL)
-    entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
+    entity = kg_graph_add_entity (graph, NULL, named = group->name, group->type);
   else if (group->n_words > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
-    kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
+    if (form_at (forms, f)->name != named)
+      kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
   return entity;
 }
 
