@@ -325,7 +325,7 @@ add_untagged_forms (KgAnalysis  *a,
   for (guint k = 0; k < capitalised->len; k++)
     {
       guint t = g_array_index (capitalised, guint, k), id;
-      KgMention mention = { 0 };
+      KgMention mention;
       gsize length;
       gint type;
 
@@ -335,6 +335,8 @@ add_untagged_forms (KgAnalysis  *a,
           || !kg_token_is_capitalised (a, t)
           || (type = token_form_type (a, forms, slips, t, &length)) == 0)
         continue;
+      /* Zeroed only here: most tokens add none. */
+      memset (&mention, 0, sizeof mention);
       mention.start = kg_token (a, t)->start;
       mention.end = mention.start + length;
       mention.first_token = t;
