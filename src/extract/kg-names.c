@@ -314,12 +314,37 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   return found;
 }
 
+/* A NUL-terminated copy of the n bytes of name, valid while the set is. */
+static const char *
+name_set_copy (KgNameSet  *set,
+               const char *name,
+               gsize       n)
+{
+  char *copy;
+
+  if (n + 1 > set->room)
+    {
+      gsize size = MAX (1024, sizeof (char *) + n + 1);
+      char *block = g_malloc (size);
+
+      memcpy (block, &set->blocks, sizeof set->blocks);
+      set->blocks = block;
+      set->next = block + sizeof (char *);
+      set->room = size - sizeof (char *);
+    }
+  copy = set->next;
+  memcpy (copy, name, n);
+  copy[n] = '\0';
+  set->next += n + 1;
+  set->room -= n + 1;
+  return copy;
+}
+
 KgNameSet *
 kg_name_set_new (void)
 {
   KgNameSet *set = g_new0 (KgNameSet, 1);
 
-  set->strings = g_string_chunk_new (1024);
   set->mask = 127;
   set->slots = g_new0 (guint, set->mask + 1);
   /* Room for as many names as the slots take before they grow: a
@@ -334,7 +359,13 @@ kg_name_set_free (KgNameSet *set)
 {
   if (set == NULL)
     return;
-  g_string_chunk_free (set->strings);
+  while (set->blocks != NULL)
+    {
+      char *block = set->blocks;
+
+      memcpy (&set->blocks, block, sizeof set->blocks);
+      g_free (block);
+    }
   g_free (set->entries);
   g_free (set->slots);
   g_free (set);
@@ -424,7 +455,7 @@ kg_name_set_add (KgNameSet  *set,
       set->size = MAX (16, set->size * 2);
       set->entries = g_renew (KgNameEntry, set->entries, set->size);
     }
-  set->entries[set->n++] = (KgNameEntry) { g_string_chunk_insert_len (set->strings, name, n), hash, n };
+  set->entries[set->n++] = (KgNameEntry) { name_set_copy (set, name, n), hash, n };
   set->slots[slot] = set->n;
   if (set->n * 2 > set->mask)
     name_set_grow (set);

@@ -137,7 +137,11 @@ typedef struct
 
 struct _KgNameSet
 {
-  GStringChunk *strings;
+  /* The copies, in blocks chained by their first pointer: a copy is a
+   * memcpy() where a GStringChunk's cost a call and its checks. */
+  char         *blocks;
+  char         *next;     /* where the next copy goes */
+  gsize         room;     /* bytes left there */
   KgNameEntry  *entries;  /* id → the name; grown by doubling, in place */
   guint         n;
   guint         size;
