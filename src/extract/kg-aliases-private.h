@@ -19,19 +19,24 @@ guint       kg_mention_name_id    (const KgAnalysis *a,
                                    const KgMention  *m,
                                    GString          *scratch,
                                    KgNameSet        *names);
-/* "Kaspersky" is the short form of "Kaspersky Lab": the long name is the
- * short one (word's first n bytes) followed only by organisation words. */
+/* "Kaspersky" is the short form of "Kaspersky Lab": the multi-word name
+ * of that id is its first word (the first bytes) followed only by
+ * organisation words. Asked once a name: memo (a cleared GArray of
+ * guint8) keeps the answers by id. */
 gboolean    kg_is_short_form      (const KgWordList *suffixes,
-                                   const char       *word,
-                                   gsize             n,
-                                   const char       *name);
+                                   KgNameSet        *names,
+                                   guint             id,
+                                   gsize             first,
+                                   GArray           *memo);
 /* Adds a one-token mention wherever a known form stands untagged. Names
  * every mention on the way, each once: name_ids (empty, of guint) ends
- * with the id in strings of each mention's kg_mention_name(). */
+ * with the id in strings of each mention's kg_mention_name(); short_forms
+ * is the memo of kg_is_short_form(). */
 void        kg_propagate_mentions (KgAnalysis       *a,
                                    const KgWordList *suffixes,
                                    GString          *scratch,
                                    KgNameSet        *strings,
-                                   GArray           *name_ids);
+                                   GArray           *name_ids,
+                                   GArray           *short_forms);
 
 G_END_DECLS

@@ -95,24 +95,34 @@ kg_mention_name_id (const KgAnalysis *a,
 
 gboolean
 kg_is_short_form (const KgWordList *suffixes,
-                  const char       *word,
-                  gsize             n,
-                  const char       *name)
+                  KgNameSet        *names,
+                  guint             id,
+                  gsize             first,
+                  GArray           *memo)
 {
-  const char *rest;
+  const char *rest = kg_name_set_get (names, id) + first + 1;
+  guint8 *known;
 
-  if (strncmp (name, word, n) != 0 || name[n] != ' ')
-    return FALSE;
-  rest = name + n + 1;
+  /* Names repeat, and propagation and grouping ask of the same ones. The
+   * set grows meanwhile: the memo grows ahead of it. */
+  if (id >= memo->len)
+    g_array_set_size (memo, MAX (kg_name_set_size (names), MAX (64, memo->len * 2)));
+  known = &g_array_index (memo, guint8, id);
+  if (*known != 0)
+    return *known == 2;
+  *known = 2;
   while (*rest)
     {
       const char *space = rest + strcspn (rest, " ");
 
       if (!kg_word_list_has (suffixes, rest, space - rest))
-        return FALSE;
+        {
+          *known = 1;
+          break;
+        }
       rest = *space ? space + 1 : space;
     }
-  return TRUE;
+  return *known == 2;
 }
 
 /* The forms to look for, and the type of each, by their ids among the
@@ -149,7 +159,11 @@ add_form (Forms        *forms,
           guint         id,
           KgEntityType  type)
 {
-  if (length < 2 || !g_unichar_isupper (g_utf8_get_char (text)))
+  guchar first = text[0];
+
+  /* An ASCII first letter, as most are, is tested without decoding it:
+   * the only uppercase letters below 0x80 are A to Z. */
+  if (length < 2 || (first < 0x80 ? !g_ascii_isupper (first) : !g_unichar_isupper (g_utf8_get_char (text))))
     return;
   if (id == KG_NAME_SET_NONE)
     id = kg_name_set_add (forms->names, text, length);
@@ -165,7 +179,7 @@ add_form (Forms        *forms,
     }
   forms->types[id] = type + 1;
   forms->lengths |= G_GUINT64_CONSTANT (1) << MIN (length, 63);
-  forms->firsts[(guchar) text[0] / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) text[0] % 64);
+  forms->firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
 }
 
 /* The type + 1 of the form of that id, 0 for none. */
@@ -184,7 +198,8 @@ collect_forms (const KgAnalysis *a,
                const KgWordList *suffixes,
                GString          *scratch,
                Forms            *forms,
-               GArray           *name_ids)
+               GArray           *name_ids,
+               GArray           *short_forms)
 {
   g_array_set_size (name_ids, a->mentions->len);
   for (guint m = 0; m < a->mentions->len; m++)
@@ -204,7 +219,7 @@ collect_forms (const KgAnalysis *a,
         {
           gsize first = strchr (name, ' ') - name;
 
-          if (kg_is_short_form (suffixes, name, first, name))
+          if (kg_is_short_form (suffixes, forms->names, id, first, short_forms))
             add_form (forms, name, first, KG_NAME_SET_NONE, mention->type);
         }
       if (space != NULL && kg_token_is (a, t, "(") && kg_token_is (a, t + 2, ")"))
@@ -259,8 +274,9 @@ slip_type (KgNameIndex *slips,
   char buf[128];
   const char *word = buf;
 
-  /* Too short to be taken for a slip: not copied to be looked up. */
-  if (length + 1 < KG_MIN_TYPO_LENGTH)
+  /* Too short to be taken for a slip, or of no first byte and length a
+   * slip could have: not copied to be looked up. */
+  if (length + 1 < KG_MIN_TYPO_LENGTH || !kg_name_index_may_slip (slips, text[0], length))
     return 0;
   /* No allocation for the word of most tokens. */
   if (length < sizeof buf)
@@ -309,7 +325,7 @@ add_untagged_forms (KgAnalysis  *a,
   for (guint k = 0; k < capitalised->len; k++)
     {
       guint t = g_array_index (capitalised, guint, k), id;
-      KgMention mention = { 0 };
+      KgMention mention;
       gsize length;
       gint type;
 
@@ -319,6 +335,8 @@ add_untagged_forms (KgAnalysis  *a,
           || !kg_token_is_capitalised (a, t)
           || (type = token_form_type (a, forms, slips, t, &length)) == 0)
         continue;
+      /* Zeroed only here: most tokens add none. */
+      memset (&mention, 0, sizeof mention);
       mention.start = kg_token (a, t)->start;
       mention.end = mention.start + length;
       mention.first_token = t;
@@ -336,14 +354,15 @@ kg_propagate_mentions (KgAnalysis       *a,
                        const KgWordList *suffixes,
                        GString          *scratch,
                        KgNameSet        *strings,
-                       GArray           *name_ids)
+                       GArray           *name_ids,
+                       GArray           *short_forms)
 {
   Forms forms = { strings, NULL, 0, 0, { 0 } };
   g_auto(KgNameIndex) slips = { 0 };
   guint n = a->mentions->len;
 
   kg_name_index_init (&slips, strings);
-  collect_forms (a, suffixes, scratch, &forms, name_ids);
+  collect_forms (a, suffixes, scratch, &forms, name_ids, short_forms);
   if (forms.size == 0)
     return;
   /* Slips are looked for among organisations' and governments' names; the

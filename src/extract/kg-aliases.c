@@ -43,10 +43,10 @@ typedef struct
 } Form;
 
 static inline const Form *
-form_at (const GArray *forms,
-         guint         link)
+form_at (const Form *forms,
+         guint       link)
 {
-  return &g_array_index (forms, Form, link - 1);
+  return &forms[link - 1];
 }
 
 /* Groups by name: multi-word names per type_class(), one-word names per
@@ -70,13 +70,19 @@ typedef struct
   guint       n_names;    /* the mentions' names: ids below this */
   GString    *scratch;
   GArray     *name_ids;   /* per mention: guint, its name's id */
+  GArray     *short_forms;   /* per name: guint8, see kg_is_short_form() */
   /* Per mention, in one block made once the mentions are all known: */
   guint       n_mentions;
   const char **names;     /* cleaned name, interned (the block's start) */
   guint      *n_words;
   guint      *group_of;   /* group index */
-  GArray     *groups;     /* Group */
-  GArray     *forms;      /* Form, of all groups */
+  /* Plain arrays, stored into directly: an append to a GArray is a call
+   * and a copy, a good part of the cost of a mention. */
+  Group      *groups;     /* at most one a mention: never grown */
+  guint       n_groups;
+  Form       *forms;      /* of all groups */
+  guint       n_forms;
+  guint       forms_size;
   /* Per name, in one zeroed block (by_name is its start): */
   guint      *by_name;    /* [class * n_names + name id] → group index + 1 */
   guint      *acronyms;   /* [name id] → group index + 1, from "Long Name (LN)" */
@@ -115,7 +121,10 @@ clean_mention (Resolver  *self,
   guint first = m->first_token, end = m->end_token;
   guint n;
 
-  while (end - first > 1 && kg_token_is_possessive (a, end - 1))
+  /* A possessive begins with an apostrophe's first byte: tested first. */
+  while (end - first > 1
+         && (*kg_token_text (a, end - 1) == '\'' || (guchar) *kg_token_text (a, end - 1) == 0xe2)
+         && kg_token_is_possessive (a, end - 1))
     end--;
   if (end - first > 1 && kg_token_is (a, first, "the"))
     first++;
@@ -136,7 +145,9 @@ clean_mention (Resolver  *self,
 
       if (t[m->end - 2] == '\'' && t[m->end - 1] == 's')
         m->end -= 2;
-      else if (m->end - m->start > 5 && strncmp (t + m->end - 4, "\u2019s", 4) == 0)
+      /* memcmp() of a fixed four bytes is one load and compare, not a call;
+       * the same answer as strncmp(), since the four bytes sought hold no NUL. */
+      else if (m->end - m->start > 5 && memcmp (t + m->end - 4, "\u2019s", 4) == 0)
         m->end -= 4;
     }
 }
@@ -145,7 +156,7 @@ static Group *
 group_at (Resolver *self,
           guint     index)
 {
-  return &g_array_index (self->groups, Group, index);
+  return &self->groups[index];
 }
 
 static KgMention *
@@ -176,8 +187,8 @@ add_group (Resolver *self,
   Group group = { .name = name_of (self, m), .n_words = self->n_words[m],
                   .name_id = name_id_of (self, m), .entity = KG_NO_ENTITY };
 
-  g_array_append_val (self->groups, group);
-  return self->groups->len - 1;
+  self->groups[self->n_groups] = group;
+  return self->n_groups++;
 }
 
 static void
@@ -197,12 +208,19 @@ assign (Resolver *self,
   for (guint f = g->first_form; f != 0; f = form_at (self->forms, f)->next)
     if (form_at (self->forms, f)->name == name)
       return;
-  g_array_append_val (self->forms, form);
+  /* Room for a form a mention was made at first; slips moved to another
+   * group may need more. */
+  if (self->n_forms == self->forms_size)
+    {
+      self->forms_size = MAX (16, self->forms_size * 2);
+      self->forms = g_renew (Form, self->forms, self->forms_size);
+    }
+  self->forms[self->n_forms++] = form;
   if (g->last_form != 0)
-    g_array_index (self->forms, Form, g->last_form - 1).next = self->forms->len;
+    self->forms[g->last_form - 1].next = self->n_forms;
   else
-    g->first_form = self->forms->len;
-  g->last_form = self->forms->len;
+    g->first_form = self->n_forms;
+  g->last_form = self->n_forms;
 }
 
 /* The group of mention m's name and that class, made on first use. */
@@ -295,10 +313,11 @@ index_surnames (Resolver *self)
 
   for (guint k = 0; k < n; k++)
     {
-      const char *last = strrchr (name_of (self, k), ' ');
-
-      surname_of[k] = mention_at (self, k)->type == KG_ENTITY_PERSON && last != NULL
-                      ? kg_name_set_add (self->strings, last + 1, -1) : KG_NAME_SET_NONE;
+      /* The type and the word count first: only people's names of two
+       * words or more are searched for their last space. */
+      surname_of[k] = mention_at (self, k)->type == KG_ENTITY_PERSON && self->n_words[k] >= 2
+                      ? kg_name_set_add (self->strings, strrchr (name_of (self, k), ' ') + 1, -1)
+                      : KG_NAME_SET_NONE;
     }
   self->n_surname_ids = kg_name_set_size (self->strings);
   /* Counts at [id + 2], so that after the sums and the fill [id] is where
@@ -345,7 +364,7 @@ index_initials (Resolver    *self,
 static void
 index_long_names (Resolver *self)
 {
-  for (guint g = 0; g < self->groups->len; g++)
+  for (guint g = 0; g < self->n_groups; g++)
     {
       Group *group = group_at (self, g);
       const char *space = strchr (group->name, ' ');
@@ -357,7 +376,7 @@ index_long_names (Resolver *self)
       index_initials (self, group, TRUE, g);
       if (is_company_first_word (group, first))
         kg_name_index_add (&self->company_first_words, group->name, first, g);
-      if (kg_is_short_form (self->suffixes, group->name, first, group->name))
+      if (kg_is_short_form (self->suffixes, self->strings, group->name_id, first, self->short_forms))
         {
           kg_name_index_add (&self->orgs, group->name, first, g);
           kg_name_index_add (&self->org_slips, group->name, first, g);
@@ -484,7 +503,7 @@ merge_word_typos (Resolver *self)
 
   kg_name_index_init (&words, self->strings);
 
-  for (guint g = 0; g < self->groups->len; g++)
+  for (guint g = 0; g < self->n_groups; g++)
     if (group_at (self, g)->n_words == 1 && group_at (self, g)->votes[KG_ENTITY_PLACE] == 0)
       kg_name_index_add_id (&words, group_at (self, g)->name_id, g);
   for (guint m = 0; m < self->n_mentions; m++)
@@ -547,8 +566,8 @@ group_type (const Group *group)
 
 /* The fullest form: most words, then longest. */
 static void
-choose_name (Group        *group,
-             const GArray *forms)
+choose_name (Group      *group,
+             const Form *forms)
 {
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
     {
@@ -556,7 +575,10 @@ choose_name (Group        *group,
       guint n = form_at (forms, f)->n_words;
       char letters[KG_NAME_MAX_ACRONYM + 1];
 
-      if (n > group->n_words || (n == group->n_words && strlen (form) > strlen (group->name)
+      /* The name itself (the same pointer: names are interned) is not
+       * longer than itself: not measured. */
+      if (n > group->n_words || (n == group->n_words && form != group->name
+                                 && strlen (form) > strlen (group->name)
                                  && kg_name_acronym_into (form, letters) == 0))
         {
           group->name = form;
@@ -568,21 +590,26 @@ choose_name (Group        *group,
 /* The graph's entity for a group: one that already has any of its forms
  * (an earlier document), renamed when this document has a fuller name. */
 static KgEntity *
-write_group (KgGraph      *graph,
-             Group        *group,
-             const GArray *forms)
+write_group (KgGraph    *graph,
+             Group      *group,
+             const Form *forms)
 {
   KgEntity *entity = kg_graph_find_entity (graph, group->name, group->type);
+  const char *named = NULL;   /* a new entity's name: never its own alias */
 
+  /* The form that is the name (the same pointer: names are interned) was
+   * just looked for. */
   for (guint f = group->first_form; entity == NULL && f != 0; f = form_at (forms, f)->next)
-    entity = kg_graph_find_entity (graph, form_at (forms, f)->name, group->type);
+    if (form_at (forms, f)->name != group->name)
+      entity = kg_graph_find_entity (graph, form_at (forms, f)->name, group->type);
   /* The name was just looked for: none has it. */
   if (entity == NULL)
-    entity = kg_graph_add_entity (graph, NULL, group->name, group->type);
+    entity = kg_graph_add_entity (graph, NULL, named = group->name, group->type);
   else if (group->n_words > kg_name_count_words (entity->name))
     kg_graph_rename_entity (graph, entity, group->name);
   for (guint f = group->first_form; f != 0; f = form_at (forms, f)->next)
-    kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
+    if (form_at (forms, f)->name != named)
+      kg_graph_add_alias (graph, entity, form_at (forms, f)->name);
   return entity;
 }
 
@@ -591,7 +618,7 @@ write_group (KgGraph      *graph,
 static guint *
 entity_owners (Resolver *self)
 {
-  guint n = self->groups->len, mask = 15;
+  guint n = self->n_groups, mask = 15;
   g_autofree guint *slots = NULL;   /* entity index's slot → group + 1 */
   guint *owner = g_new (guint, n);
 
@@ -619,7 +646,7 @@ write_mentions (Resolver *self,
                 KgGraph  *graph,
                 guint     doc)
 {
-  guint n_groups = self->groups->len, n_mentions = self->analysis->mentions->len;
+  guint n_groups = self->n_groups, n_mentions = self->analysis->mentions->len;
   g_autofree guint *owner = entity_owners (self);
   g_autofree guint *next = g_new0 (guint, n_groups + 1);   /* an owner's next span */
   g_autofree KgSpan *spans = g_new (KgSpan, n_mentions);
@@ -648,14 +675,26 @@ static void
 resolver_init (Resolver   *self,
                KgAnalysis *analysis)
 {
+  /* Looked up once a process, not once a document (a lock and a hash
+   * look-up each): the lists are the process's, never freed once loaded. */
+  static const KgWordList *titles, *suffixes;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      titles = kg_word_list_get ("role-titles", NULL);
+      suffixes = kg_word_list_get ("short-form-words", NULL);
+      g_once_init_leave (&ready, 1);
+    }
   self->analysis = analysis;
-  self->titles = kg_word_list_get ("role-titles", NULL);
-  self->suffixes = kg_word_list_get ("short-form-words", NULL);
+  self->titles = titles;
+  self->suffixes = suffixes;
   self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  kg_name_index_init (&self->orgs, self->strings);
-  kg_name_index_init (&self->company_first_words, self->strings);
+  self->short_forms = g_array_new (FALSE, TRUE, sizeof (guint8));
+  kg_name_index_init_exact (&self->orgs, self->strings);
+  kg_name_index_init_exact (&self->company_first_words, self->strings);
   kg_name_index_init (&self->org_slips, self->strings);
   kg_name_index_init (&self->surname_slips, self->strings);
 }
@@ -670,8 +709,9 @@ resolver_size_tables (Resolver *self)
 
   /* A group a mention at most, and a form (but for slips moved to another
    * group, which the array grows for): room made once, not grown. */
-  self->groups = g_array_sized_new (FALSE, FALSE, sizeof (Group), n_mentions);
-  self->forms = g_array_sized_new (FALSE, FALSE, sizeof (Form), n_mentions);
+  self->groups = g_new (Group, n_mentions);
+  self->forms = g_new (Form, n_mentions);
+  self->forms_size = n_mentions;
   self->names = g_malloc (n_mentions * (sizeof (char *) + 2 * sizeof (guint)));
   self->n_words = (guint *) (gpointer) (self->names + n_mentions);
   self->group_of = self->n_words + n_mentions;
@@ -706,8 +746,9 @@ resolver_clear (Resolver *self)
 {
   g_free (self->names);
   g_array_unref (self->name_ids);
-  g_array_unref (self->groups);
-  g_array_unref (self->forms);
+  g_array_unref (self->short_forms);
+  g_free (self->groups);
+  g_free (self->forms);
   g_free (self->by_name);
   kg_name_index_clear (&self->orgs);
   kg_name_index_clear (&self->company_first_words);
@@ -730,7 +771,7 @@ kg_resolve_entities (KgAnalysis *analysis,
   for (guint m = 0; m < analysis->mentions->len; m++)
     clean_mention (&self, mention_at (&self, m));
   /* Propagation names each mention, and interns the names. */
-  kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids);
+  kg_propagate_mentions (analysis, self.suffixes, self.scratch, self.strings, self.name_ids, self.short_forms);
   resolver_size_tables (&self);
   name_mentions (&self);
   group_long_names (&self);
@@ -739,7 +780,7 @@ kg_resolve_entities (KgAnalysis *analysis,
   count_word_tags (&self);
   group_words (&self);
 
-  for (guint g = 0; g < self.groups->len; g++)
+  for (guint g = 0; g < self.n_groups; g++)
     {
       Group *group = group_at (&self, g);
 

@@ -69,6 +69,10 @@ follow_acronyms (const KgAnalysis *a,
   /* The document's acronyms → the type of the last name they abbreviate
    * + 1; only these initials are worth keeping. */
   KgNameTable long_forms = { NULL };
+  /* Bit n: an acronym has n letters; bit c - 'A': one begins with c. Most
+   * initials fit no acronym by these, and are not looked up. */
+  guint32 lengths = 0, firsts = 0;
+  gboolean abbreviates = FALSE;
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -76,9 +80,13 @@ follow_acronyms (const KgAnalysis *a,
 
       if (is_typed_acronym (a, span))
         {
+          const KgToken *token = &g_array_index (a->tokens, KgToken, span->first);
+
           if (long_forms.slots == NULL)
             _kg_name_table_init (&long_forms, a, spans->len);
           _kg_name_table_range (&long_forms, span->first, span->end, TRUE);
+          lengths |= 1u << (token->end - token->start);
+          firsts |= 1u << (a->text[token->start] - 'A');
         }
     }
   if (long_forms.slots == NULL)
@@ -94,10 +102,15 @@ follow_acronyms (const KgAnalysis *a,
         continue;
       for (guint skip = 0; skip < 2; skip++)
         if ((n = initials (a, span, skip, acronym, sizeof acronym)) >= 2 &&
+            (lengths >> n & 1) && (firsts >> (acronym[0] - 'A') & 1) &&
             (slot = _kg_name_table_text (&long_forms, acronym, n)) != NULL)
-          slot->value = span->type + 1;
+          {
+            slot->value = span->type + 1;
+            abbreviates = TRUE;
+          }
     }
-  for (guint i = 0; i < spans->len; i++)
+  /* Mostly, no acronym abbreviates a name here: nothing to retype. */
+  for (guint i = 0; abbreviates && i < spans->len; i++)
     {
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       KgNameSlot *slot;
@@ -321,7 +334,9 @@ follow_typos (const KgAnalysis *a,
       KgNameSpan *span = &g_array_index (spans, KgNameSpan, i);
       const KgToken *token = &g_array_index (a->tokens, KgToken, span->first);
       gsize n = token->end - token->start;
-      g_autofree char *text = NULL;
+      char buf[64];   /* the word, copied here unless it is longer */
+      g_autofree char *long_text = NULL;
+      const char *text = buf;
       gboolean ambiguous = FALSE;
       KgEntityType type;
 
@@ -330,7 +345,13 @@ follow_typos (const KgAnalysis *a,
           names->votes[(gsize) names->of_span[i] * KG_N_ENTITY_TYPES + span->type] > 1 ||
           (n < 62 && !(lengths & (G_GUINT64_CONSTANT (7) << (n - 1)))))
         continue;
-      text = g_strndup (a->text + token->start, n);
+      if (n < sizeof buf)
+        {
+          memcpy (buf, a->text + token->start, n);
+          buf[n] = '\0';
+        }
+      else
+        text = long_text = g_strndup (a->text + token->start, n);
       type = typo_of (names, texts, common, text, n, in_order ? NULL : &ambiguous);
       if (ambiguous)
         {

@@ -137,10 +137,20 @@ kg_name_index_init (KgNameIndex *index,
 }
 
 void
+kg_name_index_init_exact (KgNameIndex *index,
+                          KgNameSet   *names)
+{
+  *index = (KgNameIndex) { .names = names, .exact = TRUE };
+}
+
+void
 kg_name_index_clear (KgNameIndex *index)
 {
   g_clear_pointer (&index->entries, g_free);
   g_clear_pointer (&index->buckets, g_free);
+  index->size = index->bucket_mask = index->n_buckets = 0;
+  memset (index->slip_firsts, 0, sizeof index->slip_firsts);
+  index->slip_lengths = 0;
 }
 
 /* Names by first byte and length: a slip keeps the first letter and
@@ -236,7 +246,10 @@ kg_name_index_add_id (KgNameIndex *index,
 
   if (length == 0)
     return;
-  entries_reserve (index, id + 1);
+  /* Room for every name the set holds now, not just up to id: the ids
+   * come in no order, and growing a step at a time cost a reallocation
+   * every few names. */
+  entries_reserve (index, MAX (id + 1, kg_name_set_size (index->names)));
   if (index->entries[id].value != 0)
     {
       gint *old = &index->entries[id].value;
@@ -246,8 +259,14 @@ kg_name_index_add_id (KgNameIndex *index,
       return;
     }
   index->entries[id].value = value - KG_NAME_NONE;
-  if (length >= KG_MIN_TYPO_LENGTH)
-    bucket_add (index, bucket_key (name[0], length), id);
+  if (length >= KG_MIN_TYPO_LENGTH && !index->exact)
+    {
+      guchar first = name[0];
+
+      bucket_add (index, bucket_key (name[0], length), id);
+      index->slip_firsts[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
+      index->slip_lengths |= G_GUINT64_CONSTANT (1) << MIN (length, 63);
+    }
 }
 
 gint
@@ -272,7 +291,7 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   gsize n = strlen (word);
   gint found = KG_NAME_NONE;
 
-  if (n + 1 < KG_MIN_TYPO_LENGTH || index->buckets == NULL)
+  if (n + 1 < KG_MIN_TYPO_LENGTH || index->buckets == NULL || !kg_name_index_may_slip (index, word[0], n))
     return KG_NAME_NONE;
   for (gsize len = n - 1; len <= n + 1; len++)
     {
@@ -295,32 +314,43 @@ kg_name_index_lookup_slip (KgNameIndex *index,
   return found;
 }
 
-/* A name of a set: its copy, its hash (see name_hash()) and its length. */
-typedef struct
+/* A NUL-terminated copy of the n bytes of name, valid while the set is. */
+static const char *
+name_set_copy (KgNameSet  *set,
+               const char *name,
+               gsize       n)
 {
-  const char *name;
-  guint       hash;
-  guint       length;
-} NameEntry;
+  char *copy;
 
-struct _KgNameSet
-{
-  GStringChunk *strings;
-  NameEntry    *entries;  /* id → the name; grown by doubling, in place */
-  guint         n;
-  guint         size;
-  guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
-  guint         mask;
-};
+  if (n + 1 > set->room)
+    {
+      gsize size = MAX (1024, sizeof (char *) + n + 1);
+      char *block = g_malloc (size);
+
+      memcpy (block, &set->blocks, sizeof set->blocks);
+      set->blocks = block;
+      set->next = block + sizeof (char *);
+      set->room = size - sizeof (char *);
+    }
+  copy = set->next;
+  memcpy (copy, name, n);
+  copy[n] = '\0';
+  set->next += n + 1;
+  set->room -= n + 1;
+  return copy;
+}
 
 KgNameSet *
 kg_name_set_new (void)
 {
   KgNameSet *set = g_new0 (KgNameSet, 1);
 
-  set->strings = g_string_chunk_new (1024);
-  set->mask = 63;
+  set->mask = 127;
   set->slots = g_new0 (guint, set->mask + 1);
+  /* Room for as many names as the slots take before they grow: a
+   * document's names, mostly, without moving them. */
+  set->size = (set->mask + 1) / 2;
+  set->entries = g_new (KgNameEntry, set->size);
   return set;
 }
 
@@ -329,7 +359,13 @@ kg_name_set_free (KgNameSet *set)
 {
   if (set == NULL)
     return;
-  g_string_chunk_free (set->strings);
+  while (set->blocks != NULL)
+    {
+      char *block = set->blocks;
+
+      memcpy (&set->blocks, block, sizeof set->blocks);
+      g_free (block);
+    }
   g_free (set->entries);
   g_free (set->slots);
   g_free (set);
@@ -374,7 +410,7 @@ name_set_slot (const KgNameSet *set,
   for (guint slot = hash & set->mask;; slot = (slot + 1) & set->mask)
     {
       guint id = set->slots[slot];
-      const NameEntry *entry;
+      const KgNameEntry *entry;
 
       if (id == 0)
         return slot;
@@ -417,9 +453,9 @@ kg_name_set_add (KgNameSet  *set,
   if (set->n == set->size)
     {
       set->size = MAX (16, set->size * 2);
-      set->entries = g_renew (NameEntry, set->entries, set->size);
+      set->entries = g_renew (KgNameEntry, set->entries, set->size);
     }
-  set->entries[set->n++] = (NameEntry) { g_string_chunk_insert_len (set->strings, name, n), hash, n };
+  set->entries[set->n++] = (KgNameEntry) { name_set_copy (set, name, n), hash, n };
   set->slots[slot] = set->n;
   if (set->n * 2 > set->mask)
     name_set_grow (set);
@@ -435,24 +471,4 @@ kg_name_set_find (const KgNameSet *set,
   guint slot = name_set_slot (set, name, n, name_hash (name, n));
 
   return set->slots[slot] != 0 ? set->slots[slot] - 1 : KG_NAME_SET_NONE;
-}
-
-const char *
-kg_name_set_get (const KgNameSet *set,
-                 guint            id)
-{
-  return set->entries[id].name;
-}
-
-gsize
-kg_name_set_length (const KgNameSet *set,
-                    guint            id)
-{
-  return set->entries[id].length;
-}
-
-guint
-kg_name_set_size (const KgNameSet *set)
-{
-  return set->n;
 }

@@ -50,6 +50,11 @@ typedef struct
   struct _KgNameBucket     *buckets;   /* made with the first name long enough */
   guint                     bucket_mask;
   guint                     n_buckets;
+  /* Of the names in the buckets, bit c: one begins with byte c; bit n:
+   * one has n bytes (63: at least 63). */
+  guint64                   slip_firsts[4];
+  guint64                   slip_lengths;
+  gboolean                  exact;     /* no slips looked for: no buckets */
 } KgNameIndex;
 
 #define KG_NAME_NONE      (-1)
@@ -58,6 +63,10 @@ typedef struct
 /* An index over the names of the set, which it interns its names into and
  * which must outlive it. */
 void         kg_name_index_init        (KgNameIndex *index,
+                                        KgNameSet   *names);
+/* The same for an index asked only for exact names, never for slips:
+ * kg_name_index_lookup_slip() finds nothing in it, and it costs less. */
+void         kg_name_index_init_exact  (KgNameIndex *index,
                                         KgNameSet   *names);
 void         kg_name_index_clear       (KgNameIndex *index);
 /* name (length bytes, or up to its NUL when -1) → value; a name given two
@@ -83,6 +92,20 @@ gint         kg_name_index_lookup_slip (KgNameIndex *index,
                                         const char  *word,
                                         const char **match);
 
+/* Whether a word of length bytes beginning with byte first may be a slip
+ * of a name of the index: when not, kg_name_index_lookup_slip() finds
+ * none, and the word need not be copied or looked up. */
+static inline gboolean
+kg_name_index_may_slip (const KgNameIndex *index,
+                        guchar             first,
+                        gsize              length)
+{
+  gsize lo = MIN (length, 64) - 1, hi = MIN (length + 1, 63);
+
+  return length > 0 && (index->slip_firsts[first / 64] >> (first % 64) & 1)
+         && (index->slip_lengths >> lo & ((G_GUINT64_CONSTANT (2) << (hi - lo)) - 1)) != 0;
+}
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgNameIndex, kg_name_index_clear)
 
 /* Interned names: each distinct name has one copy and an id, from 0 in the
@@ -101,13 +124,52 @@ guint        kg_name_set_add           (KgNameSet       *set,
 guint        kg_name_set_find          (const KgNameSet *set,
                                         const char      *name,
                                         gssize           length);
+
+/* A name of a set: its copy, its hash and its length. The set's fields are
+ * here so that the questions below, asked a few times a mention, are
+ * inline loads rather than calls. */
+typedef struct
+{
+  const char *name;
+  guint       hash;
+  guint       length;
+} KgNameEntry;
+
+struct _KgNameSet
+{
+  /* The copies, in blocks chained by their first pointer: a copy is a
+   * memcpy() where a GStringChunk's cost a call and its checks. */
+  char         *blocks;
+  char         *next;     /* where the next copy goes */
+  gsize         room;     /* bytes left there */
+  KgNameEntry  *entries;  /* id → the name; grown by doubling, in place */
+  guint         n;
+  guint         size;
+  guint        *slots;    /* open addressing: id + 1, 0 for an empty slot */
+  guint         mask;
+};
+
 /* The copy of the name with that id, valid while the set is. */
-const char  *kg_name_set_get           (const KgNameSet *set,
-                                        guint            id);
+static inline const char *
+kg_name_set_get (const KgNameSet *set,
+                 guint            id)
+{
+  return set->entries[id].name;
+}
+
 /* Its length in bytes. */
-gsize        kg_name_set_length        (const KgNameSet *set,
-                                        guint            id);
-guint        kg_name_set_size          (const KgNameSet *set);
+static inline gsize
+kg_name_set_length (const KgNameSet *set,
+                    guint            id)
+{
+  return set->entries[id].length;
+}
+
+static inline guint
+kg_name_set_size (const KgNameSet *set)
+{
+  return set->n;
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNameSet, kg_name_set_free)
 

@@ -28,6 +28,7 @@ typedef struct
   guint    open;        /* token of the opening mark */
   guint    close;       /* token of the closing mark, or the paragraph's end */
   guint    paragraph;
+  guint    paragraph_first;   /* the paragraph's first token */
   gboolean closed;
   gboolean continued;   /* carries on a quotation left open before */
   guint    speaker;
@@ -63,25 +64,54 @@ is_closing_only (const KgAnalysis *a,
   return strncmp (p, "\u201d", 3) == 0 || strncmp (p, "\u00bb", 2) == 0;
 }
 
+/* The paragraph's first token, as kg_token_at() finds it. The first
+ * token of its first sentence after from (a token of the paragraph before)
+ * mostly is that token: checked, as the search would answer, and only
+ * searched for when it is not. */
 static guint
 paragraph_first_token (const KgAnalysis *a,
-                       guint             p)
+                       guint             p,
+                       guint             from)
 {
-  return kg_token_at (a, g_array_index (a->paragraphs, KgRange, p).start);
+  const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
+  const KgSentence *sentences = (const KgSentence *) (gpointer) a->sentences->data;
+  gsize offset = g_array_index (a->paragraphs, KgRange, p).start;
+  guint n = a->tokens->len, guess = n;
+
+  if (from < n)
+    {
+      guint s = tokens[from].sentence;
+
+      while (s < a->sentences->len && sentences[s].paragraph < p)
+        s++;
+      if (s < a->sentences->len)
+        guess = sentences[s].first_token;
+    }
+  if (guess <= n && (guess == n || tokens[guess].start >= offset)
+      && (guess == 0 || tokens[guess - 1].start < offset))
+    return guess;
+  return kg_token_at (a, offset);
 }
 
+/* Quotation n of quotes, when it holds any token. The array grows by
+ * doubling and is stored into, cut to the n quotations at the end: an
+ * append cost more than the rest of finding a quotation. */
 static void
 add_quote (GArray  *quotes,
+           guint   *n,
            guint    open,
            guint    close,
            guint    paragraph,
+           guint    paragraph_first,
            gboolean closed,
            gboolean continued)
 {
-  Quote q = { open, close, paragraph, closed, continued, KG_NO_ENTITY };
-
-  if (close > open + 1)
-    g_array_append_val (quotes, q);
+  if (close <= open + 1)
+    return;
+  if (*n == quotes->len)
+    g_array_set_size (quotes, MAX (16, quotes->len * 2));
+  g_array_index (quotes, Quote, (*n)++) =
+    (Quote) { open, close, paragraph, paragraph_first, closed, continued, KG_NO_ENTITY };
 }
 
 static gboolean
@@ -97,13 +127,14 @@ static GArray *
 find_marks (const KgAnalysis *a)
 {
   GArray *quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  guint n_quotes = 0;
   gboolean left_open = FALSE;
 
   /* In a local: appending a quotation could change the analysis, as far
    * as the compiler knows, and every token would read it again. */
   const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
   /* A paragraph's first token is where the one before ended: one search each. */
-  guint end = a->paragraphs->len > 0 ? paragraph_first_token (a, 0) : 0;
+  guint end = a->paragraphs->len > 0 ? paragraph_first_token (a, 0, 0) : 0;
 
   for (guint p = 0; p < a->paragraphs->len; p++)
     {
@@ -112,7 +143,7 @@ find_marks (const KgAnalysis *a)
       guint nested = 0;
       gboolean continued;
 
-      end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1) : a->tokens->len;
+      end = p + 1 < a->paragraphs->len ? paragraph_first_token (a, p + 1, first) : a->tokens->len;
       continued = left_open && first < end && is_double_mark (a, first);
       for (guint t = first; t < end; t++)
         {
@@ -128,13 +159,13 @@ find_marks (const KgAnalysis *a)
           else if (is_opening_only (a, t))
             {
               /* The last quotation was never closed: it ends here. */
-              add_quote (quotes, open, t, p, FALSE, continued);
+              add_quote (quotes, &n_quotes, open, t, p, first, FALSE, continued);
               continued = FALSE;
               open = t;
             }
           else
             {
-              add_quote (quotes, open, t, p, TRUE, continued);
+              add_quote (quotes, &n_quotes, open, t, p, first, TRUE, continued);
               continued = FALSE;
               open = -1;
               nested = 0;
@@ -142,8 +173,9 @@ find_marks (const KgAnalysis *a)
         }
       left_open = open >= 0;
       if (left_open)
-        add_quote (quotes, open, end, p, FALSE, continued);
+        add_quote (quotes, &n_quotes, open, end, p, first, FALSE, continued);
     }
+  g_array_set_size (quotes, n_quotes);
   return quotes;
 }
 
@@ -157,9 +189,11 @@ quoted_tokens (const KgAnalysis *a,
   for (guint i = 0; i < quotes->len; i++)
     {
       const Quote *q = &g_array_index (quotes, Quote, i);
+      guint end = MIN (q->close + 1, a->tokens->len);
 
-      for (guint t = q->open; t <= q->close && t < a->tokens->len; t++)
-        quoted[t] = TRUE;
+      /* One memset a quotation, not a store a token. */
+      if (q->open < end)
+        memset (quoted + q->open, TRUE, end - q->open);
     }
   return quoted;
 }
@@ -179,13 +213,10 @@ first_named (const KgAnalysis *a,
   return KG_NO_ENTITY;
 }
 
-/* Whether kg_entity_at() may find an entity at token t: a mention, or a
- * word that passes the filter of pronouns and "the company" (made once:
- * the words are fixed). Most words do not, and need no call. */
-static gboolean
-may_name (const KgAnalysis *a,
-          const gint       *mention_of,
-          guint             t)
+/* The filter of pronouns and "the company" that kg_entity_at() answers
+ * for, made once: the words are fixed. */
+static const guint64 *
+may_name_filter (void)
 {
   static guint64 filter[16];
   static gsize ready;
@@ -195,7 +226,31 @@ may_name (const KgAnalysis *a,
       kg_may_name_filter (filter);
       g_once_init_leave (&ready, 1);
     }
+  return filter;
+}
+
+/* Whether kg_entity_at() may find an entity at token t: a mention, or a
+ * word that passes the filter. Most words do not, and need no call; the
+ * test is inline, with the filter fetched once a search. */
+static inline gboolean
+may_name (const KgAnalysis *a,
+          const gint       *mention_of,
+          const guint64    *filter,
+          guint             t)
+{
   return mention_of[t] >= 0 || kg_word_filter_has (filter, kg_token_hash (a, t));
+}
+
+/* kg_token_is_possessive(), asked only of a token that begins with an
+ * apostrophe's first byte, as every possessive does: most do not. */
+static inline gboolean
+is_possessive (const KgAnalysis *a,
+               guint             t)
+{
+  guchar first;
+
+  return t < a->tokens->len && ((first = *kg_token_text (a, t)) == '\'' || first == 0xe2)
+         && kg_token_is_possessive (a, t);
 }
 
 guint
@@ -210,6 +265,7 @@ kg_speech_subject (const KgAnalysis *a,
   const char *v = kg_token_text (a, verb);
   gsize n = kg_token_len (a, verb);
   gboolean after_comma = verb > lo && kg_token_is (a, verb - 1, ",");
+  const guint64 *filter = may_name_filter ();
 
   if (after_comma && n > 4 && strncmp (v + n - 3, "ing", 3) == 0)
     return first_named (a, mention_of, quoted, lo, verb);
@@ -217,14 +273,14 @@ kg_speech_subject (const KgAnalysis *a,
    * person it describes ("Jo Example, a spokesman for Acme, said"). */
   for (guint t = verb; t-- > lo;)
     {
-      guint e = quoted[t] || !may_name (a, mention_of, t) ? KG_NO_ENTITY
+      guint e = quoted[t] || !may_name (a, mention_of, filter, t) ? KG_NO_ENTITY
                 : kg_entity_at (a, mention_of, quoted, t);
       const KgMention *m = mention_of[t] >= 0 ? &g_array_index (a->mentions, KgMention, mention_of[t]) : NULL;
 
       /* A place speaks only right before the verb ("Norland said"); a
        * possessor ("Acme's chief said") does not. */
       if (e == KG_NO_ENTITY || (m != NULL && m->type == KG_ENTITY_PLACE && m->end_token != verb)
-          || (m != NULL && kg_token_is_possessive (a, m->end_token)))
+          || (m != NULL && is_possessive (a, m->end_token)))
         continue;
       if (m != NULL && m->type != KG_ENTITY_PERSON && after_comma)
         for (guint k = t; k-- > lo && k + 16 > t && !quoted[k];)
@@ -236,7 +292,7 @@ kg_speech_subject (const KgAnalysis *a,
   /* After it: 'said X', 'according to X'. */
   for (guint t = verb + verb_len; t < hi && t < verb + verb_len + 6 && !quoted[t]; t++)
     {
-      guint e = may_name (a, mention_of, t) ? kg_entity_at (a, mention_of, quoted, t) : KG_NO_ENTITY;
+      guint e = may_name (a, mention_of, filter, t) ? kg_entity_at (a, mention_of, quoted, t) : KG_NO_ENTITY;
 
       if (e != KG_NO_ENTITY)
         return e;
@@ -361,7 +417,7 @@ static guint
 introduced_by (Finder      *f,
                const Quote *q)
 {
-  guint first = paragraph_first_token (f->a, q->paragraph), len = 0, v;
+  guint first = q->paragraph_first, len = 0, v;
   const KgSentence *s;
 
   if (q->open != first || first == 0 || !kg_token_is (f->a, first - 1, ":"))
@@ -390,7 +446,7 @@ subject_before (Finder *f,
       if (m == NULL || f->quoted[t] || m->type == KG_ENTITY_PLACE)
         continue;
       t = m->first_token;
-      if (kg_token_is_possessive (a, m->end_token)
+      if (is_possessive (a, m->end_token)
           || (t > lo && kg_token_in_set (a, t - 1, &prepositions)))
         continue;
       return m->entity;
@@ -459,7 +515,7 @@ inherit_speakers (GArray *quotes,
     {
       Quote *q = &g_array_index (quotes, Quote, i);
       const Quote *prev = &g_array_index (quotes, Quote, i - 1);
-      guint para_first = paragraph_first_token (f->a, q->paragraph);
+      guint para_first = q->paragraph_first;
 
       if (q->speaker != KG_NO_ENTITY)
         continue;
@@ -495,7 +551,18 @@ kg_find_quotes_indexed (KgAnalysis *analysis,
 {
   g_autoptr(GArray) quotes = find_marks (analysis);
   g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
-  Finder f = { analysis, kg_word_list_get ("speech-verbs", NULL), mention_of, quoted };
+  static const KgWordList *verbs;
+  static gsize ready;
+  Finder f;
+
+  /* Once a process, not a lock and a hash look-up a document: the list is
+   * the process's, never freed once loaded. */
+  if (g_once_init_enter (&ready))
+    {
+      verbs = kg_word_list_get ("speech-verbs", NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  f = (Finder) { analysis, verbs, mention_of, quoted };
 
   for (guint i = 0; i < quotes->len; i++)
     {

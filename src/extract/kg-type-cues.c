@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kg-names.h"
 #include "kg-type-cues.h"
 #include "kg-words.h"
 
@@ -33,21 +34,21 @@ static const char *const phrase_ends[] = {
   "that", "which", "whose", "based", "founded", "headquartered", "owned", "run",
   "known", "behind", "in", "from", "with", "and", "he", "she", "it", "they", "we", "i", NULL
 };
+/* Filtered by the tokens' hashes: most words are none of them. */
+static KgWordSet phrase_end_words = { phrase_ends };
 
 /* Words that tie another phrase to the apposition's head ("a spokeswoman
  * for the agency"): the kind of body after them is not what the name is. */
 static const char *const phrase_links[] = {
   "of", "for", "at", "to", "on", "by", "as", "about", "the", "a", "an", "his", "her", "its", "their", NULL
 };
+static KgWordSet phrase_link_words = { phrase_links };
 
 static gboolean
 links_phrase (const KgAnalysis *a,
               guint             t)
 {
-  for (guint i = 0; phrase_links[i] != NULL; i++)
-    if (kg_token_is (a, t, phrase_links[i]))
-      return TRUE;
-  return FALSE;
+  return kg_token_in_set (a, t, &phrase_link_words);
 }
 
 static gboolean
@@ -59,10 +60,7 @@ ends_phrase (const KgAnalysis *a,
     return TRUE;
   if (kg_token (a, t)->kind == KG_TOKEN_PUNCT)
     return TRUE;
-  for (guint i = 0; phrase_ends[i] != NULL; i++)
-    if (kg_token_is (a, t, phrase_ends[i]))
-      return TRUE;
-  return FALSE;
+  return kg_token_in_set (a, t, &phrase_end_words);
 }
 
 /* ", the company that …", ", a Danish engineering firm,": the type the
@@ -165,54 +163,72 @@ typedef struct
   KgEntityType to;
 } Retyping;
 
-/* The mention's text in scratch, which is reused: one look-up a mention. */
-static const char *
-mention_text (const KgAnalysis *a,
-              const KgMention  *m,
-              GString          *scratch)
+/* Names → what the first cue for each decided: the names interned, the
+ * decisions by the names' ids. Looked up by the mentions' bytes in the
+ * text, with no copy of them. */
+typedef struct
 {
-  g_string_truncate (scratch, 0);
-  return g_string_append_len (scratch, a->text + m->start, m->end - m->start)->str;
+  KgNameSet *names;
+  GArray    *decided;   /* Retyping */
+} Retypings;
+
+static void
+retypings_init (Retypings *table)
+{
+  table->names = kg_name_set_new ();
+  table->decided = g_array_new (FALSE, FALSE, sizeof (Retyping));
 }
 
 static void
-add_retyping (GHashTable   *table,
+retypings_clear (Retypings *table)
+{
+  g_clear_pointer (&table->names, kg_name_set_free);
+  g_clear_pointer (&table->decided, g_array_unref);
+}
+
+static void
+add_retyping (Retypings    *table,
               const char   *key,
               gsize         length,
               KgEntityType  from,
               KgEntityType  to)
 {
-  g_autofree char *text = g_strndup (key, length);
-  Retyping *r;
+  Retyping r = { from, to };
 
-  /* The first cue for a name stands. */
-  if (g_hash_table_contains (table, text))
-    return;
-  r = g_new (Retyping, 1);
-  r->from = from;
-  r->to = to;
-  g_hash_table_insert (table, g_steal_pointer (&text), r);
+  /* The first cue for a name stands: ids are handed out in order, so a
+   * name already there has one below the decisions' count. */
+  if (kg_name_set_add (table->names, key, length) == table->decided->len)
+    g_array_append_val (table->decided, r);
+}
+
+static const Retyping *
+lookup_retyping (const Retypings *table,
+                 const char      *text,
+                 gsize            length)
+{
+  guint id = kg_name_set_find (table->names, text, length);
+
+  return id != KG_NAME_SET_NONE ? &g_array_index (table->decided, Retyping, id) : NULL;
 }
 
 /* The words of every person named with several words, but for the names
  * the cues retype: a first word said alone is not a company's when a
  * person has it ("Ada Brightwater" keeps "Brightwater"). */
-static GHashTable *
+static KgNameSet *
 person_words (const KgAnalysis *a,
-              GHashTable       *retyped,
-              GString          *scratch)
+              const Retypings  *retyped)
 {
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KgNameSet *words = kg_name_set_new ();
 
   for (guint i = 0; i < a->mentions->len; i++)
     {
       const KgMention *m = &g_array_index (a->mentions, KgMention, i);
 
       if (m->type != KG_ENTITY_PERSON || m->end_token - m->first_token < 2
-          || g_hash_table_contains (retyped, mention_text (a, m, scratch)))
+          || lookup_retyping (retyped, a->text + m->start, m->end - m->start) != NULL)
         continue;
       for (guint t = m->first_token; t < m->end_token; t++)
-        g_hash_table_add (words, g_strndup (kg_token_text (a, t), kg_token_len (a, t)));
+        kg_name_set_add (words, kg_token_text (a, t), kg_token_len (a, t));
     }
   return words;
 }
@@ -223,10 +239,9 @@ person_words (const KgAnalysis *a,
 void
 kg_apply_type_cues (KgAnalysis *analysis)
 {
-  g_autoptr(GHashTable) retyped = NULL;       /* name → Retyping */
-  g_autoptr(GHashTable) first_words = NULL;   /* first word of a retyped name → Retyping */
-  g_autoptr(GHashTable) persons = NULL;
-  g_autoptr(GString) scratch = NULL;
+  Retypings retyped = { NULL };       /* name → Retyping */
+  Retypings first_words = { NULL };   /* first word of a retyped name → Retyping */
+  g_autoptr(KgNameSet) persons = NULL;
 
   for (guint i = 0; i < analysis->mentions->len; i++)
     {
@@ -235,25 +250,25 @@ kg_apply_type_cues (KgAnalysis *analysis)
 
       if (to == NO_CUE)
         continue;
-      if (retyped == NULL)
+      if (retyped.names == NULL)
         {
-          retyped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          retypings_init (&retyped);
+          retypings_init (&first_words);
         }
-      add_retyping (retyped, analysis->text + m->start, m->end - m->start, m->type, to);
+      add_retyping (&retyped, analysis->text + m->start, m->end - m->start, m->type, to);
       if (m->end_token - m->first_token >= 2)
-        add_retyping (first_words, kg_token_text (analysis, m->first_token),
+        add_retyping (&first_words, kg_token_text (analysis, m->first_token),
                       kg_token_len (analysis, m->first_token), m->type, to);
     }
-  if (retyped == NULL)
+  if (retyped.names == NULL)
     return;
-  scratch = g_string_new (NULL);
-  persons = person_words (analysis, retyped, scratch);
+  persons = person_words (analysis, &retyped);
   for (guint i = 0; i < analysis->mentions->len; i++)
     {
       KgMention *m = &g_array_index (analysis->mentions, KgMention, i);
-      const char *text = mention_text (analysis, m, scratch);
-      const Retyping *r = g_hash_table_lookup (retyped, text);
+      const char *text = analysis->text + m->start;
+      gsize length = m->end - m->start;
+      const Retyping *r = lookup_retyping (&retyped, text, length);
 
       if (r != NULL)
         {
@@ -261,8 +276,10 @@ kg_apply_type_cues (KgAnalysis *analysis)
             m->type = r->to;
         }
       else if (m->type == KG_ENTITY_PERSON && m->end_token - m->first_token == 1
-               && (r = g_hash_table_lookup (first_words, text)) != NULL
-               && !g_hash_table_contains (persons, text))
+               && (r = lookup_retyping (&first_words, text, length)) != NULL
+               && kg_name_set_find (persons, text, length) == KG_NAME_SET_NONE)
         m->type = r->to;
     }
+  retypings_clear (&retyped);
+  retypings_clear (&first_words);
 }
