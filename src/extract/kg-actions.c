@@ -125,7 +125,11 @@ clause_start (KgRelationReader *r,
               guint             t,
               guint             lo)
 {
-  while (t > lo)
+  guint from = t;
+
+  /* Each step depends on t alone: reaching the token the last walk (with
+   * the same lo) started from, this one ends where that one did. */
+  while (t > lo && !(t == r->clause_from && lo == r->clause_lo))
     {
       if (kg_token_is_char (r->a, t - 1, ')'))
         {
@@ -139,6 +143,11 @@ clause_start (KgRelationReader *r,
         break;
       t--;
     }
+  if (t > lo && t == r->clause_from && lo == r->clause_lo)
+    t = r->clause_first;
+  r->clause_lo = lo;
+  r->clause_from = from;
+  r->clause_first = t;
   return t;
 }
 

@@ -55,6 +55,13 @@ typedef struct
   guint8           *sentence_marks;
   const guint8     *cues;     /* see cue_table() in kg-relation-events.c */
   const guint32    *hashes;
+  /* The last clause start found (kg-actions.c): from token clause_from,
+   * not before clause_lo, the clause starts at clause_first. A sentence's
+   * verbs are read in order, and the walk back from the next one stops
+   * where it reaches the last one's token. */
+  guint             clause_lo;
+  guint             clause_from;
+  guint             clause_first;
 } KgRelationReader;
 
 /* Whether token t, in no mention, may be a pronoun or "the company" (a

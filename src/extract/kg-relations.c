@@ -672,6 +672,7 @@ kg_find_relations_indexed (KgAnalysis *analysis,
     kg_word_list_get ("stance-words", NULL),
     quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
     NULL, 0, NULL, NULL, NULL,
+    0, G_MAXUINT, 0,
   };
 
   kg_relation_reader_start_events (&r);
