@@ -347,7 +347,9 @@ ties_at (KgRelationReader *r,
 {
   const KgMention *first = NULL, *second = NULL;
 
-  if (!kg_token_in_set (r->a, t, &ties) || !kg_token_is (r->a, t + 1, "between"))
+  /* "between" first: one byte rules out most tokens, where the tie words
+   * are compared one by one. */
+  if (!kg_token_is (r->a, t + 1, "between") || !kg_token_in_set (r->a, t, &ties))
     return;
   for (guint k = t + 2; k < s->end_token && k < t + 12; k++)
     {
