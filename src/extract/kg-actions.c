@@ -385,8 +385,6 @@ is_critical (KgRelationReader *r,
 static void
 quote_relations (KgRelationReader *r)
 {
-  const KgAnalysis *a = r->a;
-
   for (guint i = 0; i < r->quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (r->quotes, i);
@@ -395,9 +393,8 @@ quote_relations (KgRelationReader *r)
 
       if (q->speaker == KG_NO_ENTITY)
         continue;
-      first = end = kg_token_at (a, q->span.start);
-      while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
-        end++;
+      first = r->quote_ranges[2 * i];
+      end = r->quote_ranges[2 * i + 1];
       for (guint t = first; t < end; t++)
         {
           const KgMention *m = kg_relation_reader_mention (r, t);

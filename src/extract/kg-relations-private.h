@@ -62,6 +62,8 @@ typedef struct
   guint             clause_lo;
   guint             clause_from;
   guint             clause_first;
+  /* Quotation i's tokens: [quote_ranges[2 i], quote_ranges[2 i + 1]). */
+  const guint      *quote_ranges;
 } KgRelationReader;
 
 /* Whether token t, in no mention, may be a pronoun or "the company" (a

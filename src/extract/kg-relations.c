@@ -629,19 +629,24 @@ document_quotes (KgGraph    *graph,
   return quotes;
 }
 
+/* Marks the quotations' tokens, and puts quotation i's tokens [first,
+ * end) in ranges[2 i], ranges[2 i + 1], for kg_find_actions(). */
 static guint8 *
 quoted_tokens (KgAnalysis *a,
-               GPtrArray  *quotes)
+               GPtrArray  *quotes,
+               guint      *ranges)
 {
   guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
 
   for (guint i = 0; i < quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (quotes, i);
+      guint t;
 
-      for (guint t = kg_token_at (a, q->span.start); t < a->tokens->len
-           && kg_token (a, t)->start < q->span.end; t++)
+      ranges[2 * i] = kg_token_at (a, q->span.start);
+      for (t = ranges[2 * i]; t < a->tokens->len && kg_token (a, t)->start < q->span.end; t++)
         quoted[t] = TRUE;
+      ranges[2 * i + 1] = t;
     }
   return quoted;
 }
@@ -663,7 +668,8 @@ kg_find_relations_indexed (KgAnalysis *analysis,
                            gint       *mention_of)
 {
   g_autoptr(GPtrArray) quotes = document_quotes (graph, doc);
-  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
+  g_autofree guint *quote_ranges = g_new (guint, 2 * quotes->len);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes, quote_ranges);
   KgRelationReader r = {
     analysis, graph, doc, mention_of, quoted,
     kg_word_list_get ("role-titles", NULL),
@@ -672,7 +678,7 @@ kg_find_relations_indexed (KgAnalysis *analysis,
     kg_word_list_get ("stance-words", NULL),
     quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
     NULL, 0, NULL, NULL, NULL,
-    0, G_MAXUINT, 0,
+    0, G_MAXUINT, 0, quote_ranges,
   };
 
   kg_relation_reader_start_events (&r);
