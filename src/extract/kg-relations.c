@@ -651,6 +651,26 @@ quoted_tokens (KgAnalysis *a,
   return quoted;
 }
 
+/* The reader's word lists by name, looked up on the first document only:
+ * lists are never freed, and each look-up takes a lock. */
+enum { TITLES, SPEECH, VERBS, STANCE, N_LISTS };
+
+static const KgWordList *const *
+reader_lists (void)
+{
+  static const char *const names[N_LISTS] = { "role-titles", "speech-verbs", "action-verbs", "stance-words" };
+  static const KgWordList *lists[N_LISTS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < N_LISTS; i++)
+        lists[i] = kg_word_list_get (names[i], NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  return lists;
+}
+
 void
 kg_find_relations (KgAnalysis *analysis,
                    KgGraph    *graph,
@@ -670,12 +690,10 @@ kg_find_relations_indexed (KgAnalysis *analysis,
   g_autoptr(GPtrArray) quotes = document_quotes (graph, doc);
   g_autofree guint *quote_ranges = g_new (guint, 2 * quotes->len);
   g_autofree guint8 *quoted = quoted_tokens (analysis, quotes, quote_ranges);
+  const KgWordList *const *lists = reader_lists ();
   KgRelationReader r = {
     analysis, graph, doc, mention_of, quoted,
-    kg_word_list_get ("role-titles", NULL),
-    kg_word_list_get ("speech-verbs", NULL),
-    kg_word_list_get ("action-verbs", NULL),
-    kg_word_list_get ("stance-words", NULL),
+    lists[TITLES], lists[SPEECH], lists[VERBS], lists[STANCE],
     quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
     NULL, 0, NULL, NULL, NULL,
     0, G_MAXUINT, 0, quote_ranges,
