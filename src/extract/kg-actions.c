@@ -294,18 +294,28 @@ relate_named (KgRelationReader *r,
               guint             hi,
               gboolean          stop_at_colon)
 {
+  /* In locals: the relations added between names could change the reader,
+   * as far as the compiler knows, and every token would load it again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) r->a->tokens->data;
+  const char *text = r->a->text;
+  const gint *mention_of = r->mention_of;
+  const guint8 *quoted = r->quoted;
+  const KgMention *mentions = r->mentions;
   guint n = 0;
 
+  hi = MIN (hi, r->n_tokens);
   for (guint t = lo; t < hi; t++)
     {
       const KgMention *m;
 
       /* The clause's end is found in the same pass, not in one before. */
-      if (stop_at_colon && (kg_token_is_char (r->a, t, ';') || kg_token_is_char (r->a, t, ':')))
+      if (stop_at_colon && tokens[t].end - tokens[t].start == 1
+          && (text[tokens[t].start] == ';' || text[tokens[t].start] == ':'))
         break;
-      m = kg_relation_reader_mention (r, t);
-      if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE
-          || m->entity == speaker)
+      if (mention_of[t] < 0)
+        continue;
+      m = &mentions[mention_of[t]];
+      if (quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE || m->entity == speaker)
         continue;
       kg_relation_reader_relate (r, speaker, m->entity, KG_RELATION_ACTION, label, v);
       n++;
