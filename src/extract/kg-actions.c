@@ -127,6 +127,8 @@ clause_start (KgRelationReader *r,
 {
   guint from = t;
 
+  if (!g_atomic_pointer_get (&kg_clause_words.ready))
+    kg_word_set_prepare (&kg_clause_words);
   /* Each step depends on t alone: reaching the token the last walk (with
    * the same lo) started from, this one ends where that one did. */
   while (t > lo && !(t == r->clause_from && lo == r->clause_lo))
@@ -139,7 +141,7 @@ clause_start (KgRelationReader *r,
             t--;
           continue;
         }
-      if (kg_is_clause_break (r->a, t - 1))
+      if (kg_is_clause_break_hashed (r->a, t - 1, r->hashes[t - 1]))
         break;
       t--;
     }

@@ -161,10 +161,12 @@ gboolean  kg_is_preposition          (const KgAnalysis *a,
 /* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
  * opens a new one ("when", "but", "which", "after" …). */
 extern KgWordSet kg_clause_words;
-/* Inline: the verbs' clauses are walked back token by token. */
+/* kg_is_clause_break() of token t, given its hash, once kg_clause_words is
+ * prepared: a walk over many tokens asks that once. */
 static inline gboolean
-kg_is_clause_break (const KgAnalysis *a,
-                    guint             t)
+kg_is_clause_break_hashed (const KgAnalysis *a,
+                           guint             t,
+                           guint32           hash)
 {
   const KgToken *token = kg_token (a, t);
   char c = a->text[token->start];
@@ -173,7 +175,16 @@ kg_is_clause_break (const KgAnalysis *a,
     return TRUE;
   if (token->kind == KG_TOKEN_PUNCT)
     return c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '?' || c == '!';
-  return kg_token_in_set (a, t, &kg_clause_words);
+  return kg_word_filter_has (kg_clause_words.filter, hash) && kg_token_is_any (a, t, kg_clause_words.words);
+}
+/* Inline: the verbs' clauses are walked back token by token. */
+static inline gboolean
+kg_is_clause_break (const KgAnalysis *a,
+                    guint             t)
+{
+  if (!g_atomic_pointer_get (&kg_clause_words.ready))
+    kg_word_set_prepare (&kg_clause_words);
+  return kg_is_clause_break_hashed (a, t, kg_token_hash (a, t));
 }
 
 /* Whether token t is "the", "a", "its" … */
