@@ -457,12 +457,16 @@ read_actions (KgRelationReader   *r,
 {
   for (guint e = 0; e < n; e++)
     {
-      guint t = events[e].token, len;
+      guint t, len;
       gboolean cue = (events[e].flags & KG_EVENT_ACTION_CUE) != 0;
 
+      /* Most of the sentence's events are names, read here for neither. */
+      if (!cue && !(events[e].flags & KG_EVENT_ED))
+        continue;
+      t = events[e].token;
       if (cue)
         ties_at (r, s, t);
-      if (r->quoted[t] || (!cue && !(events[e].flags & KG_EVENT_ED)))
+      if (r->quoted[t])
         continue;
       if (cue && (len = kg_word_list_match (r->speech, r->a, t, s->end_token)) > 0)
         speech_at (r, s, t, len);
