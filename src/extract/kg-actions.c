@@ -397,6 +397,10 @@ is_critical (KgRelationReader *r,
 static void
 quote_relations (KgRelationReader *r)
 {
+  /* A local: the relations added could change the reader, as far as the
+   * compiler knows. A quotation's tokens are all the analysis's. */
+  const gint *mention_of = r->mention_of;
+
   for (guint i = 0; i < r->quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (r->quotes, i);
@@ -409,9 +413,12 @@ quote_relations (KgRelationReader *r)
       end = r->quote_ranges[2 * i + 1];
       for (guint t = first; t < end; t++)
         {
-          const KgMention *m = kg_relation_reader_mention (r, t);
+          const KgMention *m;
 
-          if (m == NULL || m->first_token != t || m->type == KG_ENTITY_PLACE)
+          if (mention_of[t] < 0)
+            continue;
+          m = &r->mentions[mention_of[t]];
+          if (m->first_token != t || m->type == KG_ENTITY_PLACE)
             continue;
           /* Its words are read for a stance only when the quotation names
            * someone, which most do not. */
