@@ -153,12 +153,16 @@ kg_relation_reader_pronoun_events (KgRelationReader *r,
                                    guint             end,
                                    KgTokenEvent     *events)
 {
+  /* In locals: kg_token_may_name() could change the reader, as far as the
+   * compiler knows, and every token would load them again. */
+  const guint8 *cues = r->cues;
+  const guint32 *hashes = r->hashes;
   guint named = 0;
 
   /* No token of the sentence is in a mention: only two pronouns or the
    * like may make one relation, and few sentences have them. */
   for (guint t = first; t < end && named < 2; t++)
-    named += (r->cues[r->hashes[t] & 0x3ff] & r->cues[(r->hashes[t] >> 10) & 0x3ff] & KG_EVENT_MAY_NAME)
+    named += (cues[hashes[t] & 0x3ff] & cues[(hashes[t] >> 10) & 0x3ff] & KG_EVENT_MAY_NAME)
              && kg_token_may_name (r->a, r->mention_of, t);
   if (named < 2)
     return 0;
