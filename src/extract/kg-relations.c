@@ -636,15 +636,20 @@ quoted_tokens (KgAnalysis *a,
                GPtrArray  *quotes,
                guint      *ranges)
 {
-  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
+  /* In locals: a store through a byte pointer could change any of them, as
+   * far as the compiler knows, and every token would load them again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
+  guint n = a->tokens->len;
+  guint8 *quoted = g_new0 (guint8, n + 1);
 
   for (guint i = 0; i < quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (quotes, i);
+      gsize end = q->span.end;
       guint t;
 
       ranges[2 * i] = kg_token_at (a, q->span.start);
-      for (t = ranges[2 * i]; t < a->tokens->len && kg_token (a, t)->start < q->span.end; t++)
+      for (t = ranges[2 * i]; t < n && tokens[t].start < end; t++)
         quoted[t] = TRUE;
       ranges[2 * i + 1] = t;
     }
