@@ -114,11 +114,17 @@ kg_relation_reader_start_events (KgRelationReader *r)
   r->hashes = kg_token_hashes (r->a);
   r->events = g_new (KgTokenEvent, r->n_tokens + 1);
   r->n_events = 0;
-  /* 1: a token of the sentence is in a mention; 2: its events are found. */
-  r->sentence_marks = g_new0 (guint8, r->a->sentences->len);
-  for (guint m = 0; m < r->a->mentions->len; m++)
-    for (guint t = r->mentions[m].first_token; t < r->mentions[m].end_token && t < r->n_tokens; t++)
-      r->sentence_marks[tokens[t].sentence] = 1;
+  const KgMention *mentions = r->mentions;
+  guint n_mentions = r->a->mentions->len, n_tokens = r->n_tokens;
+  guint8 *marks;
+
+  /* 1: a token of the sentence is in a mention; 2: its events are found.
+   * The loop reads locals: a byte store could change the reader, as far
+   * as the compiler knows. */
+  r->sentence_marks = marks = g_new0 (guint8, r->a->sentences->len);
+  for (guint m = 0; m < n_mentions; m++)
+    for (guint t = mentions[m].first_token; t < mentions[m].end_token && t < n_tokens; t++)
+      marks[tokens[t].sentence] = 1;
 }
 
 void
