@@ -253,15 +253,14 @@ role_named_first (KgRelationReader *r,
   return TRUE;
 }
 
-/* Whether token t (in the text) is "of", "at", "for" or "with", which tie
- * a title to what it is of: told first by its first letter, as the
- * titles' words are read one by one. */
+/* Whether token t (in the text), whose first byte in lower case is c, is
+ * "of", "at", "for" or "with", which tie a title to what it is of: told
+ * first by that letter, as the titles' words are read one by one. */
 static inline gboolean
 is_title_tie (const KgAnalysis *a,
-              guint             t)
+              guint             t,
+              char              c)
 {
-  char c = kg_ascii_lower (*kg_token_text (a, t));
-
   if (c != 'o' && c != 'a' && c != 'f' && c != 'w')
     return FALSE;
   return kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "for")
@@ -277,14 +276,17 @@ role_title_of (KgRelationReader *r,
                guint             hi)
 {
   const KgAnalysis *a = r->a;
-  gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
 
   /* The title may come second: "a spokesman for reform and president of
    * the Example Foundation". */
   for (guint k = t, start = t; k < hi && k < t + 12; k++)
     {
-      if (is_title_tie (a, k))
+      char c = kg_ascii_lower (*kg_token_text (a, k));
+
+      if (is_title_tie (a, k, c))
         {
+          /* Asked here, of the few tokens that get this far. */
+          gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
           const KgMention *where;
           guint first;
 
@@ -323,7 +325,7 @@ role_title_of (KgRelationReader *r,
           return TRUE;
         }
       /* "Jo Example, a guest from Oslo," */
-      if (kg_token_is (a, k, "from") && k > t && r->mention_of[k + 1] >= 0)
+      if (c == 'f' && kg_token_is (a, k, "from") && k > t && r->mention_of[k + 1] >= 0)
         {
           const KgMention *where = kg_relation_reader_mention (r, k + 1);
 
