@@ -155,9 +155,15 @@ kg_relation_reader_mention (KgRelationReader *r,
 const KgMention *kg_ministry_of_title (KgRelationReader *r,
                                        guint             first,
                                        guint             last);
-/* Whether token t is a preposition that makes the name after it no subject. */
-gboolean  kg_is_preposition          (const KgAnalysis *a,
-                                      guint             t);
+/* Whether token t is a preposition that makes the name after it no subject.
+ * Inline: the verbs' subjects ask it of the words before them. */
+extern KgWordSet kg_prepositions;
+static inline gboolean
+kg_is_preposition (const KgAnalysis *a,
+                   guint             t)
+{
+  return kg_token_in_set (a, t, &kg_prepositions);
+}
 /* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
  * opens a new one ("when", "but", "which", "after" …). */
 extern KgWordSet kg_clause_words;

@@ -32,7 +32,7 @@ static const char *const prepositions_words[] = {
   "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
   "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
 };
-static KgWordSet prepositions = { prepositions_words };
+KgWordSet kg_prepositions = { prepositions_words };
 
 static const char *const clause_words_words[] = {
   "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
@@ -76,13 +76,6 @@ is_agent_noun (const KgAnalysis *a,
 }
 
 
-
-gboolean
-kg_is_preposition (const KgAnalysis *a,
-                   guint             t)
-{
-  return kg_token_in_set (a, t, &prepositions);
-}
 
 gboolean
 kg_is_determiner (const KgAnalysis *a,
