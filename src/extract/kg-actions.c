@@ -218,26 +218,44 @@ verb_object (KgRelationReader *r,
   return KG_NO_ENTITY;
 }
 
-static char *
+/* Room for a verb's label on the stack: the graph copies it, and few are
+ * longer. */
+#define LABEL_ROOM 64
+
+/* The verb's words, and " to " and to_verb's after them unless it is
+ * G_MAXUINT: in room when they fit, else in a new string put in *heap. */
+static const char *
 verb_label (KgRelationReader *r,
             guint             v,
             guint             len,
-            guint             to_verb)
+            guint             to_verb,
+            char              room[LABEL_ROOM],
+            char            **heap)
 {
-  GString *s = g_string_new (NULL);
+  const KgAnalysis *a = r->a;
+  gsize size = 0, at = 0;
+  char *out;
 
   for (guint t = v; t < v + len; t++)
+    size += kg_token_len (a, t) + 1;
+  if (to_verb != G_MAXUINT)
+    size += 4 + kg_token_len (a, to_verb);
+  out = size < LABEL_ROOM ? room : (*heap = g_malloc (size + 1));
+  for (guint t = v; t < v + len; t++)
     {
-      if (s->len > 0)
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, kg_token_text (r->a, t), kg_token_len (r->a, t));
+      if (at > 0)
+        out[at++] = ' ';
+      memcpy (out + at, kg_token_text (a, t), kg_token_len (a, t));
+      at += kg_token_len (a, t);
     }
   if (to_verb != G_MAXUINT)
     {
-      g_string_append (s, " to ");
-      g_string_append_len (s, kg_token_text (r->a, to_verb), kg_token_len (r->a, to_verb));
+      memcpy (out + at, " to ", 4);
+      memcpy (out + at + 4, kg_token_text (a, to_verb), kg_token_len (a, to_verb));
+      at += 4 + kg_token_len (a, to_verb);
     }
-  return g_string_free (s, FALSE);
+  out[at] = '\0';
+  return out;
 }
 
 static void
@@ -248,7 +266,8 @@ action_at (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   guint subject, object, to_verb;
-  g_autofree char *label = NULL;
+  char room[LABEL_ROOM];
+  g_autofree char *heap = NULL;
 
   /* "Beta was sued by Acme" */
   if (v > s->first_token && kg_token_in_set (a, v - 1, &passive_aux) && kg_token_is (a, v + len, "by"))
@@ -257,9 +276,8 @@ action_at (KgRelationReader *r,
 
       if (agent == NULL || agent->type == KG_ENTITY_PLACE)
         return;
-      label = verb_label (r, v, len, G_MAXUINT);
       kg_relation_reader_relate (r, agent->entity, verb_subject (r, v - 1, s->first_token),
-                                 KG_RELATION_ACTION, label, v);
+                                 KG_RELATION_ACTION, verb_label (r, v, len, G_MAXUINT, room, &heap), v);
       return;
     }
   subject = verb_subject (r, v, s->first_token);
@@ -269,8 +287,8 @@ action_at (KgRelationReader *r,
   /* No relation, and no label to write, with one end missing. */
   if (object == KG_NO_ENTITY || object == subject)
     return;
-  label = verb_label (r, v, len, to_verb);
-  kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION, label, v);
+  kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION,
+                             verb_label (r, v, len, to_verb, room, &heap), v);
 }
 
 static const char *
@@ -335,12 +353,13 @@ speech_at (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   guint speaker = kg_speech_subject (a, r->mention_of, r->quoted, v, len, s->first_token, s->end_token);
   const char *label = speech_label (r, v);
-  g_autofree char *verb = NULL;
+  char room[LABEL_ROOM];
+  g_autofree char *heap = NULL;
 
   if (speaker == KG_NO_ENTITY)
     return;
   if (label == NULL)
-    label = verb = verb_label (r, v, len, G_MAXUINT);
+    label = verb_label (r, v, len, G_MAXUINT, room, &heap);
   /* What was said follows the verb ("X said that …"), or, when the verb
    * ends its clause ("…, Reuters reported."), comes before it. */
   if (relate_named (r, speaker, label, v, v + len, s->end_token, TRUE) == 0
