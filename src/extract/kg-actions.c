@@ -378,9 +378,13 @@ ties_at (KgRelationReader *r,
 {
   const KgMention *first = NULL, *second = NULL;
 
-  /* "between" first: one byte rules out most tokens, where the tie words
-   * are compared one by one. */
-  if (!kg_token_is (r->a, t + 1, "between") || !kg_token_in_set (r->a, t, &ties))
+  /* The tie words' filter, on the hash the reader holds, rules out nearly
+   * every cue (the speech and action verbs); "between" is compared only
+   * after it. */
+  if (!g_atomic_pointer_get (&ties.ready))
+    kg_word_set_prepare (&ties);
+  if (!kg_word_filter_has (ties.filter, r->hashes[t]) || !kg_token_is (r->a, t + 1, "between")
+      || !kg_token_in_set (r->a, t, &ties))
     return;
   for (guint k = t + 2; k < s->end_token && k < t + 12; k++)
     {
