@@ -412,7 +412,7 @@ is_critical (KgRelationReader *r,
              guint             end)
 {
   for (guint t = first; t < end; t++)
-    if (kg_word_list_match (r->stance, r->a, t, r->a->tokens->len) > 0)
+    if (kg_relation_reader_match (r, r->stance, t, r->a->tokens->len) > 0)
       return TRUE;
   return FALSE;
 }
@@ -498,7 +498,7 @@ read_actions (KgRelationReader   *r,
         ties_at (r, s, t);
       if (r->quoted[t])
         continue;
-      if (cue && (len = kg_word_list_match (r->speech, r->a, t, s->end_token)) > 0)
+      if (cue && (len = kg_relation_reader_match (r, r->speech, t, s->end_token)) > 0)
         speech_at (r, s, t, len);
       else if (is_action_verb (r, t, s->end_token, &len))
         action_at (r, s, t, len);

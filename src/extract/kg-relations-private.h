@@ -76,6 +76,19 @@ kg_relation_reader_may_name (KgRelationReader *r,
 
   return (r->cues[h & 0x3ff] & r->cues[(h >> 10) & 0x3ff] & KG_EVENT_MAY_NAME) != 0;
 }
+/* kg_word_list_match() of list at token t, whose hash the reader holds:
+ * the verb pass asks it of every cue. */
+static inline guint
+kg_relation_reader_match (KgRelationReader *r,
+                          const KgWordList *list,
+                          guint             t,
+                          guint             hi)
+{
+  if (list == NULL || t >= hi
+      || !kg_word_filter_has (((const KgWordListHead *) (gconstpointer) list)->first_filter, r->hashes[t]))
+    return 0;
+  return kg_word_list_match_at (list, r->a, t, hi);
+}
 /* Before and after the events are asked. */
 void      kg_relation_reader_start_events (KgRelationReader *r);
 void      kg_relation_reader_end_events   (KgRelationReader *r);
