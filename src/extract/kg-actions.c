@@ -222,11 +222,11 @@ verb_subject (KgRelationReader *r,
   while (k > start && k + 4 > v && is_filler (r, k - 1))
     k--;
   if (k > lo && kg_token_in_set (a, k - 1, &relative_pronouns)
-      && k >= lo + 3 && kg_token_is (a, k - 2, ","))
+      && k >= lo + 3 && kg_token_is_char (a, k - 2, ','))
     return subject_at (r, k - 3, lo);
   if (k == start || k == lo)
     return KG_NO_ENTITY;
-  if (kg_token_is (a, k - 1, ",") || kg_token_is (a, k - 1, ")"))
+  if (kg_token_is_char (a, k - 1, ',') || kg_token_is_char (a, k - 1, ')'))
     return clause_subject (r, start, k - 1);
   return subject_at (r, k - 1, start);
 }
@@ -235,7 +235,7 @@ static gboolean
 ends_object_search (KgRelationReader *r,
                     guint             t)
 {
-  return kg_is_clause_break (r->a, t) || kg_token_is (r->a, t, ",") || kg_token_is (r->a, t, "and")
+  return kg_is_clause_break (r->a, t) || kg_token_is_char (r->a, t, ',') || kg_token_is (r->a, t, "and")
          || kg_token_is (r->a, t, "that") || r->quoted[t];
 }
 
@@ -417,7 +417,7 @@ speech_at (KgRelationReader *r,
   /* What was said follows the verb ("X said that …"), or, when the verb
    * ends its clause ("…, Reuters reported."), comes before it. */
   if (relate_named (r, speaker, label, v, v + len, s->end_token, TRUE) == 0
-      && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
+      && (v + len >= s->end_token || kg_token_is_char (a, v + len, ',') || kg_is_clause_break (a, v + len)))
     relate_named (r, speaker, label, v, s->first_token, v, FALSE);
 }
 
