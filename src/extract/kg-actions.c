@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "kg-relations-private.h"
@@ -29,58 +28,7 @@ static const char *const not_verbs_words[] = {
 };
 static KgWordSet not_verbs = { not_verbs_words };
 
-/* A word of not_verbs by its hash: most "-ed" words its filter lets
- * through are in it, and one comparison with the word of their hash
- * replaces one with each word before it. */
-typedef struct
-{
-  guint32 hash;
-  guint   word;
-} WordOfHash;
-
-static gint
-compare_hashes (gconstpointer a,
-                gconstpointer b)
-{
-  guint32 x = ((const WordOfHash *) a)->hash, y = ((const WordOfHash *) b)->hash;
-
-  return x < y ? -1 : x > y;
-}
-
-/* What kg_token_in_set (a, t, &not_verbs) answers; hash: token t's. */
-static gboolean
-is_not_verb (const KgAnalysis *a,
-             guint             t,
-             guint32           hash)
-{
-  static WordOfHash table[G_N_ELEMENTS (not_verbs_words) - 1];
-  static gsize ready;
-  guint lo = 0, hi = G_N_ELEMENTS (table);
-
-  if (g_once_init_enter (&ready))
-    {
-      kg_word_set_prepare (&not_verbs);
-      for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-        table[i] = (WordOfHash) { kg_word_hash (not_verbs_words[i], strlen (not_verbs_words[i])), i };
-      qsort (table, G_N_ELEMENTS (table), sizeof table[0], compare_hashes);
-      g_once_init_leave (&ready, 1);
-    }
-  if (!kg_word_filter_has (not_verbs.filter, hash))
-    return FALSE;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (table[mid].hash < hash)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (; lo < G_N_ELEMENTS (table) && table[lo].hash == hash; lo++)
-    if (kg_token_is (a, t, not_verbs_words[table[lo].word]))
-      return TRUE;
-  return FALSE;
-}
+static KgHashedSet not_verbs_hashed = { &not_verbs };
 
 static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
@@ -117,7 +65,7 @@ is_action_verb (KgRelationReader *r,
     return TRUE;
   *len = 1;
   return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && g_ascii_islower (p[0])
-         && !is_not_verb (a, t, r->hashes[t])
+         && !kg_hashed_set_has (&not_verbs_hashed, a, t, r->hashes[t])
          && !(t > 0 && kg_token_in_set (a, t - 1, &determiners));
 }
 
@@ -181,8 +129,6 @@ clause_start (KgRelationReader *r,
 {
   guint from = t;
 
-  if (!g_atomic_pointer_get (&kg_clause_words.ready))
-    kg_word_set_prepare (&kg_clause_words);
   /* Each step depends on t alone: reaching the token the last walk (with
    * the same lo) started from, this one ends where that one did. */
   while (t > lo && !(t == r->clause_from && lo == r->clause_lo))

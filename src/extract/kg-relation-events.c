@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "kg-relations-private.h"
 
 /*
@@ -173,4 +176,56 @@ kg_relation_reader_pronoun_events (KgRelationReader *r,
   if (named < 2)
     return 0;
   return find_events (r, first, end, events);
+}
+
+/* The word sets by hash (KgHashedSet), which the clause breaks the events
+ * lead to are told with. */
+static gint
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 x = ((const KgWordOfHash *) a)->hash, y = ((const KgWordOfHash *) b)->hash;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+kg_hashed_set_prepare (KgHashedSet *hashed)
+{
+  const char *const *words = hashed->set->words;
+
+  if (!g_once_init_enter (&hashed->ready))
+    return;
+  kg_word_set_prepare (hashed->set);
+  while (words[hashed->n] != NULL)
+    hashed->n++;
+  hashed->table = g_new (KgWordOfHash, hashed->n);
+  for (guint i = 0; i < hashed->n; i++)
+    hashed->table[i] = (KgWordOfHash) { kg_word_hash (words[i], strlen (words[i])), i };
+  qsort (hashed->table, hashed->n, sizeof hashed->table[0], compare_hashes);
+  g_once_init_leave (&hashed->ready, 1);
+}
+
+gboolean
+kg_hashed_set_find (KgHashedSet      *hashed,
+                    const KgAnalysis *a,
+                    guint             t,
+                    guint32           hash)
+{
+  guint lo = 0, hi = hashed->n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (hashed->table[mid].hash < hash)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Words whose hashes are alike are side by side. */
+  for (; lo < hashed->n && hashed->table[lo].hash == hash; lo++)
+    if (kg_token_is (a, t, hashed->set->words[hashed->table[lo].word]))
+      return TRUE;
+  return FALSE;
 }

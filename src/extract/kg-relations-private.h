@@ -180,8 +180,45 @@ kg_is_preposition (const KgAnalysis *a,
 /* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
  * opens a new one ("when", "but", "which", "after" …). */
 extern KgWordSet kg_clause_words;
-/* kg_is_clause_break() of token t, given its hash, once kg_clause_words is
- * prepared: a walk over many tokens asks that once. */
+
+/* A word set's words in the order of their hashes, made on first use: a
+ * token its filter lets through, which is most often one of its words,
+ * is compared with the words of its hash only, not with each in turn. */
+typedef struct
+{
+  guint32 hash;
+  guint   word;
+} KgWordOfHash;
+
+typedef struct
+{
+  KgWordSet    *set;
+  gsize         ready;
+  guint         n;
+  KgWordOfHash *table;   /* never freed, as the set is not */
+} KgHashedSet;
+
+void      kg_hashed_set_prepare      (KgHashedSet      *hashed);
+/* Past the filter: whether token t, of that hash, is one of the words. */
+gboolean  kg_hashed_set_find         (KgHashedSet      *hashed,
+                                      const KgAnalysis *a,
+                                      guint             t,
+                                      guint32           hash);
+/* What kg_token_in_set (a, t, hashed->set) answers; hash: token t's. */
+static inline gboolean
+kg_hashed_set_has (KgHashedSet      *hashed,
+                   const KgAnalysis *a,
+                   guint             t,
+                   guint32           hash)
+{
+  if (!g_atomic_pointer_get (&hashed->ready))
+    kg_hashed_set_prepare (hashed);
+  return kg_word_filter_has (hashed->set->filter, hash) && kg_hashed_set_find (hashed, a, t, hash);
+}
+
+extern KgHashedSet kg_clause_hashed;
+/* kg_is_clause_break() of token t, given its hash: a walk over many
+ * tokens reads the hashes the reader holds. */
 static inline gboolean
 kg_is_clause_break_hashed (const KgAnalysis *a,
                            guint             t,
@@ -194,15 +231,13 @@ kg_is_clause_break_hashed (const KgAnalysis *a,
     return TRUE;
   if (token->kind == KG_TOKEN_PUNCT)
     return c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '?' || c == '!';
-  return kg_word_filter_has (kg_clause_words.filter, hash) && kg_token_is_any (a, t, kg_clause_words.words);
+  return kg_hashed_set_has (&kg_clause_hashed, a, t, hash);
 }
 /* Inline: the verbs' clauses are walked back token by token. */
 static inline gboolean
 kg_is_clause_break (const KgAnalysis *a,
                     guint             t)
 {
-  if (!g_atomic_pointer_get (&kg_clause_words.ready))
-    kg_word_set_prepare (&kg_clause_words);
   return kg_is_clause_break_hashed (a, t, kg_token_hash (a, t));
 }
 

@@ -39,6 +39,7 @@ static const char *const clause_words_words[] = {
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
 KgWordSet kg_clause_words = { clause_words_words };
+KgHashedSet kg_clause_hashed = { &kg_clause_words };
 
 static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "another", NULL
