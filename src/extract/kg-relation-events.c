@@ -84,7 +84,14 @@ token_flags (const Pass *pass,
   if (m >= 0)
     flags |= KG_EVENT_NAMED | (pass->mentions[m].first_token == t ? KG_EVENT_NAME_START : 0);
   flags |= (*p | 0x20) == 'p' ? KG_EVENT_P : 0;
-  flags |= n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' ? KG_EVENT_ED : 0;
+  /* The last two bytes at one load ("ed" in the text's byte order). */
+  if (n >= 4)
+    {
+      guint16 end;
+
+      memcpy (&end, p + n - 2, 2);
+      flags |= end == GUINT16_FROM_LE ('e' | 'd' << 8) ? KG_EVENT_ED : 0;
+    }
   return flags;
 }
 
