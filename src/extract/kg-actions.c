@@ -477,6 +477,20 @@ kg_action_cue_filter (KgRelationReader *r,
   kg_word_filter_union (cues, &ties, r->speech, r->verbs);
 }
 
+/* Whether the sentence of events names someone speech_at() may relate a
+ * speaker to: a name outside quotations that is no place. */
+static gboolean
+names_spoken_of (KgRelationReader   *r,
+                 const KgTokenEvent *events,
+                 guint               n)
+{
+  for (guint e = 0; e < n; e++)
+    if ((events[e].flags & KG_EVENT_NAME_START) && !r->quoted[events[e].token]
+        && r->mentions[r->mention_of[events[e].token]].type != KG_ENTITY_PLACE)
+      return TRUE;
+  return FALSE;
+}
+
 /* The relations of a sentence that names two: from its cue words and its
  * words in "-ed" (which is_action_verb() also takes). */
 static void
@@ -485,6 +499,10 @@ read_actions (KgRelationReader   *r,
               const KgTokenEvent *events,
               guint               n)
 {
+  /* Asked at the first speech verb: -1 until then. Without such a name,
+   * the verb's speaker, costly to find, would be related to no one. */
+  gint spoken_of = -1;
+
   for (guint e = 0; e < n; e++)
     {
       guint t, len;
@@ -499,7 +517,12 @@ read_actions (KgRelationReader   *r,
       if (r->quoted[t])
         continue;
       if (cue && (len = kg_relation_reader_match (r, r->speech, t, s->end_token)) > 0)
-        speech_at (r, s, t, len);
+        {
+          if (spoken_of < 0)
+            spoken_of = names_spoken_of (r, events, n);
+          if (spoken_of)
+            speech_at (r, s, t, len);
+        }
       else if (is_action_verb (r, t, s->end_token, &len))
         action_at (r, s, t, len);
     }
