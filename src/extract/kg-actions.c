@@ -280,12 +280,14 @@ action_at (KgRelationReader *r,
                                  KG_RELATION_ACTION, verb_label (r, v, len, G_MAXUINT, room, &heap), v);
       return;
     }
-  subject = verb_subject (r, v, s->first_token);
-  if (subject == KG_NO_ENTITY)
-    return;
+  /* The object first: most verbs have none, and it is found at less
+   * cost than the subject. No relation, and no label to write, with one
+   * end missing. */
   object = verb_object (r, v + len, s->end_token, &to_verb);
-  /* No relation, and no label to write, with one end missing. */
-  if (object == KG_NO_ENTITY || object == subject)
+  if (object == KG_NO_ENTITY)
+    return;
+  subject = verb_subject (r, v, s->first_token);
+  if (subject == KG_NO_ENTITY || object == subject)
     return;
   kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION,
                              verb_label (r, v, len, to_verb, room, &heap), v);
