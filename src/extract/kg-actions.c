@@ -270,7 +270,7 @@ action_at (KgRelationReader *r,
   g_autofree char *heap = NULL;
 
   /* "Beta was sued by Acme" */
-  if (v > s->first_token && kg_token_in_set (a, v - 1, &passive_aux) && kg_token_is (a, v + len, "by"))
+  if (v > s->first_token && kg_token_is (a, v + len, "by") && kg_token_in_set (a, v - 1, &passive_aux))
     {
       const KgMention *agent = kg_relation_reader_mention (r, v + len + 1);
 
