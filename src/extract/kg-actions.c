@@ -181,7 +181,8 @@ static gboolean
 ends_object_search (KgRelationReader *r,
                     guint             t)
 {
-  return kg_is_clause_break (r->a, t) || kg_token_is_char (r->a, t, ',') || kg_token_is (r->a, t, "and")
+  return kg_is_clause_break_hashed (r->a, t, r->hashes[t]) || kg_token_is_char (r->a, t, ',')
+         || kg_token_is (r->a, t, "and")
          || kg_token_is (r->a, t, "that") || r->quoted[t];
 }
 
