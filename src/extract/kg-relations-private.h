@@ -271,10 +271,13 @@ void      kg_relation_place          (KgRelationReader *r,
 guint     kg_skip_short_apposition   (KgRelationReader *r,
                                       guint             t,
                                       guint             hi);
-/* kg-role-verbs.c: the roles a verb states after or before the person. */
+/* kg-role-verbs.c: the roles a verb states after or before the person;
+ * names_actor: whether the sentence names what is neither a person nor a
+ * place, which the verbs after the person need. */
 void      kg_read_role_verbs         (KgRelationReader *r,
                                       const KgMention  *person,
-                                      guint             hi);
+                                      guint             hi,
+                                      gboolean          names_actor);
 /* The organisation, government or place heading the noun phrase at t. */
 const KgMention *kg_phrase_organisation (KgRelationReader *r,
                                          guint             t,

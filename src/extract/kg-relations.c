@@ -575,6 +575,23 @@ role_before_person (KgRelationReader *r,
     }
 }
 
+/* Whether events [lo, hi) name what is neither a person nor a place. */
+static gboolean
+names_actor (KgRelationReader *r,
+             guint             lo,
+             guint             hi)
+{
+  for (guint i = lo; i < hi; i++)
+    if (r->events[i].flags & KG_EVENT_NAMED)
+      {
+        KgEntityType type = r->mentions[r->mention_of[r->events[i].token]].type;
+
+        if (type != KG_ENTITY_PERSON && type != KG_ENTITY_PLACE)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* [lo, hi): the sentence's events. */
 static void
 read_sentence (KgRelationReader *r,
@@ -583,6 +600,7 @@ read_sentence (KgRelationReader *r,
                guint             hi)
 {
   guint named = 0;
+  gint actor = -1;   /* names_actor(), asked at the first person */
 
   /* Every pattern here starts from a name in the sentence. */
   for (guint i = lo; i < hi && !named; i++)
@@ -604,7 +622,9 @@ read_sentence (KgRelationReader *r,
         {
           role_after_person (r, m, s->end_token);
           role_before_person (r, m, s->first_token);
-          kg_read_role_verbs (r, m, s->end_token);
+          if (actor < 0)
+            actor = names_actor (r, lo, hi);
+          kg_read_role_verbs (r, m, s->end_token, actor);
         }
       kg_relate_possessive (r, m, s->end_token);
       kg_relate_unit (r, m, s->end_token);

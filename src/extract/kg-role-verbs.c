@@ -129,9 +129,15 @@ role_by_passive (KgRelationReader *r,
 void
 kg_read_role_verbs (KgRelationReader *r,
                     const KgMention  *person,
-                    guint             hi)
+                    guint             hi,
+                    gboolean          names_actor)
 {
-  role_by_verb (r, person, hi);
-  role_by_beat (r, person, hi);
+  /* What these relate the person to is named after them in the sentence,
+   * and is neither a person nor a place. */
+  if (names_actor)
+    {
+      role_by_verb (r, person, hi);
+      role_by_beat (r, person, hi);
+    }
   role_by_passive (r, person);
 }
