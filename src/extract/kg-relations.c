@@ -666,7 +666,9 @@ quoted_tokens (KgAnalysis *a,
 
       ranges[2 * i] = kg_token_at (a, q->span.start);
       for (t = ranges[2 * i]; t < n && tokens[t].start < end; t++)
-        quoted[t] = TRUE;
+        ;
+      if (t > ranges[2 * i])
+        memset (quoted + ranges[2 * i], TRUE, t - ranges[2 * i]);
       ranges[2 * i + 1] = t;
     }
   return quoted;
