@@ -494,6 +494,22 @@ names_spoken_of (KgRelationReader   *r,
   return FALSE;
 }
 
+/* One past the last of events that may be a verb's object or agent (a
+ * name but a place's, or a word kg_relation_reader_may_name() takes), 0
+ * when none may. */
+static guint
+objects_end (KgRelationReader   *r,
+             const KgTokenEvent *events,
+             guint               n)
+{
+  for (guint e = n; e-- > 0;)
+    if ((events[e].flags & KG_EVENT_MAY_NAME)
+        || ((events[e].flags & KG_EVENT_NAMED)
+            && r->mentions[r->mention_of[events[e].token]].type != KG_ENTITY_PLACE))
+      return events[e].token + 1;
+  return 0;
+}
+
 /* The relations of a sentence that names two: from its cue words and its
  * words in "-ed" (which is_action_verb() also takes). */
 static void
@@ -505,6 +521,9 @@ read_actions (KgRelationReader   *r,
   /* Asked at the first speech verb: -1 until then. Without such a name,
    * the verb's speaker, costly to find, would be related to no one. */
   gint spoken_of = -1;
+  /* objects_end(), asked at the first verb: a verb past it has neither
+   * object nor agent. */
+  guint objects = G_MAXUINT;
 
   for (guint e = 0; e < n; e++)
     {
@@ -527,7 +546,12 @@ read_actions (KgRelationReader   *r,
             speech_at (r, s, t, len);
         }
       else if (is_action_verb (r, t, s->end_token, &len))
-        action_at (r, s, t, len);
+        {
+          if (objects == G_MAXUINT)
+            objects = objects_end (r, events, n);
+          if (t + len < objects)
+            action_at (r, s, t, len);
+        }
     }
 }
 
