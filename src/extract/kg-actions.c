@@ -545,11 +545,11 @@ read_actions (KgRelationReader   *r,
           if (spoken_of)
             speech_at (r, s, t, len);
         }
-      else if (is_action_verb (r, t, s->end_token, &len))
+      else
         {
           if (objects == G_MAXUINT)
             objects = objects_end (r, events, n);
-          if (t + len < objects)
+          if (t + 1 < objects && is_action_verb (r, t, s->end_token, &len) && t + len < objects)
             action_at (r, s, t, len);
         }
     }
