@@ -592,6 +592,29 @@ names_actor (KgRelationReader *r,
   return FALSE;
 }
 
+/* Whether events [lo, hi) hold two names, or a word that may name someone
+ * (a pronoun, "the company"): what a person's roles after their name and
+ * the verbs around it need besides the person. */
+static gboolean
+names_other (KgRelationReader *r,
+             guint             lo,
+             guint             hi)
+{
+  gint first = -1;
+
+  for (guint i = lo; i < hi; i++)
+    {
+      guint flags = r->events[i].flags;
+      gint m = r->mention_of[r->events[i].token];
+
+      if ((flags & KG_EVENT_MAY_NAME) || ((flags & KG_EVENT_NAMED) && first >= 0 && m != first))
+        return TRUE;
+      if (flags & KG_EVENT_NAMED)
+        first = m;
+    }
+  return FALSE;
+}
+
 /* [lo, hi): the sentence's events. */
 static void
 read_sentence (KgRelationReader *r,
@@ -601,6 +624,7 @@ read_sentence (KgRelationReader *r,
 {
   guint named = 0;
   gint actor = -1;   /* names_actor(), asked at the first person */
+  gint other = -1;   /* names_other(), likewise */
 
   /* Every pattern here starts from a name in the sentence. */
   for (guint i = lo; i < hi && !named; i++)
@@ -620,11 +644,19 @@ read_sentence (KgRelationReader *r,
       m = &r->mentions[r->mention_of[t]];
       if (m->type == KG_ENTITY_PERSON)
         {
-          role_after_person (r, m, s->end_token);
+          if (other < 0)
+            other = names_other (r, lo, hi);
+          if (other)
+            role_after_person (r, m, s->end_token);
+          /* Before the name, a title may tie the person to a ministry
+           * named anywhere in the document: read in any sentence. */
           role_before_person (r, m, s->first_token);
-          if (actor < 0)
-            actor = names_actor (r, lo, hi);
-          kg_read_role_verbs (r, m, s->end_token, actor);
+          if (other)
+            {
+              if (actor < 0)
+                actor = names_actor (r, lo, hi);
+              kg_read_role_verbs (r, m, s->end_token, actor);
+            }
         }
       kg_relate_possessive (r, m, s->end_token);
       kg_relate_unit (r, m, s->end_token);
