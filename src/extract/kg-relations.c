@@ -637,7 +637,10 @@ read_sentence (KgRelationReader *r,
       guint t = r->events[i].token, flags = r->events[i].flags;
       const KgMention *m;
 
-      if (flags & KG_EVENT_P)
+      /* Every word kg_relate_partners() reads ("partner", "partnered" …)
+       * starts so; most words in "p" do not, told without a call. */
+      if ((flags & KG_EVENT_P) && kg_token_len (r->a, t) >= 7
+          && g_ascii_strncasecmp (kg_token_text (r->a, t), "partner", 7) == 0)
         kg_relate_partners (r, t, s->first_token, s->end_token);
       if (!(flags & KG_EVENT_NAME_START))
         continue;
