@@ -661,7 +661,12 @@ read_sentence (KgRelationReader *r,
               kg_read_role_verbs (r, m, s->end_token, actor);
             }
         }
-      kg_relate_possessive (r, m, s->end_token);
+      /* A possessive after the name ("'s", "\u2019s", "'") starts with one
+       * of two bytes, which most tokens there do not. */
+      if (m->end_token < r->n_tokens
+          && (*kg_token_text (r->a, m->end_token) == '\''
+              || (guchar) *kg_token_text (r->a, m->end_token) == 0xe2))
+        kg_relate_possessive (r, m, s->end_token);
       kg_relate_unit (r, m, s->end_token);
     }
 }
