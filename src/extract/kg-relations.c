@@ -667,7 +667,9 @@ read_sentence (KgRelationReader *r,
           && (*kg_token_text (r->a, m->end_token) == '\''
               || (guchar) *kg_token_text (r->a, m->end_token) == 0xe2))
         kg_relate_possessive (r, m, s->end_token);
-      kg_relate_unit (r, m, s->end_token);
+      /* "Beta, a unit of Acme": an organisation or government, a comma. */
+      if (kg_is_actor (m) && kg_token_is_char (r->a, m->end_token, ','))
+        kg_relate_unit (r, m, s->end_token);
     }
 }
 
