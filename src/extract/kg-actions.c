@@ -28,6 +28,8 @@ static const char *const not_verbs_words[] = {
 };
 static KgWordSet not_verbs = { not_verbs_words };
 
+static KgHashedSet not_verbs_hashed = { &not_verbs };
+
 static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
   "your", "my", "some", "any", "no", "all", "most", "more", "less", "very", "been", NULL
@@ -63,7 +65,7 @@ is_action_verb (KgRelationReader *r,
     return TRUE;
   *len = 1;
   return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && g_ascii_islower (p[0])
-         && !kg_token_in_set (a, t, &not_verbs)
+         && !kg_hashed_set_has (&not_verbs_hashed, a, t, r->hashes[t])
          && !(t > 0 && kg_token_in_set (a, t - 1, &determiners));
 }
 
@@ -125,7 +127,11 @@ clause_start (KgRelationReader *r,
               guint             t,
               guint             lo)
 {
-  while (t > lo)
+  guint from = t;
+
+  /* Each step depends on t alone: reaching the token the last walk (with
+   * the same lo) started from, this one ends where that one did. */
+  while (t > lo && !(t == r->clause_from && lo == r->clause_lo))
     {
       if (kg_token_is_char (r->a, t - 1, ')'))
         {
@@ -135,10 +141,15 @@ clause_start (KgRelationReader *r,
             t--;
           continue;
         }
-      if (kg_is_clause_break (r->a, t - 1))
+      if (kg_is_clause_break_hashed (r->a, t - 1, r->hashes[t - 1]))
         break;
       t--;
     }
+  if (t > lo && t == r->clause_from && lo == r->clause_lo)
+    t = r->clause_first;
+  r->clause_lo = lo;
+  r->clause_from = from;
+  r->clause_first = t;
   return t;
 }
 
@@ -157,11 +168,11 @@ verb_subject (KgRelationReader *r,
   while (k > start && k + 4 > v && is_filler (r, k - 1))
     k--;
   if (k > lo && kg_token_in_set (a, k - 1, &relative_pronouns)
-      && k >= lo + 3 && kg_token_is (a, k - 2, ","))
+      && k >= lo + 3 && kg_token_is_char (a, k - 2, ','))
     return subject_at (r, k - 3, lo);
   if (k == start || k == lo)
     return KG_NO_ENTITY;
-  if (kg_token_is (a, k - 1, ",") || kg_token_is (a, k - 1, ")"))
+  if (kg_token_is_char (a, k - 1, ',') || kg_token_is_char (a, k - 1, ')'))
     return clause_subject (r, start, k - 1);
   return subject_at (r, k - 1, start);
 }
@@ -170,7 +181,8 @@ static gboolean
 ends_object_search (KgRelationReader *r,
                     guint             t)
 {
-  return kg_is_clause_break (r->a, t) || kg_token_is (r->a, t, ",") || kg_token_is (r->a, t, "and")
+  return kg_is_clause_break_hashed (r->a, t, r->hashes[t]) || kg_token_is_char (r->a, t, ',')
+         || kg_token_is (r->a, t, "and")
          || kg_token_is (r->a, t, "that") || r->quoted[t];
 }
 
@@ -207,26 +219,44 @@ verb_object (KgRelationReader *r,
   return KG_NO_ENTITY;
 }
 
-static char *
+/* Room for a verb's label on the stack: the graph copies it, and few are
+ * longer. */
+#define LABEL_ROOM 64
+
+/* The verb's words, and " to " and to_verb's after them unless it is
+ * G_MAXUINT: in room when they fit, else in a new string put in *heap. */
+static const char *
 verb_label (KgRelationReader *r,
             guint             v,
             guint             len,
-            guint             to_verb)
+            guint             to_verb,
+            char              room[LABEL_ROOM],
+            char            **heap)
 {
-  GString *s = g_string_new (NULL);
+  const KgAnalysis *a = r->a;
+  gsize size = 0, at = 0;
+  char *out;
 
   for (guint t = v; t < v + len; t++)
+    size += kg_token_len (a, t) + 1;
+  if (to_verb != G_MAXUINT)
+    size += 4 + kg_token_len (a, to_verb);
+  out = size < LABEL_ROOM ? room : (*heap = g_malloc (size + 1));
+  for (guint t = v; t < v + len; t++)
     {
-      if (s->len > 0)
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, kg_token_text (r->a, t), kg_token_len (r->a, t));
+      if (at > 0)
+        out[at++] = ' ';
+      memcpy (out + at, kg_token_text (a, t), kg_token_len (a, t));
+      at += kg_token_len (a, t);
     }
   if (to_verb != G_MAXUINT)
     {
-      g_string_append (s, " to ");
-      g_string_append_len (s, kg_token_text (r->a, to_verb), kg_token_len (r->a, to_verb));
+      memcpy (out + at, " to ", 4);
+      memcpy (out + at + 4, kg_token_text (a, to_verb), kg_token_len (a, to_verb));
+      at += 4 + kg_token_len (a, to_verb);
     }
-  return g_string_free (s, FALSE);
+  out[at] = '\0';
+  return out;
 }
 
 static void
@@ -237,29 +267,31 @@ action_at (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   guint subject, object, to_verb;
-  g_autofree char *label = NULL;
+  char room[LABEL_ROOM];
+  g_autofree char *heap = NULL;
 
   /* "Beta was sued by Acme" */
-  if (v > s->first_token && kg_token_in_set (a, v - 1, &passive_aux) && kg_token_is (a, v + len, "by"))
+  if (v > s->first_token && kg_token_is (a, v + len, "by") && kg_token_in_set (a, v - 1, &passive_aux))
     {
       const KgMention *agent = kg_relation_reader_mention (r, v + len + 1);
 
       if (agent == NULL || agent->type == KG_ENTITY_PLACE)
         return;
-      label = verb_label (r, v, len, G_MAXUINT);
       kg_relation_reader_relate (r, agent->entity, verb_subject (r, v - 1, s->first_token),
-                                 KG_RELATION_ACTION, label, v);
+                                 KG_RELATION_ACTION, verb_label (r, v, len, G_MAXUINT, room, &heap), v);
       return;
     }
-  subject = verb_subject (r, v, s->first_token);
-  if (subject == KG_NO_ENTITY)
-    return;
+  /* The object first: most verbs have none, and it is found at less
+   * cost than the subject. No relation, and no label to write, with one
+   * end missing. */
   object = verb_object (r, v + len, s->end_token, &to_verb);
-  /* No relation, and no label to write, with one end missing. */
-  if (object == KG_NO_ENTITY || object == subject)
+  if (object == KG_NO_ENTITY)
     return;
-  label = verb_label (r, v, len, to_verb);
-  kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION, label, v);
+  subject = verb_subject (r, v, s->first_token);
+  if (subject == KG_NO_ENTITY || object == subject)
+    return;
+  kg_relation_reader_relate (r, subject, object, KG_RELATION_ACTION,
+                             verb_label (r, v, len, to_verb, room, &heap), v);
 }
 
 static const char *
@@ -285,18 +317,28 @@ relate_named (KgRelationReader *r,
               guint             hi,
               gboolean          stop_at_colon)
 {
+  /* In locals: the relations added between names could change the reader,
+   * as far as the compiler knows, and every token would load it again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) r->a->tokens->data;
+  const char *text = r->a->text;
+  const gint *mention_of = r->mention_of;
+  const guint8 *quoted = r->quoted;
+  const KgMention *mentions = r->mentions;
   guint n = 0;
 
+  hi = MIN (hi, r->n_tokens);
   for (guint t = lo; t < hi; t++)
     {
       const KgMention *m;
 
       /* The clause's end is found in the same pass, not in one before. */
-      if (stop_at_colon && (kg_token_is_char (r->a, t, ';') || kg_token_is_char (r->a, t, ':')))
+      if (stop_at_colon && tokens[t].end - tokens[t].start == 1
+          && (text[tokens[t].start] == ';' || text[tokens[t].start] == ':'))
         break;
-      m = kg_relation_reader_mention (r, t);
-      if (m == NULL || r->quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE
-          || m->entity == speaker)
+      if (mention_of[t] < 0)
+        continue;
+      m = &mentions[mention_of[t]];
+      if (quoted[t] || m->first_token != t || m->type == KG_ENTITY_PLACE || m->entity == speaker)
         continue;
       kg_relation_reader_relate (r, speaker, m->entity, KG_RELATION_ACTION, label, v);
       n++;
@@ -314,16 +356,17 @@ speech_at (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   guint speaker = kg_speech_subject (a, r->mention_of, r->quoted, v, len, s->first_token, s->end_token);
   const char *label = speech_label (r, v);
-  g_autofree char *verb = NULL;
+  char room[LABEL_ROOM];
+  g_autofree char *heap = NULL;
 
   if (speaker == KG_NO_ENTITY)
     return;
   if (label == NULL)
-    label = verb = verb_label (r, v, len, G_MAXUINT);
+    label = verb_label (r, v, len, G_MAXUINT, room, &heap);
   /* What was said follows the verb ("X said that …"), or, when the verb
    * ends its clause ("…, Reuters reported."), comes before it. */
   if (relate_named (r, speaker, label, v, v + len, s->end_token, TRUE) == 0
-      && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
+      && (v + len >= s->end_token || kg_token_is_char (a, v + len, ',') || kg_is_clause_break (a, v + len)))
     relate_named (r, speaker, label, v, s->first_token, v, FALSE);
 }
 
@@ -338,7 +381,13 @@ ties_at (KgRelationReader *r,
 {
   const KgMention *first = NULL, *second = NULL;
 
-  if (!kg_token_in_set (r->a, t, &ties) || !kg_token_is (r->a, t + 1, "between"))
+  /* The tie words' filter, on the hash the reader holds, rules out nearly
+   * every cue (the speech and action verbs); "between" is compared only
+   * after it. */
+  if (!g_atomic_pointer_get (&ties.ready))
+    kg_word_set_prepare (&ties);
+  if (!kg_word_filter_has (ties.filter, r->hashes[t]) || !kg_token_is (r->a, t + 1, "between")
+      || !kg_token_in_set (r->a, t, &ties))
     return;
   for (guint k = t + 2; k < s->end_token && k < t + 12; k++)
     {
@@ -366,7 +415,7 @@ is_critical (KgRelationReader *r,
              guint             end)
 {
   for (guint t = first; t < end; t++)
-    if (kg_word_list_match (r->stance, r->a, t, r->a->tokens->len) > 0)
+    if (kg_relation_reader_match (r, r->stance, t, r->a->tokens->len) > 0)
       return TRUE;
   return FALSE;
 }
@@ -374,7 +423,9 @@ is_critical (KgRelationReader *r,
 static void
 quote_relations (KgRelationReader *r)
 {
-  const KgAnalysis *a = r->a;
+  /* A local: the relations added could change the reader, as far as the
+   * compiler knows. A quotation's tokens are all the analysis's. */
+  const gint *mention_of = r->mention_of;
 
   for (guint i = 0; i < r->quotes->len; i++)
     {
@@ -384,14 +435,16 @@ quote_relations (KgRelationReader *r)
 
       if (q->speaker == KG_NO_ENTITY)
         continue;
-      first = end = kg_token_at (a, q->span.start);
-      while (end < a->tokens->len && kg_token (a, end)->start < q->span.end)
-        end++;
+      first = r->quote_ranges[2 * i];
+      end = r->quote_ranges[2 * i + 1];
       for (guint t = first; t < end; t++)
         {
-          const KgMention *m = kg_relation_reader_mention (r, t);
+          const KgMention *m;
 
-          if (m == NULL || m->first_token != t || m->type == KG_ENTITY_PLACE)
+          if (mention_of[t] < 0)
+            continue;
+          m = &r->mentions[mention_of[t]];
+          if (m->first_token != t || m->type == KG_ENTITY_PLACE)
             continue;
           /* Its words are read for a stance only when the quotation names
            * someone, which most do not. */
@@ -427,6 +480,36 @@ kg_action_cue_filter (KgRelationReader *r,
   kg_word_filter_union (cues, &ties, r->speech, r->verbs);
 }
 
+/* Whether the sentence of events names someone speech_at() may relate a
+ * speaker to: a name outside quotations that is no place. */
+static gboolean
+names_spoken_of (KgRelationReader   *r,
+                 const KgTokenEvent *events,
+                 guint               n)
+{
+  for (guint e = 0; e < n; e++)
+    if ((events[e].flags & KG_EVENT_NAME_START) && !r->quoted[events[e].token]
+        && r->mentions[r->mention_of[events[e].token]].type != KG_ENTITY_PLACE)
+      return TRUE;
+  return FALSE;
+}
+
+/* One past the last of events that may be a verb's object or agent (a
+ * name but a place's, or a word kg_relation_reader_may_name() takes), 0
+ * when none may. */
+static guint
+objects_end (KgRelationReader   *r,
+             const KgTokenEvent *events,
+             guint               n)
+{
+  for (guint e = n; e-- > 0;)
+    if ((events[e].flags & KG_EVENT_MAY_NAME)
+        || ((events[e].flags & KG_EVENT_NAMED)
+            && r->mentions[r->mention_of[events[e].token]].type != KG_ENTITY_PLACE))
+      return events[e].token + 1;
+  return 0;
+}
+
 /* The relations of a sentence that names two: from its cue words and its
  * words in "-ed" (which is_action_verb() also takes). */
 static void
@@ -435,19 +518,40 @@ read_actions (KgRelationReader   *r,
               const KgTokenEvent *events,
               guint               n)
 {
+  /* Asked at the first speech verb: -1 until then. Without such a name,
+   * the verb's speaker, costly to find, would be related to no one. */
+  gint spoken_of = -1;
+  /* objects_end(), asked at the first verb: a verb past it has neither
+   * object nor agent. */
+  guint objects = G_MAXUINT;
+
   for (guint e = 0; e < n; e++)
     {
-      guint t = events[e].token, len;
+      guint t, len;
       gboolean cue = (events[e].flags & KG_EVENT_ACTION_CUE) != 0;
 
+      /* Most of the sentence's events are names, read here for neither. */
+      if (!cue && !(events[e].flags & KG_EVENT_ED))
+        continue;
+      t = events[e].token;
       if (cue)
         ties_at (r, s, t);
-      if (r->quoted[t] || (!cue && !(events[e].flags & KG_EVENT_ED)))
+      if (r->quoted[t])
         continue;
-      if (cue && (len = kg_word_list_match (r->speech, r->a, t, s->end_token)) > 0)
-        speech_at (r, s, t, len);
-      else if (is_action_verb (r, t, s->end_token, &len))
-        action_at (r, s, t, len);
+      if (cue && (len = kg_relation_reader_match (r, r->speech, t, s->end_token)) > 0)
+        {
+          if (spoken_of < 0)
+            spoken_of = names_spoken_of (r, events, n);
+          if (spoken_of)
+            speech_at (r, s, t, len);
+        }
+      else
+        {
+          if (objects == G_MAXUINT)
+            objects = objects_end (r, events, n);
+          if (t + 1 < objects && is_action_verb (r, t, s->end_token, &len) && t + len < objects)
+            action_at (r, s, t, len);
+        }
     }
 }
 

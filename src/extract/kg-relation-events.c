@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "kg-relations-private.h"
 
 /*
@@ -81,7 +84,14 @@ token_flags (const Pass *pass,
   if (m >= 0)
     flags |= KG_EVENT_NAMED | (pass->mentions[m].first_token == t ? KG_EVENT_NAME_START : 0);
   flags |= (*p | 0x20) == 'p' ? KG_EVENT_P : 0;
-  flags |= n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' ? KG_EVENT_ED : 0;
+  /* The last two bytes at one load ("ed" in the text's byte order). */
+  if (n >= 4)
+    {
+      guint16 end;
+
+      memcpy (&end, p + n - 2, 2);
+      flags |= end == GUINT16_FROM_LE ('e' | 'd' << 8) ? KG_EVENT_ED : 0;
+    }
   return flags;
 }
 
@@ -114,11 +124,17 @@ kg_relation_reader_start_events (KgRelationReader *r)
   r->hashes = kg_token_hashes (r->a);
   r->events = g_new (KgTokenEvent, r->n_tokens + 1);
   r->n_events = 0;
-  /* 1: a token of the sentence is in a mention; 2: its events are found. */
-  r->sentence_marks = g_new0 (guint8, r->a->sentences->len);
-  for (guint m = 0; m < r->a->mentions->len; m++)
-    for (guint t = r->mentions[m].first_token; t < r->mentions[m].end_token && t < r->n_tokens; t++)
-      r->sentence_marks[tokens[t].sentence] = 1;
+  const KgMention *mentions = r->mentions;
+  guint n_mentions = r->a->mentions->len, n_tokens = r->n_tokens;
+  guint8 *marks;
+
+  /* 1: a token of the sentence is in a mention; 2: its events are found.
+   * The loop reads locals: a byte store could change the reader, as far
+   * as the compiler knows. */
+  r->sentence_marks = marks = g_new0 (guint8, r->a->sentences->len);
+  for (guint m = 0; m < n_mentions; m++)
+    for (guint t = mentions[m].first_token; t < mentions[m].end_token && t < n_tokens; t++)
+      marks[tokens[t].sentence] = 1;
 }
 
 void
@@ -153,14 +169,70 @@ kg_relation_reader_pronoun_events (KgRelationReader *r,
                                    guint             end,
                                    KgTokenEvent     *events)
 {
+  /* In locals: kg_token_may_name() could change the reader, as far as the
+   * compiler knows, and every token would load them again. */
+  const guint8 *cues = r->cues;
+  const guint32 *hashes = r->hashes;
   guint named = 0;
 
   /* No token of the sentence is in a mention: only two pronouns or the
    * like may make one relation, and few sentences have them. */
   for (guint t = first; t < end && named < 2; t++)
-    named += (r->cues[r->hashes[t] & 0x3ff] & r->cues[(r->hashes[t] >> 10) & 0x3ff] & KG_EVENT_MAY_NAME)
+    named += (cues[hashes[t] & 0x3ff] & cues[(hashes[t] >> 10) & 0x3ff] & KG_EVENT_MAY_NAME)
              && kg_token_may_name (r->a, r->mention_of, t);
   if (named < 2)
     return 0;
   return find_events (r, first, end, events);
+}
+
+/* The word sets by hash (KgHashedSet), which the clause breaks the events
+ * lead to are told with. */
+static gint
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 x = ((const KgWordOfHash *) a)->hash, y = ((const KgWordOfHash *) b)->hash;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+kg_hashed_set_prepare (KgHashedSet *hashed)
+{
+  const char *const *words = hashed->set->words;
+
+  if (!g_once_init_enter (&hashed->ready))
+    return;
+  kg_word_set_prepare (hashed->set);
+  while (words[hashed->n] != NULL)
+    hashed->n++;
+  hashed->table = g_new (KgWordOfHash, hashed->n);
+  for (guint i = 0; i < hashed->n; i++)
+    hashed->table[i] = (KgWordOfHash) { kg_word_hash (words[i], strlen (words[i])), i };
+  qsort (hashed->table, hashed->n, sizeof hashed->table[0], compare_hashes);
+  g_once_init_leave (&hashed->ready, 1);
+}
+
+gboolean
+kg_hashed_set_find (KgHashedSet      *hashed,
+                    const KgAnalysis *a,
+                    guint             t,
+                    guint32           hash)
+{
+  guint lo = 0, hi = hashed->n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (hashed->table[mid].hash < hash)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Words whose hashes are alike are side by side. */
+  for (; lo < hashed->n && hashed->table[lo].hash == hash; lo++)
+    if (kg_token_is (a, t, hashed->set->words[hashed->table[lo].word]))
+      return TRUE;
+  return FALSE;
 }

@@ -55,6 +55,15 @@ typedef struct
   guint8           *sentence_marks;
   const guint8     *cues;     /* see cue_table() in kg-relation-events.c */
   const guint32    *hashes;
+  /* The last clause start found (kg-actions.c): from token clause_from,
+   * not before clause_lo, the clause starts at clause_first. A sentence's
+   * verbs are read in order, and the walk back from the next one stops
+   * where it reaches the last one's token. */
+  guint             clause_lo;
+  guint             clause_from;
+  guint             clause_first;
+  /* Quotation i's tokens: [quote_ranges[2 i], quote_ranges[2 i + 1]). */
+  const guint      *quote_ranges;
 } KgRelationReader;
 
 /* Whether token t, in no mention, may be a pronoun or "the company" (a
@@ -66,6 +75,19 @@ kg_relation_reader_may_name (KgRelationReader *r,
   guint32 h = r->hashes[t];
 
   return (r->cues[h & 0x3ff] & r->cues[(h >> 10) & 0x3ff] & KG_EVENT_MAY_NAME) != 0;
+}
+/* kg_word_list_match() of list at token t, whose hash the reader holds:
+ * the verb pass asks it of every cue. */
+static inline guint
+kg_relation_reader_match (KgRelationReader *r,
+                          const KgWordList *list,
+                          guint             t,
+                          guint             hi)
+{
+  if (list == NULL || t >= hi
+      || !kg_word_filter_has (((const KgWordListHead *) (gconstpointer) list)->first_filter, r->hashes[t]))
+    return 0;
+  return kg_word_list_match_at (list, r->a, t, hi);
 }
 /* Before and after the events are asked. */
 void      kg_relation_reader_start_events (KgRelationReader *r);
@@ -146,16 +168,61 @@ kg_relation_reader_mention (KgRelationReader *r,
 const KgMention *kg_ministry_of_title (KgRelationReader *r,
                                        guint             first,
                                        guint             last);
-/* Whether token t is a preposition that makes the name after it no subject. */
-gboolean  kg_is_preposition          (const KgAnalysis *a,
-                                      guint             t);
+/* Whether token t is a preposition that makes the name after it no subject.
+ * Inline: the verbs' subjects ask it of the words before them. */
+extern KgWordSet kg_prepositions;
+static inline gboolean
+kg_is_preposition (const KgAnalysis *a,
+                   guint             t)
+{
+  return kg_token_in_set (a, t, &kg_prepositions);
+}
 /* Whether token t ends a clause: ; : ( ) a quotation mark, or a word that
  * opens a new one ("when", "but", "which", "after" …). */
 extern KgWordSet kg_clause_words;
-/* Inline: the verbs' clauses are walked back token by token. */
+
+/* A word set's words in the order of their hashes, made on first use: a
+ * token its filter lets through, which is most often one of its words,
+ * is compared with the words of its hash only, not with each in turn. */
+typedef struct
+{
+  guint32 hash;
+  guint   word;
+} KgWordOfHash;
+
+typedef struct
+{
+  KgWordSet    *set;
+  gsize         ready;
+  guint         n;
+  KgWordOfHash *table;   /* never freed, as the set is not */
+} KgHashedSet;
+
+void      kg_hashed_set_prepare      (KgHashedSet      *hashed);
+/* Past the filter: whether token t, of that hash, is one of the words. */
+gboolean  kg_hashed_set_find         (KgHashedSet      *hashed,
+                                      const KgAnalysis *a,
+                                      guint             t,
+                                      guint32           hash);
+/* What kg_token_in_set (a, t, hashed->set) answers; hash: token t's. */
 static inline gboolean
-kg_is_clause_break (const KgAnalysis *a,
-                    guint             t)
+kg_hashed_set_has (KgHashedSet      *hashed,
+                   const KgAnalysis *a,
+                   guint             t,
+                   guint32           hash)
+{
+  if (!g_atomic_pointer_get (&hashed->ready))
+    kg_hashed_set_prepare (hashed);
+  return kg_word_filter_has (hashed->set->filter, hash) && kg_hashed_set_find (hashed, a, t, hash);
+}
+
+extern KgHashedSet kg_clause_hashed;
+/* kg_is_clause_break() of token t, given its hash: a walk over many
+ * tokens reads the hashes the reader holds. */
+static inline gboolean
+kg_is_clause_break_hashed (const KgAnalysis *a,
+                           guint             t,
+                           guint32           hash)
 {
   const KgToken *token = kg_token (a, t);
   char c = a->text[token->start];
@@ -164,7 +231,14 @@ kg_is_clause_break (const KgAnalysis *a,
     return TRUE;
   if (token->kind == KG_TOKEN_PUNCT)
     return c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '?' || c == '!';
-  return kg_token_in_set (a, t, &kg_clause_words);
+  return kg_hashed_set_has (&kg_clause_hashed, a, t, hash);
+}
+/* Inline: the verbs' clauses are walked back token by token. */
+static inline gboolean
+kg_is_clause_break (const KgAnalysis *a,
+                    guint             t)
+{
+  return kg_is_clause_break_hashed (a, t, kg_token_hash (a, t));
 }
 
 /* Whether token t is "the", "a", "its" … */
@@ -197,10 +271,13 @@ void      kg_relation_place          (KgRelationReader *r,
 guint     kg_skip_short_apposition   (KgRelationReader *r,
                                       guint             t,
                                       guint             hi);
-/* kg-role-verbs.c: the roles a verb states after or before the person. */
+/* kg-role-verbs.c: the roles a verb states after or before the person;
+ * names_actor: whether the sentence names what is neither a person nor a
+ * place, which the verbs after the person need. */
 void      kg_read_role_verbs         (KgRelationReader *r,
                                       const KgMention  *person,
-                                      guint             hi);
+                                      guint             hi,
+                                      gboolean          names_actor);
 /* The organisation, government or place heading the noun phrase at t. */
 const KgMention *kg_phrase_organisation (KgRelationReader *r,
                                          guint             t,

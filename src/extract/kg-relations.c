@@ -32,13 +32,14 @@ static const char *const prepositions_words[] = {
   "of", "in", "at", "for", "with", "to", "from", "by", "on", "about", "against", "into",
   "over", "under", "between", "among", "after", "before", "during", "via", "than", NULL
 };
-static KgWordSet prepositions = { prepositions_words };
+KgWordSet kg_prepositions = { prepositions_words };
 
 static const char *const clause_words_words[] = {
   "when", "while", "but", "which", "who", "whom", "whose", "where", "because", "although",
   "though", "after", "before", "since", "unless", "until", "whereas", "if", NULL
 };
 KgWordSet kg_clause_words = { clause_words_words };
+KgHashedSet kg_clause_hashed = { &kg_clause_words };
 
 static const char *const determiners_words[] = {
   "the", "a", "an", "its", "their", "his", "her", "another", NULL
@@ -76,13 +77,6 @@ is_agent_noun (const KgAnalysis *a,
 }
 
 
-
-gboolean
-kg_is_preposition (const KgAnalysis *a,
-                   guint             t)
-{
-  return kg_token_in_set (a, t, &prepositions);
-}
 
 gboolean
 kg_is_determiner (const KgAnalysis *a,
@@ -173,7 +167,7 @@ kg_phrase_organisation (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, k);
 
-      if (kg_token_is (r->a, k, ",") || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and")
+      if (kg_token_is_char (r->a, k, ',') || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and")
           || (kg_is_preposition (r->a, k) && !kg_token_is (r->a, k, "of") && found != NULL))
         break;
       if (m != NULL)
@@ -253,15 +247,14 @@ role_named_first (KgRelationReader *r,
   return TRUE;
 }
 
-/* Whether token t (in the text) is "of", "at", "for" or "with", which tie
- * a title to what it is of: told first by its first letter, as the
- * titles' words are read one by one. */
+/* Whether token t (in the text), whose first byte in lower case is c, is
+ * "of", "at", "for" or "with", which tie a title to what it is of: told
+ * first by that letter, as the titles' words are read one by one. */
 static inline gboolean
 is_title_tie (const KgAnalysis *a,
-              guint             t)
+              guint             t,
+              char              c)
 {
-  char c = kg_ascii_lower (*kg_token_text (a, t));
-
   if (c != 'o' && c != 'a' && c != 'f' && c != 'w')
     return FALSE;
   return kg_token_is (a, t, "of") || kg_token_is (a, t, "at") || kg_token_is (a, t, "for")
@@ -277,14 +270,17 @@ role_title_of (KgRelationReader *r,
                guint             hi)
 {
   const KgAnalysis *a = r->a;
-  gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
 
   /* The title may come second: "a spokesman for reform and president of
    * the Example Foundation". */
   for (guint k = t, start = t; k < hi && k < t + 12; k++)
     {
-      if (is_title_tie (a, k))
+      char c = kg_ascii_lower (*kg_token_text (a, k));
+
+      if (is_title_tie (a, k, c))
         {
+          /* Asked here, of the few tokens that get this far. */
+          gboolean article = t > 0 && (kg_token_is (a, t - 1, "a") || kg_token_is (a, t - 1, "an"));
           const KgMention *where;
           guint first;
 
@@ -323,7 +319,7 @@ role_title_of (KgRelationReader *r,
           return TRUE;
         }
       /* "Jo Example, a guest from Oslo," */
-      if (kg_token_is (a, k, "from") && k > t && r->mention_of[k + 1] >= 0)
+      if (c == 'f' && kg_token_is (a, k, "from") && k > t && r->mention_of[k + 1] >= 0)
         {
           const KgMention *where = kg_relation_reader_mention (r, k + 1);
 
@@ -346,7 +342,7 @@ kg_skip_short_apposition (KgRelationReader *r,
 {
   for (guint k = t; k < hi && k < t + 5; k++)
     {
-      if (kg_token_is (r->a, k, ","))
+      if (kg_token_is_char (r->a, k, ','))
         return k > t ? k + 1 : t;
       if (kg_token (r->a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (r->a, k)))
         return t;
@@ -392,7 +388,7 @@ role_of_speaker (KgRelationReader *r,
          && r->mention_of[k] < 0)
     k++;
   if (k >= hi || !kg_token_in_set (a, k, &agents)
-      || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
+      || !(k + 1 == hi || kg_token_is_char (a, k + 1, ',') || kg_token_is_char (a, k + 1, '.')))
     return FALSE;
   e = actor_before (r, person->first_token, 0);
   if (e == KG_NO_ENTITY)
@@ -413,10 +409,10 @@ role_after_apposition (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   guint k = t;
 
-  while (k < hi && k < t + 10 && !kg_token_is (a, k, ",") && !kg_is_clause_break (a, k)
+  while (k < hi && k < t + 10 && !kg_token_is_char (a, k, ',') && !kg_is_clause_break (a, k)
          && !kg_is_type (kg_relation_reader_mention (r, k), KG_ENTITY_PERSON))
     k++;
-  if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
+  if (!kg_token_is_char (a, k, ',') || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
     return FALSE;
   k += 2;
   while (k < hi && kg_token_in_set (a, k, &determiners))
@@ -434,7 +430,7 @@ role_after_person (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   guint t = person->end_token;
-  gboolean comma = kg_token_is (a, t, ",");
+  gboolean comma = kg_token_is_char (a, t, ',');
   const KgMention *where;
 
   if (comma)
@@ -503,9 +499,9 @@ role_before_person (KgRelationReader *r,
    * name. */
   if (kg_token_in_set (a, last, &name_honorifics) && last > lo + 1)
     last--;
-  if (kg_token_is (a, last, ",") && last > lo)
+  if (kg_token_is_char (a, last, ',') && last > lo)
     last--;
-  if (kg_token_is (a, last + 1, ",") && (where = kg_relation_reader_mention (r, last)) != NULL)
+  if (kg_token_is_char (a, last + 1, ',') && (where = kg_relation_reader_mention (r, last)) != NULL)
     {
       /* "the head of Acme, Dr. Jo Example" */
       k = where->first_token;
@@ -531,17 +527,17 @@ role_before_person (KgRelationReader *r,
   k = first - 1;
   if (kg_token_is_possessive (a, k) && k > lo)
     k--;
-  if (kg_token_is (a, k, ")"))
+  if (kg_token_is_char (a, k, ')'))
     {
       /* "Acme (Example Holdings) chairman Jo Example": both names */
       if ((where = kg_relation_reader_mention (r, k - 1)) != NULL)
         relate_role (r, person, where, first, last + 1);
-      while (k > lo && !kg_token_is (a, k, "("))
+      while (k > lo && !kg_token_is_char (a, k, '('))
         k--;
       if (k > lo)
         k--;
     }
-  else if (kg_token_is (a, k, ",") && k > lo + 1)
+  else if (kg_token_is_char (a, k, ',') && k > lo + 1)
     {
       /* "another Acme employee, attorney Jo Example" */
       guint other = title_ending_at (r, k - 1, lo, FALSE);
@@ -553,9 +549,9 @@ role_before_person (KgRelationReader *r,
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
   else if ((n = kg_word_list_match_back (r->speech, a, k, lo)) > 0 && k + 1 >= lo + n + 1
-           && (kg_token_is (a, k - n, ",") || kg_token (a, k - n)->kind == KG_TOKEN_QUOTE)
-           && (person->end_token >= r->a->tokens->len || kg_token_is (a, person->end_token, ",")
-               || kg_token_is (a, person->end_token, ".") || kg_token (a, person->end_token)->sentence
+           && (kg_token_is_char (a, k - n, ',') || kg_token (a, k - n)->kind == KG_TOKEN_QUOTE)
+           && (person->end_token >= r->a->tokens->len || kg_token_is_char (a, person->end_token, ',')
+               || kg_token_is_char (a, person->end_token, '.') || kg_token (a, person->end_token)->sentence
                                                              != kg_token (a, person->first_token)->sentence))
     {
       /* "The agency will appeal, said station chief Jo Example.": one who
@@ -579,6 +575,46 @@ role_before_person (KgRelationReader *r,
     }
 }
 
+/* Whether events [lo, hi) name what is neither a person nor a place. */
+static gboolean
+names_actor (KgRelationReader *r,
+             guint             lo,
+             guint             hi)
+{
+  for (guint i = lo; i < hi; i++)
+    if (r->events[i].flags & KG_EVENT_NAMED)
+      {
+        KgEntityType type = r->mentions[r->mention_of[r->events[i].token]].type;
+
+        if (type != KG_ENTITY_PERSON && type != KG_ENTITY_PLACE)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether events [lo, hi) hold two names, or a word that may name someone
+ * (a pronoun, "the company"): what a person's roles after their name and
+ * the verbs around it need besides the person. */
+static gboolean
+names_other (KgRelationReader *r,
+             guint             lo,
+             guint             hi)
+{
+  gint first = -1;
+
+  for (guint i = lo; i < hi; i++)
+    {
+      guint flags = r->events[i].flags;
+      gint m = r->mention_of[r->events[i].token];
+
+      if ((flags & KG_EVENT_MAY_NAME) || ((flags & KG_EVENT_NAMED) && first >= 0 && m != first))
+        return TRUE;
+      if (flags & KG_EVENT_NAMED)
+        first = m;
+    }
+  return FALSE;
+}
+
 /* [lo, hi): the sentence's events. */
 static void
 read_sentence (KgRelationReader *r,
@@ -587,6 +623,8 @@ read_sentence (KgRelationReader *r,
                guint             hi)
 {
   guint named = 0;
+  gint actor = -1;   /* names_actor(), asked at the first person */
+  gint other = -1;   /* names_other(), likewise */
 
   /* Every pattern here starts from a name in the sentence. */
   for (guint i = lo; i < hi && !named; i++)
@@ -599,19 +637,39 @@ read_sentence (KgRelationReader *r,
       guint t = r->events[i].token, flags = r->events[i].flags;
       const KgMention *m;
 
-      if (flags & KG_EVENT_P)
+      /* Every word kg_relate_partners() reads ("partner", "partnered" …)
+       * starts so; most words in "p" do not, told without a call. */
+      if ((flags & KG_EVENT_P) && kg_token_len (r->a, t) >= 7
+          && g_ascii_strncasecmp (kg_token_text (r->a, t), "partner", 7) == 0)
         kg_relate_partners (r, t, s->first_token, s->end_token);
       if (!(flags & KG_EVENT_NAME_START))
         continue;
       m = &r->mentions[r->mention_of[t]];
       if (m->type == KG_ENTITY_PERSON)
         {
-          role_after_person (r, m, s->end_token);
+          if (other < 0)
+            other = names_other (r, lo, hi);
+          if (other)
+            role_after_person (r, m, s->end_token);
+          /* Before the name, a title may tie the person to a ministry
+           * named anywhere in the document: read in any sentence. */
           role_before_person (r, m, s->first_token);
-          kg_read_role_verbs (r, m, s->end_token);
+          if (other)
+            {
+              if (actor < 0)
+                actor = names_actor (r, lo, hi);
+              kg_read_role_verbs (r, m, s->end_token, actor);
+            }
         }
-      kg_relate_possessive (r, m, s->end_token);
-      kg_relate_unit (r, m, s->end_token);
+      /* A possessive after the name ("'s", "\u2019s", "'") starts with one
+       * of two bytes, which most tokens there do not. */
+      if (m->end_token < r->n_tokens
+          && (*kg_token_text (r->a, m->end_token) == '\''
+              || (guchar) *kg_token_text (r->a, m->end_token) == 0xe2))
+        kg_relate_possessive (r, m, s->end_token);
+      /* "Beta, a unit of Acme": an organisation or government, a comma. */
+      if (kg_is_actor (m) && kg_token_is_char (r->a, m->end_token, ','))
+        kg_relate_unit (r, m, s->end_token);
     }
 }
 
@@ -629,21 +687,53 @@ document_quotes (KgGraph    *graph,
   return quotes;
 }
 
+/* Marks the quotations' tokens, and puts quotation i's tokens [first,
+ * end) in ranges[2 i], ranges[2 i + 1], for kg_find_actions(). */
 static guint8 *
 quoted_tokens (KgAnalysis *a,
-               GPtrArray  *quotes)
+               GPtrArray  *quotes,
+               guint      *ranges)
 {
-  guint8 *quoted = g_new0 (guint8, a->tokens->len + 1);
+  /* In locals: a store through a byte pointer could change any of them, as
+   * far as the compiler knows, and every token would load them again. */
+  const KgToken *tokens = (const KgToken *) (gpointer) a->tokens->data;
+  guint n = a->tokens->len;
+  guint8 *quoted = g_new0 (guint8, n + 1);
 
   for (guint i = 0; i < quotes->len; i++)
     {
       const KgQuote *q = g_ptr_array_index (quotes, i);
+      gsize end = q->span.end;
+      guint t;
 
-      for (guint t = kg_token_at (a, q->span.start); t < a->tokens->len
-           && kg_token (a, t)->start < q->span.end; t++)
-        quoted[t] = TRUE;
+      ranges[2 * i] = kg_token_at (a, q->span.start);
+      for (t = ranges[2 * i]; t < n && tokens[t].start < end; t++)
+        ;
+      if (t > ranges[2 * i])
+        memset (quoted + ranges[2 * i], TRUE, t - ranges[2 * i]);
+      ranges[2 * i + 1] = t;
     }
   return quoted;
+}
+
+/* The reader's word lists by name, looked up on the first document only:
+ * lists are never freed, and each look-up takes a lock. */
+enum { TITLES, SPEECH, VERBS, STANCE, N_LISTS };
+
+static const KgWordList *const *
+reader_lists (void)
+{
+  static const char *const names[N_LISTS] = { "role-titles", "speech-verbs", "action-verbs", "stance-words" };
+  static const KgWordList *lists[N_LISTS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < N_LISTS; i++)
+        lists[i] = kg_word_list_get (names[i], NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  return lists;
 }
 
 void
@@ -663,15 +753,15 @@ kg_find_relations_indexed (KgAnalysis *analysis,
                            gint       *mention_of)
 {
   g_autoptr(GPtrArray) quotes = document_quotes (graph, doc);
-  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
+  g_autofree guint *quote_ranges = g_new (guint, 2 * quotes->len);
+  g_autofree guint8 *quoted = quoted_tokens (analysis, quotes, quote_ranges);
+  const KgWordList *const *lists = reader_lists ();
   KgRelationReader r = {
     analysis, graph, doc, mention_of, quoted,
-    kg_word_list_get ("role-titles", NULL),
-    kg_word_list_get ("speech-verbs", NULL),
-    kg_word_list_get ("action-verbs", NULL),
-    kg_word_list_get ("stance-words", NULL),
+    lists[TITLES], lists[SPEECH], lists[VERBS], lists[STANCE],
     quotes, NULL, analysis->tokens->len, (const KgMention *) (gpointer) analysis->mentions->data,
     NULL, 0, NULL, NULL, NULL,
+    0, G_MAXUINT, 0, quote_ranges,
   };
 
   kg_relation_reader_start_events (&r);
@@ -683,7 +773,7 @@ kg_find_relations_indexed (KgAnalysis *analysis,
       /* A sentence that starts with a comma continues the one before (a
        * break after "R-Ky." or "Inc."): read them as one. */
       while (i + 1 < analysis->sentences->len
-             && kg_token_is (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ","))
+             && kg_token_is_char (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ','))
         s.end_token = g_array_index (analysis->sentences, KgSentence, ++i).end_token;
       if (kg_relation_reader_add_events (&r, first_sentence, i + 1, s.first_token, s.end_token))
         read_sentence (&r, &s, lo, r.n_events);
