@@ -79,7 +79,8 @@ next_char (const char **p)
   return c;
 }
 
-/* Lower case into buf (at most MAX_KEY bytes); returns the length. */
+/* The hash of the word in lower case (at most MAX_KEY bytes of it), as
+ * the T_LOWER template keys it. */
 guint32
 _kg_lower_hash (const char *word,
                 gsize       length)
@@ -254,7 +255,9 @@ _kg_position_features (const KgTagSentence *s,
                        guint                i,
                        guint32             *out)
 {
-  return _kg_position_features_at (s, i, out);
+  guint32 right;
+
+  return _kg_position_features_with (s, i, _kg_lower_pair (s, i), &right, out);
 }
 
 gboolean

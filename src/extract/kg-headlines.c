@@ -122,7 +122,7 @@ _kg_to_capitals (KgTagToken   *tokens,
           tokens[i].text = g_string_chunk_insert (chunk, caps);
           tokens[i].length = strlen (tokens[i].text);
         }
-      tf[i] = _kg_token_flags (tokens[i].text, tokens[i].length, &upper, &lower);
+      tf[i] = _kg_token_case (tokens[i].text, tokens[i].length, tokens[i].length, &upper, &lower);
     }
 }
 

@@ -264,8 +264,7 @@ _kg_lexicon_mark_spans (const KgLexicon *lexicon,
 {
   memset (sentence->lex_span, 0, sentence->n);
   for (guint i = 0; i < sentence->n; )
-    if (sentence->cap[i] != 1 ||
-        (sentence->word_lex != NULL && !(sentence->word_lex[i] & KG_LEX_STARTS_PHRASE)))
+    if (sentence->cap[i] != 1)
       i++;
     else
       i = mark_span_at (lexicon, sentence, i);

@@ -105,14 +105,4 @@ _kg_position_features_with (const KgTagSentence *s,
   return count;
 }
 
-static inline guint
-_kg_position_features_at (const KgTagSentence *s,
-                          guint                i,
-                          guint32             *out)
-{
-  guint32 right;
-
-  return _kg_position_features_with (s, i, _kg_lower_pair (s, i), &right, out);
-}
-
 G_END_DECLS

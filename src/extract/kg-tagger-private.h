@@ -69,8 +69,6 @@ typedef struct
   guint32          *lower;       /* per token: hash of the lower-case form */
   guint32          *sshape;      /* per token: hash of the short shape */
   guint8           *cap;         /* per token: 1 capitalised, 2 all lower */
-  const guint32    *word_lex;    /* per capitalised token: its lexicon classes,
-                                  * or NULL to look them up */
 } KgTagSentence;
 
 enum
@@ -130,9 +128,8 @@ guint       _kg_lexicon_word_classes  (const KgLexicon  *lexicon,
 void        _kg_lexicon_mark_spans    (const KgLexicon  *lexicon,
                                        KgTagSentence    *sentence);
 /* The same, the entries starting only at the tokens of starts (in order):
- * those capitalised (cap 1) whose word_lex has KG_LEX_STARTS_PHRASE, all
- * that _kg_lexicon_mark_spans would try, which need neither cap nor
- * word_lex then. */
+ * the capitalised ones (cap 1) that may start a phrase, which is all that
+ * _kg_lexicon_mark_spans would try, so cap is not needed then. */
 void        _kg_lexicon_mark_spans_from (const KgLexicon *lexicon,
                                          KgTagSentence   *sentence,
                                          const guint     *starts,
@@ -140,8 +137,9 @@ void        _kg_lexicon_mark_spans_from (const KgLexicon *lexicon,
 /* The set of KgLexClass an exact (case-insensitive) phrase belongs to. */
 guint       _kg_lexicon_phrase_classes (const KgLexicon *lexicon,
                                         const char      *phrase);
-/* The same for a phrase already in lower case; the phrases in ASCII of
- * fewer than KG_PHRASE_KEY bytes are lower-cased byte by byte. */
+/* The same for a phrase already in lower case. (The one above lower-cases
+ * an ASCII phrase of fewer than KG_PHRASE_KEY bytes on the stack, others
+ * in a new string.) */
 #define KG_PHRASE_KEY 128
 guint       _kg_lexicon_lower_phrase_classes (const KgLexicon *lexicon,
                                               const char      *lower,
@@ -316,11 +314,6 @@ enum
   TF_UNICODE    = KG_CASE_UNICODE,
   TF_COMMON     = 1 << 5,   /* capitalised only as a sentence's first word */
 };
-
-guint8      _kg_token_flags           (const char       *text,
-                                       gsize             length,
-                                       guint            *n_upper,
-                                       guint            *n_lower);
 
 /* Headlines in title case (kg-headlines.c). */
 gboolean    _kg_is_title_case         (const KgTagToken *tokens,

@@ -100,15 +100,6 @@ typedef struct
   const KgVocabEntry **entry; /* per needed token, while decoding */
 } Scratch;
 
-guint8
-_kg_token_flags (const char *text,
-                 gsize       length,
-                 guint      *n_upper,
-                 guint      *n_lower)
-{
-  return _kg_token_case (text, length, length, n_upper, n_lower);
-}
-
 static void
 sentence_tokens (const KgAnalysis *analysis,
                  const KgSentence *sentence,

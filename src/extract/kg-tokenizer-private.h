@@ -110,9 +110,9 @@ _kg_plain_word_case (const char *text,
 }
 
 /* Which lower-case words may be a decoded word's, by shape
- * (KgAnalysis.token_shapes): a row of 64 bits a first letter a-z (32 rows,
- * so that any byte finds one), a bit a length up to 48; then a row for no
- * token and one for every token. */
+ * (KgAnalysis.token_shapes): a key is 64 × row + length, a row a first
+ * letter a-z (32 rows, so that any byte finds one), lengths up to 48; then
+ * a row for no token and one for every token. */
 #define KG_SHAPE_ROWS   34
 #define KG_SHAPE_NEVER  (32u << 6)
 #define KG_SHAPE_ALWAYS (33u << 6)
