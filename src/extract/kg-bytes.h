@@ -86,11 +86,9 @@ _kg_hash_finish (guint64 h)
 static inline guint64
 _kg_bytes_lower (guint64 w)
 {
-  guint64 low7 = w & KG_BYTES (0x7f);
-  guint64 from_a = low7 + KG_BYTES (0x80 - 'A');       /* bit 7: at least 'A' */
-  guint64 past_z = low7 + KG_BYTES (0x80 - 'Z' - 1);   /* bit 7: past 'Z' */
-
-  return w | ((from_a & ~past_z & ~w & KG_BYTES (0x80)) >> 2);
+  /* A byte of 0x80 or more may look like a capital in its low seven bits:
+   * ~w keeps it as it is. */
+  return w | ((_kg_bytes_within (w & KG_BYTES (0x7f), 'A', 'Z') & ~w) >> 2);
 }
 
 /* The hash of length bytes, folding only ASCII case: the word hash of a

@@ -92,8 +92,7 @@ typedef struct
   guint8  *cases;
   guint16 *shapes;
   guint   *capitals;
-  guint    n_capitals;
-  guint    capacity;   /* of the arrays above */
+  guint    n_capitals;   /* the arrays above have room for size tokens */
   /* The tokens after which a sentence may end, in order: those ending in a
    * byte of _kg_stop_last and those before a line break. */
   guint   *breaks;
@@ -217,9 +216,11 @@ word_before_apostrophe (const char *text,
   return a > 0 && k >= 0 && (k > 0 || (next < 0x80 && !g_ascii_isalpha (next)));
 }
 
-/* The plain words of fewer than sixteen bytes from i, each with the one
- * space after it, while sixteen bytes can be read and the arrays have
- * room: most of a text's tokens. One load of each eight bytes gives the
+/* The common tokens from i, while sixteen bytes can be read and the
+ * arrays have room: plain words of fewer than sixteen bytes with the one
+ * space after them, numbers, marks of one byte, curly quotes and dashes,
+ * clitics, abbreviations with their dot, and line breaks between them;
+ * most of a text's tokens. One load of each eight bytes gives the
  * word's length, its hash and its case, with the tokens' arrays in locals
  * for the run; the first token that is no such word is left to
  * scan_tokens (the same tokens as plain_word() and _kg_plain_word_case()

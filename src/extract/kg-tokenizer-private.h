@@ -64,8 +64,8 @@ guint8      _kg_token_case            (const char       *text,
                                        guint            *n_lower);
 
 /* _kg_token_case() and the word hash (kg_word_hash()) of a plain word
- * (ASCII letters and digits, the first a letter), as the tokenizer reads
- * most tokens: one load of each eight bytes for both, which
+ * (ASCII letters and digits, the first a letter), for the words
+ * short_words() leaves to the tokenizer's general path: one load of each eight bytes for both, which
  * _kg_plain_piece_masked() adds (the bytes whose mask is all ones) to the
  * hash and the capitals. Of those bytes, a capital has the bit 0x40
  * without 0x20; the others have 0x20, which lower-cases them for the

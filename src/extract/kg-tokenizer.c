@@ -333,15 +333,14 @@ scan_punct (const char *text,
   return char_len (text, i);
 }
 
+/* The token's facts get room for as many tokens as the array has. */
 static G_GNUC_NO_INLINE void
-grow_facts (TokenBuffer *buffer,
-            guint        at_least)
+grow_facts (TokenBuffer *buffer)
 {
-  buffer->capacity = MAX (at_least, buffer->capacity * 2);
-  buffer->hashes = g_realloc (buffer->hashes, kg_token_hashes_size (buffer->capacity));
-  buffer->cases = g_renew (guint8, buffer->cases, buffer->capacity);
-  buffer->shapes = g_renew (guint16, buffer->shapes, buffer->capacity);
-  buffer->capitals = g_renew (guint, buffer->capitals, buffer->capacity);
+  buffer->hashes = g_realloc (buffer->hashes, kg_token_hashes_size (buffer->size));
+  buffer->cases = g_renew (guint8, buffer->cases, buffer->size);
+  buffer->shapes = g_renew (guint16, buffer->shapes, buffer->size);
+  buffer->capitals = g_renew (guint, buffer->capitals, buffer->size);
 }
 
 /* Room for more tokens: appending one by one through GArray costs a
@@ -352,8 +351,7 @@ add_room (TokenBuffer *buffer)
   g_array_set_size (buffer->array, MAX (64, buffer->size * 2));
   buffer->data = (KgToken *) buffer->array->data;
   buffer->size = buffer->array->len;
-  if (buffer->size > buffer->capacity)
-    grow_facts (buffer, buffer->size);
+  grow_facts (buffer);
 }
 
 static inline void
@@ -420,14 +418,13 @@ add_other_facts (TokenBuffer *buffer,
              c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
 }
 
-/* The tokens, and into buffer the breaks: a plain word ends in a letter or
- * digit, so only the other tokens may end in a stop. */
+/* The tokens, and into buffer the breaks: the tokens after which a
+ * sentence may end (short_words() adds those it reads itself). */
 static void
 scan_tokens (KgAnalysis  *analysis,
              TokenBuffer *out)
 {
-  TokenBuffer buffer = { analysis->tokens, (KgToken *) analysis->tokens->data, analysis->tokens->len,
-                         analysis->tokens->len, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
+  TokenBuffer buffer = { .array = analysis->tokens, .n = analysis->tokens->len };
   const char *text = analysis->text;
   gsize length = analysis->length;
   gsize i = 0;
@@ -438,7 +435,7 @@ scan_tokens (KgAnalysis  *analysis,
   g_array_set_size (buffer.array, KG_TOKENS_RESERVED (length));
   buffer.data = (KgToken *) buffer.array->data;
   buffer.size = buffer.array->len;
-  grow_facts (&buffer, buffer.size);
+  grow_facts (&buffer);
   while (i < length)
     {
       gunichar c;
