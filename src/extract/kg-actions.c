@@ -133,9 +133,9 @@ clause_start (KgRelationReader *r,
    * the same lo) started from, this one ends where that one did. */
   while (t > lo && !(t == r->clause_from && lo == r->clause_lo))
     {
-      if (kg_token_is_char (r->a, t - 1, ')'))
+      if (kg_token_is (r->a, t - 1, ")"))
         {
-          while (t > lo && !kg_token_is_char (r->a, t - 1, '('))
+          while (t > lo && !kg_token_is (r->a, t - 1, "("))
             t--;
           if (t > lo)
             t--;
@@ -168,11 +168,11 @@ verb_subject (KgRelationReader *r,
   while (k > start && k + 4 > v && is_filler (r, k - 1))
     k--;
   if (k > lo && kg_token_in_set (a, k - 1, &relative_pronouns)
-      && k >= lo + 3 && kg_token_is_char (a, k - 2, ','))
+      && k >= lo + 3 && kg_token_is (a, k - 2, ","))
     return subject_at (r, k - 3, lo);
   if (k == start || k == lo)
     return KG_NO_ENTITY;
-  if (kg_token_is_char (a, k - 1, ',') || kg_token_is_char (a, k - 1, ')'))
+  if (kg_token_is (a, k - 1, ",") || kg_token_is (a, k - 1, ")"))
     return clause_subject (r, start, k - 1);
   return subject_at (r, k - 1, start);
 }
@@ -181,7 +181,7 @@ static gboolean
 ends_object_search (KgRelationReader *r,
                     guint             t)
 {
-  return kg_is_clause_break_hashed (r->a, t, r->hashes[t]) || kg_token_is_char (r->a, t, ',')
+  return kg_is_clause_break_hashed (r->a, t, r->hashes[t]) || kg_token_is (r->a, t, ",")
          || kg_token_is (r->a, t, "and")
          || kg_token_is (r->a, t, "that") || r->quoted[t];
 }
@@ -366,7 +366,7 @@ speech_at (KgRelationReader *r,
   /* What was said follows the verb ("X said that …"), or, when the verb
    * ends its clause ("…, Reuters reported."), comes before it. */
   if (relate_named (r, speaker, label, v, v + len, s->end_token, TRUE) == 0
-      && (v + len >= s->end_token || kg_token_is_char (a, v + len, ',') || kg_is_clause_break (a, v + len)))
+      && (v + len >= s->end_token || kg_token_is (a, v + len, ",") || kg_is_clause_break (a, v + len)))
     relate_named (r, speaker, label, v, s->first_token, v, FALSE);
 }
 
@@ -407,7 +407,6 @@ ties_at (KgRelationReader *r,
     kg_relation_reader_relate (r, first->entity, second->entity, KG_RELATION_ACTION, "has ties to", t);
 }
 
-/* A speaker and everyone their quotation names. */
 /* Whether a stance word ("criticised") starts in [first, end). */
 static gboolean
 is_critical (KgRelationReader *r,
@@ -420,6 +419,7 @@ is_critical (KgRelationReader *r,
   return FALSE;
 }
 
+/* A speaker and everyone their quotation names. */
 static void
 quote_relations (KgRelationReader *r)
 {

@@ -121,10 +121,7 @@ clean_mention (Resolver  *self,
   guint first = m->first_token, end = m->end_token;
   guint n;
 
-  /* A possessive begins with an apostrophe's first byte: tested first. */
-  while (end - first > 1
-         && (*kg_token_text (a, end - 1) == '\'' || (guchar) *kg_token_text (a, end - 1) == 0xe2)
-         && kg_token_is_possessive (a, end - 1))
+  while (end - first > 1 && kg_token_is_possessive (a, end - 1))
     end--;
   if (end - first > 1 && kg_token_is (a, first, "the"))
     first++;

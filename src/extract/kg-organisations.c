@@ -78,12 +78,8 @@ kg_relate_possessive (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   guint t = owner->end_token;
   const KgMention *owned;
-  guchar first;
 
-  /* Every possessive ("'s", "’s", "'", "’") begins with an apostrophe's
-   * first byte: most names are followed by none, and need no look-up. */
-  if (t >= a->tokens->len || ((first = *kg_token_text (a, t)) != '\'' && first != 0xe2)
-      || !kg_token_is_possessive (a, t))
+  if (!kg_token_is_possessive (a, t))
     return;
   owned = kg_relation_reader_mention (r, t + 1);
   if (owned != NULL && owned->type == KG_ENTITY_PERSON && owner->type == KG_ENTITY_PLACE)

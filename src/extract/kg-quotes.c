@@ -241,18 +241,6 @@ may_name (const KgAnalysis *a,
   return mention_of[t] >= 0 || kg_word_filter_has (filter, kg_token_hash (a, t));
 }
 
-/* kg_token_is_possessive(), asked only of a token that begins with an
- * apostrophe's first byte, as every possessive does: most do not. */
-static inline gboolean
-is_possessive (const KgAnalysis *a,
-               guint             t)
-{
-  guchar first;
-
-  return t < a->tokens->len && ((first = *kg_token_text (a, t)) == '\'' || first == 0xe2)
-         && kg_token_is_possessive (a, t);
-}
-
 guint
 kg_speech_subject (const KgAnalysis *a,
                    const gint       *mention_of,
@@ -280,7 +268,7 @@ kg_speech_subject (const KgAnalysis *a,
       /* A place speaks only right before the verb ("Norland said"); a
        * possessor ("Acme's chief said") does not. */
       if (e == KG_NO_ENTITY || (m != NULL && m->type == KG_ENTITY_PLACE && m->end_token != verb)
-          || (m != NULL && is_possessive (a, m->end_token)))
+          || (m != NULL && kg_token_is_possessive (a, m->end_token)))
         continue;
       if (m != NULL && m->type != KG_ENTITY_PERSON && after_comma)
         for (guint k = t; k-- > lo && k + 16 > t && !quoted[k];)
@@ -446,7 +434,7 @@ subject_before (Finder *f,
       if (m == NULL || f->quoted[t] || m->type == KG_ENTITY_PLACE)
         continue;
       t = m->first_token;
-      if (is_possessive (a, m->end_token)
+      if (kg_token_is_possessive (a, m->end_token)
           || (t > lo && kg_token_in_set (a, t - 1, &prepositions)))
         continue;
       return m->entity;

@@ -138,20 +138,6 @@ kg_token_hashes (KgAnalysis *a)
     kg_analysis_hash_tokens (a);
   return a->token_hashes;
 }
-/* Whether token t is the one character c, which is no letter: what
- * kg_token_is (a, t, ",") answers, without comparing a word. */
-static inline gboolean
-kg_token_is_char (const KgAnalysis *a,
-                  guint             t,
-                  char              c)
-{
-  const KgToken *token;
-
-  if (t >= a->tokens->len)
-    return FALSE;
-  token = kg_token (a, t);
-  return token->end - token->start == 1 && a->text[token->start] == c;
-}
 /* The mention at token t, or NULL. Inline: the patterns ask it of every
  * token. */
 static inline const KgMention *
@@ -294,7 +280,7 @@ void      kg_relate_possessive       (KgRelationReader *r,
 void      kg_relate_unit             (KgRelationReader *r,
                                       const KgMention  *part,
                                       guint             hi);
-/* lo, hi: the sentence's events (kg_relation_reader_events()). */
+/* lo, hi: the sentence's events (kg_relation_reader_add_events()). */
 void      kg_read_locations          (KgRelationReader *r,
                                       const KgSentence *s,
                                       guint             lo,

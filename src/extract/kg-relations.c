@@ -167,7 +167,7 @@ kg_phrase_organisation (KgRelationReader *r,
     {
       const KgMention *m = kg_relation_reader_mention (r, k);
 
-      if (kg_token_is_char (r->a, k, ',') || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and")
+      if (kg_token_is (r->a, k, ",") || kg_is_clause_break (r->a, k) || kg_token_is (r->a, k, "and")
           || (kg_is_preposition (r->a, k) && !kg_token_is (r->a, k, "of") && found != NULL))
         break;
       if (m != NULL)
@@ -342,7 +342,7 @@ kg_skip_short_apposition (KgRelationReader *r,
 {
   for (guint k = t; k < hi && k < t + 5; k++)
     {
-      if (kg_token_is_char (r->a, k, ','))
+      if (kg_token_is (r->a, k, ","))
         return k > t ? k + 1 : t;
       if (kg_token (r->a, k)->kind == KG_TOKEN_WORD && g_ascii_islower (*kg_token_text (r->a, k)))
         return t;
@@ -388,7 +388,7 @@ role_of_speaker (KgRelationReader *r,
          && r->mention_of[k] < 0)
     k++;
   if (k >= hi || !kg_token_in_set (a, k, &agents)
-      || !(k + 1 == hi || kg_token_is_char (a, k + 1, ',') || kg_token_is_char (a, k + 1, '.')))
+      || !(k + 1 == hi || kg_token_is (a, k + 1, ",") || kg_token_is (a, k + 1, ".")))
     return FALSE;
   e = actor_before (r, person->first_token, 0);
   if (e == KG_NO_ENTITY)
@@ -409,10 +409,10 @@ role_after_apposition (KgRelationReader *r,
   const KgAnalysis *a = r->a;
   guint k = t;
 
-  while (k < hi && k < t + 10 && !kg_token_is_char (a, k, ',') && !kg_is_clause_break (a, k)
+  while (k < hi && k < t + 10 && !kg_token_is (a, k, ",") && !kg_is_clause_break (a, k)
          && !kg_is_type (kg_relation_reader_mention (r, k), KG_ENTITY_PERSON))
     k++;
-  if (!kg_token_is_char (a, k, ',') || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
+  if (!kg_token_is (a, k, ",") || !(kg_token_is (a, k + 1, "is") || kg_token_is (a, k + 1, "was")))
     return FALSE;
   k += 2;
   while (k < hi && kg_token_in_set (a, k, &determiners))
@@ -430,7 +430,7 @@ role_after_person (KgRelationReader *r,
 {
   const KgAnalysis *a = r->a;
   guint t = person->end_token;
-  gboolean comma = kg_token_is_char (a, t, ',');
+  gboolean comma = kg_token_is (a, t, ",");
   const KgMention *where;
 
   if (comma)
@@ -499,9 +499,9 @@ role_before_person (KgRelationReader *r,
    * name. */
   if (kg_token_in_set (a, last, &name_honorifics) && last > lo + 1)
     last--;
-  if (kg_token_is_char (a, last, ',') && last > lo)
+  if (kg_token_is (a, last, ",") && last > lo)
     last--;
-  if (kg_token_is_char (a, last + 1, ',') && (where = kg_relation_reader_mention (r, last)) != NULL)
+  if (kg_token_is (a, last + 1, ",") && (where = kg_relation_reader_mention (r, last)) != NULL)
     {
       /* "the head of Acme, Dr. Jo Example" */
       k = where->first_token;
@@ -527,17 +527,17 @@ role_before_person (KgRelationReader *r,
   k = first - 1;
   if (kg_token_is_possessive (a, k) && k > lo)
     k--;
-  if (kg_token_is_char (a, k, ')'))
+  if (kg_token_is (a, k, ")"))
     {
       /* "Acme (Example Holdings) chairman Jo Example": both names */
       if ((where = kg_relation_reader_mention (r, k - 1)) != NULL)
         relate_role (r, person, where, first, last + 1);
-      while (k > lo && !kg_token_is_char (a, k, '('))
+      while (k > lo && !kg_token_is (a, k, "("))
         k--;
       if (k > lo)
         k--;
     }
-  else if (kg_token_is_char (a, k, ',') && k > lo + 1)
+  else if (kg_token_is (a, k, ",") && k > lo + 1)
     {
       /* "another Acme employee, attorney Jo Example" */
       guint other = title_ending_at (r, k - 1, lo, FALSE);
@@ -549,9 +549,9 @@ role_before_person (KgRelationReader *r,
   if (where != NULL)
     relate_role (r, person, where, first, last + 1);
   else if ((n = kg_word_list_match_back (r->speech, a, k, lo)) > 0 && k + 1 >= lo + n + 1
-           && (kg_token_is_char (a, k - n, ',') || kg_token (a, k - n)->kind == KG_TOKEN_QUOTE)
-           && (person->end_token >= r->a->tokens->len || kg_token_is_char (a, person->end_token, ',')
-               || kg_token_is_char (a, person->end_token, '.') || kg_token (a, person->end_token)->sentence
+           && (kg_token_is (a, k - n, ",") || kg_token (a, k - n)->kind == KG_TOKEN_QUOTE)
+           && (person->end_token >= r->a->tokens->len || kg_token_is (a, person->end_token, ",")
+               || kg_token_is (a, person->end_token, ".") || kg_token (a, person->end_token)->sentence
                                                              != kg_token (a, person->first_token)->sentence))
     {
       /* "The agency will appeal, said station chief Jo Example.": one who
@@ -661,14 +661,9 @@ read_sentence (KgRelationReader *r,
               kg_read_role_verbs (r, m, s->end_token, actor);
             }
         }
-      /* A possessive after the name ("'s", "\u2019s", "'") starts with one
-       * of two bytes, which most tokens there do not. */
-      if (m->end_token < r->n_tokens
-          && (*kg_token_text (r->a, m->end_token) == '\''
-              || (guchar) *kg_token_text (r->a, m->end_token) == 0xe2))
-        kg_relate_possessive (r, m, s->end_token);
+      kg_relate_possessive (r, m, s->end_token);
       /* "Beta, a unit of Acme": an organisation or government, a comma. */
-      if (kg_is_actor (m) && kg_token_is_char (r->a, m->end_token, ','))
+      if (kg_is_actor (m) && kg_token_is (r->a, m->end_token, ","))
         kg_relate_unit (r, m, s->end_token);
     }
 }
@@ -773,7 +768,7 @@ kg_find_relations_indexed (KgAnalysis *analysis,
       /* A sentence that starts with a comma continues the one before (a
        * break after "R-Ky." or "Inc."): read them as one. */
       while (i + 1 < analysis->sentences->len
-             && kg_token_is_char (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ','))
+             && kg_token_is (analysis, g_array_index (analysis->sentences, KgSentence, i + 1).first_token, ","))
         s.end_token = g_array_index (analysis->sentences, KgSentence, ++i).end_token;
       if (kg_relation_reader_add_events (&r, first_sentence, i + 1, s.first_token, s.end_token))
         read_sentence (&r, &s, lo, r.n_events);

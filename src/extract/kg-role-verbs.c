@@ -30,7 +30,7 @@ role_by_verb (KgRelationReader *r,
   guint t = person->end_token;
   const KgMention *where;
 
-  if (kg_token_is_char (a, t, ','))
+  if (kg_token_is (a, t, ","))
     t = kg_skip_short_apposition (r, t + 1, hi);
   if (kg_token_is (a, t, "who"))
     t++;
@@ -79,7 +79,7 @@ role_by_beat (KgRelationReader *r,
   for (guint k = t + 1; k < hi && k < t + 8; k++)
     {
       /* What is covered may be named: "covers the White House for …" */
-      if (kg_token_is_char (a, k, ',') || kg_is_clause_break (a, k))
+      if (kg_token_is (a, k, ",") || kg_is_clause_break (a, k))
         return;
       if (!kg_token_is (a, k, "for"))
         continue;
@@ -116,7 +116,7 @@ role_by_passive (KgRelationReader *r,
       if (!kg_token_is (a, k, verbs[i].verb) || k == 0)
         continue;
       k--;
-      while (k > 0 && (kg_token_is (a, k, "was") || kg_token_is (a, k, "is") || kg_token_is_char (a, k, ',')
+      while (k > 0 && (kg_token_is (a, k, "was") || kg_token_is (a, k, "is") || kg_token_is (a, k, ",")
                        || kg_token_is (a, k, "been") || kg_token_is (a, k, "has")))
         k--;
       where = kg_relation_reader_mention (r, k);

@@ -96,16 +96,6 @@ apposition_cue (const KgAnalysis *a,
   return NO_CUE;
 }
 
-/* "'s" or "’s" standing alone. Compared as text: the tagging stage has
- * not hashed the document's tokens, which kg_token_is_possessive() asks for. */
-static gboolean
-is_possessive (const KgAnalysis *a,
-               guint             t)
-{
-  return kg_token_is (a, t, "'s") || kg_token_is (a, t, "\u2019s") || kg_token_is (a, t, "'")
-         || kg_token_is (a, t, "\u2019");
-}
-
 /* "X, which": not a person. Lower-case "the" right before a name that ends
  * its phrase ("seen by the Alder Courier."): not a person either. The name
  * must end there: in "the Clara Barton camp" the article is the camp's, and
@@ -121,7 +111,7 @@ not_a_person (const KgAnalysis *a,
   return m->first_token > 0 && kg_token_len (a, m->first_token - 1) == 3 &&
          strncmp (kg_token_text (a, m->first_token - 1), "the", 3) == 0 &&
          (after >= a->tokens->len || kg_token (a, after)->kind == KG_TOKEN_PUNCT ||
-          is_possessive (a, after));
+          kg_token_is_possessive (a, after));
 }
 
 /* "Office of Fair Trading", "Office for National Statistics". */
