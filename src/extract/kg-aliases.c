@@ -672,20 +672,11 @@ static void
 resolver_init (Resolver   *self,
                KgAnalysis *analysis)
 {
-  /* Looked up once a process, not once a document (a lock and a hash
-   * look-up each): the lists are the process's, never freed once loaded. */
   static const KgWordList *titles, *suffixes;
-  static gsize ready;
 
-  if (g_once_init_enter (&ready))
-    {
-      titles = kg_word_list_get ("role-titles", NULL);
-      suffixes = kg_word_list_get ("short-form-words", NULL);
-      g_once_init_leave (&ready, 1);
-    }
   self->analysis = analysis;
-  self->titles = titles;
-  self->suffixes = suffixes;
+  self->titles = kg_word_list_once (&titles, "role-titles");
+  self->suffixes = kg_word_list_once (&suffixes, "short-form-words");
   self->strings = kg_name_set_new ();
   self->scratch = g_string_new (NULL);
   self->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));

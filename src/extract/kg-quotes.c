@@ -540,17 +540,7 @@ kg_find_quotes_indexed (KgAnalysis *analysis,
   g_autoptr(GArray) quotes = find_marks (analysis);
   g_autofree guint8 *quoted = quoted_tokens (analysis, quotes);
   static const KgWordList *verbs;
-  static gsize ready;
-  Finder f;
-
-  /* Once a process, not a lock and a hash look-up a document: the list is
-   * the process's, never freed once loaded. */
-  if (g_once_init_enter (&ready))
-    {
-      verbs = kg_word_list_get ("speech-verbs", NULL);
-      g_once_init_leave (&ready, 1);
-    }
-  f = (Finder) { analysis, verbs, mention_of, quoted };
+  Finder f = { analysis, kg_word_list_once (&verbs, "speech-verbs"), mention_of, quoted };
 
   for (guint i = 0; i < quotes->len; i++)
     {

@@ -711,8 +711,7 @@ quoted_tokens (KgAnalysis *a,
   return quoted;
 }
 
-/* The reader's word lists by name, looked up on the first document only:
- * lists are never freed, and each look-up takes a lock. */
+/* The reader's word lists by name, looked up on the first document only. */
 enum { TITLES, SPEECH, VERBS, STANCE, N_LISTS };
 
 static const KgWordList *const *
@@ -720,14 +719,9 @@ reader_lists (void)
 {
   static const char *const names[N_LISTS] = { "role-titles", "speech-verbs", "action-verbs", "stance-words" };
   static const KgWordList *lists[N_LISTS];
-  static gsize ready;
 
-  if (g_once_init_enter (&ready))
-    {
-      for (guint i = 0; i < N_LISTS; i++)
-        lists[i] = kg_word_list_get (names[i], NULL);
-      g_once_init_leave (&ready, 1);
-    }
+  for (guint i = 0; i < N_LISTS; i++)
+    kg_word_list_once (&lists[i], names[i]);
   return lists;
 }
 

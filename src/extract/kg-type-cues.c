@@ -69,17 +69,14 @@ static KgEntityType
 apposition_cue (const KgAnalysis *a,
                 const KgMention  *m)
 {
-  static const KgWordList *organisations, *governments;
+  static const KgWordList *organisation_cache, *government_cache;
+  const KgWordList *organisations, *governments;
   guint t = m->end_token, sentence = kg_token (a, m->first_token)->sentence;
 
   if (!(kg_token_is (a, t + 1, "the") || kg_token_is (a, t + 1, "a") || kg_token_is (a, t + 1, "an")))
     return NO_CUE;
-  /* Read once: the lists are the process's, read-only once loaded. */
-  if (g_once_init_enter (&organisations))
-    {
-      governments = kg_word_list_get ("anaphor-governments", NULL);
-      g_once_init_leave (&organisations, kg_word_list_get ("anaphor-organizations", NULL));
-    }
+  organisations = kg_word_list_once (&organisation_cache, "anaphor-organizations");
+  governments = kg_word_list_once (&government_cache, "anaphor-governments");
   if (organisations == NULL || governments == NULL)
     return NO_CUE;
   /* The head noun comes within a few words (adjectives, a nationality). */

@@ -686,21 +686,6 @@ antecedent (const KgAnalysis *a,
   return found >= 0 ? g_array_index (a->mentions, KgMention, mention_of[found]).entity : KG_NO_ENTITY;
 }
 
-/* A list looked up once per process: lists are never freed. */
-static const KgWordList *
-list_once (const KgWordList **cached,
-           const char        *name)
-{
-  const KgWordList *list = g_atomic_pointer_get (cached);
-
-  if (G_UNLIKELY (list == NULL))
-    {
-      list = kg_word_list_get (name, NULL);
-      g_atomic_pointer_set (cached, list);
-    }
-  return list;
-}
-
 static const KgWordList *organisation_anaphors, *government_anaphors;
 
 /* person_pronouns and group_pronouns together: kg_token_may_name() asks of
@@ -728,8 +713,8 @@ void
 kg_may_name_filter (guint64 filter[16])
 {
   kg_word_filter_union (filter, &pronouns,
-                        list_once (&organisation_anaphors, "anaphor-organizations"),
-                        list_once (&government_anaphors, "anaphor-governments"));
+                        kg_word_list_once (&organisation_anaphors, "anaphor-organizations"),
+                        kg_word_list_once (&government_anaphors, "anaphor-governments"));
 }
 
 gboolean
@@ -739,8 +724,8 @@ kg_token_may_name (const KgAnalysis *a,
 {
   return mention_of[t] >= 0 || kg_token_in_set (a, t, &pronouns)
          || (t > 0 && kg_token_is (a, t - 1, "the")
-             && (kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
-                 || kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));
+             && (kg_word_list_match (kg_word_list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1)
+                 || kg_word_list_match (kg_word_list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1)));
 }
 
 guint
@@ -757,10 +742,10 @@ kg_entity_at (const KgAnalysis *a,
     return antecedent (a, mention_of, quoted, t,
                        1u << KG_ENTITY_ORGANIZATION | 1u << KG_ENTITY_GOVERNMENT);
   if (t > 0 && kg_token_is (a, t - 1, "the")
-      && kg_word_list_match (list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1))
+      && kg_word_list_match (kg_word_list_once (&organisation_anaphors, "anaphor-organizations"), a, t, t + 1))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_ORGANIZATION);
   if (t > 0 && kg_token_is (a, t - 1, "the")
-      && kg_word_list_match (list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1))
+      && kg_word_list_match (kg_word_list_once (&government_anaphors, "anaphor-governments"), a, t, t + 1))
     return antecedent (a, mention_of, quoted, t, 1u << KG_ENTITY_GOVERNMENT);
   return KG_NO_ENTITY;
 }

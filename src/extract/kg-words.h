@@ -18,6 +18,22 @@ typedef struct _KgWordList KgWordList;
  * '#' starts a comment. Loaded once per process, read-only afterwards. */
 const KgWordList *kg_word_list_get        (const char       *name,
                                            GError          **error);
+/* kg_word_list_get() once per process into *cache, for the stages that
+ * ask every document: a list is never freed once loaded, and each
+ * kg_word_list_get() takes a lock and a hash look-up. */
+static inline const KgWordList *
+kg_word_list_once (const KgWordList **cache,
+                   const char        *name)
+{
+  const KgWordList *list = g_atomic_pointer_get (cache);
+
+  if (G_UNLIKELY (list == NULL))
+    {
+      list = kg_word_list_get (name, NULL);
+      g_atomic_pointer_set (cache, list);
+    }
+  return list;
+}
 /* Loads every list the stages use, so a missing file fails early. */
 gboolean          kg_word_lists_load      (GError          **error);
 
