@@ -24,14 +24,30 @@
  * cost as much as the small ones' use. Each starts 16-byte aligned. */
 #define BLOCK_ALIGN(size) (((size) + 15) & ~(gsize) 15)
 
-static gpointer
-block_take (char  **at,
-            gsize   size)
+/* An array of the block: where its address goes, and its size in bytes. */
+typedef struct
 {
-  gpointer p = *at;
+  gpointer *array;
+  gsize     size;
+} BlockPart;
 
-  *at += BLOCK_ALIGN (size);
-  return p;
+/* One block for all the parts, each size written once (here). */
+static char *
+block_alloc (const BlockPart *parts,
+             guint            n_parts)
+{
+  gsize total = 0;
+  char *block, *at;
+
+  for (guint i = 0; i < n_parts; i++)
+    total += BLOCK_ALIGN (parts[i].size);
+  at = block = g_malloc (total);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      *parts[i].array = at;
+      at += BLOCK_ALIGN (parts[i].size);
+    }
+  return block;
 }
 
 /* Per-token arrays for the whole document: a few bytes a token, since a
@@ -58,25 +74,23 @@ doc_arrays_init (DocArrays        *d,
                  const KgAnalysis *analysis)
 {
   guint n = analysis->tokens->len, n_sentences = analysis->sentences->len;
-  char *at = d->block = g_malloc (BLOCK_ALIGN (n * sizeof (guint32)) + BLOCK_ALIGN (n + 8) +
-                                  BLOCK_ALIGN (n * sizeof (guint16)) + BLOCK_ALIGN (n) +
-                                  2 * BLOCK_ALIGN (n_sentences) + BLOCK_ALIGN (n * sizeof (guint)) +
-                                  BLOCK_ALIGN (n_sentences * sizeof (guint)));
+  const BlockPart parts[] = {
+    { (gpointer *) &d->id, n * sizeof (guint32) },
+    { (gpointer *) &d->tf, n + 8 },   /* eight bytes to spare, for flags8 */
+    { (gpointer *) &d->shape, n * sizeof (guint16) },
+    { (gpointer *) &d->lex_span, n },
+    { (gpointer *) &d->has_spans, n_sentences },
+    { (gpointer *) &d->all_caps, n_sentences },
+    { (gpointer *) &d->needed, n * sizeof (guint) },
+    { (gpointer *) &d->needed_end, n_sentences * sizeof (guint) },
+  };
 
-  d->id = block_take (&at, n * sizeof (guint32));
-  /* Eight bytes to spare, for flags8. */
-  d->tf = block_take (&at, n + 8);
+  d->block = block_alloc (parts, G_N_ELEMENTS (parts));
   memcpy (d->tf, analysis->token_case, n);
   memset (d->tf + n, 0, 8);
-  d->shape = block_take (&at, n * sizeof (guint16));
   memcpy (d->shape, analysis->token_shapes, n * sizeof (guint16));
-  d->lex_span = block_take (&at, n);
-  d->has_spans = block_take (&at, n_sentences);
   memset (d->has_spans, 0, n_sentences);
-  d->all_caps = block_take (&at, n_sentences);
   memset (d->all_caps, 0, n_sentences);
-  d->needed = block_take (&at, n * sizeof (guint));
-  d->needed_end = block_take (&at, n_sentences * sizeof (guint));
   d->n_needed = 0;
   d->n_active = 0;
 }
@@ -609,6 +623,28 @@ prepare_sentence (const KgAnalysis *analysis,
     }
 }
 
+/* Room for the longest sentence, and em for its scores. */
+static void
+scratch_init (Scratch  *scratch,
+              gsize     max_len,
+              float   **em)
+{
+  const BlockPart parts[] = {
+    { (gpointer *) &scratch->tokens, max_len * sizeof (KgTagToken) },
+    { (gpointer *) &scratch->lower, max_len * sizeof (guint32) },
+    { (gpointer *) &scratch->sshape, max_len * sizeof (guint32) },
+    { (gpointer *) &scratch->starts, max_len * sizeof (guint) },
+    { (gpointer *) &scratch->hash, max_len * sizeof (guint32) },
+    /* and the boundaries' on either side: entry[-1] and entry[max_len] */
+    { (gpointer *) &scratch->entry, (max_len + 2) * sizeof (const KgVocabEntry *) },
+    { (gpointer *) &scratch->doc_flags, max_len },
+    { (gpointer *) em, max_len * KG_N_LABELS * sizeof (float) },
+  };
+
+  scratch->block = block_alloc (parts, G_N_ELEMENTS (parts));
+  scratch->entry++;
+}
+
 void
 _kg_tag_classes (KgAnalysis     *analysis,
                  const KgTagger *tagger,
@@ -619,7 +655,6 @@ _kg_tag_classes (KgAnalysis     *analysis,
   guint n_sent = analysis->sentences->len;
   KgWordCache *cache = _kg_word_cache_get (tagger);
   float *em;
-  char *at;
   Scratch scratch;
   DocArrays d;
   FlagMap flags;
@@ -635,19 +670,7 @@ _kg_tag_classes (KgAnalysis     *analysis,
   for (guint s = 0; s < n_sent; s++)
     max_len = MAX (max_len, g_array_index (analysis->sentences, KgSentence, s).end_token -
                             g_array_index (analysis->sentences, KgSentence, s).first_token);
-  at = scratch.block = g_malloc (BLOCK_ALIGN (max_len * sizeof (KgTagToken)) +
-                                 3 * BLOCK_ALIGN (max_len * sizeof (guint32)) + BLOCK_ALIGN (max_len * sizeof (guint)) +
-                                 BLOCK_ALIGN ((max_len + 2) * sizeof (const KgVocabEntry *)) + BLOCK_ALIGN (max_len) +
-                                 BLOCK_ALIGN (max_len * KG_N_LABELS * sizeof (float)));
-  scratch.tokens = block_take (&at, max_len * sizeof (KgTagToken));
-  scratch.lower = block_take (&at, max_len * sizeof (guint32));
-  scratch.sshape = block_take (&at, max_len * sizeof (guint32));
-  scratch.starts = block_take (&at, max_len * sizeof (guint));
-  scratch.hash = block_take (&at, max_len * sizeof (guint32));
-  /* and the boundaries' on either side */
-  scratch.entry = (const KgVocabEntry **) block_take (&at, (max_len + 2) * sizeof (const KgVocabEntry *)) + 1;
-  scratch.doc_flags = block_take (&at, max_len);
-  em = block_take (&at, max_len * KG_N_LABELS * sizeof (float));
+  scratch_init (&scratch, max_len, &em);
   doc_arrays_init (&d, analysis);
   /* Only the tokens that may be part of a name get theirs. */
   memset (token_lex, 0, n_tokens * sizeof *token_lex);
