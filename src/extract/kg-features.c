@@ -19,14 +19,6 @@
 
 #define MAX_KEY KG_MAX_KEY
 
-static inline guint32
-hash_bytes (guint32     seed,
-            const char *s,
-            gsize       n)
-{
-  return _kg_fnv_bytes (2166136261u ^ (seed * 16777619u), s, n);
-}
-
 gsize
 _kg_lower_into (const char *word,
                 gsize       length,
@@ -94,7 +86,7 @@ _kg_lower_hash (const char *word,
   if (n == length)   /* already lower case */
     return _kg_plain_lower_hash (word, length);
   n = _kg_lower_into (word, length, buf);
-  return hash_bytes (T_LOWER, buf, n);
+  return _kg_plain_lower_hash (buf, n);
 }
 
 G_STATIC_ASSERT (T_LOWER == KG_TEMPLATE_LOWER);
@@ -121,8 +113,8 @@ _kg_word_keys (const char *word,
       if (k == 0 || small[k - 1] != s)
         small[k++] = s;
     }
-  *lower = hash_bytes (T_LOWER, buf, n);
-  *sshape = hash_bytes (T_SSHAPE, small, k);
+  *lower = _kg_template_hash (T_LOWER, buf, n);
+  *sshape = _kg_template_hash (T_SSHAPE, small, k);
   *cap = first < 0x80 ? (g_ascii_isupper (first) ? 1 : (!any_upper && g_ascii_isalpha (first)) ? 2 : 0)
                       : g_unichar_isupper (first) ? 1 : (!any_upper && g_unichar_isalpha (first)) ? 2 : 0;
 }
@@ -188,11 +180,11 @@ word_base (const KgLexicon *lexicon,
         sshape[nss++] = sc;
       prev = sc;
     }
-  base->lower = hash_bytes (T_LOWER, lower, n);
-  base->sshape = hash_bytes (T_SSHAPE, sshape, nss);
-  base->shape = hash_bytes (T_SHAPE, shape, ns);
-  base->suffix3 = hash_bytes (T_SUF + 8, suffix, lower + n - suffix);
-  base->word = hash_bytes (T_WORD, word, MIN (length, MAX_KEY));
+  base->lower = _kg_template_hash (T_LOWER, lower, n);
+  base->sshape = _kg_template_hash (T_SSHAPE, sshape, nss);
+  base->shape = _kg_template_hash (T_SHAPE, shape, ns);
+  base->suffix3 = _kg_template_hash (T_SUF + 8, suffix, lower + n - suffix);
+  base->word = _kg_template_hash (T_WORD, word, MIN (length, MAX_KEY));
   base->flags = _kg_mix (T_FLAGS, flags_of (word, length, n_chars));
   base->lex = _kg_lexicon_word_classes (lexicon, word, length);
   base->n_affixes = 0;
@@ -200,8 +192,8 @@ word_base (const KgLexicon *lexicon,
     {
       const char *end = ascii ? lower + k : g_utf8_offset_to_pointer (lower, k);
       const char *start = ascii ? lower + n_chars - k : g_utf8_offset_to_pointer (lower, n_chars - k);
-      base->affixes[base->n_affixes++] = hash_bytes (T_PRE + 16 * k, lower, end - lower);
-      base->affixes[base->n_affixes++] = hash_bytes (T_SUF + 16 * k, start, lower + n - start);
+      base->affixes[base->n_affixes++] = _kg_template_hash (T_PRE + 16 * k, lower, end - lower);
+      base->affixes[base->n_affixes++] = _kg_template_hash (T_SUF + 16 * k, start, lower + n - start);
     }
 }
 

@@ -239,7 +239,18 @@ _kg_hash_word (const char *text,
   return _kg_fnv_bytes (2166136261u, text, length);
 }
 
-/* The lower-case form's feature template (T_LOWER in kg-features.c). */
+/* The hash of n bytes keyed by a feature template (T_* in
+ * kg-position-features.h). */
+static inline guint32
+_kg_template_hash (guint32     template,
+                   const char *s,
+                   gsize       n)
+{
+  return _kg_fnv_bytes (2166136261u ^ (template * 16777619u), s, n);
+}
+
+/* The lower-case form's feature template (T_LOWER, which kg-features.c
+ * checks it equals). */
 #define KG_TEMPLATE_LOWER 3
 
 /* _kg_lower_hash for a word already in lower case and in ASCII (a
@@ -249,7 +260,7 @@ static inline guint32
 _kg_plain_lower_hash (const char *word,
                       gsize       length)
 {
-  return _kg_fnv_bytes (2166136261u ^ (KG_TEMPLATE_LOWER * 16777619u), word, MIN (length, KG_MAX_KEY));
+  return _kg_template_hash (KG_TEMPLATE_LOWER, word, MIN (length, KG_MAX_KEY));
 }
 
 #define KG_ALL_OFFSETS ((1u << KG_N_OFFSETS) - 1)
