@@ -391,18 +391,6 @@ add_facts (TokenBuffer *buffer,
   buffer->n_capitals += capital;
 }
 
-/* kg_word_hash() of the token, with no call for one in ASCII. */
-static inline guint32
-token_hash (const char *text,
-            gsize       n,
-            gsize       readable)
-{
-  gboolean high;
-  guint32 h = _kg_hash_text (text, n, readable, &high);
-
-  return G_LIKELY (!high) ? h : kg_word_hash_within (text, n, readable);
-}
-
 /* add_facts() for a token that is no plain word. */
 static void
 add_other_facts (TokenBuffer *buffer,
@@ -414,7 +402,7 @@ add_other_facts (TokenBuffer *buffer,
   guint8 token_case = _kg_token_case (text, n, room, &upper, &lower);
   guchar c = text[0];
 
-  add_facts (buffer, token_hash (text, n, room), token_case, _kg_shape_key (text, n, token_case),
+  add_facts (buffer, kg_word_hash_within (text, n, room), token_case, _kg_shape_key (text, n, token_case),
              c < 0x80 ? (guint) (c - 'A') < 26 : g_unichar_isupper (g_utf8_get_char (text)));
 }
 

@@ -437,9 +437,9 @@ kg_word_list_match_back (const KgWordList *list,
 }
 
 /* The hash of a word with a curly apostrophe, which hashes as "'". */
-static G_GNUC_NO_INLINE guint32
-folded_hash (const char *word,
-             gsize       length)
+guint32
+kg_word_hash_folded (const char *word,
+                     gsize       length)
 {
   char stack[64];
   /* Words are short: no allocation for most. */
@@ -462,36 +462,11 @@ folded_hash (const char *word,
   return _kg_hash_text (folded, n, n, &high);
 }
 
-/* kg_word_hash(), readable as for hash_bytes(). */
-static inline guint32
-word_hash (const char *word,
-           gsize       length,
-           gsize       readable)
-{
-  gboolean high;
-  guint32 h = _kg_hash_text (word, length, readable, &high);
-  const char *curly;
-
-  /* Most words are ASCII, and need no look for the apostrophe. */
-  if (G_LIKELY (!high) || (curly = memchr (word, 0xe2, length)) == NULL
-      || (gsize) (curly - word) + 2 >= length)
-    return h;
-  return folded_hash (word, length);
-}
-
 guint32
 kg_word_hash (const char *word,
               gsize       length)
 {
-  return word_hash (word, length, length);
-}
-
-guint32
-kg_word_hash_within (const char *word,
-                     gsize       length,
-                     gsize       readable)
-{
-  return word_hash (word, length, readable);
+  return kg_word_hash_within (word, length, length);
 }
 
 gsize
@@ -530,7 +505,7 @@ kg_analysis_hash_tokens (KgAnalysis *analysis)
   gsize length = analysis->length;
 
   for (guint i = 0; i < n; i++)
-    hashes[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
+    hashes[i] = kg_word_hash_within (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
   kg_analysis_take_hashes (analysis, hashes, n);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kg-analysis.h"
+#include "kg-bytes.h"
 
 G_BEGIN_DECLS
 
@@ -122,11 +123,28 @@ kg_token_is_any (const KgAnalysis  *analysis,
 void              kg_analysis_hash_tokens (KgAnalysis       *analysis);
 guint32           kg_word_hash            (const char       *word,
                                            gsize             length);
+/* kg_word_hash() of a word with a curly apostrophe in it. */
+guint32           kg_word_hash_folded     (const char       *word,
+                                           gsize             length);
+
 /* kg_word_hash() of a word within a text, of which readable bytes may be
- * read from word (at least length): faster than at the text's end. */
-guint32           kg_word_hash_within     (const char       *word,
-                                           gsize             length,
-                                           gsize             readable);
+ * read from word (at least length): faster than at the text's end.
+ * Inline, as the tokenizer asks it of every token. */
+static inline guint32
+kg_word_hash_within (const char *word,
+                     gsize       length,
+                     gsize       readable)
+{
+  gboolean high;
+  guint32 h = _kg_hash_text (word, length, readable, &high);
+  const char *curly;
+
+  /* Most words are ASCII, and need no look for the apostrophe. */
+  if (G_LIKELY (!high) || (curly = memchr (word, 0xe2, length)) == NULL
+      || (gsize) (curly - word) + 2 >= length)
+    return h;
+  return kg_word_hash_folded (word, length);
+}
 /* For the tokenizer, which hashes each token as it reads it: the bytes of
  * the block that holds n tokens' hashes and the words' ids after them,
  * and the block handed over (hashes in its first n) once they are all
