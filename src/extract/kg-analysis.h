@@ -63,11 +63,11 @@ typedef struct
   GArray     *sentences;   /* KgSentence */
   GArray     *paragraphs;  /* KgRange */
   GArray     *mentions;    /* KgMention, sorted by start, not overlapping */
-  /* Per token, a hash of its lower-case form (kg-words.c, on first use). */
+  /* Per token, from kg_tokenize(): a hash of its lower-case form
+   * (kg_token_hash() in kg-words.h). */
   guint32    *token_hashes;
   guint       n_token_hashes;
-  /* The tokens that start with a capital, in order (from kg_tokenize(),
-   * else kg-words.c on first use). */
+  /* The tokens that start with a capital, in order (from kg_tokenize()). */
   GArray     *capitalised;
   /* Per token, from kg_tokenize(): KG_CASE_* of its letters and its shape
    * key (kg-tokenizer-private.h), which the tagger asks of every token. */

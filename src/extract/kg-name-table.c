@@ -42,8 +42,6 @@ hash_range (const KgAnalysis *a,
   const guint32 *hashes;
   guint64 h = 0;
 
-  if (G_UNLIKELY (a->n_token_hashes != a->tokens->len))
-    kg_analysis_hash_tokens ((KgAnalysis *) a);
   hashes = a->token_hashes;
   for (guint t = first; t < end; t++)
     h = hash_word (h, hashes[t]);

@@ -129,13 +129,10 @@ void      kg_relation_reader_relate  (KgRelationReader *r,
                                       KgRelationKind    kind,
                                       const char       *label,
                                       guint             t);
-/* The tokens' hashes (kg_token_hash()), made if they are not yet: a loop
- * over every token then reads them without asking each time. */
+/* The tokens' hashes (kg_token_hash()), for a loop over every token. */
 static inline const guint32 *
 kg_token_hashes (KgAnalysis *a)
 {
-  if (a->n_token_hashes != a->tokens->len)
-    kg_analysis_hash_tokens (a);
   return a->token_hashes;
 }
 /* The mention at token t, or NULL. Inline: the patterns ask it of every

@@ -354,9 +354,6 @@ token_word_id (const KgAnalysis *analysis,
 {
   guint16 id;
 
-  /* no hashes, so no ids yet */
-  if (G_UNLIKELY (analysis->n_token_hashes != analysis->tokens->len))
-    return token_word_id_lookup (analysis, i);
   id = token_word_ids (analysis)[i];
   return id != WORD_ID_UNKNOWN ? id : token_word_id_lookup (analysis, i);
 }
@@ -494,22 +491,6 @@ kg_analysis_take_hashes (KgAnalysis *analysis,
 }
 
 void
-kg_analysis_hash_tokens (KgAnalysis *analysis)
-{
-  guint n = analysis->tokens->len;
-  guint32 *hashes = g_malloc (kg_token_hashes_size (n));
-  /* In locals: a store of a hash may alias the tokens' length, and would
-   * have the loop load the array again for every token. */
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
-  const char *text = analysis->text;
-  gsize length = analysis->length;
-
-  for (guint i = 0; i < n; i++)
-    hashes[i] = kg_word_hash_within (text + tokens[i].start, tokens[i].end - tokens[i].start, length - tokens[i].start);
-  kg_analysis_take_hashes (analysis, hashes, n);
-}
-
-void
 kg_word_set_prepare (KgWordSet *set)
 {
   if (!g_once_init_enter (&set->ready))
@@ -529,25 +510,6 @@ kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
 const GArray *
 kg_capitalised_tokens (KgAnalysis *analysis)
 {
-  const KgToken *tokens = (const KgToken *) analysis->tokens->data;
-  guint block[256];
-
-  if (analysis->capitalised != NULL)
-    return analysis->capitalised;
-  analysis->capitalised = g_array_new (FALSE, FALSE, sizeof (guint));
-  /* Picked a block at a time without a branch for the ASCII ones, and
-   * appended together: one append a token was most of the cost. */
-  for (guint first = 0; first < analysis->tokens->len; first += G_N_ELEMENTS (block))
-    {
-      guint end = MIN (analysis->tokens->len, first + G_N_ELEMENTS (block)), n = 0;
-
-      for (guint t = first; t < end; t++)
-        {
-          block[n] = t;
-          n += kg_token_starts_capital (analysis, t, analysis->text[tokens[t].start]);
-        }
-      g_array_append_vals (analysis->capitalised, block, n);
-    }
   return analysis->capitalised;
 }
 

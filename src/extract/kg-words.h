@@ -117,10 +117,9 @@ kg_token_is_any (const KgAnalysis  *analysis,
   return FALSE;
 }
 
-/* Per token, a hash of its lower-case form with the curly apostrophe as
- * "'": equal words (ignoring case) hash alike, so a hash that differs
- * rules a word out without comparing. Filled on first use. */
-void              kg_analysis_hash_tokens (KgAnalysis       *analysis);
+/* A hash of a word's lower-case form with the curly apostrophe as "'":
+ * equal words (ignoring case) hash alike, so a hash that differs rules a
+ * word out without comparing. kg_tokenize() keeps each token's. */
 guint32           kg_word_hash            (const char       *word,
                                            gsize             length);
 /* kg_word_hash() of a word with a curly apostrophe in it. */
@@ -158,8 +157,6 @@ static inline guint32
 kg_token_hash (const KgAnalysis *analysis,
                guint             i)
 {
-  if (G_UNLIKELY (analysis->n_token_hashes != analysis->tokens->len))
-    kg_analysis_hash_tokens ((KgAnalysis *) analysis);
   return analysis->token_hashes[i];
 }
 
@@ -235,18 +232,9 @@ gboolean          kg_token_is_capitalised_utf8 (const KgAnalysis *analysis,
                                                 guint             i);
 
 /* The tokens that start with a capital (of any kind), in order: where the
- * names the tagger missed start. Kept with the analysis: the tokenizer
- * makes them as it reads every token's first byte, else the first use. */
+ * names the tagger missed start. The tokenizer notes them as it reads
+ * every token's first byte. */
 const GArray     *kg_capitalised_tokens        (KgAnalysis       *analysis);
-
-/* Whether token i, whose first byte is c, is one of those. */
-static inline guint
-kg_token_starts_capital (const KgAnalysis *analysis,
-                         guint             i,
-                         guchar            c)
-{
-  return c < 0x80 ? (guint) (c - 'A') < 26 : kg_token_is_capitalised_utf8 (analysis, i);
-}
 
 /* Whether token i is a word that starts with a capital. Inline: alias
  * resolution asks it of every token. */
