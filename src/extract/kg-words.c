@@ -520,7 +520,7 @@ kg_token_is_possessive_mark (const KgAnalysis *analysis,
   static const char *const forms_words[] = { "'s", "\u2019s", "'", "\u2019", NULL };
   static KgWordSet forms = { forms_words };
 
-  return i < analysis->tokens->len && kg_token_in_set (analysis, i, &forms);
+  return kg_token_in_set (analysis, i, &forms);
 }
 
 guint

@@ -252,7 +252,8 @@ kg_token_is_capitalised (const KgAnalysis *analysis,
     return c >= 'A' && c <= 'Z';
   return kg_token_is_capitalised_utf8 (analysis, i);
 }
-/* kg_token_is_possessive() past its first byte. */
+/* kg_token_is_possessive() once its first byte may start one: the whole
+ * token compared. */
 gboolean          kg_token_is_possessive_mark (const KgAnalysis *analysis,
                                                guint             i);
 
