@@ -10,10 +10,14 @@
 /*
  * Denial of service: extraction and graph loading take time in proportion
  * to their input, so eight times the input may cost eight times the time,
- * not sixty-four. The bound (under 12 for 8×) leaves room for noise on a shared
- * machine: the time is this thread's CPU time, which other processes
- * inflate only through the shared cache (so the suite runs this test
- * alone), and the fastest of a few runs counts.
+ * not sixty-four. The bound (under 16 for 8×) leaves room for the memory
+ * hierarchy and for noise on a shared machine: the large input's working
+ * set outgrows the caches, so faster code spends a larger share of its
+ * time waiting on memory (alone, 10–12× was measured once extraction ran
+ * at 36 MB/s), and even n^1.5 would come to 23. The time is this thread's
+ * CPU time, which other processes inflate only through the shared cache
+ * (so the suite runs this test alone), and the fastest of a few runs
+ * counts.
  */
 
 /* AddressSanitizer's allocator (quarantine, redzones) costs more per byte
@@ -30,7 +34,7 @@
 #define MAX_RATIO   32
 #define SMALL_BYTES (64 * 1024)     /* the same 8×, in the sanitizer run's time */
 #else
-#define MAX_RATIO   12
+#define MAX_RATIO   16
 #define SMALL_BYTES (1024 * 1024)
 #endif
 
